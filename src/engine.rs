@@ -1,0 +1,173 @@
+//! Rules x resources -> findings (RULES.md §5), in a deterministic order: by rule, then by
+//! resource in file and source order.
+
+use crate::gate::Gate;
+use crate::report::{AssertionResult, Finding, Outcome, Report, ResourceRef};
+use crate::rules::{Assertion, Rule, Verdict, verdict_on};
+use crate::terraform::{Resource, Terraform};
+use crate::value::{Node, Value};
+
+pub fn scan(rules: Vec<Rule>, terraform: Terraform) -> Report {
+    let mut findings = Vec::new();
+    for (index, rule) in rules.iter().enumerate() {
+        let before = findings.len();
+        for resource in terraform.resources.iter().filter(|r| rule.selects(r)) {
+            if let Some(finding) = evaluate(index, rule, resource) {
+                findings.push(finding);
+            }
+        }
+        if findings.len() == before {
+            findings.push(skipped(index, rule, &terraform));
+        }
+    }
+    Report {
+        gate: Gate::default(),
+        rules,
+        findings,
+        errors: terraform.errors,
+        files: terraform.files,
+        resources: terraform.resources.len(),
+    }
+}
+
+/// The finding of one rule on one resource, or `None` when a filter excludes the resource.
+fn evaluate(index: usize, rule: &Rule, resource: &Resource) -> Option<Finding> {
+    let mut results = Vec::new();
+    for filter in &rule.filters {
+        match check(filter, resource, true) {
+            result if result.verdict == Verdict::Fail => return None,
+            result if result.verdict == Verdict::Unknown => results.push(result),
+            _ => {}
+        }
+    }
+    results.extend(rule.assertions.iter().map(|a| check(a, resource, false)));
+    let outcome = if results.iter().any(|r| r.verdict == Verdict::Fail) {
+        Outcome::Fail
+    } else if results.iter().any(|r| r.verdict == Verdict::Unknown) {
+        Outcome::Unknown
+    } else {
+        Outcome::Pass
+    };
+    Some(Finding {
+        rule: index,
+        resource: Some(reference(resource)),
+        outcome,
+        message: summary(outcome, &results),
+        assertions: results,
+    })
+}
+
+fn check(assertion: &Assertion, resource: &Resource, is_filter: bool) -> AssertionResult {
+    let resolution = assertion.key.resolve(&resource.body);
+    let values = &resolution.values;
+    let expected = assertion.expected.as_ref();
+    // Filters apply when any value matches; assertions need every value to pass.
+    let verdict = verdict_on(&assertion.operator, expected, values, is_filter);
+    let decisive = values
+        .iter()
+        .find(|n| assertion.operator.test(expected, &n.value) == verdict)
+        .or(values.first());
+    AssertionResult {
+        key: assertion.key.text.clone(),
+        operator: assertion.operator.name(),
+        expected: assertion.expected.clone(),
+        actual: actual(values),
+        verdict,
+        detail: detail(assertion, values, verdict, is_filter),
+        message: assertion.message.clone(),
+        span: decisive.map_or(resolution.nearest.span, |n| n.span),
+        is_filter,
+    }
+}
+
+fn actual(values: &[&Node]) -> Option<Value> {
+    match values {
+        [] => None,
+        [one] => Some(one.value.clone()),
+        many => Some(Value::List(many.iter().map(|n| (*n).clone()).collect())),
+    }
+}
+
+/// What was expected and what was found, in words a user can act on.
+fn detail(assertion: &Assertion, values: &[&Node], verdict: Verdict, is_filter: bool) -> String {
+    let key = &assertion.key;
+    let expectation = assertion.operator.expectation(assertion.expected.as_ref());
+    let prefix = if is_filter { "filter: " } else { "" };
+    if values.is_empty() {
+        return format!("{prefix}{key} is not set (expected {expectation})");
+    }
+    if verdict == Verdict::Unknown {
+        let sources: Vec<String> = values
+            .iter()
+            .filter_map(|n| match &n.value {
+                Value::Unknown(u) => Some(u.source.clone()),
+                _ => None,
+            })
+            .collect();
+        let depends = if sources.is_empty() { "on values".to_string() } else { format!("on {}", sources.join(", ")) };
+        return format!(
+            "{prefix}{key} depends {depends}, which cannot be known before `terraform plan` (expected {expectation})"
+        );
+    }
+    if verdict == Verdict::Pass {
+        return format!("{prefix}{key}: passed (expected {expectation})");
+    }
+    let found = match values {
+        [one] => one.value.to_string(),
+        many => format!("[{}]", many.iter().map(|n| n.value.to_string()).collect::<Vec<_>>().join(", ")),
+    };
+    format!("{prefix}{key}: expected {expectation}, found {}", shorten(&found))
+}
+
+/// A whole policy document in a one-line message helps nobody; reports keep the full value.
+fn shorten(text: &str) -> String {
+    const MAX: usize = 120;
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= MAX {
+        return flat;
+    }
+    let cut: String = flat.chars().take(MAX).collect();
+    format!("{cut}…")
+}
+
+fn summary(outcome: Outcome, results: &[AssertionResult]) -> String {
+    let pick = |verdict: Verdict| -> Vec<String> {
+        results
+            .iter()
+            .filter(|r| r.verdict == verdict)
+            .map(AssertionResult::full_message)
+            .collect()
+    };
+    match outcome {
+        Outcome::Fail => pick(Verdict::Fail).join("; "),
+        Outcome::Unknown => pick(Verdict::Unknown).join("; "),
+        _ => format!("{} assertion(s) passed", results.len()),
+    }
+}
+
+fn skipped(index: usize, rule: &Rule, terraform: &Terraform) -> Finding {
+    let types: Vec<String> = rule.resource_types.iter().map(|t| t.to_string()).collect();
+    let selected = terraform.resources.iter().any(|r| rule.selects(r));
+    let message = if selected {
+        format!("no {} resource matched the rule's filters", types.join(" | "))
+    } else {
+        format!("no {} resource in the scanned files", types.join(" | "))
+    };
+    Finding {
+        rule: index,
+        resource: None,
+        outcome: Outcome::Skipped,
+        message,
+        assertions: Vec::new(),
+    }
+}
+
+fn reference(resource: &Resource) -> ResourceRef {
+    ResourceRef {
+        resource_type: resource.resource_type.clone(),
+        name: resource.name.clone(),
+        address: resource.address.clone(),
+        file: resource.file.clone(),
+        span: resource.span,
+    }
+}

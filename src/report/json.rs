@@ -1,0 +1,93 @@
+//! The JSON report: stable and versioned (DESIGN.md, "JSON report").
+
+use super::{AssertionResult, Emitter, Finding, Report};
+use crate::gate::GateVerdict;
+use serde_json::{Value as J, json};
+use std::io::{self, Write};
+
+/// Bumped when a field changes meaning or disappears; new fields do not bump it.
+pub const FORMAT_VERSION: &str = "1";
+
+pub struct Json;
+
+impl Emitter for Json {
+    fn emit(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        serde_json::to_writer_pretty(&mut *out, &document(report))?;
+        out.write_all(b"\n")
+    }
+}
+
+pub fn document(report: &Report) -> J {
+    let counts = report.rule_counts();
+    let verdict = match report.verdict() {
+        GateVerdict::Passed => "pass",
+        GateVerdict::Failed => "fail",
+        GateVerdict::Incomplete => "error",
+    };
+    json!({
+        "version": FORMAT_VERSION,
+        "tool": { "name": "riveter", "version": env!("CARGO_PKG_VERSION") },
+        "verdict": verdict,
+        "summary": {
+            "passed": counts.passed,
+            "failed": counts.failed,
+            "unknown": counts.unknown,
+            "skipped": counts.skipped,
+            "suppressed": report.count(super::Outcome::Suppressed),
+            "resources": report.resources,
+            "files": report.files,
+            "errors": report.errors.len(),
+        },
+        "results": report.findings.iter().map(|f| finding(report, f)).collect::<Vec<_>>(),
+        "errors": report.errors.iter().map(|e| json!({
+            "file": e.file,
+            "line": e.line,
+            "column": e.column,
+            "message": e.message,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+fn finding(report: &Report, finding: &Finding) -> J {
+    let rule = report.rule(finding);
+    let resource = finding.resource.as_ref().map(|r| {
+        json!({
+            "type": r.resource_type,
+            "name": r.name,
+            "address": r.address,
+            "file": &*r.file,
+            "line": r.span.line,
+        })
+    });
+    json!({
+        "rule_id": rule.id,
+        "rule_name": rule.name,
+        "severity": rule.severity.as_str(),
+        "status": finding.outcome.as_str(),
+        "resource": resource,
+        "message": finding.message,
+        "remediation": rule.remediation,
+        "assertions": finding.assertions.iter().map(assertion).collect::<Vec<_>>(),
+    })
+}
+
+fn assertion(a: &AssertionResult) -> J {
+    json!({
+        "key": a.key,
+        "operator": a.operator,
+        "expected": a.expected.as_ref().map(|v| v.to_json()),
+        "actual": a.actual.as_ref().map(|v| v.to_json()),
+        "status": verdict_name(a.verdict),
+        "message": a.full_message(),
+        "line": a.span.line,
+        "filter": a.is_filter,
+    })
+}
+
+fn verdict_name(v: crate::rules::Verdict) -> &'static str {
+    match v {
+        crate::rules::Verdict::Pass => "pass",
+        crate::rules::Verdict::Fail => "fail",
+        crate::rules::Verdict::Unknown => "unknown",
+    }
+}

@@ -1,0 +1,185 @@
+//! The scan report and its output formats: one file per format, each a pure function from a
+//! `Report` to bytes behind the `Emitter` trait.
+
+mod json;
+mod table;
+
+pub use json::Json;
+pub use table::Table;
+
+use crate::gate::{Gate, GateVerdict};
+use crate::rules::{Rule, Severity, Verdict};
+use crate::terraform::FileError;
+use crate::value::{Span, Value};
+use std::io::{self, Write};
+use std::sync::Arc;
+
+pub trait Emitter {
+    fn emit(&self, report: &Report, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// The outcome of one rule on one resource (or of a rule that selected nothing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Outcome {
+    Pass,
+    Fail,
+    Unknown,
+    Skipped,
+    Suppressed,
+}
+
+impl Outcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Pass => "pass",
+            Outcome::Fail => "fail",
+            Outcome::Unknown => "unknown",
+            Outcome::Skipped => "skipped",
+            Outcome::Suppressed => "suppressed",
+        }
+    }
+}
+
+/// The resource a result is about, as reports name it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResourceRef {
+    pub resource_type: String,
+    pub name: String,
+    pub address: String,
+    pub file: Arc<str>,
+    pub span: Span,
+}
+
+/// What one assertion (or an undecided filter) found on one resource.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AssertionResult {
+    pub key: String,
+    pub operator: &'static str,
+    pub expected: Option<Value>,
+    /// `None` when the key resolved to nothing; a list when it resolved to several values.
+    pub actual: Option<Value>,
+    pub verdict: Verdict,
+    /// What was expected and what was found, in words.
+    pub detail: String,
+    /// The rule author's `message`, if any.
+    pub message: Option<String>,
+    /// The failing value's place, or the nearest enclosing block's when the key is missing.
+    pub span: Span,
+    /// True for a filter whose match could not be decided.
+    pub is_filter: bool,
+}
+
+impl AssertionResult {
+    /// The author's message with the detail after it, or the detail alone. The author's message
+    /// describes a failure, so a passing assertion gives the detail alone.
+    pub fn full_message(&self) -> String {
+        match &self.message {
+            Some(m) if self.verdict != Verdict::Pass => format!("{m} ({})", self.detail),
+            _ => self.detail.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// Index into `Report::rules`.
+    pub rule: usize,
+    /// `None` for a skipped rule.
+    pub resource: Option<ResourceRef>,
+    pub outcome: Outcome,
+    pub message: String,
+    pub assertions: Vec<AssertionResult>,
+}
+
+impl Finding {
+    /// Where a report should point: the first failing (or undecided) assertion, else the block.
+    pub fn span(&self) -> Option<Span> {
+        let resource = self.resource.as_ref()?;
+        let decisive = self
+            .assertions
+            .iter()
+            .find(|a| a.verdict == Verdict::Fail)
+            .or_else(|| self.assertions.iter().find(|a| a.verdict == Verdict::Unknown));
+        Some(decisive.map_or(resource.span, |a| a.span))
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Report {
+    /// The gate the verdict is given by, so every format states the same verdict as the exit code.
+    pub gate: Gate,
+    pub rules: Vec<Rule>,
+    /// By rule (in load order), then by resource (in file and source order).
+    pub findings: Vec<Finding>,
+    pub errors: Vec<FileError>,
+    pub files: usize,
+    pub resources: usize,
+}
+
+/// How many rules ended in each outcome.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct RuleCounts {
+    pub passed: usize,
+    pub failed: usize,
+    pub unknown: usize,
+    pub skipped: usize,
+}
+
+impl Report {
+    pub fn rule(&self, finding: &Finding) -> &Rule {
+        &self.rules[finding.rule]
+    }
+
+    /// The findings of one rule: a slice, since findings are ordered by rule.
+    pub fn findings_of(&self, rule: usize) -> &[Finding] {
+        let start = self.findings.partition_point(|f| f.rule < rule);
+        let end = self.findings.partition_point(|f| f.rule <= rule);
+        &self.findings[start..end]
+    }
+
+    /// Each rule's outcome, in rule order. A rule fails if it fails on any resource, else is
+    /// unknown if unknown on any, else passes; it is skipped when it selected nothing.
+    pub fn rule_outcomes(&self) -> Vec<Outcome> {
+        let rank = |o: &Outcome| match o {
+            Outcome::Skipped => 0,
+            Outcome::Suppressed => 1,
+            Outcome::Pass => 2,
+            Outcome::Unknown => 3,
+            Outcome::Fail => 4,
+        };
+        let mut outcomes = vec![Outcome::Skipped; self.rules.len()];
+        for finding in &self.findings {
+            let current = &mut outcomes[finding.rule];
+            if rank(&finding.outcome) > rank(current) {
+                *current = finding.outcome;
+            }
+        }
+        outcomes
+    }
+
+    pub fn rule_counts(&self) -> RuleCounts {
+        let mut counts = RuleCounts::default();
+        for outcome in self.rule_outcomes() {
+            match outcome {
+                Outcome::Pass | Outcome::Suppressed => counts.passed += 1,
+                Outcome::Fail => counts.failed += 1,
+                Outcome::Unknown => counts.unknown += 1,
+                Outcome::Skipped => counts.skipped += 1,
+            }
+        }
+        counts
+    }
+
+    /// Results with this outcome.
+    pub fn count(&self, outcome: Outcome) -> usize {
+        self.findings.iter().filter(|f| f.outcome == outcome).count()
+    }
+
+    pub fn verdict(&self) -> GateVerdict {
+        self.gate.verdict(self)
+    }
+
+    pub fn severity(&self, finding: &Finding) -> Severity {
+        self.rule(finding).severity
+    }
+}

@@ -1,0 +1,136 @@
+//! The terminal table, shaped like the seed walkthrough's "Expected Results": a line per rule,
+//! the failing resources under a failed rule, a summary line and a one-line verdict.
+
+use super::{Emitter, Finding, Outcome, Report};
+use crate::gate::GateVerdict;
+use crate::rules::Verdict;
+use std::io::{self, Write};
+
+pub struct Table {
+    /// ANSI colour; off for pipes and `NO_COLOR`.
+    pub color: bool,
+}
+
+const RED: &str = "\x1b[31m";
+const GREEN: &str = "\x1b[32m";
+const YELLOW: &str = "\x1b[33m";
+const DIM: &str = "\x1b[2m";
+const BOLD: &str = "\x1b[1m";
+const RESET: &str = "\x1b[0m";
+
+impl Table {
+    fn paint(&self, style: &str, text: &str) -> String {
+        if self.color { format!("{style}{text}{RESET}") } else { text.to_string() }
+    }
+}
+
+impl Emitter for Table {
+    fn emit(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        for error in &report.errors {
+            writeln!(out, "{} {error}", self.paint(RED, "error:"))?;
+        }
+        if !report.errors.is_empty() {
+            writeln!(out)?;
+        }
+        for (index, outcome) in report.rule_outcomes().into_iter().enumerate() {
+            self.rule(report, index, outcome, out)?;
+        }
+        let counts = report.rule_counts();
+        writeln!(out)?;
+        writeln!(
+            out,
+            "Summary: {} rules passed, {} failed, {} unknown, {} skipped",
+            counts.passed, counts.failed, counts.unknown, counts.skipped
+        )?;
+        writeln!(out, "{}", self.verdict(report))
+    }
+}
+
+impl Table {
+    fn rule(&self, report: &Report, index: usize, outcome: Outcome, out: &mut dyn Write) -> io::Result<()> {
+        let rule = &report.rules[index];
+        let findings = report.findings_of(index);
+        let total = findings.iter().filter(|f| f.resource.is_some()).count();
+        let failed = findings.iter().filter(|f| f.outcome == Outcome::Fail).count();
+        let unknown = findings.iter().filter(|f| f.outcome == Outcome::Unknown).count();
+        let resources = plural(total, "resource");
+        match outcome {
+            Outcome::Pass | Outcome::Suppressed => writeln!(out, "✅ {} ({resources})", rule.name)?,
+            Outcome::Fail => writeln!(
+                out,
+                "❌ {} ({failed} of {resources} failed, {})",
+                self.paint(BOLD, &rule.name),
+                rule.severity
+            )?,
+            Outcome::Unknown => writeln!(out, "⚠️  {} ({resources}, {unknown} unknown)", rule.name)?,
+            Outcome::Skipped => {
+                let why = findings.first().map_or("", |f| f.message.as_str());
+                writeln!(out, "⏭  {} {}", rule.name, self.paint(DIM, &format!("(skipped: {why})")))?
+            }
+        }
+        for finding in findings {
+            match finding.outcome {
+                Outcome::Fail => self.failure(report, finding, out)?,
+                Outcome::Unknown => self.unknown(finding, out)?,
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    fn failure(&self, report: &Report, finding: &Finding, out: &mut dyn Write) -> io::Result<()> {
+        self.resource_line(finding, &self.paint(RED, "✗"), out)?;
+        for a in finding.assertions.iter().filter(|a| a.verdict == Verdict::Fail) {
+            writeln!(out, "     {}", a.detail)?;
+            if let Some(message) = &a.message {
+                writeln!(out, "     {}", self.paint(YELLOW, message))?;
+            }
+        }
+        if let Some(fix) = &report.rule(finding).remediation {
+            writeln!(out, "     {} {fix}", self.paint(GREEN, "Fix:"))?;
+        }
+        Ok(())
+    }
+
+    fn unknown(&self, finding: &Finding, out: &mut dyn Write) -> io::Result<()> {
+        self.resource_line(finding, &self.paint(YELLOW, "?"), out)?;
+        for a in finding.assertions.iter().filter(|a| a.verdict == Verdict::Unknown) {
+            writeln!(out, "     {}", self.paint(DIM, &a.detail))?;
+        }
+        Ok(())
+    }
+
+    fn resource_line(&self, finding: &Finding, mark: &str, out: &mut dyn Write) -> io::Result<()> {
+        let Some(resource) = &finding.resource else {
+            return Ok(());
+        };
+        let line = finding.span().map_or(resource.span.line, |s| s.line);
+        writeln!(out, "   {mark} {}  {}:{line}", resource.address, resource.file)
+    }
+
+    fn verdict(&self, report: &Report) -> String {
+        let blocking: Vec<&Finding> = report
+            .findings
+            .iter()
+            .filter(|f| report.gate.blocks(report, f))
+            .collect();
+        match report.verdict() {
+            GateVerdict::Passed => self.paint(GREEN, "Validation passed!"),
+            GateVerdict::Failed => self.paint(
+                RED,
+                &format!("Validation failed: {} must be fixed.", plural(blocking.len(), "finding")),
+            ),
+            GateVerdict::Incomplete => self.paint(
+                RED,
+                &format!(
+                    "Validation incomplete: {} could not be read; the results above cover the rest.",
+                    plural(report.errors.len(), "file")
+                ),
+            ),
+        }
+    }
+}
+
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+}

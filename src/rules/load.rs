@@ -1,0 +1,482 @@
+//! Loading rule files: both rule shapes of RULES.md §1, checked strictly. Every error names the
+//! file, the line and the rule; unknown keys are warnings.
+
+use super::key::Key;
+use super::model::{Assertion, Origin, Rule, Severity, TypeSelector};
+use super::operator::{NAMES, Operand, Operator};
+use super::yaml::{self, Yaml, YamlValue};
+use crate::value::Value;
+use regex::Regex;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// A problem in a rule file, with where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub file: String,
+    pub line: u32,
+    /// The rule's name or id, when the problem is inside a rule.
+    pub rule: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: ", self.file, self.line)?;
+        if let Some(rule) = &self.rule {
+            write!(f, "rule \"{rule}\": ")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+/// A pack's `metadata:` header.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PackMetadata {
+    pub name: String,
+    pub version: String,
+    pub description: String,
+    pub frameworks: Vec<String>,
+    pub author: Option<String>,
+}
+
+#[derive(Debug, Default)]
+pub struct RuleFile {
+    pub metadata: Option<PackMetadata>,
+    pub rules: Vec<Rule>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+const RULE_KEYS: &[&str] = &[
+    "id", "name", "description", "severity", "resource_type", "filters", "filter", "assertions",
+    "assert", "remediation", "references", "frameworks", "tags", "metadata",
+];
+const ASSERTION_KEYS: &[&str] = &["key", "operator", "value", "message"];
+
+/// Loads one rule file. Every error in the file is reported, not only the first.
+pub fn load_str(file: &str, src: &str) -> Result<RuleFile, Vec<Diagnostic>> {
+    let mut loader = Loader {
+        file,
+        rule: None,
+        errors: Vec::new(),
+        warnings: Vec::new(),
+    };
+    let doc = yaml::parse(src).map_err(|e| vec![loader.diagnostic(e.line, format!("invalid YAML: {}", e.message))])?;
+    let out = loader.file_contents(&doc);
+    if loader.errors.is_empty() {
+        Ok(RuleFile {
+            warnings: loader.warnings,
+            ..out
+        })
+    } else {
+        Err(loader.errors)
+    }
+}
+
+struct Loader<'a> {
+    file: &'a str,
+    /// The rule being read, for messages.
+    rule: Option<String>,
+    errors: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
+}
+
+impl Loader<'_> {
+    fn diagnostic(&self, line: u32, message: String) -> Diagnostic {
+        Diagnostic {
+            file: self.file.to_string(),
+            line,
+            rule: self.rule.clone(),
+            message,
+        }
+    }
+
+    fn error(&mut self, line: u32, message: impl Into<String>) {
+        let d = self.diagnostic(line, message.into());
+        self.errors.push(d);
+    }
+
+    fn warn(&mut self, line: u32, message: impl Into<String>) {
+        let d = self.diagnostic(line, message.into());
+        self.warnings.push(d);
+    }
+
+    fn file_contents(&mut self, doc: &Yaml) -> RuleFile {
+        let Some(entries) = doc.entries() else {
+            self.error(doc.line.max(1), format!("expected a map with a `rules:` list, found {}", doc.kind()));
+            return RuleFile::default();
+        };
+        let mut out = RuleFile::default();
+        let mut saw_rules = false;
+        for (name, key, value) in entries {
+            match name {
+                "rules" => {
+                    saw_rules = true;
+                    out.rules = self.rules(value);
+                }
+                "metadata" => out.metadata = Some(self.metadata(value)),
+                other => self.warn(key.line, format!("unknown top-level key `{other}` is ignored")),
+            }
+        }
+        if !saw_rules {
+            self.error(doc.line.max(1), "no `rules:` list in this file");
+        }
+        out
+    }
+
+    fn rules(&mut self, list: &Yaml) -> Vec<Rule> {
+        let YamlValue::Seq(items) = &list.value else {
+            self.error(list.line, format!("`rules` must be a list, found {}", list.kind()));
+            return Vec::new();
+        };
+        let rules: Vec<Rule> = items.iter().filter_map(|item| self.rule(item)).collect();
+        self.rule = None;
+        rules
+    }
+
+    fn metadata(&mut self, value: &Yaml) -> PackMetadata {
+        let text = |key: &str| value.get(key).and_then(Yaml::scalar_text).unwrap_or_default();
+        PackMetadata {
+            name: text("name"),
+            version: text("version"),
+            description: text("description"),
+            frameworks: self.strings(value.get("frameworks")),
+            author: value.get("author").and_then(Yaml::scalar_text),
+        }
+    }
+
+    fn rule(&mut self, item: &Yaml) -> Option<Rule> {
+        self.rule = None;
+        let Some(entries) = item.entries() else {
+            self.error(item.line, format!("a rule must be a map, found {}", item.kind()));
+            return None;
+        };
+        let text = |key: &str| item.get(key).and_then(Yaml::scalar_text);
+        let (id, name) = match (text("id"), text("name")) {
+            (Some(id), Some(name)) => (id, name),
+            (Some(id), None) => (id.clone(), id),
+            (None, Some(name)) => (slug(&name), name),
+            (None, None) => {
+                self.error(item.line, "a rule needs a `name` or an `id`");
+                return None;
+            }
+        };
+        self.rule = Some(name.clone());
+        for (key_name, key, _) in entries {
+            if !RULE_KEYS.contains(&key_name) {
+                self.warn(key.line, format!("unknown key `{key_name}` is ignored"));
+            }
+        }
+        let errors_before = self.errors.len();
+        let severity = self.severity(item);
+        let resource_types = self.resource_types(item);
+        let (filters, assertions) = self.checks(item);
+        let metadata = item.get("metadata");
+        let mut references = self.strings(item.get("references"));
+        references.extend(self.strings(metadata.and_then(|m| m.get("references"))));
+        let mut tags = self.strings(item.get("tags"));
+        tags.extend(self.strings(metadata.and_then(|m| m.get("tags"))));
+        let rule = Rule {
+            id,
+            name,
+            description: text("description"),
+            severity,
+            resource_types,
+            filters,
+            assertions,
+            remediation: text("remediation"),
+            references,
+            frameworks: self.frameworks(item.get("frameworks")),
+            tags,
+            origin: Origin {
+                file: self.file.to_string(),
+                line: item.line,
+            },
+        };
+        (self.errors.len() == errors_before).then_some(rule)
+    }
+
+    fn severity(&mut self, item: &Yaml) -> Severity {
+        let Some(value) = item.get("severity") else {
+            return Severity::default();
+        };
+        match value.scalar_text().map(|s| s.parse::<Severity>()) {
+            Some(Ok(severity)) => severity,
+            Some(Err(message)) => {
+                self.error(value.line, message);
+                Severity::default()
+            }
+            None => {
+                self.error(value.line, format!("`severity` must be a word, found {}", value.kind()));
+                Severity::default()
+            }
+        }
+    }
+
+    /// `resource_type: a`, `a | b`, or a list.
+    fn resource_types(&mut self, item: &Yaml) -> Vec<TypeSelector> {
+        let Some(value) = item.get("resource_type") else {
+            self.error(item.line, "a rule needs a `resource_type`");
+            return Vec::new();
+        };
+        let names: Vec<String> = match &value.value {
+            YamlValue::String(s) => s.split('|').map(str::to_string).collect(),
+            YamlValue::Seq(_) => self.strings(Some(value)),
+            _ => Vec::new(),
+        };
+        let names: Vec<&str> = names.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
+        if names.is_empty() {
+            self.error(value.line, "`resource_type` must name at least one resource type");
+        }
+        names.into_iter().map(TypeSelector::parse).collect()
+    }
+
+    /// Filters and assertions, in whichever shape the rule uses.
+    fn checks(&mut self, item: &Yaml) -> (Vec<Assertion>, Vec<Assertion>) {
+        let filters = match (item.get("filters"), item.get("filter")) {
+            (Some(list), _) => self.assertion_list(list, "filters"),
+            (None, Some(map)) => self.assertion_map(map, "filter"),
+            (None, None) => Vec::new(),
+        };
+        let errors_before = self.errors.len();
+        let assertions = match (item.get("assertions"), item.get("assert")) {
+            (Some(_), Some(a)) => {
+                self.error(a.line, "use either `assertions` (a list) or `assert` (a map), not both");
+                Vec::new()
+            }
+            (Some(list), None) => self.assertion_list(list, "assertions"),
+            (None, Some(map)) => self.assertion_map(map, "assert"),
+            (None, None) => {
+                self.error(item.line, "a rule needs `assertions` (or `assert`)");
+                return (filters, Vec::new());
+            }
+        };
+        // An empty list is an error of its own; a list whose entries failed already said why.
+        if assertions.is_empty() && self.errors.len() == errors_before {
+            let line = item.get("assertions").or(item.get("assert")).map_or(item.line, |a| a.line);
+            self.error(line, "a rule needs at least one assertion");
+        }
+        (filters, assertions)
+    }
+
+    /// The native shape: a list of `{key, operator, value, message}`.
+    fn assertion_list(&mut self, list: &Yaml, what: &str) -> Vec<Assertion> {
+        let YamlValue::Seq(items) = &list.value else {
+            self.error(list.line, format!("`{what}` must be a list, found {}", list.kind()));
+            return Vec::new();
+        };
+        items.iter().filter_map(|entry| self.native_assertion(entry)).collect()
+    }
+
+    fn native_assertion(&mut self, entry: &Yaml) -> Option<Assertion> {
+        let Some(entries) = entry.entries() else {
+            self.error(entry.line, format!("an assertion must be a map with `key` and `operator`, found {}", entry.kind()));
+            return None;
+        };
+        for (name, key, _) in entries {
+            if !ASSERTION_KEYS.contains(&name) {
+                self.warn(key.line, format!("unknown assertion key `{name}` is ignored"));
+            }
+        }
+        let Some(key) = entry.get("key").and_then(Yaml::scalar_text) else {
+            self.error(entry.line, "an assertion needs a `key`");
+            return None;
+        };
+        let Some(operator) = entry.get("operator").and_then(Yaml::scalar_text) else {
+            self.error(entry.line, format!("the assertion on `{key}` needs an `operator`"));
+            return None;
+        };
+        let message = entry.get("message").and_then(Yaml::scalar_text);
+        let line = entry.get("operator").map_or(entry.line, |o| o.line);
+        self.assertion(&key, &operator, entry.get("value"), message, line, false)
+    }
+
+    /// The Python riveter's shape: `path: expected`, `path: present|absent`, or
+    /// `path: {operator: value, ...}`; a nested map of plain keys continues the path.
+    fn assertion_map(&mut self, map: &Yaml, what: &str) -> Vec<Assertion> {
+        let Some(entries) = map.entries() else {
+            self.error(map.line, format!("`{what}` must be a map of key: expected value, found {}", map.kind()));
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (path, key, value) in entries {
+            self.riveter_assertions(path, key.line, value, &mut out);
+        }
+        out
+    }
+
+    fn riveter_assertions(&mut self, path: &str, line: u32, value: &Yaml, out: &mut Vec<Assertion>) {
+        match &value.value {
+            YamlValue::String(word) if word == "present" || word == "absent" => {
+                out.extend(self.assertion(path, word, None, None, line, true));
+            }
+            YamlValue::Map(_) => {
+                let entries: Vec<(&str, &Yaml, &Yaml)> = value.entries().into_iter().flatten().collect();
+                let all_operators = entries.iter().all(|(name, _, _)| NAMES.contains(name));
+                for (name, key, operand) in entries {
+                    if all_operators {
+                        out.extend(self.assertion(path, name, Some(operand), None, key.line, true));
+                    } else {
+                        let nested = format!("{path}.{}", quote_segment(name));
+                        self.riveter_assertions(&nested, key.line, operand, out);
+                    }
+                }
+            }
+            _ => out.extend(self.assertion(path, "equals", Some(value), None, line, true)),
+        }
+    }
+
+    /// Builds one assertion, checking its key, operator and value. `anchored` gives `regex` the
+    /// Python riveter's meaning (a match at the start of the value).
+    fn assertion(
+        &mut self,
+        key: &str,
+        operator: &str,
+        value: Option<&Yaml>,
+        message: Option<String>,
+        line: u32,
+        anchored: bool,
+    ) -> Option<Assertion> {
+        let key = match Key::parse(key) {
+            Ok(key) => key,
+            Err(e) => {
+                self.error(line, e);
+                return None;
+            }
+        };
+        let operator = self.operator(operator, value, line, anchored)?;
+        let expected = self.operand(&operator, &key, value, line)?;
+        Some(Assertion {
+            key,
+            operator,
+            expected,
+            message,
+            line,
+        })
+    }
+
+    fn operator(&mut self, name: &str, value: Option<&Yaml>, line: u32, anchored: bool) -> Option<Operator> {
+        if Operator::is_regex(name) {
+            let Some(pattern) = value.and_then(Yaml::scalar_text) else {
+                self.error(line, format!("`{name}` needs a regular expression as its `value`"));
+                return None;
+            };
+            let source = if anchored && name == "regex" { format!("^(?:{pattern})") } else { pattern.clone() };
+            return match Regex::new(&source) {
+                Ok(re) => Some(Operator::with_pattern(name, &re)),
+                Err(e) => {
+                    let detail = e.to_string().lines().last().unwrap_or("").trim().to_string();
+                    self.error(line, format!("the regular expression \"{pattern}\" does not compile: {detail}"));
+                    None
+                }
+            };
+        }
+        match Operator::named(name) {
+            Some(op) => Some(op),
+            None => {
+                let hint = closest(name, NAMES).map(|n| format!(" (did you mean `{n}`?)")).unwrap_or_default();
+                self.error(line, format!("unknown operator `{name}`{hint}"));
+                None
+            }
+        }
+    }
+
+    /// Checks that the value suits the operator. Returns `None` on error, `Some(None)` when the
+    /// operator takes no value.
+    fn operand(&mut self, operator: &Operator, key: &Key, value: Option<&Yaml>, line: u32) -> Option<Option<Value>> {
+        let op = operator.name();
+        let needs = operator.operand();
+        let Some(value) = value else {
+            if needs == Operand::Nothing {
+                return Some(None);
+            }
+            self.error(line, format!("the assertion on `{key}` uses `{op}`, which needs a `value`"));
+            return None;
+        };
+        let converted = Value::from_json(&value.to_json());
+        let fits = match needs {
+            Operand::Nothing | Operand::Any | Operand::Text => true,
+            Operand::Number => value.scalar_text().is_some_and(|t| t.trim().parse::<f64>().is_ok()),
+            Operand::List => !matches!(value.value, YamlValue::Map(_) | YamlValue::Null),
+            Operand::Length => matches!(value.value, YamlValue::Number(n) if n >= 0.0 && n.fract() == 0.0),
+            Operand::Patterns => matches!(value.value, YamlValue::Map(_) | YamlValue::Seq(_)),
+        };
+        if !fits {
+            let wanted = match needs {
+                Operand::Number => "a number",
+                Operand::List => "a list",
+                Operand::Length => "a whole number",
+                _ => "a map or a list of maps",
+            };
+            self.error(value.line, format!("`{op}` needs {wanted} as its value, found {}", value.kind()));
+            return None;
+        }
+        Some(if needs == Operand::Nothing { None } else { Some(converted) })
+    }
+
+    fn strings(&mut self, value: Option<&Yaml>) -> Vec<String> {
+        match value.map(|v| &v.value) {
+            None | Some(YamlValue::Null) => Vec::new(),
+            Some(YamlValue::Seq(items)) => items.iter().filter_map(Yaml::scalar_text).collect(),
+            Some(_) => value.and_then(Yaml::scalar_text).into_iter().collect(),
+        }
+    }
+
+    fn frameworks(&mut self, value: Option<&Yaml>) -> BTreeMap<String, Vec<String>> {
+        let Some(value) = value else {
+            return BTreeMap::new();
+        };
+        let Some(entries) = value.entries() else {
+            self.error(value.line, format!("`frameworks` must map framework names to controls, found {}", value.kind()));
+            return BTreeMap::new();
+        };
+        let pairs: Vec<(String, &Yaml)> = entries.map(|(name, _, v)| (name.to_string(), v)).collect();
+        pairs
+            .into_iter()
+            .map(|(name, controls)| (name, self.strings(Some(controls))))
+            .collect()
+    }
+}
+
+/// A nested map key that holds a dot must stay one segment.
+fn quote_segment(name: &str) -> String {
+    if name.contains('.') { format!("\"{name}\"") } else { name.to_string() }
+}
+
+/// The rule id derived from a name: lower case, words joined by `-`.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// The known name nearest to a misspelling, if one is near enough to be a likely typo.
+fn closest<'a>(word: &str, names: &[&'a str]) -> Option<&'a str> {
+    names
+        .iter()
+        .map(|n| (distance(word, n), *n))
+        .filter(|(d, n)| *d <= 2.max(n.len() / 4))
+        .min()
+        .map(|(_, n)| n)
+}
+
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for j in 0..b.len() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != b[j])).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}

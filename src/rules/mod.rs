@@ -1,0 +1,146 @@
+//! Rules: the model, loading both rule shapes, keys, operators, built-in packs.
+
+mod key;
+mod load;
+mod model;
+mod operator;
+pub mod packs;
+mod yaml;
+
+pub use key::{Key, Resolution, Segment};
+pub use load::{Diagnostic, PackMetadata, RuleFile, load_str, slug};
+pub use model::{Assertion, Origin, Rule, Severity, TypeSelector};
+pub use operator::{Operator, Verdict, equal, verdict_on};
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Every rule a scan evaluates, in load order.
+#[derive(Debug, Default)]
+pub struct RuleSet {
+    pub rules: Vec<Rule>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Where rules come from: files (or folders of them) and packs (built-in names or files).
+#[derive(Debug, Default, Clone)]
+pub struct RuleSources {
+    pub files: Vec<String>,
+    pub packs: Vec<String>,
+}
+
+impl RuleSet {
+    /// Loads every source. Errors from all files are collected, so a user fixes them in one go.
+    pub fn load(sources: &RuleSources) -> Result<RuleSet, Vec<Diagnostic>> {
+        let mut set = RuleSet::default();
+        let mut errors = Vec::new();
+        for (name, src) in read_sources(sources, &mut errors) {
+            match load_str(&name, &src) {
+                Ok(file) => {
+                    set.rules.extend(file.rules);
+                    set.warnings.extend(file.warnings);
+                }
+                Err(e) => errors.extend(e),
+            }
+        }
+        errors.extend(duplicate_ids(&set.rules));
+        if errors.is_empty() { Ok(set) } else { Err(errors) }
+    }
+
+    /// Keeps the rules whose id matches an include glob (when any is given) and no exclude glob.
+    pub fn select(&mut self, include: &[String], exclude: &[String]) -> Result<(), String> {
+        let include = globs(include)?;
+        let exclude = globs(exclude)?;
+        self.rules.retain(|rule| {
+            (include.is_empty() || include.is_match(&rule.id)) && !exclude.is_match(&rule.id)
+        });
+        Ok(())
+    }
+}
+
+fn globs(patterns: &[String]) -> Result<GlobSet, String> {
+    let mut builder = GlobSetBuilder::new();
+    for p in patterns {
+        builder.add(Glob::new(p).map_err(|e| format!("invalid rule pattern \"{p}\": {}", e.kind()))?);
+    }
+    builder.build().map_err(|e| e.to_string())
+}
+
+/// `(display name, source)` of every rule file the sources name.
+fn read_sources(sources: &RuleSources, errors: &mut Vec<Diagnostic>) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut fail = |file: &str, message: String| {
+        errors.push(Diagnostic {
+            file: file.to_string(),
+            line: 0,
+            rule: None,
+            message,
+        })
+    };
+    for pack in &sources.packs {
+        if let Some(src) = packs::builtin(pack) {
+            out.push((format!("<pack {pack}>"), src.to_string()));
+        } else if Path::new(pack).is_file() {
+            read_file(Path::new(pack), &mut out, &mut fail);
+        } else {
+            let known = packs::names();
+            let known = if known.is_empty() { "none".to_string() } else { known.join(", ") };
+            fail(pack, format!("no built-in rule pack has this name and no such file exists (built-in packs: {known})"));
+        }
+    }
+    for file in &sources.files {
+        let path = Path::new(file);
+        if path.is_dir() {
+            match rule_files_in(path) {
+                Ok(entries) => entries.iter().for_each(|entry| read_file(entry, &mut out, &mut fail)),
+                Err(e) => fail(file, format!("could not read the rule folder: {e}")),
+            }
+        } else {
+            read_file(path, &mut out, &mut fail);
+        }
+    }
+    out
+}
+
+fn read_file(path: &Path, out: &mut Vec<(String, String)>, fail: &mut impl FnMut(&str, String)) {
+    let name = path.display().to_string();
+    match std::fs::read_to_string(path) {
+        Ok(src) => out.push((name, src)),
+        Err(e) => fail(&name, format!("could not read the rule file: {e}")),
+    }
+}
+
+/// The `.yml` / `.yaml` files of a folder, sorted.
+fn rule_files_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_file() && path.extension().is_some_and(|x| x == "yml" || x == "yaml") {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+fn duplicate_ids(rules: &[Rule]) -> Vec<Diagnostic> {
+    let mut first: HashMap<&str, &Rule> = HashMap::new();
+    let mut errors = Vec::new();
+    for rule in rules {
+        if let Some(earlier) = first.get(rule.id.as_str()) {
+            errors.push(Diagnostic {
+                file: rule.origin.file.clone(),
+                line: rule.origin.line,
+                rule: Some(rule.name.clone()),
+                message: format!(
+                    "duplicate rule id `{}` (first defined at {}:{})",
+                    rule.id, earlier.origin.file, earlier.origin.line
+                ),
+            });
+        } else {
+            first.insert(&rule.id, rule);
+        }
+    }
+    errors
+}

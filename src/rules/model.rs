@@ -1,0 +1,158 @@
+//! The rule model: what a loaded, validated rule is.
+
+use super::key::Key;
+use super::operator::Operator;
+use crate::terraform::{BlockKind, Resource};
+use crate::value::Value;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub enum Severity {
+    Info,
+    Low,
+    #[default]
+    Medium,
+    High,
+    Critical,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 5] = [
+        Severity::Critical,
+        Severity::High,
+        Severity::Medium,
+        Severity::Low,
+        Severity::Info,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+            Severity::Critical => "critical",
+        }
+    }
+}
+
+impl FromStr for Severity {
+    type Err = String;
+
+    /// The native names, plus the Python riveter's `error` / `warning` (RULES.md §1).
+    fn from_str(s: &str) -> Result<Severity, String> {
+        match s.to_ascii_lowercase().as_str() {
+            "critical" => Ok(Severity::Critical),
+            "high" | "error" => Ok(Severity::High),
+            "medium" | "warning" => Ok(Severity::Medium),
+            "low" => Ok(Severity::Low),
+            "info" => Ok(Severity::Info),
+            _ => Err(format!(
+                "unknown severity \"{s}\" (expected critical, high, medium, low or info)"
+            )),
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where a rule was written: its file and the line of its list entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    pub file: String,
+    pub line: u32,
+}
+
+/// One `resource_type` entry (RULES.md §2).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TypeSelector {
+    /// `"*"`: every managed resource.
+    AnyManaged,
+    Managed(String),
+    Data(String),
+    Module,
+    Provider(String),
+}
+
+impl TypeSelector {
+    pub fn parse(text: &str) -> TypeSelector {
+        let text = text.trim();
+        if text == "*" {
+            TypeSelector::AnyManaged
+        } else if text == "module" {
+            TypeSelector::Module
+        } else if let Some(t) = text.strip_prefix("data.") {
+            TypeSelector::Data(t.to_string())
+        } else if let Some(p) = text.strip_prefix("provider.") {
+            TypeSelector::Provider(p.to_string())
+        } else {
+            TypeSelector::Managed(text.to_string())
+        }
+    }
+
+    pub fn selects(&self, resource: &Resource) -> bool {
+        match (self, resource.kind) {
+            (TypeSelector::AnyManaged, BlockKind::Managed) => true,
+            (TypeSelector::Managed(t), BlockKind::Managed)
+            | (TypeSelector::Data(t), BlockKind::Data)
+            | (TypeSelector::Provider(t), BlockKind::Provider) => *t == resource.resource_type,
+            (TypeSelector::Module, BlockKind::Module) => true,
+            _ => false,
+        }
+    }
+}
+
+impl fmt::Display for TypeSelector {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TypeSelector::AnyManaged => f.write_str("*"),
+            TypeSelector::Managed(t) => f.write_str(t),
+            TypeSelector::Data(t) => write!(f, "data.{t}"),
+            TypeSelector::Module => f.write_str("module"),
+            TypeSelector::Provider(p) => write!(f, "provider.{p}"),
+        }
+    }
+}
+
+/// One check of a rule: `key operator value`. Filters are assertions too.
+#[derive(Debug, Clone)]
+pub struct Assertion {
+    pub key: Key,
+    pub operator: Operator,
+    /// What the operator compares with; `None` for `exists` / `not_exists`.
+    pub expected: Option<Value>,
+    pub message: Option<String>,
+    /// The line of the assertion in its rule file.
+    pub line: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+    pub severity: Severity,
+    pub resource_types: Vec<TypeSelector>,
+    /// All must match for the rule to apply to a resource.
+    pub filters: Vec<Assertion>,
+    /// All must pass; never empty.
+    pub assertions: Vec<Assertion>,
+    pub remediation: Option<String>,
+    pub references: Vec<String>,
+    /// Control mapping: framework name to control ids.
+    pub frameworks: BTreeMap<String, Vec<String>>,
+    pub tags: Vec<String>,
+    pub origin: Origin,
+}
+
+impl Rule {
+    pub fn selects(&self, resource: &Resource) -> bool {
+        self.resource_types.iter().any(|t| t.selects(resource))
+    }
+}

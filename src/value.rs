@@ -1,0 +1,174 @@
+//! The value model shared by the Terraform reader and the rule engine.
+//!
+//! A Terraform attribute is either known (a literal, or whatever evaluation could compute) or
+//! unknown. An unknown keeps the source text of the expression, because RULES.md §5 lets the text
+//! operators test it (`bucket matches ".*financial.*"` on `aws_s3_bucket.financial.id`).
+
+use std::fmt;
+
+/// Where a value stands in its file (1-based lines and columns, columns in characters).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    pub line: u32,
+    pub column: u32,
+    pub end_line: u32,
+    pub end_column: u32,
+}
+
+/// A value with its place in the source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub value: Value,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Number(f64),
+    String(String),
+    /// Lists, tuples, sets, and the blocks of one type (one element per block).
+    List(Vec<Node>),
+    /// Objects and maps, and the body of a block; insertion order is the source order.
+    Map(Vec<(String, Node)>),
+    Unknown(Unknown),
+}
+
+/// A value that cannot be known before `plan`, with the expression it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unknown {
+    /// The expression's source text, byte for byte (`aws_kms_key.data_key.arn`).
+    pub source: String,
+}
+
+impl Unknown {
+    /// The text operators see: `${<source>}`, as Terraform itself writes an interpolation.
+    pub fn as_text(&self) -> String {
+        format!("${{{}}}", self.source)
+    }
+}
+
+impl Node {
+    pub fn new(value: Value, span: Span) -> Node {
+        Node { value, span }
+    }
+}
+
+impl Value {
+    pub fn is_null(&self) -> bool {
+        matches!(self, Value::Null)
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        match self {
+            Value::Map(entries) => entries.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// The name of the value's kind, for messages ("expected a list, found a string").
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "bool",
+            Value::Number(_) => "number",
+            Value::String(_) => "string",
+            Value::List(_) => "list",
+            Value::Map(_) => "map",
+            Value::Unknown(_) => "unknown value",
+        }
+    }
+
+    /// The value as JSON, for reports. Unknowns are written as their `${source}` text.
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::Value as J;
+        match self {
+            Value::Null => J::Null,
+            Value::Bool(b) => J::Bool(*b),
+            Value::Number(n) => number_to_json(*n),
+            Value::String(s) => J::String(s.clone()),
+            Value::List(items) => J::Array(items.iter().map(|n| n.value.to_json()).collect()),
+            Value::Map(entries) => J::Object(
+                entries
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.value.to_json()))
+                    .collect(),
+            ),
+            Value::Unknown(u) => J::String(u.as_text()),
+        }
+    }
+
+    /// Converts a JSON value (a rule's expected value, or a `.tf.json` literal) into a value
+    /// without a place in a file.
+    pub fn from_json(json: &serde_json::Value) -> Value {
+        use serde_json::Value as J;
+        match json {
+            J::Null => Value::Null,
+            J::Bool(b) => Value::Bool(*b),
+            J::Number(n) => Value::Number(n.as_f64().unwrap_or(f64::NAN)),
+            J::String(s) => Value::String(s.clone()),
+            J::Array(items) => Value::List(
+                items
+                    .iter()
+                    .map(|v| Node::new(Value::from_json(v), Span::default()))
+                    .collect(),
+            ),
+            J::Object(map) => Value::Map(
+                map.iter()
+                    .map(|(k, v)| (k.clone(), Node::new(Value::from_json(v), Span::default())))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// Whole numbers are written without a fraction, as Terraform prints them.
+fn number_to_json(n: f64) -> serde_json::Value {
+    if n.fract() == 0.0 && n.abs() < 9.0e15 {
+        serde_json::Value::from(n as i64)
+    } else {
+        serde_json::Number::from_f64(n)
+            .map(serde_json::Value::Number)
+            .unwrap_or(serde_json::Value::Null)
+    }
+}
+
+/// Human-readable form for messages: strings quoted, unknowns as `${source}`. A string that
+/// holds double quotes is shown in single quotes, so `'"*"'` reads as the user wrote it.
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::String(s) if s.contains('"') && !s.contains(['\'', '\n']) => write!(f, "'{s}'"),
+            Value::String(s) => write!(f, "{}", serde_json::Value::String(s.clone())),
+            Value::Unknown(u) => write!(f, "{}", u.as_text()),
+            other => write!(f, "{}", other.to_json()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_numbers_print_without_a_fraction() {
+        assert_eq!(Value::Number(30.0).to_string(), "30");
+        assert_eq!(Value::Number(2.5).to_string(), "2.5");
+    }
+
+    #[test]
+    fn strings_with_double_quotes_print_in_single_quotes() {
+        assert_eq!(Value::String("\"*\"".into()).to_string(), "'\"*\"'");
+        assert_eq!(Value::String("aws:kms".into()).to_string(), "\"aws:kms\"");
+    }
+
+    #[test]
+    fn unknowns_print_as_interpolations() {
+        let u = Value::Unknown(Unknown {
+            source: "aws_kms_key.k.arn".into(),
+        });
+        assert_eq!(u.to_string(), "${aws_kms_key.k.arn}");
+        assert_eq!(u.to_json(), serde_json::json!("${aws_kms_key.k.arn}"));
+    }
+}
