@@ -112,11 +112,38 @@ fn detail(assertion: &Assertion, values: &[&Node], verdict: Verdict, is_filter: 
     if verdict == Verdict::Pass {
         return format!("{prefix}{key}: passed (expected {expectation})");
     }
+    if let Some(excerpt) = offending_excerpt(assertion, values) {
+        return format!("{prefix}{key}: expected {expectation}, found it in …{excerpt}…");
+    }
     let found = match values {
         [one] => one.value.to_string(),
         many => format!("[{}]", many.iter().map(|n| n.value.to_string()).collect::<Vec<_>>().join(", ")),
     };
     format!("{prefix}{key}: expected {expectation}, found {}", shorten(&found))
+}
+
+/// For `not_contains` on text, the words around the offending part are what a user needs to see.
+fn offending_excerpt(assertion: &Assertion, values: &[&Node]) -> Option<String> {
+    let Some(Value::String(needle)) = &assertion.expected else {
+        return None;
+    };
+    if assertion.operator.name() != "not_contains" {
+        return None;
+    }
+    values.iter().find_map(|node| {
+        let text = match &node.value {
+            Value::String(s) => s.clone(),
+            Value::Unknown(u) => u.as_text(),
+            _ => return None,
+        };
+        let at = text.find(needle.as_str())?;
+        let start = text[..at].char_indices().rev().nth(30).map_or(0, |(i, _)| i);
+        let end = text[at + needle.len()..]
+            .char_indices()
+            .nth(30)
+            .map_or(text.len(), |(i, _)| at + needle.len() + i);
+        Some(text[start..end].split_whitespace().collect::<Vec<_>>().join(" "))
+    })
 }
 
 /// A whole policy document in a one-line message helps nobody; reports keep the full value.

@@ -22,7 +22,9 @@ pub fn parse(file: &Arc<str>, src: &str) -> Result<Vec<Resource>, FileError> {
     if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(src) {
         return Err(error(e.line() as u32, e.column() as u32, format!("invalid JSON: {e}")));
     }
-    let expr = hcl::edit::parser::parse_expr(src).map_err(|e| {
+    // The expression parser stops at the end of the value and rejects a trailing newline; trimming
+    // the end keeps every offset, and so every line, as it was.
+    let expr = hcl::edit::parser::parse_expr(src.trim_end()).map_err(|e| {
         let loc = e.location();
         error(loc.line() as u32, loc.column() as u32, format!("invalid Terraform JSON: {}", e.message()))
     })?;

@@ -1,0 +1,161 @@
+# Raw data bucket with encryption
+resource "aws_s3_bucket" "raw_data" {
+  bucket = "${var.project_name}-raw-data-${random_id.bucket_suffix.hex}"
+
+  tags = {
+    DataClassification = "Sensitive"
+  }
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "raw_data" {
+  bucket = aws_s3_bucket.raw_data.id
+  rule {
+    apply_server_side_encryption_by_default {
+      kms_master_key_id = aws_kms_key.data_key.arn
+      sse_algorithm     = "aws:kms"
+    }
+    bucket_key_enabled = true
+  }
+}
+
+resource "aws_s3_bucket_public_access_block" "raw_data" {
+  bucket                  = aws_s3_bucket.raw_data.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+resource "aws_s3_bucket_versioning" "raw_data" {
+  bucket = aws_s3_bucket.raw_data.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+# Lifecycle policy for data retention
+resource "aws_s3_bucket_lifecycle_configuration" "raw_data" {
+  bucket = aws_s3_bucket.raw_data.id
+  rule {
+    id     = "data_retention"
+    status = "Disabled" # MISTAKE: retention switched off
+
+    filter {}
+
+    transition {
+      days          = 30
+      storage_class = "STANDARD_IA"
+    }
+
+    transition {
+      days          = 90
+      storage_class = "GLACIER"
+    }
+  }
+}
+
+# Processed data bucket, written by the Glue job
+resource "aws_s3_bucket" "processed_data" {
+  bucket = "${var.project_name}-processed-data-${random_id.bucket_suffix.hex}"
+
+  tags = {
+    DataClassification = "Sensitive"
+  }
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "processed_data" {
+  bucket = aws_s3_bucket.processed_data.id
+  rule {
+    # MISTAKE: S3-managed keys, and no customer-managed KMS key.
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "AES256"
+    }
+    bucket_key_enabled = true
+  }
+}
+
+resource "aws_s3_bucket_public_access_block" "processed_data" {
+  bucket                  = aws_s3_bucket.processed_data.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+resource "aws_s3_bucket_versioning" "processed_data" {
+  bucket = aws_s3_bucket.processed_data.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+resource "aws_s3_bucket_lifecycle_configuration" "processed_data" {
+  bucket = aws_s3_bucket.processed_data.id
+  rule {
+    id     = "processed_retention"
+    status = "Enabled"
+
+    filter {}
+
+    transition {
+      days          = 90
+      storage_class = "STANDARD_IA"
+    }
+
+    transition {
+      days          = 365
+      storage_class = "GLACIER"
+    }
+  }
+}
+
+# ETL scripts and the Glue job's temporary files
+resource "aws_s3_bucket" "scripts" {
+  bucket = "${var.project_name}-glue-scripts-${random_id.bucket_suffix.hex}"
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "scripts" {
+  bucket = aws_s3_bucket.scripts.id
+  rule {
+    apply_server_side_encryption_by_default {
+      kms_master_key_id = aws_kms_key.data_key.arn
+      sse_algorithm     = "aws:kms"
+    }
+    bucket_key_enabled = true
+  }
+}
+
+resource "aws_s3_bucket_public_access_block" "scripts" {
+  bucket                  = aws_s3_bucket.scripts.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+resource "aws_s3_bucket_versioning" "scripts" {
+  bucket = aws_s3_bucket.scripts.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+resource "aws_s3_object" "etl_script" {
+  bucket     = aws_s3_bucket.scripts.id
+  key        = "etl_script.py"
+  source     = "${path.module}/scripts/etl_script.py"
+  kms_key_id = aws_kms_key.data_key.arn
+}
+
+# New raw objects start the pipeline
+resource "aws_s3_bucket_notification" "raw_data" {
+  bucket = aws_s3_bucket.raw_data.id
+
+  lambda_function {
+    lambda_function_arn = aws_lambda_function.data_processor.arn
+    events              = ["s3:ObjectCreated:*"]
+    filter_prefix       = "incoming/"
+  }
+
+  depends_on = [aws_lambda_permission.allow_raw_bucket]
+}
