@@ -11,7 +11,12 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Debug, Parser)]
-#[command(name = "riveter", version, about = "A Terraform policy gate for CI", max_term_width = 100)]
+#[command(
+    name = "riveter",
+    version,
+    about = "A Terraform policy gate for CI",
+    max_term_width = 100
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -38,7 +43,12 @@ pub struct ScanArgs {
     pub terraform: Vec<String>,
 
     /// What goes to standard output [default: table]
-    #[arg(short = 'f', long = "format", visible_alias = "output-format", value_enum)]
+    #[arg(
+        short = 'f',
+        long = "format",
+        visible_alias = "output-format",
+        value_enum
+    )]
     pub format: Option<Format>,
 
     /// Write the standard-output report to FILE instead.
@@ -128,7 +138,8 @@ pub fn scan(mut args: ScanArgs) -> Result<GateVerdict, String> {
         args.terraform.push(".".into());
     }
     let discovered = terraform::discover(&args.terraform).map_err(|e| e.to_string())?;
-    let root = std::path::absolute(".").map_err(|e| format!("cannot read the working directory: {e}"))?;
+    let root =
+        std::path::absolute(".").map_err(|e| format!("cannot read the working directory: {e}"))?;
     let terraform = terraform::load(discovered, &root);
 
     let mut report = engine::scan(rules, terraform);
@@ -187,14 +198,19 @@ fn write_reports(args: &ScanArgs, report: &Report) -> Result<(), String> {
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        ColorChoice::Auto => {
+            to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
     };
     let main_emitter = emitter(stdout_format, color);
     match &args.output {
         Some(path) => write_file(path, main_emitter.as_ref(), report, &mut problems),
         None => {
             let mut out = std::io::stdout().lock();
-            match main_emitter.emit(report, &mut out).and_then(|_| out.flush()) {
+            match main_emitter
+                .emit(report, &mut out)
+                .and_then(|_| out.flush())
+            {
                 // The reader stopped reading (`| head`): not a failure of the scan.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
                 Err(e) => problems.push(format!("could not write to standard output: {e}")),
@@ -205,7 +221,11 @@ fn write_reports(args: &ScanArgs, report: &Report) -> Result<(), String> {
     if let Some(path) = &args.json {
         write_file(path, &Json, report, &mut problems);
     }
-    if problems.is_empty() { Ok(()) } else { Err(problems.join("\n")) }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n"))
+    }
 }
 
 fn emitter(format: Format, color: bool) -> Box<dyn Emitter> {
@@ -221,6 +241,9 @@ fn write_file(path: &Path, emitter: &dyn Emitter, report: &Report, problems: &mu
         .emit(report, &mut bytes)
         .and_then(|_| std::fs::write(path, &bytes));
     if let Err(e) = result {
-        problems.push(format!("{}: could not write the report: {e}", path.display()));
+        problems.push(format!(
+            "{}: could not write the report: {e}",
+            path.display()
+        ));
     }
 }

@@ -28,7 +28,10 @@ pub const DEFAULT_NAMES: [&str; 2] = ["riveter.yml", ".riveter.yml"];
 pub fn locate(explicit: Option<&Path>) -> Option<PathBuf> {
     match explicit {
         Some(path) => Some(path.to_path_buf()),
-        None => DEFAULT_NAMES.iter().map(PathBuf::from).find(|p| p.is_file()),
+        None => DEFAULT_NAMES
+            .iter()
+            .map(PathBuf::from)
+            .find(|p| p.is_file()),
     }
 }
 

@@ -104,7 +104,11 @@ fn detail(assertion: &Assertion, values: &[&Node], verdict: Verdict, is_filter: 
                 _ => None,
             })
             .collect();
-        let depends = if sources.is_empty() { "on values".to_string() } else { format!("on {}", sources.join(", ")) };
+        let depends = if sources.is_empty() {
+            "on values".to_string()
+        } else {
+            format!("on {}", sources.join(", "))
+        };
         return format!(
             "{prefix}{key} depends {depends}, which cannot be known before `terraform plan` (expected {expectation})"
         );
@@ -117,9 +121,18 @@ fn detail(assertion: &Assertion, values: &[&Node], verdict: Verdict, is_filter: 
     }
     let found = match values {
         [one] => one.value.to_string(),
-        many => format!("[{}]", many.iter().map(|n| n.value.to_string()).collect::<Vec<_>>().join(", ")),
+        many => format!(
+            "[{}]",
+            many.iter()
+                .map(|n| n.value.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     };
-    format!("{prefix}{key}: expected {expectation}, found {}", shorten(&found))
+    format!(
+        "{prefix}{key}: expected {expectation}, found {}",
+        shorten(&found)
+    )
 }
 
 /// For `not_contains` on text, the words around the offending part are what a user needs to see.
@@ -137,12 +150,21 @@ fn offending_excerpt(assertion: &Assertion, values: &[&Node]) -> Option<String> 
             _ => return None,
         };
         let at = text.find(needle.as_str())?;
-        let start = text[..at].char_indices().rev().nth(30).map_or(0, |(i, _)| i);
+        let start = text[..at]
+            .char_indices()
+            .rev()
+            .nth(30)
+            .map_or(0, |(i, _)| i);
         let end = text[at + needle.len()..]
             .char_indices()
             .nth(30)
             .map_or(text.len(), |(i, _)| at + needle.len() + i);
-        Some(text[start..end].split_whitespace().collect::<Vec<_>>().join(" "))
+        Some(
+            text[start..end]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
     })
 }
 
@@ -176,7 +198,10 @@ fn skipped(index: usize, rule: &Rule, terraform: &Terraform) -> Finding {
     let types: Vec<String> = rule.resource_types.iter().map(|t| t.to_string()).collect();
     let selected = terraform.resources.iter().any(|r| rule.selects(r));
     let message = if selected {
-        format!("no {} resource matched the rule's filters", types.join(" | "))
+        format!(
+            "no {} resource matched the rule's filters",
+            types.join(" | ")
+        )
     } else {
         format!("no {} resource in the scanned files", types.join(" | "))
     };

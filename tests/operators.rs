@@ -88,16 +88,70 @@ fn contains_on_strings_lists_and_maps() {
 
 #[test]
 fn text_operators_read_the_source_of_unknown_values() {
-    check("bucket = aws_s3_bucket.financial.id", "bucket", "matches", "'.*financial.*'", Pass);
-    check("bucket = aws_s3_bucket.raw.id", "bucket", "matches", "'.*financial.*'", Fail);
-    check("bucket = aws_s3_bucket.raw.id", "bucket", "not_matches", "financial", Pass);
-    check("bucket = aws_s3_bucket.raw.id", "bucket", "contains", "aws_s3_bucket.raw", Pass);
-    check("bucket = aws_s3_bucket.raw.id", "bucket", "not_contains", "raw", Fail);
-    check("bucket = aws_s3_bucket.raw.id", "bucket", "starts_with", "'${aws_s3'", Pass);
-    check("bucket = aws_s3_bucket.raw.id", "bucket", "ends_with", "'.id}'", Pass);
+    check(
+        "bucket = aws_s3_bucket.financial.id",
+        "bucket",
+        "matches",
+        "'.*financial.*'",
+        Pass,
+    );
+    check(
+        "bucket = aws_s3_bucket.raw.id",
+        "bucket",
+        "matches",
+        "'.*financial.*'",
+        Fail,
+    );
+    check(
+        "bucket = aws_s3_bucket.raw.id",
+        "bucket",
+        "not_matches",
+        "financial",
+        Pass,
+    );
+    check(
+        "bucket = aws_s3_bucket.raw.id",
+        "bucket",
+        "contains",
+        "aws_s3_bucket.raw",
+        Pass,
+    );
+    check(
+        "bucket = aws_s3_bucket.raw.id",
+        "bucket",
+        "not_contains",
+        "raw",
+        Fail,
+    );
+    check(
+        "bucket = aws_s3_bucket.raw.id",
+        "bucket",
+        "starts_with",
+        "'${aws_s3'",
+        Pass,
+    );
+    check(
+        "bucket = aws_s3_bucket.raw.id",
+        "bucket",
+        "ends_with",
+        "'.id}'",
+        Pass,
+    );
     // Interpolated strings are known, with their unknown parts written as `${source}`.
-    check("name = \"${var.project}-data-processor\"", "name", "matches", "'.*data-processor.*'", Pass);
-    check("name = \"${var.project}-data-processor\"", "name", "equals", "'${var.project}-data-processor'", Pass);
+    check(
+        "name = \"${var.project}-data-processor\"",
+        "name",
+        "matches",
+        "'.*data-processor.*'",
+        Pass,
+    );
+    check(
+        "name = \"${var.project}-data-processor\"",
+        "name",
+        "equals",
+        "'${var.project}-data-processor'",
+        Pass,
+    );
 }
 
 #[test]
@@ -107,7 +161,13 @@ fn regex_searches_unless_anchored() {
         check("name = \"prod-data\"", "name", op, "'^data'", Fail);
         check("name = \"prod-data\"", "name", op, "'^prod-[a-z]+$'", Pass);
     }
-    check("name = \"prod-data\"", "name", "not_matches", "'^dev'", Pass);
+    check(
+        "name = \"prod-data\"",
+        "name",
+        "not_matches",
+        "'^dev'",
+        Pass,
+    );
     check("name = \"prod-data\"", "name", "not_matches", "prod", Fail);
     check("other = 1", "name", "matches", "x", Fail);
     check("other = 1", "name", "not_matches", "x", Pass);
@@ -116,18 +176,54 @@ fn regex_searches_unless_anchored() {
 
 #[test]
 fn membership() {
-    check("runtime = \"python3.12\"", "runtime", "in", "[python3.11, python3.12]", Pass);
-    check("runtime = \"python2.7\"", "runtime", "in", "[python3.11, python3.12]", Fail);
-    check("runtime = \"python2.7\"", "runtime", "not_in", "[python2.7, nodejs12.x]", Fail);
-    check("runtime = \"python3.12\"", "runtime", "not_in", "[python2.7]", Pass);
+    check(
+        "runtime = \"python3.12\"",
+        "runtime",
+        "in",
+        "[python3.11, python3.12]",
+        Pass,
+    );
+    check(
+        "runtime = \"python2.7\"",
+        "runtime",
+        "in",
+        "[python3.11, python3.12]",
+        Fail,
+    );
+    check(
+        "runtime = \"python2.7\"",
+        "runtime",
+        "not_in",
+        "[python2.7, nodejs12.x]",
+        Fail,
+    );
+    check(
+        "runtime = \"python3.12\"",
+        "runtime",
+        "not_in",
+        "[python2.7]",
+        Pass,
+    );
     check("other = 1", "runtime", "not_in", "[python2.7]", Pass);
     check("runtime = var.runtime", "runtime", "in", "[a]", Unknown);
 }
 
 #[test]
 fn prefixes_and_suffixes() {
-    check("arn = \"arn:aws:kms:x\"", "arn", "starts_with", "'arn:aws:kms'", Pass);
-    check("arn = \"arn:aws:s3:x\"", "arn", "starts_with", "'arn:aws:kms'", Fail);
+    check(
+        "arn = \"arn:aws:kms:x\"",
+        "arn",
+        "starts_with",
+        "'arn:aws:kms'",
+        Pass,
+    );
+    check(
+        "arn = \"arn:aws:s3:x\"",
+        "arn",
+        "starts_with",
+        "'arn:aws:kms'",
+        Fail,
+    );
     check("name = \"logs.tf\"", "name", "ends_with", ".tf", Pass);
     check("name = \"logs.tf\"", "name", "ends_with", ".json", Fail);
 }
@@ -146,20 +242,62 @@ fn list_containment() {
 fn lengths() {
     check("l = [1, 2, 3]", "l", "length_equals", "3", Pass);
     check("l = [1, 2, 3]", "l", "length", "2", Fail);
-    check("s = \"abcd\"", "s", "length_greater_than_or_equal", "4", Pass);
-    check("s = \"abc\"", "s", "length_greater_than_or_equal", "4", Fail);
-    check("m = { a = 1, b = 2 }", "m", "length_less_than_or_equal", "2", Pass);
-    check("m = { a = 1, b = 2, c = 3 }", "m", "length_less_than_or_equal", "2", Fail);
+    check(
+        "s = \"abcd\"",
+        "s",
+        "length_greater_than_or_equal",
+        "4",
+        Pass,
+    );
+    check(
+        "s = \"abc\"",
+        "s",
+        "length_greater_than_or_equal",
+        "4",
+        Fail,
+    );
+    check(
+        "m = { a = 1, b = 2 }",
+        "m",
+        "length_less_than_or_equal",
+        "2",
+        Pass,
+    );
+    check(
+        "m = { a = 1, b = 2, c = 3 }",
+        "m",
+        "length_less_than_or_equal",
+        "2",
+        Fail,
+    );
     check("l = var.list", "l", "length_equals", "1", Unknown);
 }
 
 #[test]
 fn none_match_rejects_any_element_matching_a_pattern() {
     let open = "ingress {\n from_port = 22\n cidr_blocks = [\"0.0.0.0/0\"]\n}\ningress {\n from_port = 443\n cidr_blocks = [\"10.0.0.0/8\"]\n}";
-    check(open, "ingress", "none_match", "[{from_port: 22, cidr_blocks: '0.0.0.0/0'}]", Fail);
+    check(
+        open,
+        "ingress",
+        "none_match",
+        "[{from_port: 22, cidr_blocks: '0.0.0.0/0'}]",
+        Fail,
+    );
     check(open, "ingress", "none_match", "{from_port: 3389}", Pass);
-    check(open, "ingress", "none_match", "[{cidr_blocks: ['192.168.0.0/16']}]", Pass);
-    check("other = 1", "ingress", "none_match", "[{from_port: 22}]", Pass);
+    check(
+        open,
+        "ingress",
+        "none_match",
+        "[{cidr_blocks: ['192.168.0.0/16']}]",
+        Pass,
+    );
+    check(
+        "other = 1",
+        "ingress",
+        "none_match",
+        "[{from_port: 22}]",
+        Pass,
+    );
 }
 
 #[test]
@@ -169,17 +307,43 @@ fn several_values_must_all_pass() {
     check(body, "ebs_block_device.encrypted", "equals", "true", Fail);
     check(body, "ebs_block_device.*.encrypted", "equals", "true", Fail);
     check(body, "ebs_block_device.0.encrypted", "equals", "true", Pass);
-    check(body, "ebs_block_device[1].encrypted", "equals", "false", Pass);
+    check(
+        body,
+        "ebs_block_device[1].encrypted",
+        "equals",
+        "false",
+        Pass,
+    );
     // A failure outweighs an unknown; an unknown outweighs passes.
-    let mixed = "ebs_block_device {\n encrypted = var.e\n}\nebs_block_device {\n encrypted = true\n}";
-    check(mixed, "ebs_block_device.encrypted", "equals", "true", Unknown);
-    let failing = "ebs_block_device {\n encrypted = var.e\n}\nebs_block_device {\n encrypted = false\n}";
-    check(failing, "ebs_block_device.encrypted", "equals", "true", Fail);
+    let mixed =
+        "ebs_block_device {\n encrypted = var.e\n}\nebs_block_device {\n encrypted = true\n}";
+    check(
+        mixed,
+        "ebs_block_device.encrypted",
+        "equals",
+        "true",
+        Unknown,
+    );
+    let failing =
+        "ebs_block_device {\n encrypted = var.e\n}\nebs_block_device {\n encrypted = false\n}";
+    check(
+        failing,
+        "ebs_block_device.encrypted",
+        "equals",
+        "true",
+        Fail,
+    );
 }
 
 #[test]
 fn unknown_values_make_non_text_operators_unknown() {
-    for (op, value) in [("equals", "x"), ("gt", "1"), ("in", "[a]"), ("contains_all", "[a]"), ("length_equals", "1")] {
+    for (op, value) in [
+        ("equals", "x"),
+        ("gt", "1"),
+        ("in", "[a]"),
+        ("contains_all", "[a]"),
+        ("length_equals", "1"),
+    ] {
         check("a = local.value", "a", op, value, Unknown);
     }
     check("a = upper(\"x\")", "a", "equals", "X", Unknown);

@@ -123,7 +123,10 @@ rules:
     // does not hide a failing assertion (RULES.md §5: fail outweighs unknown).
     assert_eq!(
         outcomes(&report),
-        ["aws_s3_bucket.sensitive=pass", "aws_s3_bucket.tagged_by_variable=fail"]
+        [
+            "aws_s3_bucket.sensitive=pass",
+            "aws_s3_bucket.tagged_by_variable=fail"
+        ]
     );
     let undecided = &report.findings[1].assertions[0];
     assert!(undecided.is_filter);
@@ -146,8 +149,14 @@ rules:
 "#;
     let report = scan(PIPELINE, rules);
     assert_eq!(outcomes(&report), ["-=skipped", "-=skipped"]);
-    assert_eq!(report.findings[0].message, "no aws_sqs_queue resource in the scanned files");
-    assert_eq!(report.findings[1].message, "no aws_s3_bucket resource matched the rule's filters");
+    assert_eq!(
+        report.findings[0].message,
+        "no aws_sqs_queue resource in the scanned files"
+    );
+    assert_eq!(
+        report.findings[1].message,
+        "no aws_s3_bucket resource matched the rule's filters"
+    );
     assert_eq!(report.rule_counts().skipped, 2);
 }
 
@@ -156,17 +165,27 @@ fn an_undecided_filter_with_passing_assertions_is_unknown() {
     let rules = "rules:\n  - id: r\n    resource_type: aws_s3_bucket\n    filters: [{key: tags.DataClassification, operator: equals, value: Sensitive}]\n    assertions: [{key: bucket, operator: exists}]\n";
     assert_eq!(
         outcomes(&scan(PIPELINE, rules)),
-        ["aws_s3_bucket.sensitive=pass", "aws_s3_bucket.tagged_by_variable=unknown"]
+        [
+            "aws_s3_bucket.sensitive=pass",
+            "aws_s3_bucket.tagged_by_variable=unknown"
+        ]
     );
 }
 
 #[test]
 fn quoted_keys_reach_tags_with_dots() {
-    for key in [r#"tags."kubernetes.io/role""#, r#"tags["kubernetes.io/role"]"#] {
+    for key in [
+        r#"tags."kubernetes.io/role""#,
+        r#"tags["kubernetes.io/role"]"#,
+    ] {
         let rules = format!(
             "rules:\n  - id: r\n    resource_type: aws_s3_bucket\n    filters: [{{key: bucket, operator: equals, value: sensitive}}]\n    assertions:\n      - key: '{key}'\n        operator: equals\n        value: data\n"
         );
-        assert_eq!(outcomes(&scan(PIPELINE, &rules)), ["aws_s3_bucket.sensitive=pass"], "{key}");
+        assert_eq!(
+            outcomes(&scan(PIPELINE, &rules)),
+            ["aws_s3_bucket.sensitive=pass"],
+            "{key}"
+        );
     }
 }
 
@@ -181,11 +200,20 @@ fn resource_types_select_data_sources_modules_providers_and_alternatives() {
             .map(|o| o.trim_end_matches("=pass").to_string())
             .collect::<Vec<_>>()
     };
-    assert_eq!(selected("data.aws_iam_policy_document"), ["data.aws_iam_policy_document.assume"]);
+    assert_eq!(
+        selected("data.aws_iam_policy_document"),
+        ["data.aws_iam_policy_document.assume"]
+    );
     assert_eq!(selected("module"), ["module.network"]);
-    assert_eq!(selected("provider.aws"), ["provider.aws", "provider.aws.us"]);
+    assert_eq!(
+        selected("provider.aws"),
+        ["provider.aws", "provider.aws.us"]
+    );
     assert_eq!(selected("'aws_s3_bucket | module'").len(), 4);
-    assert_eq!(selected("[aws_s3_bucket, data.aws_iam_policy_document]").len(), 4);
+    assert_eq!(
+        selected("[aws_s3_bucket, data.aws_iam_policy_document]").len(),
+        4
+    );
     // `*` is every managed resource, not data sources, modules or providers.
     assert_eq!(selected("'*'").len(), 6);
 }
@@ -240,16 +268,27 @@ rules:
 #[test]
 fn python_riveter_regex_is_anchored_at_the_start() {
     let rules = |pattern: &str| {
-        format!("rules:\n  - id: r\n    resource_type: aws_s3_bucket\n    filter: {{bucket: sensitive}}\n    assert:\n      bucket: {{regex: '{pattern}'}}\n")
+        format!(
+            "rules:\n  - id: r\n    resource_type: aws_s3_bucket\n    filter: {{bucket: sensitive}}\n    assert:\n      bucket: {{regex: '{pattern}'}}\n"
+        )
     };
-    assert_eq!(outcomes(&scan(PIPELINE, &rules("sens"))), ["aws_s3_bucket.sensitive=pass"]);
-    assert_eq!(outcomes(&scan(PIPELINE, &rules("itive"))), ["aws_s3_bucket.sensitive=fail"]);
+    assert_eq!(
+        outcomes(&scan(PIPELINE, &rules("sens"))),
+        ["aws_s3_bucket.sensitive=pass"]
+    );
+    assert_eq!(
+        outcomes(&scan(PIPELINE, &rules("itive"))),
+        ["aws_s3_bucket.sensitive=fail"]
+    );
 }
 
 #[test]
 fn python_riveter_nested_maps_continue_the_path() {
     let rules = "rules:\n  - id: r\n    resource_type: aws_s3_bucket\n    filter: {bucket: sensitive}\n    assert:\n      tags:\n        DataClassification: Sensitive\n        kubernetes.io/role: data\n";
-    assert_eq!(outcomes(&scan(PIPELINE, rules)), ["aws_s3_bucket.sensitive=pass"]);
+    assert_eq!(
+        outcomes(&scan(PIPELINE, rules)),
+        ["aws_s3_bucket.sensitive=pass"]
+    );
 }
 
 #[test]
@@ -261,7 +300,10 @@ fn a_missing_attribute_points_at_the_nearest_block() {
     // Line 25 is the `rule {` block of the logs configuration; the resource starts on line 23.
     assert_eq!(logs.assertions[0].span.line, 25);
     assert_eq!(logs.resource.as_ref().unwrap().span.line, 23);
-    assert_eq!(logs.assertions[0].detail, "rule.0.expiration.0.days is not set (expected to be set)");
+    assert_eq!(
+        logs.assertions[0].detail,
+        "rule.0.expiration.0.days is not set (expected to be set)"
+    );
 }
 
 #[test]
@@ -306,8 +348,19 @@ resource "aws_security_group" "web" {
 }
 "#;
     let rule = |key: &str, op: &str, value: &str| {
-        format!("rules:\n  - id: r\n    resource_type: aws_security_group\n    assertions: [{{key: '{key}', operator: {op}, value: {value}}}]\n")
+        format!(
+            "rules:\n  - id: r\n    resource_type: aws_security_group\n    assertions: [{{key: '{key}', operator: {op}, value: {value}}}]\n"
+        )
     };
-    assert_eq!(outcomes(&scan(tf, &rule("ingress.*.cidr_blocks", "not_contains", "'0.0.0.0/0'"))), ["aws_security_group.web=pass"]);
-    assert_eq!(outcomes(&scan(tf, &rule("ingress.from_port", "gt", "0"))), ["aws_security_group.web=unknown"]);
+    assert_eq!(
+        outcomes(&scan(
+            tf,
+            &rule("ingress.*.cidr_blocks", "not_contains", "'0.0.0.0/0'")
+        )),
+        ["aws_security_group.web=pass"]
+    );
+    assert_eq!(
+        outcomes(&scan(tf, &rule("ingress.from_port", "gt", "0"))),
+        ["aws_security_group.web=unknown"]
+    );
 }

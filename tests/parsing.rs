@@ -38,16 +38,27 @@ fn the_corpus_of_public_style_modules_parses_without_an_error() {
         "aws_lambda_function.processor",
         "provider.aws.us",
     ] {
-        assert!(addresses.contains(&expected), "{expected} missing from {addresses:?}");
+        assert!(
+            addresses.contains(&expected),
+            "{expected} missing from {addresses:?}"
+        );
     }
     // Blocks that are not resources (moved, import, check, removed, variables, outputs) are not.
-    assert!(!addresses.iter().any(|a| a.contains("http") || a.contains("legacy")));
+    assert!(
+        !addresses
+            .iter()
+            .any(|a| a.contains("http") || a.contains("legacy"))
+    );
 }
 
 #[test]
 fn files_are_relative_to_the_root_with_slashes() {
     let tf = load_tree(CORPUS);
-    let cluster = tf.resources.iter().find(|r| r.address == "aws_eks_cluster.this").unwrap();
+    let cluster = tf
+        .resources
+        .iter()
+        .find(|r| r.address == "aws_eks_cluster.this")
+        .unwrap();
     assert_eq!(&*cluster.file, "tests/fixtures/corpus/aws-eks/main.tf");
 }
 
@@ -61,7 +72,9 @@ fn blocks_and_attributes_keep_their_lines_and_columns() {
     let body = &bucket.body.value;
     assert_eq!(body.get("bucket").unwrap().span.line, 4);
     assert_eq!(body.get("bucket").unwrap().span.column, 3);
-    let Value::List(versioning) = &body.get("versioning").unwrap().value else { panic!() };
+    let Value::List(versioning) = &body.get("versioning").unwrap().value else {
+        panic!()
+    };
     assert_eq!(versioning[0].span.line, 6);
     assert_eq!(versioning[0].value.get("enabled").unwrap().span.line, 7);
     let tags = body.get("tags").unwrap();
@@ -102,7 +115,10 @@ resource "aws_iam_role_policy" "p" {
     assert_eq!(text("list"), "[\"a\",\"${var.b}\"]");
     assert_eq!(text("nested"), "{\"inner\":{\"deep\":\"x\"}}");
     // A template that is one interpolation is that expression, as in Terraform.
-    assert!(matches!(body.get("whole").unwrap().value, Value::Unknown(_)));
+    assert!(matches!(
+        body.get("whole").unwrap().value,
+        Value::Unknown(_)
+    ));
     assert_eq!(
         body.get("policy").unwrap().value,
         Value::String("{\"Resource\": \"${aws_s3_bucket.b.arn}/*\"}\n".into())
@@ -131,7 +147,10 @@ fn terraform_json_files_become_resources_with_lines() {
     assert_eq!(lambda.span.line, 7);
     assert_eq!(lambda.body.value.get("runtime").unwrap().span.line, 11);
     // Strings are templates in Terraform's JSON syntax too.
-    assert!(matches!(lambda.body.value.get("role").unwrap().value, Value::Unknown(_)));
+    assert!(matches!(
+        lambda.body.value.get("role").unwrap().value,
+        Value::Unknown(_)
+    ));
 }
 
 #[test]
@@ -162,7 +181,12 @@ fn names(found: &Discovered, root: &Path) -> Vec<String> {
     found
         .files
         .iter()
-        .map(|p| p.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/"))
+        .map(|p| {
+            p.strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
         .collect()
 }
 
@@ -184,7 +208,10 @@ fn folders_are_walked_respecting_gitignore_and_skipping_hidden_and_terraform_dir
     }
     write(root, ".gitignore", "ignored/\n");
     let found = discover(&[root.display().to_string()]).unwrap();
-    assert_eq!(names(&found, root), ["main.tf", "modules/net/main.tf", "modules/net/vars.tf.json"]);
+    assert_eq!(
+        names(&found, root),
+        ["main.tf", "modules/net/main.tf", "modules/net/vars.tf.json"]
+    );
     assert!(found.errors.is_empty());
 }
 
@@ -198,7 +225,12 @@ fn globs_files_and_repeated_targets() {
     let base = root.display().to_string();
     let found = discover(&[format!("{base}/*.tf")]).unwrap();
     assert_eq!(names(&found, root), ["a.tf", "b.tf"]);
-    let found = discover(&[format!("{base}/sub/**/*.tf"), format!("{base}/a.tf"), format!("{base}/a.tf")]).unwrap();
+    let found = discover(&[
+        format!("{base}/sub/**/*.tf"),
+        format!("{base}/a.tf"),
+        format!("{base}/a.tf"),
+    ])
+    .unwrap();
     assert_eq!(names(&found, root), ["a.tf", "sub/c.tf", "sub/deeper/d.tf"]);
 }
 
@@ -208,9 +240,20 @@ fn missing_targets_and_non_terraform_files_are_errors() {
     write(dir.path(), "notes.md", "");
     let base = dir.path().display().to_string();
     let missing = format!("{base}/nope.tf");
-    assert_eq!(discover(&[missing.clone()]).unwrap_err().to_string(), format!("{missing}: no such file or directory"));
+    assert_eq!(
+        discover(std::slice::from_ref(&missing)).unwrap_err().to_string(),
+        format!("{missing}: no such file or directory")
+    );
     let notes = format!("{base}/notes.md");
-    assert!(discover(&[notes]).unwrap_err().to_string().ends_with("not a Terraform file (expected .tf or .tf.json)"));
+    assert!(
+        discover(&[notes])
+            .unwrap_err()
+            .to_string()
+            .ends_with("not a Terraform file (expected .tf or .tf.json)")
+    );
     let glob = format!("{base}/*.tf");
-    assert_eq!(discover(&[glob.clone()]).unwrap_err().to_string(), format!("{glob}: the pattern matches no Terraform file"));
+    assert_eq!(
+        discover(std::slice::from_ref(&glob)).unwrap_err().to_string(),
+        format!("{glob}: the pattern matches no Terraform file")
+    );
 }

@@ -16,7 +16,9 @@ fn an_unknown_operator_is_named_with_a_suggestion() {
     let src = "rules:\n  - name: Buckets are encrypted\n    resource_type: aws_s3_bucket\n    assertions:\n      - key: acl\n        operator: equal\n        value: private\n";
     assert_eq!(
         errors(src),
-        ["rules.yml:6: rule \"Buckets are encrypted\": unknown operator `equal` (did you mean `equals`?)"]
+        [
+            "rules.yml:6: rule \"Buckets are encrypted\": unknown operator `equal` (did you mean `equals`?)"
+        ]
     );
 }
 
@@ -50,7 +52,9 @@ fn a_regex_that_does_not_compile() {
     let errs = errors(src);
     assert_eq!(errs.len(), 1);
     assert!(
-        errs[0].starts_with("rules.yml:6: rule \"r1\": the regular expression \"([a-z\" does not compile:"),
+        errs[0].starts_with(
+            "rules.yml:6: rule \"r1\": the regular expression \"([a-z\" does not compile:"
+        ),
         "{}",
         errs[0]
     );
@@ -61,7 +65,9 @@ fn an_unknown_severity() {
     let src = "rules:\n  - id: r1\n    severity: severe\n    resource_type: t\n    assertions: [{key: a, operator: exists}]\n";
     assert_eq!(
         errors(src),
-        ["rules.yml:3: rule \"r1\": unknown severity \"severe\" (expected critical, high, medium, low or info)"]
+        [
+            "rules.yml:3: rule \"r1\": unknown severity \"severe\" (expected critical, high, medium, low or info)"
+        ]
     );
 }
 
@@ -81,7 +87,10 @@ fn values_that_do_not_suit_the_operator() {
 #[test]
 fn a_malformed_key() {
     let src = "rules:\n  - id: r1\n    resource_type: t\n    assertions:\n      - key: 'tags..Name'\n        operator: exists\n";
-    assert_eq!(errors(src), ["rules.yml:6: rule \"r1\": key \"tags..Name\" has an empty segment"]);
+    assert_eq!(
+        errors(src),
+        ["rules.yml:6: rule \"r1\": key \"tags..Name\" has an empty segment"]
+    );
 }
 
 #[test]
@@ -95,8 +104,14 @@ fn yaml_syntax_errors_have_a_line() {
 
 #[test]
 fn a_file_without_rules() {
-    assert_eq!(errors("metadata:\n  name: x\n"), ["rules.yml:1: no `rules:` list in this file"]);
-    assert_eq!(errors("- a\n- b\n"), ["rules.yml:1: expected a map with a `rules:` list, found a list"]);
+    assert_eq!(
+        errors("metadata:\n  name: x\n"),
+        ["rules.yml:1: no `rules:` list in this file"]
+    );
+    assert_eq!(
+        errors("- a\n- b\n"),
+        ["rules.yml:1: expected a map with a `rules:` list, found a list"]
+    );
 }
 
 #[test]
@@ -139,7 +154,10 @@ fn a_pack_header_is_read() {
     let src = "metadata:\n  name: team-pack\n  version: 1.2.0\n  description: Our rules\n  frameworks: [soc2]\nrules:\n  - id: a\n    resource_type: t\n    frameworks: {soc2: [CC6.1], hipaa: '164.312(a)(2)(iv)'}\n    assertions: [{key: a, operator: exists}]\n";
     let file = load_str("pack.yml", src).unwrap();
     let metadata = file.metadata.unwrap();
-    assert_eq!((metadata.name.as_str(), metadata.version.as_str()), ("team-pack", "1.2.0"));
+    assert_eq!(
+        (metadata.name.as_str(), metadata.version.as_str()),
+        ("team-pack", "1.2.0")
+    );
     assert_eq!(metadata.frameworks, ["soc2"]);
     let frameworks = &file.rules[0].frameworks;
     assert_eq!(frameworks["soc2"], ["CC6.1"]);
@@ -161,7 +179,11 @@ fn duplicate_ids_across_files_are_errors_naming_both_places() {
     assert_eq!(errs.len(), 1);
     assert_eq!(
         errs[0].to_string(),
-        format!("{}:5: rule \"Same\": duplicate rule id `same` (first defined at {}:2)", b.display(), a.display())
+        format!(
+            "{}:5: rule \"Same\": duplicate rule id `same` (first defined at {}:2)",
+            b.display(),
+            a.display()
+        )
     );
 }
 
@@ -188,8 +210,20 @@ fn a_missing_rule_file_or_pack_is_an_error() {
         files: vec!["no-such-rules.yml".into()],
         packs: vec!["no-such-pack".into()],
     };
-    let errs: Vec<String> = RuleSet::load(&sources).unwrap_err().iter().map(|e| e.to_string()).collect();
+    let errs: Vec<String> = RuleSet::load(&sources)
+        .unwrap_err()
+        .iter()
+        .map(|e| e.to_string())
+        .collect();
     assert_eq!(errs.len(), 2);
-    assert!(errs[0].starts_with("no-such-pack: no built-in rule pack has this name"), "{}", errs[0]);
-    assert!(errs[1].starts_with("no-such-rules.yml: could not read the rule file"), "{}", errs[1]);
+    assert!(
+        errs[0].starts_with("no-such-pack: no built-in rule pack has this name"),
+        "{}",
+        errs[0]
+    );
+    assert!(
+        errs[1].starts_with("no-such-rules.yml: could not read the rule file"),
+        "{}",
+        errs[1]
+    );
 }

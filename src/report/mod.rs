@@ -99,7 +99,11 @@ impl Finding {
             .assertions
             .iter()
             .find(|a| a.verdict == Verdict::Fail)
-            .or_else(|| self.assertions.iter().find(|a| a.verdict == Verdict::Unknown));
+            .or_else(|| {
+                self.assertions
+                    .iter()
+                    .find(|a| a.verdict == Verdict::Unknown)
+            });
         Some(decisive.map_or(resource.span, |a| a.span))
     }
 }
@@ -172,7 +176,10 @@ impl Report {
 
     /// Results with this outcome.
     pub fn count(&self, outcome: Outcome) -> usize {
-        self.findings.iter().filter(|f| f.outcome == outcome).count()
+        self.findings
+            .iter()
+            .filter(|f| f.outcome == outcome)
+            .count()
     }
 
     pub fn verdict(&self) -> GateVerdict {

@@ -20,7 +20,11 @@ const RESET: &str = "\x1b[0m";
 
 impl Table {
     fn paint(&self, style: &str, text: &str) -> String {
-        if self.color { format!("{style}{text}{RESET}") } else { text.to_string() }
+        if self.color {
+            format!("{style}{text}{RESET}")
+        } else {
+            text.to_string()
+        }
     }
 }
 
@@ -47,12 +51,24 @@ impl Emitter for Table {
 }
 
 impl Table {
-    fn rule(&self, report: &Report, index: usize, outcome: Outcome, out: &mut dyn Write) -> io::Result<()> {
+    fn rule(
+        &self,
+        report: &Report,
+        index: usize,
+        outcome: Outcome,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         let rule = &report.rules[index];
         let findings = report.findings_of(index);
         let total = findings.iter().filter(|f| f.resource.is_some()).count();
-        let failed = findings.iter().filter(|f| f.outcome == Outcome::Fail).count();
-        let unknown = findings.iter().filter(|f| f.outcome == Outcome::Unknown).count();
+        let failed = findings
+            .iter()
+            .filter(|f| f.outcome == Outcome::Fail)
+            .count();
+        let unknown = findings
+            .iter()
+            .filter(|f| f.outcome == Outcome::Unknown)
+            .count();
         let resources = plural(total, "resource");
         match outcome {
             Outcome::Pass | Outcome::Suppressed => writeln!(out, "✅ {} ({resources})", rule.name)?,
@@ -62,10 +78,17 @@ impl Table {
                 self.paint(BOLD, &rule.name),
                 rule.severity
             )?,
-            Outcome::Unknown => writeln!(out, "⚠️  {} ({resources}, {unknown} unknown)", rule.name)?,
+            Outcome::Unknown => {
+                writeln!(out, "⚠️  {} ({resources}, {unknown} unknown)", rule.name)?
+            }
             Outcome::Skipped => {
                 let why = findings.first().map_or("", |f| f.message.as_str());
-                writeln!(out, "⏭  {} {}", rule.name, self.paint(DIM, &format!("(skipped: {why})")))?
+                writeln!(
+                    out,
+                    "⏭  {} {}",
+                    rule.name,
+                    self.paint(DIM, &format!("(skipped: {why})"))
+                )?
             }
         }
         for finding in findings {
@@ -80,7 +103,11 @@ impl Table {
 
     fn failure(&self, report: &Report, finding: &Finding, out: &mut dyn Write) -> io::Result<()> {
         self.resource_line(finding, &self.paint(RED, "✗"), out)?;
-        for a in finding.assertions.iter().filter(|a| a.verdict == Verdict::Fail) {
+        for a in finding
+            .assertions
+            .iter()
+            .filter(|a| a.verdict == Verdict::Fail)
+        {
             writeln!(out, "     {}", a.detail)?;
             if let Some(message) = &a.message {
                 writeln!(out, "     {}", self.paint(YELLOW, message))?;
@@ -94,7 +121,11 @@ impl Table {
 
     fn unknown(&self, finding: &Finding, out: &mut dyn Write) -> io::Result<()> {
         self.resource_line(finding, &self.paint(YELLOW, "?"), out)?;
-        for a in finding.assertions.iter().filter(|a| a.verdict == Verdict::Unknown) {
+        for a in finding
+            .assertions
+            .iter()
+            .filter(|a| a.verdict == Verdict::Unknown)
+        {
             writeln!(out, "     {}", self.paint(DIM, &a.detail))?;
         }
         Ok(())
@@ -105,7 +136,11 @@ impl Table {
             return Ok(());
         };
         let line = finding.span().map_or(resource.span.line, |s| s.line);
-        writeln!(out, "   {mark} {}  {}:{line}", resource.address, resource.file)
+        writeln!(
+            out,
+            "   {mark} {}  {}:{line}",
+            resource.address, resource.file
+        )
     }
 
     fn verdict(&self, report: &Report) -> String {
@@ -132,5 +167,9 @@ impl Table {
 }
 
 fn plural(n: usize, noun: &str) -> String {
-    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }

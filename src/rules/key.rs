@@ -41,7 +41,9 @@ impl Key {
                 } else if rest.starts_with('[') {
                     rest
                 } else {
-                    return Err(format!("key \"{text}\": expected `.` or `[` before \"{rest}\""));
+                    return Err(format!(
+                        "key \"{text}\": expected `.` or `[` before \"{rest}\""
+                    ));
                 };
             }
             let (segment, r) = if let Some(r) = rest.strip_prefix('[') {
@@ -72,7 +74,10 @@ impl Key {
         let mut current = vec![root];
         let mut nearest = root;
         for segment in &self.segments {
-            let next: Vec<&Node> = current.iter().flat_map(|node| step(node, segment)).collect();
+            let next: Vec<&Node> = current
+                .iter()
+                .flat_map(|node| step(node, segment))
+                .collect();
             if let Some(first) = next.first() {
                 nearest = first;
             }
@@ -107,7 +112,9 @@ fn bracket<'a>(rest: &'a str, text: &str) -> Result<(Segment, &'a str), String> 
         let (name, r) = quoted(rest, text)?;
         (Segment::Name(name), r)
     } else {
-        let end = rest.find(']').ok_or_else(|| format!("key \"{text}\" has an unclosed `[`"))?;
+        let end = rest
+            .find(']')
+            .ok_or_else(|| format!("key \"{text}\" has an unclosed `[`"))?;
         let inner = rest[..end].trim();
         if inner.is_empty() {
             return Err(format!("key \"{text}\" has an empty `[]`"));
@@ -135,7 +142,9 @@ fn step<'a>(node: &'a Node, segment: &Segment) -> Vec<&'a Node> {
         (Value::Unknown(_), _) => vec![node],
         (Value::Map(_), Segment::Name(name)) => node.value.get(name).into_iter().collect(),
         // A name applied to a list of blocks walks every block, as if `*` stood before it.
-        (Value::List(items), Segment::Name(_)) => items.iter().flat_map(|item| step(item, segment)).collect(),
+        (Value::List(items), Segment::Name(_)) => {
+            items.iter().flat_map(|item| step(item, segment)).collect()
+        }
         (Value::List(items), Segment::Index(i)) => items.get(*i).into_iter().collect(),
         (Value::Map(_), Segment::Index(i)) => match node.value.get(&i.to_string()) {
             Some(found) => vec![found],
@@ -173,7 +182,10 @@ mod tests {
     fn segments_may_hold_any_character_but_a_dot() {
         assert_eq!(
             segments("default_arguments.--enable-continuous-cloudwatch-log"),
-            vec![name("default_arguments"), name("--enable-continuous-cloudwatch-log")]
+            vec![
+                name("default_arguments"),
+                name("--enable-continuous-cloudwatch-log")
+            ]
         );
     }
 
@@ -191,7 +203,10 @@ mod tests {
             segments("ingress.*.cidr_blocks"),
             vec![name("ingress"), Segment::Wildcard, name("cidr_blocks")]
         );
-        assert_eq!(segments("ingress[*]"), vec![name("ingress"), Segment::Wildcard]);
+        assert_eq!(
+            segments("ingress[*]"),
+            vec![name("ingress"), Segment::Wildcard]
+        );
     }
 
     #[test]

@@ -53,8 +53,20 @@ pub struct RuleFile {
 }
 
 const RULE_KEYS: &[&str] = &[
-    "id", "name", "description", "severity", "resource_type", "filters", "filter", "assertions",
-    "assert", "remediation", "references", "frameworks", "tags", "metadata",
+    "id",
+    "name",
+    "description",
+    "severity",
+    "resource_type",
+    "filters",
+    "filter",
+    "assertions",
+    "assert",
+    "remediation",
+    "references",
+    "frameworks",
+    "tags",
+    "metadata",
 ];
 const ASSERTION_KEYS: &[&str] = &["key", "operator", "value", "message"];
 
@@ -66,7 +78,8 @@ pub fn load_str(file: &str, src: &str) -> Result<RuleFile, Vec<Diagnostic>> {
         errors: Vec::new(),
         warnings: Vec::new(),
     };
-    let doc = yaml::parse(src).map_err(|e| vec![loader.diagnostic(e.line, format!("invalid YAML: {}", e.message))])?;
+    let doc = yaml::parse(src)
+        .map_err(|e| vec![loader.diagnostic(e.line, format!("invalid YAML: {}", e.message))])?;
     let out = loader.file_contents(&doc);
     if loader.errors.is_empty() {
         Ok(RuleFile {
@@ -108,7 +121,10 @@ impl Loader<'_> {
 
     fn file_contents(&mut self, doc: &Yaml) -> RuleFile {
         let Some(entries) = doc.entries() else {
-            self.error(doc.line.max(1), format!("expected a map with a `rules:` list, found {}", doc.kind()));
+            self.error(
+                doc.line.max(1),
+                format!("expected a map with a `rules:` list, found {}", doc.kind()),
+            );
             return RuleFile::default();
         };
         let mut out = RuleFile::default();
@@ -120,7 +136,10 @@ impl Loader<'_> {
                     out.rules = self.rules(value);
                 }
                 "metadata" => out.metadata = Some(self.metadata(value)),
-                other => self.warn(key.line, format!("unknown top-level key `{other}` is ignored")),
+                other => self.warn(
+                    key.line,
+                    format!("unknown top-level key `{other}` is ignored"),
+                ),
             }
         }
         if !saw_rules {
@@ -131,7 +150,10 @@ impl Loader<'_> {
 
     fn rules(&mut self, list: &Yaml) -> Vec<Rule> {
         let YamlValue::Seq(items) = &list.value else {
-            self.error(list.line, format!("`rules` must be a list, found {}", list.kind()));
+            self.error(
+                list.line,
+                format!("`rules` must be a list, found {}", list.kind()),
+            );
             return Vec::new();
         };
         let rules: Vec<Rule> = items.iter().filter_map(|item| self.rule(item)).collect();
@@ -140,7 +162,12 @@ impl Loader<'_> {
     }
 
     fn metadata(&mut self, value: &Yaml) -> PackMetadata {
-        let text = |key: &str| value.get(key).and_then(Yaml::scalar_text).unwrap_or_default();
+        let text = |key: &str| {
+            value
+                .get(key)
+                .and_then(Yaml::scalar_text)
+                .unwrap_or_default()
+        };
         PackMetadata {
             name: text("name"),
             version: text("version"),
@@ -153,7 +180,10 @@ impl Loader<'_> {
     fn rule(&mut self, item: &Yaml) -> Option<Rule> {
         self.rule = None;
         let Some(entries) = item.entries() else {
-            self.error(item.line, format!("a rule must be a map, found {}", item.kind()));
+            self.error(
+                item.line,
+                format!("a rule must be a map, found {}", item.kind()),
+            );
             return None;
         };
         let text = |key: &str| item.get(key).and_then(Yaml::scalar_text);
@@ -212,7 +242,10 @@ impl Loader<'_> {
                 Severity::default()
             }
             None => {
-                self.error(value.line, format!("`severity` must be a word, found {}", value.kind()));
+                self.error(
+                    value.line,
+                    format!("`severity` must be a word, found {}", value.kind()),
+                );
                 Severity::default()
             }
         }
@@ -229,9 +262,16 @@ impl Loader<'_> {
             YamlValue::Seq(_) => self.strings(Some(value)),
             _ => Vec::new(),
         };
-        let names: Vec<&str> = names.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
+        let names: Vec<&str> = names
+            .iter()
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+            .collect();
         if names.is_empty() {
-            self.error(value.line, "`resource_type` must name at least one resource type");
+            self.error(
+                value.line,
+                "`resource_type` must name at least one resource type",
+            );
         }
         names.into_iter().map(TypeSelector::parse).collect()
     }
@@ -246,7 +286,10 @@ impl Loader<'_> {
         let errors_before = self.errors.len();
         let assertions = match (item.get("assertions"), item.get("assert")) {
             (Some(_), Some(a)) => {
-                self.error(a.line, "use either `assertions` (a list) or `assert` (a map), not both");
+                self.error(
+                    a.line,
+                    "use either `assertions` (a list) or `assert` (a map), not both",
+                );
                 Vec::new()
             }
             (Some(list), None) => self.assertion_list(list, "assertions"),
@@ -258,7 +301,10 @@ impl Loader<'_> {
         };
         // An empty list is an error of its own; a list whose entries failed already said why.
         if assertions.is_empty() && self.errors.len() == errors_before {
-            let line = item.get("assertions").or(item.get("assert")).map_or(item.line, |a| a.line);
+            let line = item
+                .get("assertions")
+                .or(item.get("assert"))
+                .map_or(item.line, |a| a.line);
             self.error(line, "a rule needs at least one assertion");
         }
         (filters, assertions)
@@ -267,20 +313,35 @@ impl Loader<'_> {
     /// The native shape: a list of `{key, operator, value, message}`.
     fn assertion_list(&mut self, list: &Yaml, what: &str) -> Vec<Assertion> {
         let YamlValue::Seq(items) = &list.value else {
-            self.error(list.line, format!("`{what}` must be a list, found {}", list.kind()));
+            self.error(
+                list.line,
+                format!("`{what}` must be a list, found {}", list.kind()),
+            );
             return Vec::new();
         };
-        items.iter().filter_map(|entry| self.native_assertion(entry)).collect()
+        items
+            .iter()
+            .filter_map(|entry| self.native_assertion(entry))
+            .collect()
     }
 
     fn native_assertion(&mut self, entry: &Yaml) -> Option<Assertion> {
         let Some(entries) = entry.entries() else {
-            self.error(entry.line, format!("an assertion must be a map with `key` and `operator`, found {}", entry.kind()));
+            self.error(
+                entry.line,
+                format!(
+                    "an assertion must be a map with `key` and `operator`, found {}",
+                    entry.kind()
+                ),
+            );
             return None;
         };
         for (name, key, _) in entries {
             if !ASSERTION_KEYS.contains(&name) {
-                self.warn(key.line, format!("unknown assertion key `{name}` is ignored"));
+                self.warn(
+                    key.line,
+                    format!("unknown assertion key `{name}` is ignored"),
+                );
             }
         }
         let Some(key) = entry.get("key").and_then(Yaml::scalar_text) else {
@@ -288,7 +349,10 @@ impl Loader<'_> {
             return None;
         };
         let Some(operator) = entry.get("operator").and_then(Yaml::scalar_text) else {
-            self.error(entry.line, format!("the assertion on `{key}` needs an `operator`"));
+            self.error(
+                entry.line,
+                format!("the assertion on `{key}` needs an `operator`"),
+            );
             return None;
         };
         let message = entry.get("message").and_then(Yaml::scalar_text);
@@ -300,7 +364,13 @@ impl Loader<'_> {
     /// `path: {operator: value, ...}`; a nested map of plain keys continues the path.
     fn assertion_map(&mut self, map: &Yaml, what: &str) -> Vec<Assertion> {
         let Some(entries) = map.entries() else {
-            self.error(map.line, format!("`{what}` must be a map of key: expected value, found {}", map.kind()));
+            self.error(
+                map.line,
+                format!(
+                    "`{what}` must be a map of key: expected value, found {}",
+                    map.kind()
+                ),
+            );
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -310,13 +380,20 @@ impl Loader<'_> {
         out
     }
 
-    fn riveter_assertions(&mut self, path: &str, line: u32, value: &Yaml, out: &mut Vec<Assertion>) {
+    fn riveter_assertions(
+        &mut self,
+        path: &str,
+        line: u32,
+        value: &Yaml,
+        out: &mut Vec<Assertion>,
+    ) {
         match &value.value {
             YamlValue::String(word) if word == "present" || word == "absent" => {
                 out.extend(self.assertion(path, word, None, None, line, true));
             }
             YamlValue::Map(_) => {
-                let entries: Vec<(&str, &Yaml, &Yaml)> = value.entries().into_iter().flatten().collect();
+                let entries: Vec<(&str, &Yaml, &Yaml)> =
+                    value.entries().into_iter().flatten().collect();
                 let all_operators = entries.iter().all(|(name, _, _)| NAMES.contains(name));
                 for (name, key, operand) in entries {
                     if all_operators {
@@ -360,18 +437,40 @@ impl Loader<'_> {
         })
     }
 
-    fn operator(&mut self, name: &str, value: Option<&Yaml>, line: u32, anchored: bool) -> Option<Operator> {
+    fn operator(
+        &mut self,
+        name: &str,
+        value: Option<&Yaml>,
+        line: u32,
+        anchored: bool,
+    ) -> Option<Operator> {
         if Operator::is_regex(name) {
             let Some(pattern) = value.and_then(Yaml::scalar_text) else {
-                self.error(line, format!("`{name}` needs a regular expression as its `value`"));
+                self.error(
+                    line,
+                    format!("`{name}` needs a regular expression as its `value`"),
+                );
                 return None;
             };
-            let source = if anchored && name == "regex" { format!("^(?:{pattern})") } else { pattern.clone() };
+            let source = if anchored && name == "regex" {
+                format!("^(?:{pattern})")
+            } else {
+                pattern.clone()
+            };
             return match Regex::new(&source) {
                 Ok(re) => Some(Operator::with_pattern(name, &re)),
                 Err(e) => {
-                    let detail = e.to_string().lines().last().unwrap_or("").trim().to_string();
-                    self.error(line, format!("the regular expression \"{pattern}\" does not compile: {detail}"));
+                    let detail = e
+                        .to_string()
+                        .lines()
+                        .last()
+                        .unwrap_or("")
+                        .trim()
+                        .to_string();
+                    self.error(
+                        line,
+                        format!("the regular expression \"{pattern}\" does not compile: {detail}"),
+                    );
                     None
                 }
             };
@@ -379,7 +478,9 @@ impl Loader<'_> {
         match Operator::named(name) {
             Some(op) => Some(op),
             None => {
-                let hint = closest(name, NAMES).map(|n| format!(" (did you mean `{n}`?)")).unwrap_or_default();
+                let hint = closest(name, NAMES)
+                    .map(|n| format!(" (did you mean `{n}`?)"))
+                    .unwrap_or_default();
                 self.error(line, format!("unknown operator `{name}`{hint}"));
                 None
             }
@@ -388,22 +489,35 @@ impl Loader<'_> {
 
     /// Checks that the value suits the operator. Returns `None` on error, `Some(None)` when the
     /// operator takes no value.
-    fn operand(&mut self, operator: &Operator, key: &Key, value: Option<&Yaml>, line: u32) -> Option<Option<Value>> {
+    fn operand(
+        &mut self,
+        operator: &Operator,
+        key: &Key,
+        value: Option<&Yaml>,
+        line: u32,
+    ) -> Option<Option<Value>> {
         let op = operator.name();
         let needs = operator.operand();
         let Some(value) = value else {
             if needs == Operand::Nothing {
                 return Some(None);
             }
-            self.error(line, format!("the assertion on `{key}` uses `{op}`, which needs a `value`"));
+            self.error(
+                line,
+                format!("the assertion on `{key}` uses `{op}`, which needs a `value`"),
+            );
             return None;
         };
         let converted = Value::from_json(&value.to_json());
         let fits = match needs {
             Operand::Nothing | Operand::Any | Operand::Text => true,
-            Operand::Number => value.scalar_text().is_some_and(|t| t.trim().parse::<f64>().is_ok()),
+            Operand::Number => value
+                .scalar_text()
+                .is_some_and(|t| t.trim().parse::<f64>().is_ok()),
             Operand::List => !matches!(value.value, YamlValue::Map(_) | YamlValue::Null),
-            Operand::Length => matches!(value.value, YamlValue::Number(n) if n >= 0.0 && n.fract() == 0.0),
+            Operand::Length => {
+                matches!(value.value, YamlValue::Number(n) if n >= 0.0 && n.fract() == 0.0)
+            }
             Operand::Patterns => matches!(value.value, YamlValue::Map(_) | YamlValue::Seq(_)),
         };
         if !fits {
@@ -413,10 +527,17 @@ impl Loader<'_> {
                 Operand::Length => "a whole number",
                 _ => "a map or a list of maps",
             };
-            self.error(value.line, format!("`{op}` needs {wanted} as its value, found {}", value.kind()));
+            self.error(
+                value.line,
+                format!("`{op}` needs {wanted} as its value, found {}", value.kind()),
+            );
             return None;
         }
-        Some(if needs == Operand::Nothing { None } else { Some(converted) })
+        Some(if needs == Operand::Nothing {
+            None
+        } else {
+            Some(converted)
+        })
     }
 
     fn strings(&mut self, value: Option<&Yaml>) -> Vec<String> {
@@ -432,10 +553,17 @@ impl Loader<'_> {
             return BTreeMap::new();
         };
         let Some(entries) = value.entries() else {
-            self.error(value.line, format!("`frameworks` must map framework names to controls, found {}", value.kind()));
+            self.error(
+                value.line,
+                format!(
+                    "`frameworks` must map framework names to controls, found {}",
+                    value.kind()
+                ),
+            );
             return BTreeMap::new();
         };
-        let pairs: Vec<(String, &Yaml)> = entries.map(|(name, _, v)| (name.to_string(), v)).collect();
+        let pairs: Vec<(String, &Yaml)> =
+            entries.map(|(name, _, v)| (name.to_string(), v)).collect();
         pairs
             .into_iter()
             .map(|(name, controls)| (name, self.strings(Some(controls))))
@@ -445,7 +573,11 @@ impl Loader<'_> {
 
 /// A nested map key that holds a dot must stay one segment.
 fn quote_segment(name: &str) -> String {
-    if name.contains('.') { format!("\"{name}\"") } else { name.to_string() }
+    if name.contains('.') {
+        format!("\"{name}\"")
+    } else {
+        name.to_string()
+    }
 }
 
 /// The rule id derived from a name: lower case, words joined by `-`.
@@ -479,7 +611,9 @@ fn distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for j in 0..b.len() {
             let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != b[j])).min(row[j] + 1).min(cur + 1);
+            row[j + 1] = (prev + usize::from(ca != b[j]))
+                .min(row[j] + 1)
+                .min(cur + 1);
             prev = cur;
         }
     }

@@ -45,7 +45,11 @@ impl RuleSet {
             }
         }
         errors.extend(duplicate_ids(&set.rules));
-        if errors.is_empty() { Ok(set) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(set)
+        } else {
+            Err(errors)
+        }
     }
 
     /// Keeps the rules whose id matches an include glob (when any is given) and no exclude glob.
@@ -62,7 +66,8 @@ impl RuleSet {
 fn globs(patterns: &[String]) -> Result<GlobSet, String> {
     let mut builder = GlobSetBuilder::new();
     for p in patterns {
-        builder.add(Glob::new(p).map_err(|e| format!("invalid rule pattern \"{p}\": {}", e.kind()))?);
+        builder
+            .add(Glob::new(p).map_err(|e| format!("invalid rule pattern \"{p}\": {}", e.kind()))?);
     }
     builder.build().map_err(|e| e.to_string())
 }
@@ -85,15 +90,26 @@ fn read_sources(sources: &RuleSources, errors: &mut Vec<Diagnostic>) -> Vec<(Str
             read_file(Path::new(pack), &mut out, &mut fail);
         } else {
             let known = packs::names();
-            let known = if known.is_empty() { "none".to_string() } else { known.join(", ") };
-            fail(pack, format!("no built-in rule pack has this name and no such file exists (built-in packs: {known})"));
+            let known = if known.is_empty() {
+                "none".to_string()
+            } else {
+                known.join(", ")
+            };
+            fail(
+                pack,
+                format!(
+                    "no built-in rule pack has this name and no such file exists (built-in packs: {known})"
+                ),
+            );
         }
     }
     for file in &sources.files {
         let path = Path::new(file);
         if path.is_dir() {
             match rule_files_in(path) {
-                Ok(entries) => entries.iter().for_each(|entry| read_file(entry, &mut out, &mut fail)),
+                Ok(entries) => entries
+                    .iter()
+                    .for_each(|entry| read_file(entry, &mut out, &mut fail)),
                 Err(e) => fail(file, format!("could not read the rule folder: {e}")),
             }
         } else {

@@ -84,11 +84,38 @@ impl Verdict {
 
 /// The operator names a rule may use: native first, then the Python riveter's aliases.
 pub const NAMES: &[&str] = &[
-    "exists", "present", "not_exists", "absent", "equals", "eq", "not_equals", "ne",
-    "greater_than", "gt", "greater_than_or_equal", "gte", "less_than", "lt",
-    "less_than_or_equal", "lte", "contains", "not_contains", "matches", "regex", "not_matches",
-    "in", "not_in", "starts_with", "ends_with", "contains_all", "subset", "contains_any",
-    "length_equals", "length", "length_greater_than_or_equal", "length_less_than_or_equal",
+    "exists",
+    "present",
+    "not_exists",
+    "absent",
+    "equals",
+    "eq",
+    "not_equals",
+    "ne",
+    "greater_than",
+    "gt",
+    "greater_than_or_equal",
+    "gte",
+    "less_than",
+    "lt",
+    "less_than_or_equal",
+    "lte",
+    "contains",
+    "not_contains",
+    "matches",
+    "regex",
+    "not_matches",
+    "in",
+    "not_in",
+    "starts_with",
+    "ends_with",
+    "contains_all",
+    "subset",
+    "contains_any",
+    "length_equals",
+    "length",
+    "length_greater_than_or_equal",
+    "length_less_than_or_equal",
     "none_match",
 ];
 
@@ -238,7 +265,9 @@ impl Operator {
             return match self {
                 Operator::Exists => Verdict::Pass,
                 Operator::NotExists => Verdict::Fail,
-                op if op.reads_text_of_unknowns() => op.test(expected, &Value::String(unknown.as_text())),
+                op if op.reads_text_of_unknowns() => {
+                    op.test(expected, &Value::String(unknown.as_text()))
+                }
                 _ => Verdict::Unknown,
             };
         }
@@ -260,8 +289,12 @@ impl Operator {
             Operator::NotIn => one_of(actual, expected).negate(),
             Operator::StartsWith => text_pair(actual, expected, |a, e| a.starts_with(e)),
             Operator::EndsWith => text_pair(actual, expected, |a, e| a.ends_with(e)),
-            Operator::ContainsAll => Verdict::all(list_of(expected).iter().map(|e| contains(actual, e))),
-            Operator::ContainsAny => Verdict::any(list_of(expected).iter().map(|e| contains(actual, e))),
+            Operator::ContainsAll => {
+                Verdict::all(list_of(expected).iter().map(|e| contains(actual, e)))
+            }
+            Operator::ContainsAny => {
+                Verdict::any(list_of(expected).iter().map(|e| contains(actual, e)))
+            }
             Operator::LengthEquals => length(actual, expected, |a, e| a == e),
             Operator::LengthGreaterThanOrEqual => length(actual, expected, |a, e| a >= e),
             Operator::LengthLessThanOrEqual => length(actual, expected, |a, e| a <= e),
@@ -341,7 +374,9 @@ fn text_pair(actual: &Value, expected: &Value, test: fn(&str, &str) -> bool) -> 
 fn contains(actual: &Value, expected: &Value) -> Verdict {
     match actual {
         Value::List(items) => Verdict::any(items.iter().map(|i| equal(&i.value, expected))),
-        Value::Map(_) => Verdict::from_bool(text(expected).is_some_and(|k| actual.get(&k).is_some())),
+        Value::Map(_) => {
+            Verdict::from_bool(text(expected).is_some_and(|k| actual.get(&k).is_some()))
+        }
         Value::Unknown(_) => Verdict::Unknown,
         _ => text_pair(actual, expected, |a, e| a.contains(e)),
     }
@@ -394,22 +429,37 @@ fn matches_pattern(element: &Value, pattern: &Value) -> Verdict {
     if let Value::Unknown(_) = element {
         return Verdict::Unknown;
     }
-    Verdict::all(fields.iter().map(|(key, want)| match element.get(key).map(|n| &n.value) {
-        None | Some(Value::Null) => Verdict::Fail,
-        Some(have @ Value::List(_)) => match &want.value {
-            Value::List(_) => Verdict::all(list_of(&want.value).iter().map(|w| contains(have, w))),
-            w => contains(have, w),
-        },
-        Some(have) => equal(have, &want.value),
-    }))
+    Verdict::all(
+        fields
+            .iter()
+            .map(|(key, want)| match element.get(key).map(|n| &n.value) {
+                None | Some(Value::Null) => Verdict::Fail,
+                Some(have @ Value::List(_)) => match &want.value {
+                    Value::List(_) => {
+                        Verdict::all(list_of(&want.value).iter().map(|w| contains(have, w)))
+                    }
+                    w => contains(have, w),
+                },
+                Some(have) => equal(have, &want.value),
+            }),
+    )
 }
 
 /// The verdict on everything a key resolved to. Assertions need every value to pass;
 /// filters need one (RULES.md §5).
-pub fn verdict_on(operator: &Operator, expected: Option<&Value>, values: &[&Node], any: bool) -> Verdict {
+pub fn verdict_on(
+    operator: &Operator,
+    expected: Option<&Value>,
+    values: &[&Node],
+    any: bool,
+) -> Verdict {
     if values.is_empty() {
         return operator.on_missing();
     }
     let verdicts = values.iter().map(|n| operator.test(expected, &n.value));
-    if any { Verdict::any(verdicts) } else { Verdict::all(verdicts) }
+    if any {
+        Verdict::any(verdicts)
+    } else {
+        Verdict::all(verdicts)
+    }
 }

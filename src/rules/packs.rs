@@ -4,7 +4,10 @@
 pub const BUILTIN: &[(&str, &str)] = &[];
 
 pub fn builtin(name: &str) -> Option<&'static str> {
-    BUILTIN.iter().find(|(n, _)| *n == name).map(|(_, src)| *src)
+    BUILTIN
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, src)| *src)
 }
 
 pub fn names() -> Vec<&'static str> {

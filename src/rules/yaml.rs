@@ -2,8 +2,8 @@
 //! line of the offending key or value. serde-saphyr's `Spanned` gives the positions; this module
 //! only builds the tree.
 
-use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 use std::fmt;
 
@@ -69,7 +69,9 @@ impl Yaml {
     }
 
     pub fn get(&self, key: &str) -> Option<&Yaml> {
-        self.entries()?.find(|(k, _, _)| *k == key).map(|(_, _, v)| v)
+        self.entries()?
+            .find(|(k, _, _)| *k == key)
+            .map(|(_, _, v)| v)
     }
 
     /// Scalars as the text a user wrote (numbers and booleans as words).
@@ -182,9 +184,14 @@ mod tests {
     fn every_node_knows_its_line() {
         let doc = parse("rules:\n  - name: a\n    value: 2555\n  - id: b\n").unwrap();
         let rules = doc.get("rules").unwrap();
-        let YamlValue::Seq(items) = &rules.value else { panic!("not a list") };
+        let YamlValue::Seq(items) = &rules.value else {
+            panic!("not a list")
+        };
         assert_eq!(items[0].get("value").unwrap().line, 3);
-        assert_eq!(items[0].get("value").unwrap().value, YamlValue::Number(2555.0));
+        assert_eq!(
+            items[0].get("value").unwrap().value,
+            YamlValue::Number(2555.0)
+        );
         assert_eq!(items[1].line, 4);
     }
 

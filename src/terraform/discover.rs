@@ -19,7 +19,9 @@ impl fmt::Display for DiscoverError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DiscoverError::Missing(p) => write!(f, "{p}: no such file or directory"),
-            DiscoverError::NotTerraform(p) => write!(f, "{p}: not a Terraform file (expected .tf or .tf.json)"),
+            DiscoverError::NotTerraform(p) => {
+                write!(f, "{p}: not a Terraform file (expected .tf or .tf.json)")
+            }
             DiscoverError::NoMatch(p) => write!(f, "{p}: the pattern matches no Terraform file"),
             DiscoverError::BadGlob(p, e) => write!(f, "{p}: invalid pattern: {e}"),
         }
@@ -91,10 +93,18 @@ fn glob(pattern: &str, errors: &mut Vec<FileError>) -> Result<Vec<PathBuf>, Disc
         .map_err(bad)?
         .compile_matcher();
     let segments: Vec<&str> = pattern_clean.split('/').collect();
-    let literal: Vec<&str> = segments.iter().copied().take_while(|s| !is_glob(s)).collect();
+    let literal: Vec<&str> = segments
+        .iter()
+        .copied()
+        .take_while(|s| !is_glob(s))
+        .collect();
     // Without `**` the pattern cannot reach deeper than its own segments.
     let depth = (!pattern_clean.contains("**")).then_some(segments.len() - literal.len());
-    let base = if literal.is_empty() { ".".to_string() } else { literal.join("/") };
+    let base = if literal.is_empty() {
+        ".".to_string()
+    } else {
+        literal.join("/")
+    };
     let base = Path::new(&base);
     if !base.is_dir() {
         return Ok(Vec::new());
@@ -102,7 +112,11 @@ fn glob(pattern: &str, errors: &mut Vec<FileError>) -> Result<Vec<PathBuf>, Disc
     Ok(walk(base, Some((&matcher, depth)), errors))
 }
 
-fn walk(dir: &Path, glob: Option<(&GlobMatcher, Option<usize>)>, errors: &mut Vec<FileError>) -> Vec<PathBuf> {
+fn walk(
+    dir: &Path,
+    glob: Option<(&GlobMatcher, Option<usize>)>,
+    errors: &mut Vec<FileError>,
+) -> Vec<PathBuf> {
     let walker = ignore::WalkBuilder::new(dir)
         .hidden(true)
         .max_depth(glob.and_then(|(_, depth)| depth))
@@ -141,7 +155,9 @@ fn walk_error(dir: &Path, error: ignore::Error) -> FileError {
 fn error_path(error: &ignore::Error) -> Option<&Path> {
     match error {
         ignore::Error::WithPath { path, .. } => Some(path),
-        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => error_path(err),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
         _ => None,
     }
 }

@@ -37,7 +37,14 @@ fn top_level_resource(block: &Block, file: &Arc<str>, lines: &LineIndex) -> Opti
     };
     let span = block.span().map(|r| lines.span(r)).unwrap_or_default();
     let body = Node::new(body_value(&block.body, lines), span);
-    Some(Resource::new(kind, resource_type, &name, file.clone(), span, body))
+    Some(Resource::new(
+        kind,
+        resource_type,
+        &name,
+        file.clone(),
+        span,
+        body,
+    ))
 }
 
 fn provider_alias(body: &Body) -> String {
@@ -82,7 +89,10 @@ fn nested_block(block: &Block, lines: &LineIndex) -> (String, Node) {
         let value = content.map_or(Value::Map(Vec::new()), |c| body_value(&c.body, lines));
         return (label.as_str().to_string(), Node::new(value, span));
     }
-    (ident.to_string(), Node::new(body_value(&block.body, lines), span))
+    (
+        ident.to_string(),
+        Node::new(body_value(&block.body, lines), span),
+    )
 }
 
 fn push_block(entries: &mut Vec<(String, Node)>, block_type: String, node: Node) {

@@ -20,18 +20,30 @@ pub fn parse(file: &Arc<str>, src: &str) -> Result<Vec<Resource>, FileError> {
     };
     // serde_json first: it is the authority on what is valid JSON, with a precise position.
     if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(src) {
-        return Err(error(e.line() as u32, e.column() as u32, format!("invalid JSON: {e}")));
+        return Err(error(
+            e.line() as u32,
+            e.column() as u32,
+            format!("invalid JSON: {e}"),
+        ));
     }
     // The expression parser stops at the end of the value and rejects a trailing newline; trimming
     // the end keeps every offset, and so every line, as it was.
     let expr = hcl::edit::parser::parse_expr(src.trim_end()).map_err(|e| {
         let loc = e.location();
-        error(loc.line() as u32, loc.column() as u32, format!("invalid Terraform JSON: {}", e.message()))
+        error(
+            loc.line() as u32,
+            loc.column() as u32,
+            format!("invalid Terraform JSON: {}", e.message()),
+        )
     })?;
     let lines = LineIndex::new(src);
     let root = literal::expression(&expr, &lines);
     let Value::Map(sections) = root.value else {
-        return Err(error(1, 1, "a Terraform JSON file must hold one object".into()));
+        return Err(error(
+            1,
+            1,
+            "a Terraform JSON file must hold one object".into(),
+        ));
     };
     let mut resources = Vec::new();
     for (section, node) in &sections {
@@ -40,7 +52,14 @@ pub fn parse(file: &Arc<str>, src: &str) -> Result<Vec<Resource>, FileError> {
             "data" => typed_blocks(node, BlockKind::Data, file, &mut resources),
             "module" => {
                 for (name, body) in entries(node) {
-                    resources.push(Resource::new(BlockKind::Module, "module", name, file.clone(), body.span, body.clone()));
+                    resources.push(Resource::new(
+                        BlockKind::Module,
+                        "module",
+                        name,
+                        file.clone(),
+                        body.span,
+                        body.clone(),
+                    ));
                 }
             }
             "provider" => {
@@ -49,7 +68,14 @@ pub fn parse(file: &Arc<str>, src: &str) -> Result<Vec<Resource>, FileError> {
                         Some(Value::String(s)) => s.as_str(),
                         _ => "",
                     };
-                    resources.push(Resource::new(BlockKind::Provider, provider, alias, file.clone(), body.span, body.clone()));
+                    resources.push(Resource::new(
+                        BlockKind::Provider,
+                        provider,
+                        alias,
+                        file.clone(),
+                        body.span,
+                        body.clone(),
+                    ));
                 }
             }
             _ => {}
@@ -62,7 +88,14 @@ pub fn parse(file: &Arc<str>, src: &str) -> Result<Vec<Resource>, FileError> {
 fn typed_blocks(node: &Node, kind: BlockKind, file: &Arc<str>, out: &mut Vec<Resource>) {
     for (resource_type, by_name) in entries(node) {
         for (name, body) in entries(by_name) {
-            out.push(Resource::new(kind, resource_type, name, file.clone(), body.span, body.clone()));
+            out.push(Resource::new(
+                kind,
+                resource_type,
+                name,
+                file.clone(),
+                body.span,
+                body.clone(),
+            ));
         }
     }
 }

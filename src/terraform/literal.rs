@@ -4,9 +4,9 @@
 
 use super::lines::LineIndex;
 use crate::value::{Node, Unknown, Value};
+use hcl::edit::Span as _;
 use hcl::edit::expr::{Expression, ObjectKey};
 use hcl::edit::template::{Element, Template};
-use hcl::edit::Span as _;
 
 pub fn expression(expr: &Expression, lines: &LineIndex) -> Node {
     let span = expr.span().map(|r| lines.span(r)).unwrap_or_default();
@@ -19,7 +19,9 @@ fn value(expr: &Expression, lines: &LineIndex) -> Value {
         Expression::Bool(b) => Value::Bool(*b.value()),
         Expression::Number(n) => Value::Number(n.value().as_f64().unwrap_or(f64::NAN)),
         Expression::String(s) => Value::String(s.value().clone()),
-        Expression::Array(items) => Value::List(items.iter().map(|e| expression(e, lines)).collect()),
+        Expression::Array(items) => {
+            Value::List(items.iter().map(|e| expression(e, lines)).collect())
+        }
         Expression::Object(object) => Value::Map(
             object
                 .iter()
@@ -34,7 +36,9 @@ fn value(expr: &Expression, lines: &LineIndex) -> Value {
 }
 
 fn unknown(range: Option<std::ops::Range<usize>>, lines: &LineIndex) -> Value {
-    let source = range.map(|r| lines.text(r).trim().to_string()).unwrap_or_default();
+    let source = range
+        .map(|r| lines.text(r).trim().to_string())
+        .unwrap_or_default();
     Value::Unknown(Unknown { source })
 }
 

@@ -34,7 +34,14 @@ pub struct Resource {
 }
 
 impl Resource {
-    pub fn new(kind: BlockKind, resource_type: &str, name: &str, file: Arc<str>, span: Span, body: Node) -> Resource {
+    pub fn new(
+        kind: BlockKind,
+        resource_type: &str,
+        name: &str,
+        file: Arc<str>,
+        span: Span,
+        body: Node,
+    ) -> Resource {
         let address = match kind {
             BlockKind::Managed => format!("{resource_type}.{name}"),
             BlockKind::Data => format!("data.{resource_type}.{name}"),
@@ -66,7 +73,11 @@ pub struct FileError {
 impl fmt::Display for FileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.line > 0 {
-            write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.message)
+            write!(
+                f,
+                "{}:{}:{}: {}",
+                self.file, self.line, self.column, self.message
+            )
         } else {
             write!(f, "{}: {}", self.file, self.message)
         }

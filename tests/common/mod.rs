@@ -11,7 +11,8 @@ use std::sync::Arc;
 
 pub fn scan(tf: &str, rules_yaml: &str) -> Report {
     let file: Arc<str> = "main.tf".into();
-    let resources = parse_source(&file, tf).unwrap_or_else(|e| panic!("test Terraform does not parse: {e}"));
+    let resources =
+        parse_source(&file, tf).unwrap_or_else(|e| panic!("test Terraform does not parse: {e}"));
     let rules = load_str("rules.yml", rules_yaml)
         .unwrap_or_else(|e| panic!("test rules do not load: {e:?}"))
         .rules;
