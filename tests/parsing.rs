@@ -241,7 +241,9 @@ fn missing_targets_and_non_terraform_files_are_errors() {
     let base = dir.path().display().to_string();
     let missing = format!("{base}/nope.tf");
     assert_eq!(
-        discover(std::slice::from_ref(&missing)).unwrap_err().to_string(),
+        discover(std::slice::from_ref(&missing))
+            .unwrap_err()
+            .to_string(),
         format!("{missing}: no such file or directory")
     );
     let notes = format!("{base}/notes.md");
@@ -253,7 +255,9 @@ fn missing_targets_and_non_terraform_files_are_errors() {
     );
     let glob = format!("{base}/*.tf");
     assert_eq!(
-        discover(std::slice::from_ref(&glob)).unwrap_err().to_string(),
+        discover(std::slice::from_ref(&glob))
+            .unwrap_err()
+            .to_string(),
         format!("{glob}: the pattern matches no Terraform file")
     );
 }
