@@ -228,6 +228,16 @@ fn write_reports(args: &ScanArgs, report: &Report) -> Result<(), String> {
     }
 }
 
+/// Colour for a terminal only, and never when `NO_COLOR` is set to anything but the empty string
+/// (no-color.org).
+fn use_color(choice: ColorChoice, to_terminal: bool, no_color: Option<std::ffi::OsString>) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => to_terminal && no_color.is_none_or(|v| v.is_empty()),
+    }
+}
+
 fn emitter(format: Format, color: bool) -> Box<dyn Emitter> {
     match format {
         Format::Table => Box::new(Table { color }),
@@ -245,5 +255,20 @@ fn write_file(path: &Path, emitter: &dyn Emitter, report: &Report, problems: &mu
             "{}: could not write the report: {e}",
             path.display()
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colour_goes_to_terminals_unless_no_color_is_set() {
+        assert!(use_color(ColorChoice::Auto, true, None));
+        assert!(use_color(ColorChoice::Auto, true, Some("".into())));
+        assert!(!use_color(ColorChoice::Auto, true, Some("1".into())));
+        assert!(!use_color(ColorChoice::Auto, false, None));
+        assert!(use_color(ColorChoice::Always, false, Some("1".into())));
+        assert!(!use_color(ColorChoice::Never, true, None));
     }
 }

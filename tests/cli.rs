@@ -168,6 +168,34 @@ fn a_broken_file_is_reported_and_the_others_are_still_scanned() {
 }
 
 #[test]
+fn a_file_that_is_not_text_is_reported_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("good.tf"),
+        "resource \"aws_glue_job\" \"ok\" {}\n",
+    )
+    .unwrap();
+    fs::write(dir.path().join("binary.tf"), [0xff, 0xfe, 0x00, 0x41]).unwrap();
+    let rules = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(EXAMPLE)
+        .join("pipeline-rules.yml");
+    let out = riveter(
+        dir.path(),
+        &["scan", "-r", rules.to_str().unwrap(), "-f", "json"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["errors"][0]["file"], "binary.tf");
+    assert!(
+        json["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("could not be read")
+    );
+    assert_eq!(json["results"][0]["resource"]["address"], "aws_glue_job.ok");
+}
+
+#[test]
 fn unknown_results_fail_only_when_asked() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(
