@@ -195,13 +195,7 @@ fn write_reports(args: &ScanArgs, report: &Report) -> Result<(), String> {
     let mut problems = Vec::new();
     let stdout_format = args.format.unwrap_or(Format::Table);
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
-    let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
-    };
+    let color = use_color(args.color, to_terminal, std::env::var_os("NO_COLOR"));
     let main_emitter = emitter(stdout_format, color);
     match &args.output {
         Some(path) => write_file(path, main_emitter.as_ref(), report, &mut problems),
