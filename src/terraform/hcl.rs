@@ -1,5 +1,6 @@
 //! Reads a `.tf` file into resources, keeping the line of every block and attribute.
 
+use super::for_newlines;
 use super::lines::LineIndex;
 use super::literal;
 use super::resource::{BlockKind, FileError, Resource};
@@ -11,17 +12,28 @@ use std::sync::Arc;
 pub fn parse(file: &Arc<str>, src: &str) -> Result<Vec<Resource>, FileError> {
     // hcl-edit fails at 1:1 on a byte-order mark; editors on Windows write one.
     let src = src.strip_prefix('\u{feff}').unwrap_or(src);
-    let body = hcl::edit::parser::parse_body(src).map_err(|e| FileError {
+    let body = parse_body(src).map_err(|e| FileError {
         file: file.to_string(),
         line: e.location().line() as u32,
         column: e.location().column() as u32,
         message: format!("invalid HCL: {}", e.message()),
     })?;
+    // Lines and source text come from the original: the fallback below keeps every offset.
     let lines = LineIndex::new(src);
     Ok(body
         .blocks()
         .filter_map(|block| top_level_resource(block, file, &lines))
         .collect())
+}
+
+/// Parses a body; on failure, retries with newlines joined inside `for` bodies, which Terraform
+/// accepts and hcl-edit does not. The original error stands when the retry fails too.
+fn parse_body(src: &str) -> Result<Body, hcl::edit::parser::Error> {
+    hcl::edit::parser::parse_body(src).or_else(|error| {
+        for_newlines::join_for_lines(src)
+            .and_then(|joined| hcl::edit::parser::parse_body(&joined).ok())
+            .ok_or(error)
+    })
 }
 
 /// The top-level blocks that rules can select (RULES.md §2); the rest (variables, locals,

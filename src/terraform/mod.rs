@@ -1,6 +1,7 @@
 //! Terraform: finding files, parsing HCL and `.tf.json`, and the resource model.
 
 mod discover;
+mod for_newlines;
 mod hcl;
 mod json;
 mod lines;
