@@ -4,8 +4,9 @@ use crate::config::{self, Config};
 use crate::gate::{Gate, GateVerdict};
 use crate::report::{Emitter, Json, Report, Table};
 use crate::rules::{RuleSet, RuleSources, Severity};
+use crate::terraform::{CommandLineVariable, VariableInputs};
 use crate::{engine, terraform};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -75,6 +76,18 @@ pub struct ScanArgs {
     #[arg(long = "exclude-rules", value_name = "GLOB")]
     pub exclude_rules: Vec<String>,
 
+    /// A variables file (.tfvars or .tfvars.json) for every scanned module; repeatable.
+    #[arg(long = "var-file", value_name = "FILE")]
+    pub var_files: Vec<PathBuf>,
+
+    /// A variable's value for every scanned module that declares it; repeatable.
+    #[arg(long = "var", value_name = "NAME=VALUE")]
+    pub vars: Vec<String>,
+
+    /// `--var-file` and `--var` in the order given (later ones win, as in Terraform).
+    #[arg(skip)]
+    pub variables_in_order: Vec<CommandLineVariable>,
+
     /// Config file [default: riveter.yml or .riveter.yml in the working directory]
     #[arg(short = 'c', long = "config", value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -108,9 +121,15 @@ fn parse_severity(s: &str) -> Result<Severity, String> {
 }
 
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = Cli::command().get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let code = match cli.command {
-        Command::Scan(args) => match scan(args) {
+        Command::Scan(mut args) => match scan({
+            if let Some(("scan", sub)) = matches.subcommand() {
+                args.variables_in_order = variables_in_order(sub);
+            }
+            args
+        }) {
             Ok(verdict) => verdict.exit_code(),
             Err(message) => {
                 eprintln!("error: {message}");
@@ -140,7 +159,29 @@ pub fn scan(mut args: ScanArgs) -> Result<GateVerdict, String> {
     let discovered = terraform::discover(&args.terraform).map_err(|e| e.to_string())?;
     let root =
         std::path::absolute(".").map_err(|e| format!("cannot read the working directory: {e}"))?;
-    let terraform = terraform::load(discovered, &root);
+    // Called as a library, the flags' own order stands in for the command line's.
+    let ordered = if args.variables_in_order.is_empty() {
+        let files = args
+            .var_files
+            .iter()
+            .cloned()
+            .map(CommandLineVariable::File);
+        files
+            .chain(
+                args.vars
+                    .iter()
+                    .cloned()
+                    .map(CommandLineVariable::Assignment),
+            )
+            .collect()
+    } else {
+        args.variables_in_order.clone()
+    };
+    let inputs = VariableInputs::load(&ordered, std::env::vars())?;
+    let terraform = terraform::load(discovered, &root, &inputs);
+    for warning in &terraform.warnings {
+        eprintln!("warning: {warning}");
+    }
 
     let mut report = engine::scan(rules, terraform);
     report.gate = Gate {
@@ -149,6 +190,29 @@ pub fn scan(mut args: ScanArgs) -> Result<GateVerdict, String> {
     };
     write_reports(&args, &report)?;
     Ok(report.verdict())
+}
+
+/// clap keeps each flag's values apart; Terraform's precedence needs their common order.
+fn variables_in_order(matches: &ArgMatches) -> Vec<CommandLineVariable> {
+    let mut found: Vec<(usize, CommandLineVariable)> = Vec::new();
+    for (id, file) in [("var_files", true), ("vars", false)] {
+        let (Some(indices), Some(values)) = (matches.indices_of(id), matches.get_raw(id)) else {
+            continue;
+        };
+        for (index, value) in indices.zip(values) {
+            let value = value.to_string_lossy().into_owned();
+            found.push((
+                index,
+                if file {
+                    CommandLineVariable::File(value.into())
+                } else {
+                    CommandLineVariable::Assignment(value)
+                },
+            ));
+        }
+    }
+    found.sort_by_key(|(i, _)| *i);
+    found.into_iter().map(|(_, v)| v).collect()
 }
 
 fn apply_config(args: &mut ScanArgs, config: Config) -> Result<(), String> {

@@ -40,9 +40,18 @@ pub enum Value {
 pub struct Unknown {
     /// The expression's source text, byte for byte (`aws_kms_key.data_key.arn`).
     pub source: String,
+    /// What could not be known, for messages: `var.environment, which has no value`.
+    pub reason: String,
 }
 
 impl Unknown {
+    pub fn new(source: impl Into<String>, reason: impl Into<String>) -> Unknown {
+        Unknown {
+            source: source.into(),
+            reason: reason.into(),
+        }
+    }
+
     /// The text operators see: `${<source>}`, as Terraform itself writes an interpolation.
     pub fn as_text(&self) -> String {
         format!("${{{}}}", self.source)
@@ -53,11 +62,51 @@ impl Node {
     pub fn new(value: Value, span: Span) -> Node {
         Node { value, span }
     }
+
+    /// A value without a place of its own (computed, or read from a rule).
+    pub fn bare(value: Value) -> Node {
+        Node::new(value, Span::default())
+    }
+
+    pub fn placed_at(self, span: Span) -> Node {
+        Node::new(self.value.placed_at(span), span)
+    }
 }
 
 impl Value {
     pub fn is_null(&self) -> bool {
         matches!(self, Value::Null)
+    }
+
+    pub fn is_unknown(&self) -> bool {
+        matches!(self, Value::Unknown(_))
+    }
+
+    /// The first unknown anywhere inside the value, if any.
+    pub fn first_unknown(&self) -> Option<&Unknown> {
+        match self {
+            Value::Unknown(u) => Some(u),
+            Value::List(items) => items.iter().find_map(|n| n.value.first_unknown()),
+            Value::Map(entries) => entries.iter().find_map(|(_, n)| n.value.first_unknown()),
+            _ => None,
+        }
+    }
+
+    /// Every node of the value placed at `span`: a value read through a reference is reported
+    /// where it is used, not where it was defined (possibly in another file).
+    pub fn placed_at(self, span: Span) -> Value {
+        match self {
+            Value::List(items) => {
+                Value::List(items.into_iter().map(|n| n.placed_at(span)).collect())
+            }
+            Value::Map(entries) => Value::Map(
+                entries
+                    .into_iter()
+                    .map(|(k, n)| (k, n.placed_at(span)))
+                    .collect(),
+            ),
+            other => other,
+        }
     }
 
     pub fn get(&self, key: &str) -> Option<&Node> {
@@ -123,6 +172,11 @@ impl Value {
     }
 }
 
+/// A number as Terraform writes it in a string: `5`, `1.5`, `1000000000000000000000`.
+pub fn number_text(n: f64) -> String {
+    if n == 0.0 { "0".into() } else { n.to_string() }
+}
+
 /// Whole numbers are written without a fraction, as Terraform prints them.
 fn number_to_json(n: f64) -> serde_json::Value {
     if n.fract() == 0.0 && n.abs() < 9.0e15 {
@@ -165,9 +219,7 @@ mod tests {
 
     #[test]
     fn unknowns_print_as_interpolations() {
-        let u = Value::Unknown(Unknown {
-            source: "aws_kms_key.k.arn".into(),
-        });
+        let u = Value::Unknown(Unknown::new("aws_kms_key.k.arn", "known only after apply"));
         assert_eq!(u.to_string(), "${aws_kms_key.k.arn}");
         assert_eq!(u.to_json(), serde_json::json!("${aws_kms_key.k.arn}"));
     }

@@ -86,7 +86,11 @@ fn files_that_really_are_invalid_still_fail_with_their_line() {
 #[test]
 fn a_fixture_tree_with_every_construct_scans_without_a_parse_error() {
     let found = terraform::discover(&["tests/fixtures/for-newlines".to_string()]).unwrap();
-    let tf = terraform::load(found, &std::path::absolute(".").unwrap());
+    let tf = terraform::load(
+        found,
+        &std::path::absolute(".").unwrap(),
+        &Default::default(),
+    );
     assert!(tf.errors.is_empty(), "{:#?}", tf.errors);
     let addresses: Vec<&str> = tf.resources.iter().map(|r| r.address.as_str()).collect();
     assert_eq!(addresses, ["aws_s3_bucket.after", "aws_security_group.web"]);

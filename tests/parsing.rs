@@ -16,7 +16,11 @@ fn parse(name: &str, src: &str) -> Vec<Resource> {
 
 fn load_tree(dir: &str) -> terraform::Terraform {
     let found = discover(&[dir.to_string()]).unwrap();
-    terraform::load(found, &std::path::absolute(".").unwrap())
+    terraform::load(
+        found,
+        &std::path::absolute(".").unwrap(),
+        &Default::default(),
+    )
 }
 
 #[test]

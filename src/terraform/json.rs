@@ -1,124 +1,143 @@
-//! Reads a `.tf.json` file (Terraform's JSON syntax) into resources.
+//! Reads a `.tf.json` file (Terraform's JSON syntax).
 //!
 //! JSON is parsed as an HCL object expression: HCL accepts `"key": value`, and Terraform's JSON
 //! syntax treats strings as templates (`"${var.x}"`) just as HCL does, so one parser gives both
 //! the semantics and a line for every value.
 
-use super::lines::LineIndex;
-use super::literal;
-use super::resource::{BlockKind, FileError, Resource};
-use crate::value::{Node, Value};
-use std::sync::Arc;
+use super::declarations::{BlockDecl, Declarations, VariableDecl};
+use super::eval::BodyRef;
+use super::resource::BlockKind;
+use super::source::SourceFile;
+use hcl::edit::Span as _;
+use hcl::edit::expr::{Expression, ObjectKey};
 
-pub fn parse(file: &Arc<str>, src: &str) -> Result<Vec<Resource>, FileError> {
-    let src = src.strip_prefix('\u{feff}').unwrap_or(src);
-    let error = |line: u32, column: u32, message: String| FileError {
-        file: file.to_string(),
-        line,
-        column,
-        message,
-    };
+/// The file's single object, or an error with its position.
+pub fn parse(src: &str) -> Result<Expression, (u32, u32, String)> {
     // serde_json first: it is the authority on what is valid JSON, with a precise position.
     if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(src) {
-        return Err(error(
+        return Err((
             e.line() as u32,
             e.column() as u32,
             format!("invalid JSON: {e}"),
         ));
     }
-    // The expression parser stops at the end of the value and rejects a trailing newline; trimming
-    // the end keeps every offset, and so every line, as it was.
+    // The expression parser stops at the end of the value and rejects a trailing newline;
+    // trimming the end keeps every offset, and so every line, as it was.
     let expr = hcl::edit::parser::parse_expr(src.trim_end()).map_err(|e| {
         let loc = e.location();
-        error(
+        (
             loc.line() as u32,
             loc.column() as u32,
             format!("invalid Terraform JSON: {}", e.message()),
         )
     })?;
-    let lines = LineIndex::new(src);
-    let root = literal::expression(&expr, &lines);
-    let Value::Map(sections) = root.value else {
-        return Err(error(
-            1,
-            1,
-            "a Terraform JSON file must hold one object".into(),
-        ));
-    };
-    let mut resources = Vec::new();
-    for (section, node) in &sections {
+    match expr {
+        Expression::Object(_) => Ok(expr),
+        _ => Err((1, 1, "a Terraform JSON file must hold one object".into())),
+    }
+}
+
+pub fn declarations<'t>(root: &'t Expression, file: &SourceFile) -> Declarations<'t> {
+    let mut out = Declarations::default();
+    for (section, value) in entries(root) {
         match section.as_str() {
-            "resource" => typed_blocks(node, BlockKind::Managed, file, &mut resources),
-            "data" => typed_blocks(node, BlockKind::Data, file, &mut resources),
-            "module" => {
-                for (name, body) in entries(node) {
-                    resources.push(Resource::new(
-                        BlockKind::Module,
-                        "module",
+            "variable" => {
+                for (name, decl) in bodies(value) {
+                    out.variables.push(VariableDecl {
                         name,
-                        file.clone(),
-                        body.span,
-                        body.clone(),
-                    ));
+                        default: field(decl, "default"),
+                        ty: field(decl, "type"),
+                    });
+                }
+            }
+            "locals" => out.locals.extend(entries(value)),
+            "resource" => typed_blocks(value, BlockKind::Managed, file, &mut out),
+            "data" => typed_blocks(value, BlockKind::Data, file, &mut out),
+            "module" => {
+                for (name, body) in bodies(value) {
+                    out.blocks
+                        .push(block(BlockKind::Module, "module", &name, body, file));
                 }
             }
             "provider" => {
-                for (provider, body) in entries(node) {
-                    let alias = match body.value.get("alias").map(|a| &a.value) {
-                        Some(Value::String(s)) => s.as_str(),
-                        _ => "",
-                    };
-                    resources.push(Resource::new(
-                        BlockKind::Provider,
-                        provider,
-                        alias,
-                        file.clone(),
-                        body.span,
-                        body.clone(),
-                    ));
+                for (provider, body) in bodies(value) {
+                    out.blocks
+                        .push(block(BlockKind::Provider, &provider, "", body, file));
                 }
             }
             _ => {}
         }
     }
-    Ok(resources)
+    out
+}
+
+fn block<'t>(
+    kind: BlockKind,
+    resource_type: &str,
+    name: &str,
+    body: &'t Expression,
+    file: &SourceFile,
+) -> BlockDecl<'t> {
+    BlockDecl {
+        kind,
+        resource_type: resource_type.to_string(),
+        name: name.to_string(),
+        span: file.span(body.span()),
+        body: BodyRef::Json(body),
+    }
 }
 
 /// `{"aws_s3_bucket": {"name": {...}}}`: type, then name, then body.
-fn typed_blocks(node: &Node, kind: BlockKind, file: &Arc<str>, out: &mut Vec<Resource>) {
-    for (resource_type, by_name) in entries(node) {
-        for (name, body) in entries(by_name) {
-            out.push(Resource::new(
-                kind,
-                resource_type,
-                name,
-                file.clone(),
-                body.span,
-                body.clone(),
-            ));
+fn typed_blocks<'t>(
+    value: &'t Expression,
+    kind: BlockKind,
+    file: &SourceFile,
+    out: &mut Declarations<'t>,
+) {
+    for (resource_type, by_name) in bodies(value) {
+        for (name, body) in bodies(by_name) {
+            out.blocks
+                .push(block(kind, &resource_type, &name, body, file));
         }
     }
 }
 
-/// The entries of an object. Terraform also accepts an array of objects wherever an object of
-/// blocks is expected, and a name may map to an array of bodies; both are flattened.
-fn entries(node: &Node) -> Vec<(&str, &Node)> {
+fn field<'t>(object: &'t Expression, name: &str) -> Option<&'t Expression> {
+    entries(object)
+        .into_iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v)
+}
+
+/// The entries of an object; Terraform also accepts an array of objects wherever an object is
+/// expected (`"locals": [{...}, {...}]`).
+fn entries(expr: &Expression) -> Vec<(String, &Expression)> {
+    match expr {
+        Expression::Object(object) => object
+            .iter()
+            .map(|(key, value)| (key_text(key), value.expr()))
+            .collect(),
+        Expression::Array(items) => items.iter().flat_map(entries).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Entries whose values are block bodies: a name may map to an array of bodies.
+fn bodies(expr: &Expression) -> Vec<(String, &Expression)> {
     let mut out = Vec::new();
-    match &node.value {
-        Value::Map(map) => {
-            for (key, value) in map {
-                match &value.value {
-                    Value::List(items) => out.extend(items.iter().map(|item| (key.as_str(), item))),
-                    _ => out.push((key.as_str(), value)),
-                }
-            }
+    for (key, value) in entries(expr) {
+        match value {
+            Expression::Array(items) => out.extend(items.iter().map(|item| (key.clone(), item))),
+            other => out.push((key, other)),
         }
-        Value::List(items) => {
-            for item in items {
-                out.extend(entries(item));
-            }
-        }
-        _ => {}
     }
     out
+}
+
+fn key_text(key: &ObjectKey) -> String {
+    match key {
+        ObjectKey::Ident(ident) => ident.as_str().to_string(),
+        ObjectKey::Expression(Expression::String(s)) => s.value().clone(),
+        ObjectKey::Expression(other) => other.to_string().trim().trim_matches('"').to_string(),
+    }
 }

@@ -1,17 +1,24 @@
-//! Terraform: finding files, parsing HCL and `.tf.json`, and the resource model.
+//! Terraform: finding files, parsing HCL and `.tf.json`, evaluating what can be known before
+//! `plan`, and the resource model.
 
+mod declarations;
 mod discover;
+pub mod eval;
 mod for_newlines;
 mod hcl;
 mod json;
-mod lines;
-mod literal;
+mod module;
+mod policy_document;
 mod resource;
+mod source;
+pub mod variables;
 
 pub use discover::{DiscoverError, Discovered, discover, is_terraform};
 pub use resource::{BlockKind, FileError, Resource};
+pub use variables::{CommandLineVariable, VariableInputs};
 
-use std::path::{Path, PathBuf};
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
 /// Everything read from the scanned files.
@@ -23,44 +30,46 @@ pub struct Terraform {
     pub files: usize,
     /// Files that could not be read or parsed; the others are still scanned.
     pub errors: Vec<FileError>,
+    /// Things the user should know that do not make the scan untrustworthy (a cycle of locals,
+    /// an unreadable tfvars file).
+    pub warnings: Vec<String>,
 }
 
-/// Reads and parses the files. `root` is what reported paths are relative to.
-pub fn load(discovered: Discovered, root: &Path) -> Terraform {
+/// Reads, parses and evaluates the files. `root` is what reported paths are relative to.
+pub fn load(discovered: Discovered, root: &Path, inputs: &VariableInputs) -> Terraform {
+    let modules = module::evaluate_all(&discovered.files, root, inputs);
+    let order: HashMap<String, usize> = discovered
+        .files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (display_path(f, root), i))
+        .collect();
     let mut terraform = Terraform {
         files: discovered.files.len(),
         errors: discovered.errors,
         ..Terraform::default()
     };
-    for path in &discovered.files {
-        match parse_file(path, root) {
-            Ok(resources) => terraform.resources.extend(resources),
-            Err(error) => terraform.errors.push(error),
-        }
+    for result in modules.into_values() {
+        terraform.resources.extend(result.resources);
+        terraform.errors.extend(result.errors);
+        terraform.warnings.extend(result.warnings);
     }
+    // Modules are evaluated folder by folder; reports list files in path order. The sort is
+    // stable, so each file keeps its source order.
+    terraform
+        .resources
+        .sort_by_key(|r| order.get(&*r.file).copied().unwrap_or(usize::MAX));
+    terraform
+        .errors
+        .sort_by_key(|e| order.get(&e.file).copied().unwrap_or(usize::MAX));
     terraform
 }
 
-/// Parses one file. Each file is parsed once and its syntax tree dropped at once: only the
-/// compact resource model is kept.
-pub fn parse_file(path: &Path, root: &Path) -> Result<Vec<Resource>, FileError> {
-    let name: Arc<str> = display_path(path, root).into();
-    let src = std::fs::read_to_string(path).map_err(|e| FileError {
-        file: name.to_string(),
-        line: 0,
-        column: 0,
-        message: format!("could not be read: {e}"),
-    })?;
-    parse_source(&name, &src)
-}
-
-/// Parses Terraform source held in memory; `file` decides the syntax (`.tf.json` or HCL).
+/// Parses and evaluates Terraform source held in memory as a module of one file; `file`
+/// decides the syntax (`.tf.json` or HCL).
 pub fn parse_source(file: &Arc<str>, src: &str) -> Result<Vec<Resource>, FileError> {
-    if file.ends_with(".json") {
-        json::parse(file, src)
-    } else {
-        hcl::parse(file, src)
-    }
+    let (source, syntax) = module::parse_text(file.clone(), src.to_string())?;
+    Ok(module::evaluate_single(source, syntax))
 }
 
 /// The path relative to `root` with `/` separators; a file outside `root` keeps its path.
@@ -69,12 +78,27 @@ pub fn display_path(path: &Path, root: &Path) -> String {
     let relative = absolute.strip_prefix(root).unwrap_or(path);
     let parts: Vec<String> = relative
         .components()
-        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .filter(|c| !matches!(c, Component::CurDir))
         .map(|c| match c {
             // Joined with `/` below, so an absolute path keeps exactly one leading `/`.
-            std::path::Component::RootDir => String::new(),
+            Component::RootDir => String::new(),
             c => c.as_os_str().to_string_lossy().into_owned(),
         })
         .collect();
     parts.join("/")
+}
+
+/// `a/b/../c` as `a/c`, without touching the file system.
+pub(crate) fn lexical(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
 }

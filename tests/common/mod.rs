@@ -21,7 +21,7 @@ pub fn scan(tf: &str, rules_yaml: &str) -> Report {
         Terraform {
             resources,
             files: 1,
-            errors: Vec::new(),
+            ..Terraform::default()
         },
     )
 }

@@ -1,0 +1,153 @@
+//! Terraform's built-in functions that can be computed before `plan`. A function that is not
+//! here, or that is impure (`timestamp`, `uuid`), gives an unknown that names it; never an error.
+
+mod collections;
+mod encoding;
+mod filesystem;
+mod format;
+mod network;
+mod numeric;
+mod strings;
+
+pub(crate) use encoding::{json, json_pretty};
+
+use super::{Eval, Scope, to_bool, to_number};
+use crate::value::{Node, Unknown, Value};
+
+pub(super) struct Context<'s, 't> {
+    pub scope: &'s Scope<'t>,
+    /// The call's source text, which an unknown result keeps.
+    pub source: String,
+}
+
+/// Functions whose results change from run to run, or depend on the machine: never known.
+const IMPURE: &[&str] = &[
+    "timestamp",
+    "plantimestamp",
+    "uuid",
+    "uuidv5",
+    "bcrypt",
+    "timeadd",
+    "filebase64sha256",
+    "filebase64sha512",
+    "filemd5",
+    "filesha1",
+    "filesha256",
+    "filesha512",
+    "fileset",
+];
+
+pub(super) fn call(name: &str, args: Vec<Value>, cx: &Context) -> Eval {
+    // An unknown argument makes the result unknown. The encoders and `join`/`format` render
+    // unknowns nested inside their arguments, so only a top-level unknown stops them.
+    if let Some(u) = args.iter().find_map(|a| match a {
+        Value::Unknown(u) => Some(u),
+        _ => None,
+    }) {
+        return Ok(unknown(cx, u.reason.clone()));
+    }
+    if IMPURE.contains(&name) {
+        return Ok(unknown(
+            cx,
+            format!("{}, which changes from run to run", cx.source),
+        ));
+    }
+    let result = strings::call(name, &args)
+        .or_else(|| collections::call(name, &args))
+        .or_else(|| numeric::call(name, &args))
+        .or_else(|| encoding::call(name, &args))
+        .or_else(|| format::call(name, &args))
+        .or_else(|| network::call(name, &args))
+        .or_else(|| filesystem::call(name, &args, cx));
+    match result {
+        Some(Ok(Value::Unknown(u))) => Ok(unknown(cx, u.reason)),
+        Some(result) => result.map_err(|e| format!("{name}(): {e}")),
+        None => Ok(unknown(
+            cx,
+            format!("{}, a function riveter does not evaluate", cx.source),
+        )),
+    }
+}
+
+fn unknown(cx: &Context, reason: String) -> Value {
+    Value::Unknown(Unknown::new(cx.source.clone(), reason))
+}
+
+/// Checks the number of arguments.
+fn arity(args: &[Value], min: usize, max: usize) -> Result<(), String> {
+    if args.len() < min || args.len() > max {
+        let wanted = if min == max {
+            min.to_string()
+        } else if max == usize::MAX {
+            format!("at least {min}")
+        } else {
+            format!("{min} to {max}")
+        };
+        return Err(format!("takes {wanted} argument(s), {} given", args.len()));
+    }
+    Ok(())
+}
+
+/// A string argument; numbers and booleans convert, as in Terraform.
+fn string(value: &Value) -> Result<String, String> {
+    match value {
+        Value::String(s) => Ok(s.clone()),
+        Value::Number(n) => Ok(crate::value::number_text(*n)),
+        Value::Bool(b) => Ok(b.to_string()),
+        other => Err(format!("a string is required, found {}", other.kind())),
+    }
+}
+
+fn number(value: &Value) -> Result<f64, String> {
+    to_number(value)
+}
+
+fn integer(value: &Value) -> Result<i64, String> {
+    let n = number(value)?;
+    if n.fract() != 0.0 {
+        return Err(format!("{n} is not a whole number"));
+    }
+    Ok(n as i64)
+}
+
+fn boolean(value: &Value) -> Result<bool, String> {
+    to_bool(value)
+}
+
+/// A list (or set, or tuple) argument.
+fn list(value: &Value) -> Result<&[Node], String> {
+    match value {
+        Value::List(items) => Ok(items),
+        other => Err(format!("a list is required, found {}", other.kind())),
+    }
+}
+
+fn map(value: &Value) -> Result<&[(String, Node)], String> {
+    match value {
+        Value::Map(entries) => Ok(entries),
+        other => Err(format!("a map is required, found {}", other.kind())),
+    }
+}
+
+fn list_of(values: Vec<Value>) -> Value {
+    Value::List(values.into_iter().map(Node::bare).collect())
+}
+
+fn strings_of(values: Vec<String>) -> Value {
+    list_of(values.into_iter().map(Value::String).collect())
+}
+
+/// Sorted by key, as Terraform orders maps and objects.
+fn sorted(entries: &[(String, Node)]) -> Vec<(String, Node)> {
+    let mut entries = entries.to_vec();
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    entries
+}
+
+/// The first unknown element of a list, which makes order- or equality-based results unknown.
+fn unknown_element(items: &[Node]) -> Option<Value> {
+    items
+        .iter()
+        .find(|n| n.value.is_unknown())
+        .map(|n| n.value.clone())
+}

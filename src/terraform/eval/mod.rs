@@ -1,0 +1,663 @@
+//! Evaluates Terraform expressions as far as Terraform itself could before `plan`
+//! (RULES.md §5): literals, operators, conditionals, `for` expressions, splats, templates,
+//! `var.*`, `local.*`, pure functions and `aws_iam_policy_document`. Whatever cannot be known
+//! is an `Unknown` that keeps its source text and says why.
+
+mod functions;
+mod scope;
+mod template;
+pub mod types;
+
+pub(crate) use functions::{json, json_pretty};
+pub use scope::{BodyRef, Scope, VariableValue};
+
+use super::source::SourceFile;
+use crate::value::{Node, Span, Unknown, Value};
+use hcl::edit::Span as _;
+use hcl::edit::expr::{BinaryOperator, Expression, ObjectKey, TraversalOperator, UnaryOperator};
+use hcl::edit::structure::{Block, Body, Structure};
+
+/// An expression Terraform would reject (a missing attribute, a type error): `try` and `can`
+/// catch it; elsewhere it makes the value unknown, with the error as the reason.
+pub type Eval = Result<Value, String>;
+
+/// Evaluates expressions of one file against the scope of its module.
+pub struct Evaluator<'s, 't> {
+    scope: &'s Scope<'t>,
+    file: &'s SourceFile,
+    /// Names bound by enclosing `for` expressions, template `for` directives and dynamic blocks.
+    bound: Vec<(String, Value)>,
+    /// A `templatefile` template sees only its own variables, not the module's.
+    isolated: bool,
+}
+
+impl<'s, 't> Evaluator<'s, 't> {
+    pub fn new(scope: &'s Scope<'t>, file: &'s SourceFile) -> Evaluator<'s, 't> {
+        Evaluator {
+            scope,
+            file,
+            bound: Vec::new(),
+            isolated: false,
+        }
+    }
+
+    fn span(&self, expr: &Expression) -> Span {
+        self.file.span(expr.span())
+    }
+
+    fn source(&self, expr: &Expression) -> String {
+        self.file.text_of(expr.span()).to_string()
+    }
+
+    /// An unknown for `expr` that inherits the reason of what it depends on.
+    fn unknown_from(&self, expr: &Expression, cause: &Unknown) -> Value {
+        Value::Unknown(Unknown::new(self.source(expr), cause.reason.clone()))
+    }
+
+    /// The value of an attribute: errors become unknowns that name them.
+    pub fn attribute(&mut self, expr: &Expression) -> Node {
+        let span = self.span(expr);
+        let value = self.eval(expr).unwrap_or_else(|error| {
+            Value::Unknown(Unknown::new(
+                self.source(expr),
+                format!("an expression Terraform would reject: {error}"),
+            ))
+        });
+        Node::new(fill_spans(value, span), span)
+    }
+
+    pub fn eval(&mut self, expr: &Expression) -> Eval {
+        match expr {
+            Expression::Null(_) => Ok(Value::Null),
+            Expression::Bool(b) => Ok(Value::Bool(*b.value())),
+            Expression::Number(n) => Ok(Value::Number(n.value().as_f64().unwrap_or(f64::NAN))),
+            Expression::String(s) => Ok(Value::String(s.value().clone())),
+            Expression::Array(items) => {
+                let nodes = items
+                    .iter()
+                    .map(|e| self.node(e))
+                    .collect::<Result<Vec<_>, _>>()?;
+                Ok(Value::List(nodes))
+            }
+            Expression::Object(object) => {
+                let mut entries = Vec::new();
+                for (key, value) in object.iter() {
+                    let key = self.object_key(key)?;
+                    let node = self.node(value.expr())?;
+                    entries.retain(|(k, _): &(String, Node)| *k != key);
+                    entries.push((key, node));
+                }
+                Ok(Value::Map(entries))
+            }
+            Expression::StringTemplate(t) => self.template(t),
+            Expression::HeredocTemplate(h) => self.template(&h.template),
+            Expression::Parenthesis(p) => self.eval(p.inner()),
+            Expression::Variable(name) => self.variable(expr, name.as_str()),
+            Expression::Traversal(traversal) => {
+                self.traversal(expr, &traversal.expr, &traversal.operators)
+            }
+            Expression::Conditional(c) => match self.eval(&c.cond_expr)? {
+                Value::Unknown(u) => Ok(self.unknown_from(expr, &u)),
+                cond => {
+                    if to_bool(&cond)? {
+                        self.eval(&c.true_expr)
+                    } else {
+                        self.eval(&c.false_expr)
+                    }
+                }
+            },
+            Expression::FuncCall(call) => self.func_call(expr, call),
+            Expression::UnaryOp(op) => {
+                let value = self.eval(&op.expr)?;
+                if let Value::Unknown(u) = &value {
+                    return Ok(self.unknown_from(expr, u));
+                }
+                match op.operator.value() {
+                    UnaryOperator::Neg => Ok(Value::Number(-to_number(&value)?)),
+                    UnaryOperator::Not => Ok(Value::Bool(!to_bool(&value)?)),
+                }
+            }
+            Expression::BinaryOp(op) => {
+                let lhs = self.eval(&op.lhs_expr)?;
+                let rhs = self.eval(&op.rhs_expr)?;
+                if let Some(u) = lhs.first_unknown().or(rhs.first_unknown()) {
+                    return Ok(self.unknown_from(expr, &u.clone()));
+                }
+                binary(*op.operator.value(), &lhs, &rhs)
+            }
+            Expression::ForExpr(for_expr) => self.for_expr(expr, for_expr),
+        }
+    }
+
+    /// A sub-expression's value with its place in the file.
+    fn node(&mut self, expr: &Expression) -> Result<Node, String> {
+        let span = self.span(expr);
+        Ok(Node::new(fill_spans(self.eval(expr)?, span), span))
+    }
+
+    fn object_key(&mut self, key: &ObjectKey) -> Result<String, String> {
+        match key {
+            ObjectKey::Ident(ident) => Ok(ident.as_str().to_string()),
+            ObjectKey::Expression(expr) => match self.eval(expr)? {
+                Value::String(s) => Ok(s),
+                Value::Unknown(u) => Ok(u.as_text()),
+                other => template::text(&other),
+            },
+        }
+    }
+
+    fn bound(&self, name: &str) -> Option<&Value> {
+        self.bound
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v)
+    }
+
+    fn variable(&mut self, expr: &Expression, name: &str) -> Eval {
+        match self.bound(name) {
+            Some(value) => Ok(value.clone()),
+            None => Ok(Value::Unknown(Unknown::new(
+                self.source(expr),
+                unknown_root(name, &self.source(expr)),
+            ))),
+        }
+    }
+
+    /// `a.b[0].c`, `x[*].id`: references are resolved by their root, then walked.
+    fn traversal(
+        &mut self,
+        whole: &Expression,
+        base: &Expression,
+        ops: &[hcl::edit::Decorated<TraversalOperator>],
+    ) -> Eval {
+        let (root, rest) = match base {
+            Expression::Variable(name) if self.isolated && self.bound(name.as_str()).is_none() => {
+                return Err(format!(
+                    "a template can only use the variables passed to templatefile, not {}",
+                    name.as_str()
+                ));
+            }
+            Expression::Variable(name) if self.bound(name.as_str()).is_none() => {
+                match self.reference(whole, name.as_str(), ops)? {
+                    Some(resolved) => resolved,
+                    None => return Ok(self.unknown_reference(whole, name.as_str())),
+                }
+            }
+            _ => (self.eval(base)?, 0),
+        };
+        Ok(match self.walk(root, &ops[rest..])? {
+            // A walk that met an unknown on the way is named by the whole traversal; an unknown
+            // leaf keeps its own source, which is what the text operators should read.
+            Walked::Stopped(u) => self.unknown_from(whole, &u),
+            Walked::Reached(value) => value,
+        })
+    }
+
+    /// The value a reference's root names, and how many operators it consumed; `None` for
+    /// references that cannot be known before `plan`.
+    fn reference(
+        &mut self,
+        whole: &Expression,
+        root: &str,
+        ops: &[hcl::edit::Decorated<TraversalOperator>],
+    ) -> Result<Option<(Value, usize)>, String> {
+        let attr = |i: usize| match ops.get(i).map(|o| o.value()) {
+            Some(TraversalOperator::GetAttr(name)) => Some(name.as_str().to_string()),
+            _ => None,
+        };
+        let span = self.span(whole);
+        Ok(match (root, attr(0)) {
+            ("var", Some(name)) => Some((self.scope.variable(&name).placed_at(span), 1)),
+            ("local", Some(name)) => Some((self.scope.local(&name).placed_at(span), 1)),
+            ("path", Some(which)) => self.scope.path(&which).map(|p| (Value::String(p), 1)),
+            ("terraform", Some(which)) if which == "workspace" => {
+                Some((Value::String("default".into()), 1))
+            }
+            ("data", Some(data_type)) if data_type == "aws_iam_policy_document" => {
+                let Some(name) = attr(1) else { return Ok(None) };
+                // `data.x.name[0].json` under `count`: one block stands for every instance.
+                let skip = usize::from(matches!(
+                    ops.get(2).map(|o| o.value()),
+                    Some(TraversalOperator::Index(_) | TraversalOperator::LegacyIndex(_))
+                ));
+                match attr(2 + skip).as_deref() {
+                    Some(field @ ("json" | "minified_json")) => self
+                        .scope
+                        .policy_document(&name, field == "minified_json")
+                        .map(|v| (v.placed_at(span), 3 + skip)),
+                    _ => None,
+                }
+            }
+            _ => None,
+        })
+    }
+
+    fn unknown_reference(&self, whole: &Expression, root: &str) -> Value {
+        let source = self.source(whole);
+        Value::Unknown(Unknown::new(source.clone(), unknown_root(root, &source)))
+    }
+
+    fn walk(
+        &mut self,
+        mut value: Value,
+        ops: &[hcl::edit::Decorated<TraversalOperator>],
+    ) -> Result<Walked, String> {
+        for (i, op) in ops.iter().enumerate() {
+            if let Value::Unknown(u) = value {
+                return Ok(Walked::Stopped(u));
+            }
+            value = match op.value() {
+                TraversalOperator::GetAttr(name) => get_attr(value, name.as_str())?,
+                TraversalOperator::LegacyIndex(i) => {
+                    index(value, &Value::Number(*i.value() as f64))?
+                }
+                TraversalOperator::Index(expr) => {
+                    let key = self.eval(expr)?;
+                    if let Value::Unknown(u) = key {
+                        return Ok(Walked::Stopped(u));
+                    }
+                    index(value, &key)?
+                }
+                TraversalOperator::AttrSplat(_) | TraversalOperator::FullSplat(_) => {
+                    let items = match value {
+                        Value::List(items) => items,
+                        Value::Null => Vec::new(),
+                        // A splat on a single value makes a one-element list, as in Terraform.
+                        other => vec![Node::bare(other)],
+                    };
+                    let rest = &ops[i + 1..];
+                    let mut mapped = Vec::new();
+                    for item in items {
+                        match self.walk(item.value, rest)? {
+                            Walked::Reached(v) => mapped.push(Node::new(v, item.span)),
+                            stopped => return Ok(stopped),
+                        }
+                    }
+                    return Ok(Walked::Reached(Value::List(mapped)));
+                }
+            };
+        }
+        Ok(Walked::Reached(value))
+    }
+
+    fn func_call(&mut self, expr: &Expression, call: &hcl::edit::expr::FuncCall) -> Eval {
+        let name = call.name.name.as_str();
+        if !call.name.namespace.is_empty() {
+            return Ok(Value::Unknown(Unknown::new(
+                self.source(expr),
+                format!(
+                    "{}, a provider-defined function riveter does not evaluate",
+                    self.source(expr)
+                ),
+            )));
+        }
+        // `try` and `can` catch errors, so their arguments are evaluated one by one.
+        match name {
+            "try" => {
+                let mut last = String::from("try() needs at least one argument");
+                for arg in call.args.iter() {
+                    match self.eval(arg) {
+                        Ok(Value::Unknown(u)) => return Ok(self.unknown_from(expr, &u)),
+                        Ok(value) => return Ok(value),
+                        Err(e) => last = e,
+                    }
+                }
+                return Err(format!("no argument of try() could be evaluated: {last}"));
+            }
+            "can" => {
+                let arg = call.args.iter().next().ok_or("can() needs one argument")?;
+                return Ok(match self.eval(arg) {
+                    Ok(Value::Unknown(u)) => self.unknown_from(expr, &u),
+                    Ok(_) => Value::Bool(true),
+                    Err(_) => Value::Bool(false),
+                });
+            }
+            _ => {}
+        }
+        let mut args = call
+            .args
+            .iter()
+            .map(|a| self.eval(a))
+            .collect::<Result<Vec<_>, _>>()?;
+        if call.args.expand_final() {
+            match args.pop() {
+                Some(Value::List(items)) => args.extend(items.into_iter().map(|n| n.value)),
+                Some(Value::Unknown(u)) => return Ok(self.unknown_from(expr, &u)),
+                _ => return Err("the final argument expanded with ... must be a list".into()),
+            }
+        }
+        let context = functions::Context {
+            scope: self.scope,
+            source: self.source(expr),
+        };
+        functions::call(name, args, &context)
+    }
+
+    fn for_expr(&mut self, expr: &Expression, for_expr: &hcl::edit::expr::ForExpr) -> Eval {
+        let collection = self.eval(&for_expr.intro.collection_expr)?;
+        let pairs = match iteration_pairs(collection) {
+            Ok(pairs) => pairs,
+            Err(u) => return Ok(self.unknown_from(expr, &u)),
+        };
+        let key_var = for_expr
+            .intro
+            .key_var
+            .as_ref()
+            .map(|k| k.as_str().to_string());
+        let value_var = for_expr.intro.value_var.as_str().to_string();
+        let mut list = Vec::new();
+        let mut object: Vec<(String, Node)> = Vec::new();
+        for (key, value) in pairs {
+            let depth = self.bound.len();
+            if let Some(k) = &key_var {
+                self.bound.push((k.clone(), key));
+            }
+            self.bound.push((value_var.clone(), value));
+            let produced = self.for_item(for_expr);
+            self.bound.truncate(depth);
+            let Some((key, value)) = produced? else {
+                continue;
+            };
+            match key {
+                None => list.push(value),
+                Some(Value::Unknown(u)) => return Ok(self.unknown_from(expr, &u)),
+                Some(key) => {
+                    let key = template::text(&key)?;
+                    if for_expr.grouping {
+                        match object.iter_mut().find(|(k, _)| *k == key) {
+                            Some((
+                                _,
+                                Node {
+                                    value: Value::List(group),
+                                    ..
+                                },
+                            )) => group.push(value),
+                            _ => object.push((key, Node::bare(Value::List(vec![value])))),
+                        }
+                    } else if object.iter().any(|(k, _)| *k == key) {
+                        return Err(format!(
+                            "duplicate key \"{key}\" in a for expression (use ... to group)"
+                        ));
+                    } else {
+                        object.push((key, value));
+                    }
+                }
+            }
+        }
+        Ok(if for_expr.key_expr.is_some() {
+            Value::Map(object)
+        } else {
+            Value::List(list)
+        })
+    }
+
+    /// One iteration: `None` when the `if` clause drops it.
+    fn for_item(&mut self, for_expr: &hcl::edit::expr::ForExpr) -> Result<Option<ForItem>, String> {
+        if let Some(cond) = &for_expr.cond {
+            match self.eval(&cond.expr)? {
+                Value::Unknown(u) => return Err(format!("the condition depends on {}", u.reason)),
+                keep => {
+                    if !to_bool(&keep)? {
+                        return Ok(None);
+                    }
+                }
+            }
+        }
+        let key = for_expr
+            .key_expr
+            .as_ref()
+            .map(|k| self.eval(k))
+            .transpose()?;
+        let value = self.node(&for_expr.value_expr)?;
+        Ok(Some((key, value)))
+    }
+
+    /// A block body as a map: attributes by name, nested blocks as a list per type (as in
+    /// Terraform state). Dynamic blocks are expanded when their `for_each` is known; otherwise
+    /// one block stands for them, with the iterator unknown.
+    pub fn body(&mut self, body: &Body) -> Value {
+        let mut entries: Vec<(String, Node)> = Vec::new();
+        for structure in body.iter() {
+            match structure {
+                Structure::Attribute(attr) => {
+                    let mut node = self.attribute(&attr.value);
+                    // The attribute's line is where its key is, which is where a user looks.
+                    node.span = self.file.span(attr.span());
+                    entries.push((attr.key.as_str().to_string(), node));
+                }
+                Structure::Block(block) => {
+                    for (block_type, node) in self.nested_block(block) {
+                        push_block(&mut entries, block_type, node);
+                    }
+                }
+            }
+        }
+        Value::Map(entries)
+    }
+
+    fn nested_block(&mut self, block: &Block) -> Vec<(String, Node)> {
+        let span = self.file.span(block.span());
+        let ident = block.ident.as_str();
+        let label = block.labels.first().map(|l| l.as_str().to_string());
+        match (ident, label) {
+            ("dynamic", Some(label)) => self.dynamic_block(block, &label, span),
+            _ => vec![(ident.to_string(), Node::new(self.body(&block.body), span))],
+        }
+    }
+
+    fn dynamic_block(&mut self, block: &Block, label: &str, span: Span) -> Vec<(String, Node)> {
+        let iterator = match block.body.get_attribute("iterator").map(|a| &a.value) {
+            Some(Expression::Variable(name)) => name.as_str().to_string(),
+            _ => label.to_string(),
+        };
+        let Some(content) = block.body.get_blocks("content").next() else {
+            return Vec::new();
+        };
+        let for_each = block
+            .body
+            .get_attribute("for_each")
+            .map(|a| self.attribute(&a.value).value);
+        let pairs = match for_each.map(iteration_pairs) {
+            Some(Ok(pairs)) => pairs,
+            // Unknown (or missing) for_each: one block stands for all, with the iterator unknown.
+            Some(Err(u)) => vec![(Value::Unknown(u.clone()), Value::Unknown(u))],
+            None => Vec::new(),
+        };
+        let mut blocks = Vec::new();
+        for (key, value) in pairs {
+            let element = Value::Map(vec![
+                ("key".into(), Node::new(key, span)),
+                ("value".into(), Node::new(value, span)),
+            ]);
+            self.bound.push((iterator.clone(), element));
+            blocks.push((label.to_string(), Node::new(self.body(&content.body), span)));
+            self.bound.pop();
+        }
+        blocks
+    }
+}
+
+/// What one iteration of a `for` expression produces: its key (for objects) and value.
+type ForItem = (Option<Value>, Node);
+
+/// Where a traversal's walk ended.
+enum Walked {
+    Reached(Value),
+    /// An unknown met before the last operator.
+    Stopped(Unknown),
+}
+
+/// The reason a reference rooted at `root` cannot be known before `plan`.
+fn unknown_root(root: &str, source: &str) -> String {
+    match root {
+        "count" | "each" | "self" => format!("{source}, which differs for each instance"),
+        "data" => format!("{source}, which is read from the provider at plan time"),
+        "module" => format!("{source}, an output of another module"),
+        "var" | "local" => format!("{source}, which riveter cannot resolve"),
+        _ => format!("{source}, which is known only after apply"),
+    }
+}
+
+fn push_block(entries: &mut Vec<(String, Node)>, block_type: String, node: Node) {
+    if let Some((_, existing)) = entries.iter_mut().find(|(k, _)| *k == block_type)
+        && let Value::List(blocks) = &mut existing.value
+    {
+        blocks.push(node);
+        return;
+    }
+    let span = node.span;
+    entries.push((block_type, Node::new(Value::List(vec![node]), span)));
+}
+
+/// Computed values have no place of their own: they are reported where they are used.
+fn fill_spans(value: Value, span: Span) -> Value {
+    let fill = |node: Node| {
+        let own = if node.span == Span::default() {
+            span
+        } else {
+            node.span
+        };
+        Node::new(fill_spans(node.value, own), own)
+    };
+    match value {
+        Value::List(items) => Value::List(items.into_iter().map(fill).collect()),
+        Value::Map(entries) => Value::Map(entries.into_iter().map(|(k, n)| (k, fill(n))).collect()),
+        other => other,
+    }
+}
+
+/// What a `for` iterates: `(index, element)` of a list, `(key, value)` of a map in key order.
+fn iteration_pairs(collection: Value) -> Result<Vec<(Value, Value)>, Unknown> {
+    match collection {
+        Value::List(items) => Ok(items
+            .into_iter()
+            .enumerate()
+            .map(|(i, n)| (Value::Number(i as f64), n.value))
+            .collect()),
+        Value::Map(mut entries) => {
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            Ok(entries
+                .into_iter()
+                .map(|(k, n)| (Value::String(k), n.value))
+                .collect())
+        }
+        Value::Unknown(u) => Err(u),
+        Value::Null => Ok(Vec::new()),
+        other => Err(Unknown::new(
+            other.to_string(),
+            format!("a {} that cannot be iterated", other.kind()),
+        )),
+    }
+}
+
+pub fn to_bool(value: &Value) -> Result<bool, String> {
+    match value {
+        Value::Bool(b) => Ok(*b),
+        Value::String(s) if s == "true" => Ok(true),
+        Value::String(s) if s == "false" => Ok(false),
+        other => Err(format!("a bool is required, found {}", other.kind())),
+    }
+}
+
+pub fn to_number(value: &Value) -> Result<f64, String> {
+    match value {
+        Value::Number(n) => Ok(*n),
+        Value::String(s) => s
+            .trim()
+            .parse()
+            .map_err(|_| format!("\"{s}\" is not a number")),
+        other => Err(format!("a number is required, found {}", other.kind())),
+    }
+}
+
+fn get_attr(value: Value, name: &str) -> Eval {
+    match value {
+        Value::Map(entries) => entries
+            .into_iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, n)| n.value)
+            .ok_or_else(|| format!("no attribute \"{name}\"")),
+        // `.0` is parsed as an attribute by some writers; indexes are handled by `index`.
+        Value::List(_) if name.parse::<usize>().is_ok() => {
+            index(value, &Value::String(name.into()))
+        }
+        Value::Null => Err(format!("attribute \"{name}\" of null")),
+        other => Err(format!("a {} has no attribute \"{name}\"", other.kind())),
+    }
+}
+
+fn index(value: Value, key: &Value) -> Eval {
+    match value {
+        Value::List(items) => {
+            let i = to_number(key)?;
+            let len = items.len();
+            if i < 0.0 || i.fract() != 0.0 || i as usize >= len {
+                return Err(format!("index {i} is out of range for a list of {len}"));
+            }
+            Ok(items
+                .into_iter()
+                .nth(i as usize)
+                .map(|n| n.value)
+                .unwrap_or(Value::Null))
+        }
+        Value::Map(_) => {
+            get_attr(value, &template::text(key)?).map_err(|_| format!("no key {key}"))
+        }
+        Value::Null => Err("index of null".into()),
+        other => Err(format!("a {} cannot be indexed", other.kind())),
+    }
+}
+
+fn binary(op: BinaryOperator, lhs: &Value, rhs: &Value) -> Eval {
+    use BinaryOperator::*;
+    Ok(match op {
+        Eq => Value::Bool(values_equal(lhs, rhs)),
+        NotEq => Value::Bool(!values_equal(lhs, rhs)),
+        And => Value::Bool(to_bool(lhs)? && to_bool(rhs)?),
+        Or => Value::Bool(to_bool(lhs)? || to_bool(rhs)?),
+        _ => {
+            let (a, b) = (to_number(lhs)?, to_number(rhs)?);
+            match op {
+                Less => Value::Bool(a < b),
+                LessEq => Value::Bool(a <= b),
+                Greater => Value::Bool(a > b),
+                GreaterEq => Value::Bool(a >= b),
+                Plus => Value::Number(a + b),
+                Minus => Value::Number(a - b),
+                Mul => Value::Number(a * b),
+                Div if b == 0.0 => return Err("division by zero".into()),
+                Div => Value::Number(a / b),
+                Mod if b == 0.0 => return Err("modulo by zero".into()),
+                // Terraform's % keeps the sign of the dividend, as Rust's does.
+                Mod => Value::Number(a % b),
+                _ => unreachable!("every other operator is handled above"),
+            }
+        }
+    })
+}
+
+/// `==` in Terraform compares type and value: `"1" == 1` is false.
+pub fn values_equal(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::List(x), Value::List(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .zip(y)
+                    .all(|(p, q)| values_equal(&p.value, &q.value))
+        }
+        (Value::Map(x), Value::Map(_)) => {
+            x.len() == map_len(b)
+                && x.iter()
+                    .all(|(k, v)| b.get(k).is_some_and(|w| values_equal(&v.value, &w.value)))
+        }
+        _ => a == b,
+    }
+}
+
+fn map_len(v: &Value) -> usize {
+    match v {
+        Value::Map(entries) => entries.len(),
+        _ => 0,
+    }
+}

@@ -1,0 +1,138 @@
+//! String templates: `"${var.a}-x"`, heredocs, and `%{if}` / `%{for}` directives, with `~`
+//! whitespace stripping. Unknown parts are written as `${source}`, so the string stays known.
+
+use super::{Eval, Evaluator, iteration_pairs, to_bool};
+use crate::value::Value;
+use hcl::edit::Span as _;
+use hcl::edit::template::{Directive, Element, Strip, Template};
+
+impl Evaluator<'_, '_> {
+    pub(super) fn template(&mut self, template: &Template) -> Eval {
+        let elements: Vec<&Element> = template.iter().collect();
+        // A template that is exactly one interpolation is that expression's value, as in Terraform.
+        if let [Element::Interpolation(interp)] = elements.as_slice() {
+            return self.eval(&interp.expr);
+        }
+        let mut out = Rendered::default();
+        self.render(template, &mut out)?;
+        Ok(Value::String(out.text))
+    }
+
+    fn render(&mut self, template: &Template, out: &mut Rendered) -> Result<(), String> {
+        for element in template.iter() {
+            match element {
+                Element::Literal(literal) => out.literal(literal.value()),
+                Element::Interpolation(interp) => {
+                    out.strip_before(interp.strip);
+                    let piece = match self.eval(&interp.expr)? {
+                        Value::Unknown(u) => u.as_text(),
+                        value => text(&value)?,
+                    };
+                    out.push(&piece, interp.strip);
+                }
+                Element::Directive(directive) => self.directive(directive, out)?,
+            }
+        }
+        Ok(())
+    }
+
+    fn directive(&mut self, directive: &Directive, out: &mut Rendered) -> Result<(), String> {
+        match directive {
+            Directive::If(d) => {
+                out.strip_before(d.if_expr.strip);
+                let cond = self.eval(&d.if_expr.cond_expr)?;
+                if cond.is_unknown() {
+                    // Which branch applies cannot be known: keep the directive's own text.
+                    let raw = self.file.text_of(directive.span()).to_string();
+                    out.push(&raw, d.endif_expr.strip);
+                    return Ok(());
+                }
+                out.after_strip(d.if_expr.strip);
+                if to_bool(&cond)? {
+                    self.render(&d.if_expr.template, out)?;
+                } else if let Some(else_expr) = &d.else_expr {
+                    out.strip_before(else_expr.strip);
+                    out.after_strip(else_expr.strip);
+                    self.render(&else_expr.template, out)?;
+                }
+                out.strip_before(d.endif_expr.strip);
+                out.after_strip(d.endif_expr.strip);
+            }
+            Directive::For(d) => {
+                out.strip_before(d.for_expr.strip);
+                let collection = self.eval(&d.for_expr.collection_expr)?;
+                let Ok(pairs) = iteration_pairs(collection) else {
+                    let raw = self.file.text_of(directive.span()).to_string();
+                    out.push(&raw, d.endfor_expr.strip);
+                    return Ok(());
+                };
+                let key_var = d.for_expr.key_var.as_ref().map(|k| k.as_str().to_string());
+                let value_var = d.for_expr.value_var.as_str().to_string();
+                for (key, value) in pairs {
+                    out.after_strip(d.for_expr.strip);
+                    let depth = self.bound.len();
+                    if let Some(k) = &key_var {
+                        self.bound.push((k.clone(), key));
+                    }
+                    self.bound.push((value_var.clone(), value));
+                    let rendered = self.render(&d.for_expr.template, out);
+                    self.bound.truncate(depth);
+                    rendered?;
+                    out.strip_before(d.endfor_expr.strip);
+                }
+                out.after_strip(d.endfor_expr.strip);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The text being built, and whether the next literal loses its leading whitespace (`~}`).
+#[derive(Default)]
+struct Rendered {
+    text: String,
+    strip_next: bool,
+}
+
+impl Rendered {
+    fn literal(&mut self, literal: &str) {
+        let literal = if self.strip_next {
+            literal.trim_start()
+        } else {
+            literal
+        };
+        self.strip_next = false;
+        self.text.push_str(literal);
+    }
+
+    /// `${~` / `%{~` removes the whitespace before the marker.
+    fn strip_before(&mut self, strip: Strip) {
+        if strip.strip_start() {
+            let kept = self.text.trim_end().len();
+            self.text.truncate(kept);
+        }
+    }
+
+    /// `~}` removes the whitespace after the marker.
+    fn after_strip(&mut self, strip: Strip) {
+        self.strip_next = strip.strip_end();
+    }
+
+    fn push(&mut self, piece: &str, strip: Strip) {
+        self.text.push_str(piece);
+        self.after_strip(strip);
+    }
+}
+
+/// A value as template text: Terraform converts numbers and booleans; collections and null
+/// cannot be interpolated.
+pub fn text(value: &Value) -> Result<String, String> {
+    match value {
+        Value::String(s) => Ok(s.clone()),
+        Value::Number(n) => Ok(crate::value::number_text(*n)),
+        Value::Bool(b) => Ok(b.to_string()),
+        Value::Unknown(u) => Ok(u.as_text()),
+        Value::Null => Err("a null value cannot be used in a string".into()),
+        other => Err(format!("a {} cannot be used in a string", other.kind())),
+    }
+}

@@ -1,0 +1,378 @@
+//! Modules are directories: every `.tf` and `.tf.json` file of a folder shares its variables and
+//! locals, whether or not `-t` named it. Each module is parsed, given its variables' values,
+//! and its resources evaluated; its syntax trees are dropped before the next module is read.
+//!
+//! A local module call (`source = "./modules/x"`) gives the called module's variables their
+//! values when every caller in the scan passes the same known value. Called modules are
+//! evaluated again with those values until nothing changes.
+
+use super::declarations::{BlockDecl, ParsedFile, Syntax, declarations};
+use super::eval::types::Type;
+use super::eval::{BodyRef, Evaluator, Scope, values_equal};
+use super::resource::{BlockKind, FileError, Resource};
+use super::source::SourceFile;
+use super::variables::{self, Declaration, Given, VariableInputs};
+use super::{display_path, is_terraform, lexical};
+use crate::value::{Node, Value};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Chains of module calls deeper than this are not followed further.
+const MAX_CALL_DEPTH: usize = 8;
+
+/// Arguments of a `module` block that are not the called module's variables.
+const META_ARGUMENTS: &[&str] = &[
+    "source",
+    "version",
+    "count",
+    "for_each",
+    "providers",
+    "depends_on",
+];
+
+#[derive(Default)]
+pub struct ModuleResult {
+    /// The values its callers agreed on, which it was evaluated with.
+    inputs: HashMap<String, Value>,
+    pub resources: Vec<Resource>,
+    calls: Vec<ModuleCall>,
+    pub errors: Vec<FileError>,
+    pub warnings: Vec<String>,
+}
+
+struct ModuleCall {
+    target: PathBuf,
+    arguments: Vec<(String, Value)>,
+}
+
+/// Every module of the targeted files, evaluated; by module folder.
+pub fn evaluate_all(
+    targeted: &[PathBuf],
+    root: &Path,
+    inputs: &VariableInputs,
+) -> BTreeMap<PathBuf, ModuleResult> {
+    let mut by_dir: BTreeMap<PathBuf, BTreeSet<PathBuf>> = BTreeMap::new();
+    for file in targeted {
+        let file = absolute(file);
+        let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
+        by_dir.entry(dir).or_default().insert(file);
+    }
+    let mut results: BTreeMap<PathBuf, ModuleResult> = by_dir
+        .iter()
+        .map(|(dir, files)| {
+            (
+                dir.clone(),
+                evaluate(dir, files, root, inputs, HashMap::new()),
+            )
+        })
+        .collect();
+    for _ in 0..MAX_CALL_DEPTH {
+        let mut changed = false;
+        for (dir, agreed) in agreed_inputs(&results) {
+            let Some(files) = by_dir.get(&dir) else {
+                continue;
+            };
+            if !same_inputs(&results[&dir].inputs, &agreed) {
+                results.insert(dir.clone(), evaluate(&dir, files, root, inputs, agreed));
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    results
+}
+
+fn same_inputs(a: &HashMap<String, Value>, b: &HashMap<String, Value>) -> bool {
+    a.len() == b.len()
+        && a.iter()
+            .all(|(k, v)| b.get(k).is_some_and(|w| values_equal(v, w)))
+}
+
+/// For each called folder, the arguments every caller passes with the same known value.
+fn agreed_inputs(
+    results: &BTreeMap<PathBuf, ModuleResult>,
+) -> BTreeMap<PathBuf, HashMap<String, Value>> {
+    let mut calls: BTreeMap<&PathBuf, Vec<&ModuleCall>> = BTreeMap::new();
+    for call in results.values().flat_map(|r| &r.calls) {
+        calls.entry(&call.target).or_default().push(call);
+    }
+    calls
+        .into_iter()
+        .map(|(target, calls)| {
+            let first = &calls[0].arguments;
+            let agreed = first
+                .iter()
+                .filter(|(name, value)| {
+                    value.first_unknown().is_none()
+                        && calls.iter().all(|c| {
+                            c.arguments
+                                .iter()
+                                .any(|(n, v)| n == name && values_equal(v, value))
+                        })
+                })
+                .cloned()
+                .collect();
+            (target.clone(), agreed)
+        })
+        .collect()
+}
+
+/// A module of one file held in memory, with no inputs: what tests and `parse_source` use.
+pub fn evaluate_single(source: SourceFile, syntax: Syntax) -> Vec<Resource> {
+    let file = ParsedFile {
+        source,
+        syntax,
+        targeted: true,
+    };
+    let here = Path::new(".");
+    let mut result = ModuleResult::default();
+    evaluate_files(
+        std::slice::from_ref(&file),
+        here,
+        here,
+        &VariableInputs::default(),
+        &HashMap::new(),
+        &mut result,
+    );
+    result.resources
+}
+
+/// Evaluates one module folder. Only the targeted files' resources are reported; the other
+/// files of the folder still give their variables and locals.
+fn evaluate(
+    dir: &Path,
+    targeted: &BTreeSet<PathBuf>,
+    root: &Path,
+    inputs: &VariableInputs,
+    callers: HashMap<String, Value>,
+) -> ModuleResult {
+    let mut result = ModuleResult {
+        inputs: callers.clone(),
+        ..ModuleResult::default()
+    };
+    let files = read_module(dir, targeted, root, &mut result);
+    evaluate_files(&files, dir, root, inputs, &callers, &mut result);
+    result
+}
+
+/// The resources and module calls of a module's parsed files.
+fn evaluate_files(
+    files: &[ParsedFile],
+    dir: &Path,
+    root: &Path,
+    inputs: &VariableInputs,
+    callers: &HashMap<String, Value>,
+    result: &mut ModuleResult,
+) {
+    let decls: Vec<_> = files.iter().map(declarations).collect();
+    let mut scope = Scope::new(dir, root);
+    let module_values = module_var_values(dir, &mut result.warnings);
+    let variable_decls = variable_declarations(files, &decls, dir, root);
+    for (name, value) in variables::resolve(&variable_decls, inputs, &module_values, callers) {
+        scope.set_variable(&name, value);
+    }
+    for (file, decl) in files.iter().zip(&decls) {
+        for (name, expr) in &decl.locals {
+            scope.add_local(name, &file.source, expr);
+        }
+        for block in decl
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Data && b.resource_type == "aws_iam_policy_document")
+        {
+            scope.add_policy_document(&block.name, &file.source, block.body);
+        }
+    }
+
+    for (file, decl) in files.iter().zip(&decls) {
+        for block in &decl.blocks {
+            let body = evaluate_body(&scope, &file.source, block.body);
+            if block.kind == BlockKind::Module
+                && let Some(call) = module_call(dir, &body)
+            {
+                result.calls.push(call);
+            }
+            if file.targeted {
+                result.resources.push(resource(block, &file.source, body));
+            }
+        }
+    }
+    result.warnings.extend(scope.take_warnings());
+}
+
+fn evaluate_body(scope: &Scope, file: &SourceFile, body: BodyRef) -> Node {
+    let mut evaluator = Evaluator::new(scope, file);
+    match body {
+        BodyRef::Hcl(body) => Node::new(evaluator.body(body), Default::default()),
+        BodyRef::Json(expr) => evaluator.attribute(expr),
+    }
+}
+
+fn resource(block: &BlockDecl, file: &SourceFile, mut body: Node) -> Resource {
+    body.span = block.span;
+    let name = match block.kind {
+        BlockKind::Provider => match body.value.get("alias").map(|n| &n.value) {
+            Some(Value::String(alias)) => alias.clone(),
+            _ => String::new(),
+        },
+        _ => block.name.clone(),
+    };
+    Resource::new(
+        block.kind,
+        &block.resource_type,
+        &name,
+        file.name.clone(),
+        block.span,
+        body,
+    )
+}
+
+/// A call of a module in this repository (`./` or `../`), with its evaluated arguments.
+fn module_call(dir: &Path, body: &Node) -> Option<ModuleCall> {
+    let Value::String(source) = &body.value.get("source")?.value else {
+        return None;
+    };
+    if !(source.starts_with("./") || source.starts_with("../")) {
+        return None;
+    }
+    let Value::Map(entries) = &body.value else {
+        return None;
+    };
+    Some(ModuleCall {
+        target: lexical(&dir.join(source)),
+        arguments: entries
+            .iter()
+            .filter(|(name, _)| !META_ARGUMENTS.contains(&name.as_str()))
+            .map(|(name, node)| (name.clone(), node.value.clone()))
+            .collect(),
+    })
+}
+
+/// Every Terraform file of the folder, parsed. A targeted file that cannot be read or parsed is
+/// an error; another file of its folder only a warning, since only its variables were wanted.
+fn read_module(
+    dir: &Path,
+    targeted: &BTreeSet<PathBuf>,
+    root: &Path,
+    result: &mut ModuleResult,
+) -> Vec<ParsedFile> {
+    let mut paths: BTreeSet<PathBuf> = targeted.clone();
+    match std::fs::read_dir(dir) {
+        Ok(entries) => paths.extend(
+            entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_file() && is_terraform(p)),
+        ),
+        Err(e) => result.warnings.push(format!(
+            "{}: could not list the folder for its variables: {e}",
+            dir.display()
+        )),
+    }
+    let mut files = Vec::new();
+    for path in paths {
+        let is_targeted = targeted.contains(&path);
+        match parse_file(&path, root) {
+            Ok((source, syntax)) => files.push(ParsedFile {
+                source,
+                syntax,
+                targeted: is_targeted,
+            }),
+            Err(error) if is_targeted => result.errors.push(error),
+            Err(error) => result
+                .warnings
+                .push(format!("{error} (its variables and locals are not used)")),
+        }
+    }
+    files
+}
+
+pub fn parse_file(path: &Path, root: &Path) -> Result<(SourceFile, Syntax), FileError> {
+    let name: Arc<str> = display_path(path, root).into();
+    let text = std::fs::read_to_string(path).map_err(|e| FileError {
+        file: name.to_string(),
+        line: 0,
+        column: 0,
+        message: format!("could not be read: {e}"),
+    })?;
+    parse_text(name, text)
+}
+
+pub fn parse_text(name: Arc<str>, text: String) -> Result<(SourceFile, Syntax), FileError> {
+    let source = SourceFile::new(name.clone(), text);
+    let error = |line: u32, column: u32, message: String| FileError {
+        file: name.to_string(),
+        line,
+        column,
+        message,
+    };
+    let syntax = if name.ends_with(".json") {
+        super::json::parse(&source.text)
+            .map(Syntax::Json)
+            .map_err(|(l, c, m)| error(l, c, m))?
+    } else {
+        super::hcl::parse(&source.text)
+            .map(Syntax::Hcl)
+            .map_err(|e| {
+                error(
+                    e.location().line() as u32,
+                    e.location().column() as u32,
+                    format!("invalid HCL: {}", e.message()),
+                )
+            })?
+    };
+    Ok((source, syntax))
+}
+
+/// The values of the folder's own tfvars files, in Terraform's order.
+fn module_var_values(dir: &Path, warnings: &mut Vec<String>) -> Vec<(String, Given)> {
+    let paths = match variables::module_var_files(dir) {
+        Ok(paths) => paths,
+        Err(e) => {
+            warnings.push(format!(
+                "{}: could not list its tfvars files: {e}",
+                dir.display()
+            ));
+            return Vec::new();
+        }
+    };
+    let mut values = Vec::new();
+    for path in paths {
+        match variables::read_var_file(&path) {
+            Ok(v) => values.extend(v),
+            Err(e) => warnings.push(format!("{e} (its values are not used)")),
+        }
+    }
+    values
+}
+
+fn variable_declarations(
+    files: &[ParsedFile],
+    decls: &[super::declarations::Declarations],
+    dir: &Path,
+    root: &Path,
+) -> Vec<Declaration> {
+    // Defaults are constants: evaluated with nothing in scope.
+    let empty = Scope::new(dir, root);
+    files
+        .iter()
+        .zip(decls)
+        .flat_map(|(file, decl)| {
+            let empty = &empty;
+            decl.variables.iter().map(move |v| Declaration {
+                name: v.name.clone(),
+                ty: v.ty.map_or(Type::Any, Type::parse),
+                default: v
+                    .default
+                    .map(|d| Evaluator::new(empty, &file.source).attribute(d).value),
+            })
+        })
+        .collect()
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    lexical(&std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()))
+}

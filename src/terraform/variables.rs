@@ -1,0 +1,182 @@
+//! Where variable values come from, in Terraform's order of precedence (later wins): defaults,
+//! `TF_VAR_name`, `terraform.tfvars`, `terraform.tfvars.json`, `*.auto.tfvars(.json)` in lexical
+//! order, then `--var-file` and `--var` in the order given on the command line.
+
+use super::eval::types::{Type, literal_text};
+use super::eval::{Evaluator, Scope, VariableValue};
+use super::source::SourceFile;
+use crate::value::Value;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// A value as it was given: `-var` and `TF_VAR_` values are text whose meaning depends on the
+/// variable's type; tfvars files hold values.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Given {
+    Text(String),
+    Value(Value),
+}
+
+/// What the command line and the environment give every module.
+#[derive(Debug, Clone, Default)]
+pub struct VariableInputs {
+    /// `TF_VAR_name` values.
+    pub environment: Vec<(String, String)>,
+    /// `--var-file` contents and `--var` values, in command-line order.
+    pub command_line: Vec<(String, Given)>,
+}
+
+/// A `--var-file` or `--var` argument, in the order given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CommandLineVariable {
+    File(PathBuf),
+    Assignment(String),
+}
+
+impl VariableInputs {
+    /// Reads the var files and checks the assignments; an unreadable file or a malformed
+    /// `NAME=VALUE` stops the scan.
+    pub fn load(
+        args: &[CommandLineVariable],
+        environment: impl Iterator<Item = (String, String)>,
+    ) -> Result<VariableInputs, String> {
+        let mut command_line = Vec::new();
+        for arg in args {
+            match arg {
+                CommandLineVariable::File(path) => command_line.extend(read_var_file(path)?),
+                CommandLineVariable::Assignment(text) => {
+                    let (name, value) = text
+                        .split_once('=')
+                        .ok_or_else(|| format!("--var \"{text}\": expected NAME=VALUE"))?;
+                    command_line.push((name.trim().to_string(), Given::Text(value.to_string())));
+                }
+            }
+        }
+        let environment = environment
+            .filter_map(|(k, v)| k.strip_prefix("TF_VAR_").map(|name| (name.to_string(), v)))
+            .collect();
+        Ok(VariableInputs {
+            environment,
+            command_line,
+        })
+    }
+}
+
+/// The values of a `.tfvars` or `.tfvars.json` file.
+pub fn read_var_file(path: &Path) -> Result<Vec<(String, Given)>, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("{}: could not read the variables file: {e}", path.display()))?;
+    let name = path.display().to_string();
+    if name.ends_with(".json") {
+        let json: serde_json::Value = serde_json::from_str(&text)
+            .map_err(|e| format!("{name}:{}: invalid JSON: {e}", e.line()))?;
+        let serde_json::Value::Object(map) = json else {
+            return Err(format!("{name}: a variables file must hold one object"));
+        };
+        return Ok(map
+            .iter()
+            .map(|(k, v)| (k.clone(), Given::Value(Value::from_json(v))))
+            .collect());
+    }
+    let file = SourceFile::new(name.clone().into(), text);
+    let body = hcl::edit::parser::parse_body(&file.text).map_err(|e| {
+        format!(
+            "{name}:{}:{}: invalid HCL: {}",
+            e.location().line(),
+            e.location().column(),
+            e.message()
+        )
+    })?;
+    // A tfvars file holds constants; functions work, references do not.
+    let scope = Scope::new(Path::new("."), Path::new("."));
+    let mut evaluator = Evaluator::new(&scope, &file);
+    Ok(body
+        .attributes()
+        .map(|attr| {
+            (
+                attr.key.as_str().to_string(),
+                Given::Value(evaluator.attribute(&attr.value).value),
+            )
+        })
+        .collect())
+}
+
+/// The tfvars files Terraform reads in a module's folder, in its order.
+pub fn module_var_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut auto = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.ends_with(".auto.tfvars") || name.ends_with(".auto.tfvars.json") {
+            auto.push(path);
+        }
+    }
+    auto.sort();
+    Ok(["terraform.tfvars", "terraform.tfvars.json"]
+        .iter()
+        .map(|n| dir.join(n))
+        .filter(|p| p.is_file())
+        .chain(auto)
+        .collect())
+}
+
+/// One declared variable.
+pub struct Declaration {
+    pub name: String,
+    pub ty: Type,
+    pub default: Option<Value>,
+}
+
+/// Each declared variable's value after every source, converted to its type.
+pub fn resolve(
+    declarations: &[Declaration],
+    inputs: &VariableInputs,
+    module_files: &[(String, Given)],
+    callers: &HashMap<String, Value>,
+) -> Vec<(String, VariableValue)> {
+    declarations
+        .iter()
+        .map(|decl| {
+            let name = decl.name.as_str();
+            let named = |list: &[(String, Given)]| {
+                list.iter()
+                    .rev()
+                    .find(|(n, _)| n == name)
+                    .map(|(_, g)| g.clone())
+            };
+            let given = callers
+                .get(name)
+                .map(|v| Given::Value(v.clone()))
+                .or_else(|| named(&inputs.command_line))
+                .or_else(|| named(module_files))
+                .or_else(|| {
+                    inputs
+                        .environment
+                        .iter()
+                        .find(|(n, _)| n == name)
+                        .map(|(_, v)| Given::Text(v.clone()))
+                })
+                .or_else(|| decl.default.clone().map(Given::Value));
+            let value = match given {
+                None => VariableValue::NoValue,
+                Some(given) => match typed(given, &decl.ty) {
+                    Ok(value) => VariableValue::Known(value),
+                    Err(why) => VariableValue::Invalid(why),
+                },
+            };
+            (decl.name.clone(), value)
+        })
+        .collect()
+}
+
+/// Text from `-var` or the environment is the string itself for a string (or untyped)
+/// variable, and HCL for any other type, as Terraform reads it.
+fn typed(given: Given, ty: &Type) -> Result<Value, String> {
+    let value = match given {
+        Given::Value(value) => value,
+        Given::Text(text) if matches!(ty, Type::String | Type::Any) => Value::String(text),
+        Given::Text(text) => literal_text(&text)
+            .ok_or_else(|| format!("\"{text}\" is not valid HCL for its type"))?,
+    };
+    ty.convert(value)
+}
