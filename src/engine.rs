@@ -97,21 +97,20 @@ fn detail(assertion: &Assertion, values: &[&Node], verdict: Verdict, is_filter: 
         return format!("{prefix}{key} is not set (expected {expectation})");
     }
     if verdict == Verdict::Unknown {
-        let sources: Vec<String> = values
-            .iter()
-            .filter_map(|n| match &n.value {
-                Value::Unknown(u) => Some(u.source.clone()),
-                _ => None,
-            })
-            .collect();
-        let depends = if sources.is_empty() {
-            "on values".to_string()
+        let mut reasons: Vec<&str> = Vec::new();
+        for node in values {
+            if let Some(u) = node.value.first_unknown()
+                && !reasons.contains(&u.reason.as_str())
+            {
+                reasons.push(&u.reason);
+            }
+        }
+        let depends = if reasons.is_empty() {
+            "values that cannot be known before `terraform plan`".to_string()
         } else {
-            format!("on {}", sources.join(", "))
+            reasons.join("; ")
         };
-        return format!(
-            "{prefix}{key} depends {depends}, which cannot be known before `terraform plan` (expected {expectation})"
-        );
+        return format!("{prefix}{key} depends on {depends} (expected {expectation})");
     }
     if verdict == Verdict::Pass {
         return format!("{prefix}{key}: passed (expected {expectation})");

@@ -200,7 +200,7 @@ fn unknown_results_fail_only_when_asked() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(
         dir.path().join("main.tf"),
-        "resource \"aws_glue_job\" \"j\" {\n  default_arguments = var.arguments\n}\n",
+        "variable \"arguments\" {\n  type = map(string)\n}\n\nresource \"aws_glue_job\" \"j\" {\n  default_arguments = var.arguments\n}\n",
     )
     .unwrap();
     fs::write(dir.path().join("rules.yml"), "rules:\n  - id: logging\n    resource_type: aws_glue_job\n    assertions:\n      - {key: default_arguments.--enable-continuous-cloudwatch-log, operator: equals, value: 'true'}\n").unwrap();

@@ -328,7 +328,7 @@ fn unknown_outcomes_name_the_expression() {
     assert_eq!(report.findings[0].outcome, Outcome::Unknown);
     assert_eq!(
         report.findings[0].message,
-        "rule.0.apply_server_side_encryption_by_default.0.sse_algorithm depends on var.sse_algorithm, which cannot be known before `terraform plan` (expected to equal \"aws:kms\")"
+        "rule.0.apply_server_side_encryption_by_default.0.sse_algorithm depends on var.sse_algorithm, which is not declared in this module (expected to equal \"aws:kms\")"
     );
 }
 

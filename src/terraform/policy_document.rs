@@ -3,7 +3,7 @@
 //! as a string and several as a list in the provider's order, principals and conditions as maps,
 //! indented with two spaces.
 
-use crate::terraform::eval::{json, json_pretty};
+use crate::terraform::eval::{JsonStyle, json_with};
 use crate::value::{Node, Unknown, Value};
 
 /// The policy JSON for a document block's evaluated body (or the reason it cannot be known).
@@ -37,11 +37,14 @@ pub fn render(body: &Value, minified: bool) -> Result<String, Unknown> {
         ));
     }
     let doc = Value::Map(doc);
-    Ok(if minified {
-        json(&doc)
-    } else {
-        json_pretty(&doc)
-    })
+    let indent = if minified { None } else { Some("  ") };
+    Ok(json_with(
+        &doc,
+        JsonStyle {
+            indent,
+            sort_keys: false,
+        },
+    ))
 }
 
 /// A statement with a `Sid` that is already there replaces it; others are appended.

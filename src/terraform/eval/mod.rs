@@ -8,7 +8,7 @@ mod scope;
 mod template;
 pub mod types;
 
-pub(crate) use functions::{json, json_pretty};
+pub(crate) use functions::{JsonStyle, json_with};
 pub use scope::{BodyRef, Scope, VariableValue};
 
 use super::source::SourceFile;
@@ -90,7 +90,7 @@ impl<'s, 't> Evaluator<'s, 't> {
                 Ok(Value::Map(entries))
             }
             Expression::StringTemplate(t) => self.template(t),
-            Expression::HeredocTemplate(h) => self.template(&h.template),
+            Expression::HeredocTemplate(h) => self.heredoc(&h.template, h.indent()),
             Expression::Parenthesis(p) => self.eval(p.inner()),
             Expression::Variable(name) => self.variable(expr, name.as_str()),
             Expression::Traversal(traversal) => {

@@ -8,12 +8,21 @@ use hcl::edit::template::{Directive, Element, Strip, Template};
 
 impl Evaluator<'_, '_> {
     pub(super) fn template(&mut self, template: &Template) -> Eval {
+        self.heredoc(template, None)
+    }
+
+    /// `indent` is what hcl-edit removed from the heredoc's own lines (`<<-`); Terraform removes
+    /// it from the lines inside its directives too, which hcl-edit leaves as written.
+    pub(super) fn heredoc(&mut self, template: &Template, indent: Option<usize>) -> Eval {
         let elements: Vec<&Element> = template.iter().collect();
         // A template that is exactly one interpolation is that expression's value, as in Terraform.
         if let [Element::Interpolation(interp)] = elements.as_slice() {
             return self.eval(&interp.expr);
         }
-        let mut out = Rendered::default();
+        let mut out = Rendered {
+            indent,
+            ..Rendered::default()
+        };
         self.render(template, &mut out)?;
         Ok(Value::String(out.text))
     }
@@ -39,12 +48,14 @@ impl Evaluator<'_, '_> {
     fn directive(&mut self, directive: &Directive, out: &mut Rendered) -> Result<(), String> {
         match directive {
             Directive::If(d) => {
+                out.depth += 1;
                 out.strip_before(d.if_expr.strip);
                 let cond = self.eval(&d.if_expr.cond_expr)?;
                 if cond.is_unknown() {
                     // Which branch applies cannot be known: keep the directive's own text.
                     let raw = self.file.text_of(directive.span()).to_string();
                     out.push(&raw, d.endif_expr.strip);
+                    out.depth -= 1;
                     return Ok(());
                 }
                 out.after_strip(d.if_expr.strip);
@@ -57,13 +68,16 @@ impl Evaluator<'_, '_> {
                 }
                 out.strip_before(d.endif_expr.strip);
                 out.after_strip(d.endif_expr.strip);
+                out.depth -= 1;
             }
             Directive::For(d) => {
+                out.depth += 1;
                 out.strip_before(d.for_expr.strip);
                 let collection = self.eval(&d.for_expr.collection_expr)?;
                 let Ok(pairs) = iteration_pairs(collection) else {
                     let raw = self.file.text_of(directive.span()).to_string();
                     out.push(&raw, d.endfor_expr.strip);
+                    out.depth -= 1;
                     return Ok(());
                 };
                 let key_var = d.for_expr.key_var.as_ref().map(|k| k.as_str().to_string());
@@ -81,6 +95,7 @@ impl Evaluator<'_, '_> {
                     out.strip_before(d.endfor_expr.strip);
                 }
                 out.after_strip(d.endfor_expr.strip);
+                out.depth -= 1;
             }
         }
         Ok(())
@@ -92,6 +107,10 @@ impl Evaluator<'_, '_> {
 struct Rendered {
     text: String,
     strip_next: bool,
+    /// The heredoc indentation to remove from lines inside directives.
+    indent: Option<usize>,
+    /// How many directives deep the literal being rendered is.
+    depth: usize,
 }
 
 impl Rendered {
@@ -102,7 +121,10 @@ impl Rendered {
             literal
         };
         self.strip_next = false;
-        self.text.push_str(literal);
+        match self.indent.filter(|_| self.depth > 0) {
+            Some(indent) => self.text.push_str(&dedent_lines(literal, indent)),
+            None => self.text.push_str(literal),
+        }
     }
 
     /// `${~` / `%{~` removes the whitespace before the marker.
@@ -122,6 +144,19 @@ impl Rendered {
         self.text.push_str(piece);
         self.after_strip(strip);
     }
+}
+
+/// Removes up to `indent` spaces at the start of every line after the first (the first
+/// continues a line that began before the literal).
+fn dedent_lines(literal: &str, indent: usize) -> String {
+    let mut lines = literal.split('\n');
+    let mut out = lines.next().unwrap_or("").to_string();
+    for line in lines {
+        out.push('\n');
+        let spaces = line.len() - line.trim_start_matches(' ').len();
+        out.push_str(&line[spaces.min(indent)..]);
+    }
+    out
 }
 
 /// A value as template text: Terraform converts numbers and booleans; collections and null

@@ -24,21 +24,35 @@ pub(super) fn call(name: &str, args: &[Value]) -> Option<Eval> {
     })
 }
 
+/// How JSON is laid out.
+#[derive(Clone, Copy)]
+pub struct JsonStyle {
+    /// `None` for compact output.
+    pub indent: Option<&'static str>,
+    /// Terraform's `jsonencode` sorts keys; a policy document keeps the provider's field order.
+    pub sort_keys: bool,
+}
+
 /// Compact JSON with sorted keys, as Terraform's `jsonencode` writes it.
 pub fn json(value: &Value) -> String {
+    json_with(
+        value,
+        JsonStyle {
+            indent: None,
+            sort_keys: true,
+        },
+    )
+}
+
+/// JSON as Go's encoder writes it, which Terraform's and the AWS provider's output follow.
+pub fn json_with(value: &Value, style: JsonStyle) -> String {
     let mut out = String::new();
-    write_json(value, None, 0, &mut out);
+    write_json(value, style, 0, &mut out);
     out
 }
 
-/// Indented JSON (two spaces), as Go's `json.MarshalIndent` writes it; keys in the given order.
-pub fn json_pretty(value: &Value) -> String {
-    let mut out = String::new();
-    write_json(value, Some("  "), 0, &mut out);
-    out
-}
-
-fn write_json(value: &Value, indent: Option<&str>, depth: usize, out: &mut String) {
+fn write_json(value: &Value, style: JsonStyle, depth: usize, out: &mut String) {
+    let indent = style.indent;
     let newline = |out: &mut String, depth: usize| {
         if let Some(unit) = indent {
             out.push('\n');
@@ -59,16 +73,14 @@ fn write_json(value: &Value, indent: Option<&str>, depth: usize, out: &mut Strin
                     out.push(',');
                 }
                 newline(out, depth + 1);
-                write_json(&item.value, indent, depth + 1, out);
+                write_json(&item.value, style, depth + 1, out);
             }
             newline(out, depth);
             out.push(']');
         }
         Value::Map(entries) if entries.is_empty() => out.push_str("{}"),
         Value::Map(entries) => {
-            // Compact output is `jsonencode`, whose keys are sorted; pretty output keeps the
-            // order its caller chose (a policy document's field order).
-            let entries = if indent.is_none() {
+            let entries = if style.sort_keys {
                 sorted(entries)
             } else {
                 entries.clone()
@@ -84,7 +96,7 @@ fn write_json(value: &Value, indent: Option<&str>, depth: usize, out: &mut Strin
                 if indent.is_some() {
                     out.push(' ');
                 }
-                write_json(&item.value, indent, depth + 1, out);
+                write_json(&item.value, style, depth + 1, out);
             }
             newline(out, depth);
             out.push('}');
