@@ -19,8 +19,12 @@ const SEED_RULES: [&str; 6] = [
 fn riveter(dir: impl AsRef<Path>, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_riveter"))
         .args(args)
-        .current_dir(dir)
+        .current_dir(dir.as_ref())
         .env_remove("NO_COLOR")
+        // Report paths are relative to the repository root; here, the folder the command runs
+        // in, whatever git or the CI around the test suite says.
+        .env_remove("GITHUB_WORKSPACE")
+        .env("CI_PROJECT_DIR", std::path::absolute(dir.as_ref()).unwrap())
         .output()
         .expect("the binary runs")
 }

@@ -1,10 +1,21 @@
 //! The scan report and its output formats: one file per format, each a pure function from a
 //! `Report` to bytes behind the `Emitter` trait.
 
+pub mod fingerprint;
+mod github;
+mod gitlab;
 mod json;
+mod junit;
+mod markdown;
+mod sarif;
 mod table;
 
+pub use github::{GithubCommands, annotation_level};
+pub use gitlab::Gitlab;
 pub use json::Json;
+pub use junit::Junit;
+pub use markdown::{MAX_CHARS as MARKDOWN_MAX_CHARS, Markdown};
+pub use sarif::{MAX_GZIPPED_BYTES, MAX_RESULTS, Sarif, security_severity};
 pub use table::Table;
 
 use crate::gate::{Gate, GateVerdict};

@@ -1,0 +1,179 @@
+//! The command line: clap definitions and the exit code. Everything else is called.
+
+mod output;
+mod root;
+mod scan;
+
+pub use scan::scan;
+
+use crate::gate::GateVerdict;
+use crate::rules::Severity;
+use crate::terraform::CommandLineVariable;
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "riveter",
+    version,
+    about = "A Terraform policy gate for CI",
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Evaluate rules against Terraform files and report.
+    Scan(ScanArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ScanArgs {
+    /// A rule file (or a folder of them); repeatable.
+    #[arg(short = 'r', long = "rules", value_name = "FILE")]
+    pub rules: Vec<String>,
+
+    /// A built-in rule pack by name, or a pack file; repeatable.
+    #[arg(short = 'p', long = "rule-pack", value_name = "PACK")]
+    pub packs: Vec<String>,
+
+    /// Terraform files, folders (walked, .gitignore respected) or globs; repeatable [default: .]
+    #[arg(short = 't', long = "terraform", value_name = "PATH", num_args = 1..)]
+    pub terraform: Vec<String>,
+
+    /// What goes to standard output [default: table]
+    #[arg(
+        short = 'f',
+        long = "format",
+        visible_alias = "output-format",
+        value_enum
+    )]
+    pub format: Option<Format>,
+
+    /// Write the standard-output report to FILE instead.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Also write the JSON report to FILE.
+    #[arg(long = "json", value_name = "FILE")]
+    pub json: Option<PathBuf>,
+
+    /// Also write SARIF 2.1.0 (for GitHub code scanning) to FILE.
+    #[arg(long = "sarif", value_name = "FILE")]
+    pub sarif: Option<PathBuf>,
+
+    /// Also write JUnit XML to FILE.
+    #[arg(long = "junit", value_name = "FILE")]
+    pub junit: Option<PathBuf>,
+
+    /// Also write a GitLab Code Quality report to FILE.
+    #[arg(long = "gitlab", value_name = "FILE")]
+    pub gitlab: Option<PathBuf>,
+
+    /// Also write a Markdown summary to FILE.
+    #[arg(long = "markdown", value_name = "FILE")]
+    pub markdown: Option<PathBuf>,
+
+    /// The SARIF run's category (automationDetails.id); scans with different categories do
+    /// not close each other's alerts.
+    #[arg(long = "sarif-category", value_name = "ID", default_value = "riveter/")]
+    pub sarif_category: String,
+
+    /// Where Markdown links to files point, e.g. https://github.com/OWNER/REPO/blob/SHA
+    #[arg(long = "link-base", value_name = "URL")]
+    pub link_base: Option<String>,
+
+    /// What report paths are relative to [default: $GITHUB_WORKSPACE, $CI_PROJECT_DIR, the git
+    /// top level, or the working directory]
+    #[arg(long = "root", value_name = "DIR")]
+    pub root: Option<PathBuf>,
+
+    /// Fail only on failures at or above this severity.
+    #[arg(long = "fail-on", value_name = "SEVERITY", default_value = "info", value_parser = parse_severity)]
+    pub fail_on: Severity,
+
+    /// Whether results that cannot be decided before `plan` fail the gate.
+    #[arg(long = "unknown", value_enum, default_value_t = UnknownPolicy::Pass)]
+    pub unknown: UnknownPolicy,
+
+    /// Evaluate only rules whose id matches this glob; repeatable.
+    #[arg(long = "include-rules", value_name = "GLOB")]
+    pub include_rules: Vec<String>,
+
+    /// Skip rules whose id matches this glob; repeatable.
+    #[arg(long = "exclude-rules", value_name = "GLOB")]
+    pub exclude_rules: Vec<String>,
+
+    /// A variables file (.tfvars or .tfvars.json) for every scanned module; repeatable.
+    #[arg(long = "var-file", value_name = "FILE")]
+    pub var_files: Vec<PathBuf>,
+
+    /// A variable's value for every scanned module that declares it; repeatable.
+    #[arg(long = "var", value_name = "NAME=VALUE")]
+    pub vars: Vec<String>,
+
+    /// `--var-file` and `--var` in the order given (later ones win, as in Terraform).
+    #[arg(skip)]
+    pub variables_in_order: Vec<CommandLineVariable>,
+
+    /// Config file [default: riveter.yml or .riveter.yml in the working directory]
+    #[arg(short = 'c', long = "config", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Colour in the table.
+    #[arg(long = "color", value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Sarif,
+    Junit,
+    Gitlab,
+    Markdown,
+    /// GitHub Actions workflow commands (`::error file=…`), which become annotations.
+    Github,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum UnknownPolicy {
+    Pass,
+    Fail,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+fn parse_severity(s: &str) -> Result<Severity, String> {
+    s.parse()
+}
+
+pub fn main() -> ExitCode {
+    let matches = Cli::command().get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let code = match cli.command {
+        Command::Scan(mut args) => match scan({
+            if let Some(("scan", sub)) = matches.subcommand() {
+                args.variables_in_order = scan::variables_in_order(sub);
+            }
+            args
+        }) {
+            Ok(verdict) => verdict.exit_code(),
+            Err(message) => {
+                eprintln!("error: {message}");
+                GateVerdict::Incomplete.exit_code()
+            }
+        },
+    };
+    ExitCode::from(code)
+}

@@ -1,0 +1,102 @@
+//! Writing the reports: one to standard output (or `-o`), the others to their files.
+
+use super::{ColorChoice, Format, ScanArgs};
+use crate::report::{Emitter, GithubCommands, Gitlab, Json, Junit, Markdown, Report, Sarif, Table};
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+/// Writes the report to standard output (or `-o`) and to every requested file. Every report is
+/// attempted even if one fails, so one bad path does not lose the others.
+pub(super) fn write_reports(args: &ScanArgs, report: &Report) -> Result<(), String> {
+    let mut problems = Vec::new();
+    let stdout_format = args.format.unwrap_or(Format::Table);
+    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
+    let color = use_color(args.color, to_terminal, std::env::var_os("NO_COLOR"));
+    let main_emitter = emitter(stdout_format, args, color);
+    match &args.output {
+        Some(path) => write_file(path, main_emitter.as_ref(), report, &mut problems),
+        None => {
+            let mut out = std::io::stdout().lock();
+            match main_emitter
+                .emit(report, &mut out)
+                .and_then(|_| out.flush())
+            {
+                // The reader stopped reading (`| head`): not a failure of the scan.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                Err(e) => problems.push(format!("could not write to standard output: {e}")),
+                Ok(()) => {}
+            }
+        }
+    }
+    let files = [
+        (&args.json, Format::Json),
+        (&args.sarif, Format::Sarif),
+        (&args.junit, Format::Junit),
+        (&args.gitlab, Format::Gitlab),
+        (&args.markdown, Format::Markdown),
+    ];
+    for (path, format) in files {
+        if let Some(path) = path {
+            write_file(path, emitter(format, args, false).as_ref(), report, &mut problems);
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n"))
+    }
+}
+
+/// Colour for a terminal only, and never when `NO_COLOR` is set to anything but the empty string
+/// (no-color.org).
+fn use_color(choice: ColorChoice, to_terminal: bool, no_color: Option<std::ffi::OsString>) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => to_terminal && no_color.is_none_or(|v| v.is_empty()),
+    }
+}
+
+fn emitter(format: Format, args: &ScanArgs, color: bool) -> Box<dyn Emitter> {
+    match format {
+        Format::Table => Box::new(Table { color }),
+        Format::Json => Box::new(Json),
+        Format::Sarif => Box::new(Sarif {
+            category: args.sarif_category.clone(),
+        }),
+        Format::Junit => Box::new(Junit),
+        Format::Gitlab => Box::new(Gitlab),
+        Format::Markdown => Box::new(Markdown {
+            link_base: args.link_base.clone(),
+        }),
+        Format::Github => Box::new(GithubCommands),
+    }
+}
+
+fn write_file(path: &Path, emitter: &dyn Emitter, report: &Report, problems: &mut Vec<String>) {
+    let mut bytes = Vec::new();
+    let result = emitter
+        .emit(report, &mut bytes)
+        .and_then(|_| std::fs::write(path, &bytes));
+    if let Err(e) = result {
+        problems.push(format!(
+            "{}: could not write the report: {e}",
+            path.display()
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colour_goes_to_terminals_unless_no_color_is_set() {
+        assert!(use_color(ColorChoice::Auto, true, None));
+        assert!(use_color(ColorChoice::Auto, true, Some("".into())));
+        assert!(!use_color(ColorChoice::Auto, true, Some("1".into())));
+        assert!(!use_color(ColorChoice::Auto, false, None));
+        assert!(use_color(ColorChoice::Always, false, Some("1".into())));
+        assert!(!use_color(ColorChoice::Never, true, None));
+    }
+}

@@ -1,0 +1,123 @@
+//! The `scan` command: config, rules, Terraform, evaluation, the engine, then the reports.
+
+use super::output::write_reports;
+use super::{Format, ScanArgs, UnknownPolicy, root};
+use crate::config::{self, Config};
+use crate::gate::{Gate, GateVerdict};
+use crate::rules::{RuleSet, RuleSources};
+use crate::terraform::{CommandLineVariable, VariableInputs};
+use crate::{engine, terraform};
+use clap::{ArgMatches, ValueEnum};
+
+/// The whole `scan` command. An `Err` is a problem that stops the scan before it starts
+/// (exit code 2); parse errors in Terraform files are in the report instead.
+pub fn scan(mut args: ScanArgs) -> Result<GateVerdict, String> {
+    let config = match config::locate(args.config.as_deref()) {
+        Some(path) => config::load(&path)?,
+        None => Config::default(),
+    };
+    for key in config.other.keys() {
+        eprintln!("warning: config: unknown setting `{key}` is ignored");
+    }
+    apply_config(&mut args, config)?;
+
+    let rules = load_rules(&args)?;
+    if args.terraform.is_empty() {
+        args.terraform.push(".".into());
+    }
+    let discovered = terraform::discover(&args.terraform).map_err(|e| e.to_string())?;
+    let root = root::repository_root(args.root.as_deref())?;
+    // Called as a library, the flags' own order stands in for the command line's.
+    let ordered = if args.variables_in_order.is_empty() {
+        let files = args
+            .var_files
+            .iter()
+            .cloned()
+            .map(CommandLineVariable::File);
+        files
+            .chain(
+                args.vars
+                    .iter()
+                    .cloned()
+                    .map(CommandLineVariable::Assignment),
+            )
+            .collect()
+    } else {
+        args.variables_in_order.clone()
+    };
+    let inputs = VariableInputs::load(&ordered, std::env::vars())?;
+    let terraform = terraform::load(discovered, &root, &inputs);
+    for warning in &terraform.warnings {
+        eprintln!("warning: {warning}");
+    }
+
+    let mut report = engine::scan(rules, terraform);
+    report.gate = Gate {
+        fail_on: args.fail_on,
+        unknown_fails: args.unknown == UnknownPolicy::Fail,
+    };
+    write_reports(&args, &report)?;
+    Ok(report.verdict())
+}
+
+/// clap keeps each flag's values apart; Terraform's precedence needs their common order.
+pub(super) fn variables_in_order(matches: &ArgMatches) -> Vec<CommandLineVariable> {
+    let mut found: Vec<(usize, CommandLineVariable)> = Vec::new();
+    for (id, file) in [("var_files", true), ("vars", false)] {
+        let (Some(indices), Some(values)) = (matches.indices_of(id), matches.get_raw(id)) else {
+            continue;
+        };
+        for (index, value) in indices.zip(values) {
+            let value = value.to_string_lossy().into_owned();
+            found.push((
+                index,
+                if file {
+                    CommandLineVariable::File(value.into())
+                } else {
+                    CommandLineVariable::Assignment(value)
+                },
+            ));
+        }
+    }
+    found.sort_by_key(|(i, _)| *i);
+    found.into_iter().map(|(_, v)| v).collect()
+}
+
+fn apply_config(args: &mut ScanArgs, config: Config) -> Result<(), String> {
+    args.packs.extend(config.rule_packs);
+    args.rules.extend(config.rule_dirs);
+    args.include_rules.extend(config.include_rules);
+    args.exclude_rules.extend(config.exclude_rules);
+    if args.format.is_none()
+        && let Some(name) = config.output_format
+    {
+        let format = Format::from_str(&name, true)
+            .map_err(|_| format!("config: output_format \"{name}\" is not one of table, json"))?;
+        args.format = Some(format);
+    }
+    Ok(())
+}
+
+fn load_rules(args: &ScanArgs) -> Result<Vec<crate::rules::Rule>, String> {
+    let sources = RuleSources {
+        files: args.rules.clone(),
+        packs: args.packs.clone(),
+    };
+    let mut set = RuleSet::load(&sources).map_err(|errors| {
+        let lines: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        format!("the rules could not be loaded:\n  {}", lines.join("\n  "))
+    })?;
+    for warning in &set.warnings {
+        eprintln!("warning: {warning}");
+    }
+    set.select(&args.include_rules, &args.exclude_rules)?;
+    if set.rules.is_empty() {
+        return Err(if sources.files.is_empty() && sources.packs.is_empty() {
+            "no rules to evaluate: pass a rule file with -r FILE or a rule pack with -p PACK".into()
+        } else {
+            "no rules to evaluate: the rule files hold no rules, or every rule was excluded".into()
+        });
+    }
+    Ok(set.rules)
+}
+

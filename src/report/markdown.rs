@@ -1,0 +1,144 @@
+//! A Markdown summary for pull request comments and job summaries: the verdict first, counts by
+//! severity, a table of failures, unknowns and suppressions folded away, and never longer than
+//! GitHub's comment limit allows.
+
+use super::{Emitter, Finding, Outcome, Report};
+use crate::gate::GateVerdict;
+use crate::rules::Severity;
+use std::io::{self, Write};
+
+/// GitHub refuses comments over 65,536 characters; this leaves room for a marker and a header.
+pub const MAX_CHARS: usize = 60_000;
+
+pub struct Markdown {
+    /// Where `file:line` links point: `https://github.com/o/r/blob/<sha>`; none means plain text.
+    pub link_base: Option<String>,
+}
+
+impl Emitter for Markdown {
+    fn emit(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(self.render(report).as_bytes())
+    }
+}
+
+impl Markdown {
+    pub fn render(&self, report: &Report) -> String {
+        let mut doc = Doc::default();
+        doc.push(&headline(report));
+        doc.push(&counts(report));
+        if !report.errors.is_empty() {
+            doc.push("\n### Files that could not be read\n\n");
+            for error in &report.errors {
+                doc.push(&format!("- {}\n", cell(&error.to_string())));
+            }
+        }
+        let failures: Vec<&Finding> = by_severity(report, Outcome::Fail);
+        if !failures.is_empty() {
+            doc.push("\n### Failures\n\n| Severity | Rule | Resource | Location | Message |\n|---|---|---|---|---|\n");
+            self.rows(report, &failures, &mut doc, "failures");
+        }
+        for (outcome, title) in [(Outcome::Unknown, "cannot be decided before `terraform plan`"), (Outcome::Suppressed, "suppressed")] {
+            let found = by_severity(report, outcome);
+            if found.is_empty() {
+                continue;
+            }
+            doc.push(&format!(
+                "\n<details><summary>{} {title}</summary>\n\n| Severity | Rule | Resource | Location | Message |\n|---|---|---|---|---|\n",
+                plural(found.len(), "result")
+            ));
+            self.rows(report, &found, &mut doc, "results");
+            doc.push("\n</details>\n");
+        }
+        doc.text
+    }
+
+    /// Table rows while they fit; then one line saying how many were left out.
+    fn rows(&self, report: &Report, findings: &[&Finding], doc: &mut Doc, noun: &str) {
+        for (i, finding) in findings.iter().enumerate() {
+            let row = self.row(report, finding);
+            // Keep room for the closing lines of the document.
+            if doc.text.len() + row.len() > MAX_CHARS - 200 {
+                doc.push(&format!("\n…and {} more {noun}\n", findings.len() - i));
+                return;
+            }
+            doc.push(&row);
+        }
+    }
+
+    fn row(&self, report: &Report, finding: &Finding) -> String {
+        let rule = report.rule(finding);
+        let Some(resource) = &finding.resource else { return String::new() };
+        let line = finding.span().map_or(resource.span.line, |s| s.line);
+        let place = format!("{}:{line}", resource.file);
+        let location = match &self.link_base {
+            Some(base) => format!("[{place}]({}/{}#L{line})", base.trim_end_matches('/'), resource.file),
+            None => format!("`{place}`"),
+        };
+        format!(
+            "| {} | {} | `{}` | {location} | {} |\n",
+            rule.severity,
+            cell(&rule.name),
+            resource.address,
+            cell(&finding.message)
+        )
+    }
+}
+
+#[derive(Default)]
+struct Doc {
+    text: String,
+}
+
+impl Doc {
+    fn push(&mut self, s: &str) {
+        self.text.push_str(s);
+    }
+}
+
+fn headline(report: &Report) -> String {
+    let blocking = report.findings.iter().filter(|f| report.gate.blocks(report, f)).count();
+    match report.verdict() {
+        GateVerdict::Passed => "## ✅ riveter: the gate passes\n\n".to_string(),
+        GateVerdict::Failed => format!("## ❌ riveter: {} fail the gate\n\n", plural(blocking, "finding")),
+        GateVerdict::Incomplete => format!(
+            "## ⚠️ riveter: {} could not be read, so the scan is incomplete\n\n",
+            plural(report.errors.len(), "file")
+        ),
+    }
+}
+
+fn counts(report: &Report) -> String {
+    let failed = |s: Severity| report.findings.iter().filter(|f| f.outcome == Outcome::Fail && report.severity(f) == s).count();
+    let counts = report.rule_counts();
+    let mut out = String::from("| Critical | High | Medium | Low | Info | Unknown | Suppressed |\n|---|---|---|---|---|---|---|\n|");
+    for severity in Severity::ALL {
+        out.push_str(&format!(" {} |", failed(severity)));
+    }
+    out.push_str(&format!(" {} | {} |\n\n", report.count(Outcome::Unknown), report.count(Outcome::Suppressed)));
+    out.push_str(&format!(
+        "{} rules passed, {} failed, {} unknown, {} skipped · {} resources in {} files\n",
+        counts.passed,
+        counts.failed,
+        counts.unknown,
+        counts.skipped,
+        report.resources,
+        report.files
+    ));
+    out
+}
+
+/// Findings with this outcome, the most severe first.
+fn by_severity(report: &Report, outcome: Outcome) -> Vec<&Finding> {
+    let mut found: Vec<&Finding> = report.findings.iter().filter(|f| f.outcome == outcome).collect();
+    found.sort_by_key(|f| std::cmp::Reverse(report.severity(f)));
+    found
+}
+
+/// Text that stays inside one table cell.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace("\r\n", "<br>").replace('\n', "<br>")
+}
+
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+}

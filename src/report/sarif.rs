@@ -1,0 +1,286 @@
+//! SARIF 2.1.0 as GitHub code scanning reads it: every rule with its help and
+//! `security-severity`, every failure (and unknown, as a note) with a region, fingerprints that
+//! survive unrelated edits, a category, and parse errors as tool notifications.
+
+use super::{Emitter, Finding, Outcome, Report, fingerprint};
+use crate::rules::{Rule, Severity};
+use crate::value::Span;
+use serde_sarif::sarif;
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+/// GitHub rejects runs with more results than this.
+pub const MAX_RESULTS: usize = 25_000;
+/// GitHub rejects uploads larger than this once gzipped.
+pub const MAX_GZIPPED_BYTES: usize = 10 * 1024 * 1024;
+
+const INFORMATION_URI: &str = "https://github.com/riveter-dev/riveter";
+
+pub struct Sarif {
+    /// `automationDetails.id`: scans of one repository with different categories do not close
+    /// each other's alerts.
+    pub category: String,
+}
+
+impl Emitter for Sarif {
+    fn emit(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        let mut kept = reportable(report);
+        let mut omitted = kept.len().saturating_sub(MAX_RESULTS);
+        kept.truncate(MAX_RESULTS);
+        loop {
+            let log = self.log(report, &kept, omitted);
+            let bytes = serde_json::to_vec_pretty(&log).map_err(io::Error::other)?;
+            // Halve until it fits; the most severe results are first, so they stay.
+            if kept.is_empty() || gzipped_size(&bytes)? <= MAX_GZIPPED_BYTES {
+                out.write_all(&bytes)?;
+                return out.write_all(b"\n");
+            }
+            let keep = kept.len() / 2;
+            omitted += kept.len() - keep;
+            kept.truncate(keep);
+        }
+    }
+}
+
+/// Failures and unknowns, the most severe first (failures before unknowns), each group in
+/// report order.
+fn reportable(report: &Report) -> Vec<&Finding> {
+    let mut findings: Vec<&Finding> = report
+        .findings
+        .iter()
+        .filter(|f| matches!(f.outcome, Outcome::Fail | Outcome::Unknown | Outcome::Suppressed))
+        .collect();
+    findings.sort_by_key(|f| (f.outcome == Outcome::Unknown, std::cmp::Reverse(report.severity(f))));
+    findings
+}
+
+fn gzipped_size(bytes: &[u8]) -> io::Result<usize> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    encoder.write_all(bytes)?;
+    Ok(encoder.finish()?.len())
+}
+
+impl Sarif {
+    fn log(&self, report: &Report, findings: &[&Finding], omitted: usize) -> sarif::Sarif {
+        let results: Vec<sarif::Result> = findings.iter().map(|f| result(report, f)).collect();
+        let mut notifications: Vec<sarif::Notification> = report.errors.iter().map(parse_error).collect();
+        if omitted > 0 {
+            notifications.push(
+                sarif::Notification::builder()
+                    .level(serde_json::json!("warning"))
+                    .message(text(&format!(
+                        "{omitted} result(s) were left out to stay within GitHub's limits ({MAX_RESULTS} results, 10 MB gzipped); the most severe were kept"
+                    )))
+                    .build(),
+            );
+        }
+        let invocation = sarif::Invocation::builder()
+            .execution_successful(report.errors.is_empty())
+            .tool_execution_notifications(notifications)
+            .build();
+        let driver = sarif::ToolComponent::builder()
+            .name("riveter")
+            .full_name(format!("riveter {}", env!("CARGO_PKG_VERSION")))
+            .version(env!("CARGO_PKG_VERSION"))
+            .semantic_version(env!("CARGO_PKG_VERSION"))
+            .information_uri(INFORMATION_URI)
+            .rules(report.rules.iter().map(descriptor).collect::<Vec<_>>())
+            .build();
+        let run = sarif::Run::builder()
+            .tool(sarif::Tool::builder().driver(driver).build())
+            .results(results)
+            .invocations(vec![invocation])
+            .automation_details(sarif::RunAutomationDetails::builder().id(self.category.clone()).build())
+            .column_kind(serde_json::json!("unicodeCodePoints"))
+            .build();
+        sarif::Sarif::builder()
+            .schema(sarif::SCHEMA_URL)
+            .version(serde_json::json!("2.1.0"))
+            .runs(vec![run])
+            .build()
+    }
+}
+
+fn text(message: &str) -> sarif::Message {
+    sarif::Message::builder().text(message).build()
+}
+
+/// How GitHub ranks a rule's alerts.
+pub fn security_severity(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Critical => "9.5",
+        Severity::High => "8.0",
+        Severity::Medium => "5.5",
+        Severity::Low => "3.0",
+        Severity::Info => "1.0",
+    }
+}
+
+fn level(severity: Severity) -> sarif::ResultLevel {
+    match severity {
+        Severity::Critical | Severity::High => sarif::ResultLevel::Error,
+        Severity::Medium => sarif::ResultLevel::Warning,
+        Severity::Low | Severity::Info => sarif::ResultLevel::Note,
+    }
+}
+
+fn descriptor(rule: &Rule) -> sarif::ReportingDescriptor {
+    let description = rule.description.clone().unwrap_or_else(|| rule.name.clone());
+    let mut tags = vec!["security".to_string(), "terraform".to_string()];
+    tags.extend(rule.tags.iter().cloned());
+    tags.extend(rule.frameworks.iter().flat_map(|(framework, controls)| {
+        controls.iter().map(move |c| format!("{framework}:{c}")).chain(std::iter::once(framework.clone()))
+    }));
+    tags.dedup();
+    let mut properties = BTreeMap::new();
+    properties.insert("security-severity".to_string(), serde_json::json!(security_severity(rule.severity)));
+    properties.insert("precision".to_string(), serde_json::json!("very-high"));
+    properties.insert("problem.severity".to_string(), serde_json::json!(problem_severity(rule.severity)));
+    let mut descriptor = sarif::ReportingDescriptor::builder()
+        .id(rule.id.clone())
+        .name(pascal_case(&rule.name))
+        .short_description(sarif::MultiformatMessageString::builder().text(rule.name.clone()).build())
+        .full_description(sarif::MultiformatMessageString::builder().text(description.clone()).build())
+        .help(
+            sarif::MultiformatMessageString::builder()
+                .text(help_text(rule, &description))
+                .markdown(help_markdown(rule, &description))
+                .build(),
+        )
+        .default_configuration(
+            sarif::ReportingConfiguration::builder()
+                .level(serde_json::to_value(level(rule.severity)).unwrap_or_default())
+                .build(),
+        )
+        .properties(sarif::PropertyBag::builder().tags(tags).additional_properties(properties).build())
+        .build();
+    descriptor.help_uri = rule.references.first().cloned();
+    descriptor
+}
+
+fn problem_severity(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Critical | Severity::High => "error",
+        Severity::Medium => "warning",
+        Severity::Low | Severity::Info => "recommendation",
+    }
+}
+
+/// SARIF's guidance wants rule names in PascalCase: "S3 buckets must use KMS" -> "S3BucketsMustUseKms".
+fn pascal_case(name: &str) -> String {
+    name.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut chars = w.chars();
+            let first = chars.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
+            first + &chars.as_str().to_lowercase()
+        })
+        .collect()
+}
+
+fn help_text(rule: &Rule, description: &str) -> String {
+    let mut out = description.to_string();
+    if let Some(fix) = &rule.remediation {
+        out.push_str(&format!("\n\nFix: {fix}"));
+    }
+    for reference in &rule.references {
+        out.push_str(&format!("\n{reference}"));
+    }
+    out
+}
+
+fn help_markdown(rule: &Rule, description: &str) -> String {
+    let mut out = format!("**{}** ({} severity)\n\n{description}", rule.name, rule.severity);
+    if let Some(fix) = &rule.remediation {
+        out.push_str(&format!("\n\n**Fix:** {fix}"));
+    }
+    if !rule.references.is_empty() {
+        out.push_str("\n\n**References:**\n");
+        for reference in &rule.references {
+            out.push_str(&format!("\n- <{reference}>"));
+        }
+    }
+    if !rule.frameworks.is_empty() {
+        out.push_str("\n\n**Frameworks:** ");
+        let mapped: Vec<String> = rule.frameworks.iter().map(|(f, c)| format!("{f} {}", c.join(", "))).collect();
+        out.push_str(&mapped.join("; "));
+    }
+    out
+}
+
+fn location(file: &str, span: Span) -> sarif::Location {
+    let mut region = sarif::Region::builder().start_line(span.line.max(1) as i64).build();
+    if span.column > 0 {
+        region.start_column = Some(span.column as i64);
+    }
+    if span.end_line >= span.line && span.end_line > 0 {
+        region.end_line = Some(span.end_line as i64);
+        if span.end_column > 0 && (span.end_line > span.line || span.end_column > span.column) {
+            region.end_column = Some(span.end_column as i64);
+        }
+    }
+    sarif::Location::builder()
+        .physical_location(
+            sarif::PhysicalLocation::builder()
+                .artifact_location(sarif::ArtifactLocation::builder().uri(uri(file)).build())
+                .region(region)
+                .build(),
+        )
+        .build()
+}
+
+/// A relative URI: `/`-separated, with the characters URIs reserve escaped.
+fn uri(file: &str) -> String {
+    let mut out = String::new();
+    for b in file.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => out.push(b as char),
+            b => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+fn result(report: &Report, finding: &Finding) -> sarif::Result {
+    let rule = report.rule(finding);
+    let resource = finding.resource.as_ref().expect("only findings on resources are reported");
+    let span = finding.span().unwrap_or(resource.span);
+    let level = if finding.outcome == Outcome::Unknown { sarif::ResultLevel::Note } else { level(rule.severity) };
+    let message = match finding.outcome {
+        Outcome::Unknown => format!("{}: {} cannot be decided before `terraform plan`: {}", rule.name, resource.address, finding.message),
+        _ => format!("{}: {} {}", rule.name, resource.address, finding.message),
+    };
+    let mut fingerprints = BTreeMap::new();
+    fingerprints.insert("riveter/v1".to_string(), fingerprint::of_finding(report, finding));
+    let mut result = sarif::Result::builder()
+        .rule_id(rule.id.clone())
+        .rule_index(finding.rule as i64)
+        .level(level)
+        .message(text(&message))
+        .locations(vec![location(&resource.file, span)])
+        .partial_fingerprints(fingerprints)
+        .build();
+    if finding.outcome == Outcome::Suppressed {
+        result.suppressions = Some(vec![
+            sarif::Suppression::builder()
+                .kind(serde_json::json!("inSource"))
+                .justification(finding.message.clone())
+                .build(),
+        ]);
+    }
+    result
+}
+
+fn parse_error(error: &crate::terraform::FileError) -> sarif::Notification {
+    let span = Span {
+        line: error.line,
+        column: error.column,
+        end_line: error.line,
+        end_column: error.column,
+    };
+    sarif::Notification::builder()
+        .level(serde_json::json!("error"))
+        .message(text(&format!("{}: {}", error.file, error.message)))
+        .locations(vec![location(&error.file, span)])
+        .build()
+}
