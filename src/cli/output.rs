@@ -37,7 +37,12 @@ pub(super) fn write_reports(args: &ScanArgs, report: &Report) -> Result<(), Stri
     ];
     for (path, format) in files {
         if let Some(path) = path {
-            write_file(path, emitter(format, args, false).as_ref(), report, &mut problems);
+            write_file(
+                path,
+                emitter(format, args, false).as_ref(),
+                report,
+                &mut problems,
+            );
         }
     }
     if problems.is_empty() {

@@ -6,7 +6,8 @@ use std::process::Command;
 /// `--root`, else the CI's checkout (`GITHUB_WORKSPACE`, `CI_PROJECT_DIR`), else the git top
 /// level, else the working directory. Always absolute.
 pub fn repository_root(explicit: Option<&Path>) -> Result<PathBuf, String> {
-    let cwd = std::env::current_dir().map_err(|e| format!("cannot read the working directory: {e}"))?;
+    let cwd =
+        std::env::current_dir().map_err(|e| format!("cannot read the working directory: {e}"))?;
     let chosen = explicit
         .map(Path::to_path_buf)
         .or_else(|| env_dir("GITHUB_WORKSPACE"))
@@ -19,12 +20,17 @@ pub fn repository_root(explicit: Option<&Path>) -> Result<PathBuf, String> {
 }
 
 fn env_dir(name: &str) -> Option<PathBuf> {
-    std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from)
+    std::env::var_os(name)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
 }
 
 /// `None` outside a git checkout, or when git is not installed.
 fn git_top_level() -> Option<PathBuf> {
-    let out = Command::new("git").args(["rev-parse", "--show-toplevel"]).output().ok()?;
+    let out = Command::new("git")
+        .args(["rev-parse", "--show-toplevel"])
+        .output()
+        .ok()?;
     if !out.status.success() {
         return None;
     }

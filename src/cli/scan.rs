@@ -120,4 +120,3 @@ fn load_rules(args: &ScanArgs) -> Result<Vec<crate::rules::Rule>, String> {
     }
     Ok(set.rules)
 }
-

@@ -13,18 +13,33 @@ pub fn of_parts(parts: &[&str]) -> String {
         hasher.update(part.as_bytes());
         hasher.update([0]);
     }
-    hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Rule id, file, resource address and the key that decided the finding.
 pub fn of_finding(report: &Report, finding: &Finding) -> String {
-    let (file, address) = finding.resource.as_ref().map_or(("", ""), |r| (&*r.file, r.address.as_str()));
-    of_parts(&[&report.rule(finding).id, file, address, decisive_key(finding)])
+    let (file, address) = finding
+        .resource
+        .as_ref()
+        .map_or(("", ""), |r| (&*r.file, r.address.as_str()));
+    of_parts(&[
+        &report.rule(finding).id,
+        file,
+        address,
+        decisive_key(finding),
+    ])
 }
 
 /// Rule id, file and resource address: one per finding in a report.
 pub fn of_resource(report: &Report, finding: &Finding) -> String {
-    let (file, address) = finding.resource.as_ref().map_or(("", ""), |r| (&*r.file, r.address.as_str()));
+    let (file, address) = finding
+        .resource
+        .as_ref()
+        .map_or(("", ""), |r| (&*r.file, r.address.as_str()));
     of_parts(&[&report.rule(finding).id, file, address])
 }
 
@@ -33,7 +48,12 @@ fn decisive_key(finding: &Finding) -> &str {
         .assertions
         .iter()
         .find(|a| a.verdict == Verdict::Fail)
-        .or_else(|| finding.assertions.iter().find(|a| a.verdict == Verdict::Unknown))
+        .or_else(|| {
+            finding
+                .assertions
+                .iter()
+                .find(|a| a.verdict == Verdict::Unknown)
+        })
         .map_or("", |a| a.key.as_str())
 }
 

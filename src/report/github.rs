@@ -32,8 +32,14 @@ impl Emitter for GithubCommands {
                 data(&error.message)
             )?;
         }
-        for finding in report.findings.iter().filter(|f| matches!(f.outcome, Outcome::Fail | Outcome::Unknown)) {
-            let Some(resource) = &finding.resource else { continue };
+        for finding in report
+            .findings
+            .iter()
+            .filter(|f| matches!(f.outcome, Outcome::Fail | Outcome::Unknown))
+        {
+            let Some(resource) = &finding.resource else {
+                continue;
+            };
             let rule = report.rule(finding);
             let span = finding.span().unwrap_or(resource.span);
             let mut message = format!("{}: {}", resource.address, finding.message);
@@ -59,7 +65,9 @@ impl Emitter for GithubCommands {
 
 /// Escaping for a command's message, as the runner requires.
 pub fn data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// Escaping for a command's properties: also `:` and `,`, which separate them.

@@ -22,15 +22,24 @@ impl Emitter for Gitlab {
     fn emit(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
         let mut seen = HashSet::new();
         let mut issues = Vec::new();
-        for finding in report.findings.iter().filter(|f| f.outcome == Outcome::Fail) {
-            let Some(resource) = &finding.resource else { continue };
+        for finding in report
+            .findings
+            .iter()
+            .filter(|f| f.outcome == Outcome::Fail)
+        {
+            let Some(resource) = &finding.resource else {
+                continue;
+            };
             let rule = report.rule(finding);
             let mut print = fingerprint::of_resource(report, finding);
             // Two identical addresses in one file (invalid Terraform, but parsed) still differ.
             let mut n = 1;
             while !seen.insert(print.clone()) {
                 n += 1;
-                print = fingerprint::of_parts(&[&fingerprint::of_resource(report, finding), &n.to_string()]);
+                print = fingerprint::of_parts(&[
+                    &fingerprint::of_resource(report, finding),
+                    &n.to_string(),
+                ]);
             }
             let span = finding.span().unwrap_or(resource.span);
             let mut issue = json!({

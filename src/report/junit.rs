@@ -16,7 +16,10 @@ impl Emitter for Junit {
         for (index, rule) in report.rules.iter().enumerate() {
             let mut suite = TestSuite::new(format!("{}: {}", rule.id, rule.name));
             suite.add_property(Property::new("severity", rule.severity.as_str()));
-            suite.add_property(Property::new("rule", format!("{}:{}", rule.origin.file, rule.origin.line)));
+            suite.add_property(Property::new(
+                "rule",
+                format!("{}:{}", rule.origin.file, rule.origin.line),
+            ));
             let findings = report.findings_of(index);
             let names = unique_names(findings);
             for (finding, name) in findings.iter().zip(names) {
@@ -46,8 +49,15 @@ fn without_suites_skipped(xml: &str) -> String {
     let Some(attr) = tag.find(" skipped=\"") else {
         return xml.to_string();
     };
-    let value_end = tag[attr + 10..].find('"').map_or(tag.len(), |e| attr + 10 + e + 1);
-    format!("{}{}{}", &xml[..start + attr], &tag[value_end..], &xml[end..])
+    let value_end = tag[attr + 10..]
+        .find('"')
+        .map_or(tag.len(), |e| attr + 10 + e + 1);
+    format!(
+        "{}{}{}",
+        &xml[..start + attr],
+        &tag[value_end..],
+        &xml[end..]
+    )
 }
 
 /// The resource address; a second resource of the same address (the same module in two
@@ -55,7 +65,9 @@ fn without_suites_skipped(xml: &str) -> String {
 fn unique_names(findings: &[Finding]) -> Vec<String> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for f in findings {
-        *counts.entry(f.resource.as_ref().map_or("", |r| r.address.as_str())).or_default() += 1;
+        *counts
+            .entry(f.resource.as_ref().map_or("", |r| r.address.as_str()))
+            .or_default() += 1;
     }
     let mut seen: HashMap<String, usize> = HashMap::new();
     findings
@@ -106,7 +118,11 @@ fn failure_text(report: &Report, finding: &Finding, location: Option<&str>) -> S
     if let Some(location) = location {
         lines.push(format!("at {location}"));
     }
-    for a in finding.assertions.iter().filter(|a| a.verdict == Verdict::Fail) {
+    for a in finding
+        .assertions
+        .iter()
+        .filter(|a| a.verdict == Verdict::Fail)
+    {
         lines.push(a.full_message());
     }
     if let Some(fix) = &report.rule(finding).remediation {
@@ -122,7 +138,11 @@ fn parse_errors(report: &Report) -> TestSuite {
     for error in &report.errors {
         let n = seen.entry(error.file.as_str()).or_default();
         *n += 1;
-        let name = if *n > 1 { format!("{} #{n}", error.file) } else { error.file.clone() };
+        let name = if *n > 1 {
+            format!("{} #{n}", error.file)
+        } else {
+            error.file.clone()
+        };
         let mut status = TestCaseStatus::non_success(NonSuccessKind::Error);
         status.set_message(error.to_string());
         let mut case = TestCase::new(name, status);

@@ -37,7 +37,13 @@ impl Markdown {
             doc.push("\n### Failures\n\n| Severity | Rule | Resource | Location | Message |\n|---|---|---|---|---|\n");
             self.rows(report, &failures, &mut doc, "failures");
         }
-        for (outcome, title) in [(Outcome::Unknown, "cannot be decided before `terraform plan`"), (Outcome::Suppressed, "suppressed")] {
+        for (outcome, title) in [
+            (
+                Outcome::Unknown,
+                "cannot be decided before `terraform plan`",
+            ),
+            (Outcome::Suppressed, "suppressed"),
+        ] {
             let found = by_severity(report, outcome);
             if found.is_empty() {
                 continue;
@@ -67,11 +73,17 @@ impl Markdown {
 
     fn row(&self, report: &Report, finding: &Finding) -> String {
         let rule = report.rule(finding);
-        let Some(resource) = &finding.resource else { return String::new() };
+        let Some(resource) = &finding.resource else {
+            return String::new();
+        };
         let line = finding.span().map_or(resource.span.line, |s| s.line);
         let place = format!("{}:{line}", resource.file);
         let location = match &self.link_base {
-            Some(base) => format!("[{place}]({}/{}#L{line})", base.trim_end_matches('/'), resource.file),
+            Some(base) => format!(
+                "[{place}]({}/{}#L{line})",
+                base.trim_end_matches('/'),
+                resource.file
+            ),
             None => format!("`{place}`"),
         };
         format!(
@@ -96,10 +108,17 @@ impl Doc {
 }
 
 fn headline(report: &Report) -> String {
-    let blocking = report.findings.iter().filter(|f| report.gate.blocks(report, f)).count();
+    let blocking = report
+        .findings
+        .iter()
+        .filter(|f| report.gate.blocks(report, f))
+        .count();
     match report.verdict() {
         GateVerdict::Passed => "## ✅ riveter: the gate passes\n\n".to_string(),
-        GateVerdict::Failed => format!("## ❌ riveter: {} fail the gate\n\n", plural(blocking, "finding")),
+        GateVerdict::Failed => format!(
+            "## ❌ riveter: {} fail the gate\n\n",
+            plural(blocking, "finding")
+        ),
         GateVerdict::Incomplete => format!(
             "## ⚠️ riveter: {} could not be read, so the scan is incomplete\n\n",
             plural(report.errors.len(), "file")
@@ -108,13 +127,25 @@ fn headline(report: &Report) -> String {
 }
 
 fn counts(report: &Report) -> String {
-    let failed = |s: Severity| report.findings.iter().filter(|f| f.outcome == Outcome::Fail && report.severity(f) == s).count();
+    let failed = |s: Severity| {
+        report
+            .findings
+            .iter()
+            .filter(|f| f.outcome == Outcome::Fail && report.severity(f) == s)
+            .count()
+    };
     let counts = report.rule_counts();
-    let mut out = String::from("| Critical | High | Medium | Low | Info | Unknown | Suppressed |\n|---|---|---|---|---|---|---|\n|");
+    let mut out = String::from(
+        "| Critical | High | Medium | Low | Info | Unknown | Suppressed |\n|---|---|---|---|---|---|---|\n|",
+    );
     for severity in Severity::ALL {
         out.push_str(&format!(" {} |", failed(severity)));
     }
-    out.push_str(&format!(" {} | {} |\n\n", report.count(Outcome::Unknown), report.count(Outcome::Suppressed)));
+    out.push_str(&format!(
+        " {} | {} |\n\n",
+        report.count(Outcome::Unknown),
+        report.count(Outcome::Suppressed)
+    ));
     out.push_str(&format!(
         "{} rules passed, {} failed, {} unknown, {} skipped · {} resources in {} files\n",
         counts.passed,
@@ -129,16 +160,26 @@ fn counts(report: &Report) -> String {
 
 /// Findings with this outcome, the most severe first.
 fn by_severity(report: &Report, outcome: Outcome) -> Vec<&Finding> {
-    let mut found: Vec<&Finding> = report.findings.iter().filter(|f| f.outcome == outcome).collect();
+    let mut found: Vec<&Finding> = report
+        .findings
+        .iter()
+        .filter(|f| f.outcome == outcome)
+        .collect();
     found.sort_by_key(|f| std::cmp::Reverse(report.severity(f)));
     found
 }
 
 /// Text that stays inside one table cell.
 fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace("\r\n", "<br>").replace('\n', "<br>")
+    text.replace('|', "\\|")
+        .replace("\r\n", "<br>")
+        .replace('\n', "<br>")
 }
 
 fn plural(n: usize, noun: &str) -> String {
-    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }

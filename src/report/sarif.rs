@@ -48,9 +48,19 @@ fn reportable(report: &Report) -> Vec<&Finding> {
     let mut findings: Vec<&Finding> = report
         .findings
         .iter()
-        .filter(|f| matches!(f.outcome, Outcome::Fail | Outcome::Unknown | Outcome::Suppressed))
+        .filter(|f| {
+            matches!(
+                f.outcome,
+                Outcome::Fail | Outcome::Unknown | Outcome::Suppressed
+            )
+        })
         .collect();
-    findings.sort_by_key(|f| (f.outcome == Outcome::Unknown, std::cmp::Reverse(report.severity(f))));
+    findings.sort_by_key(|f| {
+        (
+            f.outcome == Outcome::Unknown,
+            std::cmp::Reverse(report.severity(f)),
+        )
+    });
     findings
 }
 
@@ -63,7 +73,8 @@ fn gzipped_size(bytes: &[u8]) -> io::Result<usize> {
 impl Sarif {
     fn log(&self, report: &Report, findings: &[&Finding], omitted: usize) -> sarif::Sarif {
         let results: Vec<sarif::Result> = findings.iter().map(|f| result(report, f)).collect();
-        let mut notifications: Vec<sarif::Notification> = report.errors.iter().map(parse_error).collect();
+        let mut notifications: Vec<sarif::Notification> =
+            report.errors.iter().map(parse_error).collect();
         if omitted > 0 {
             notifications.push(
                 sarif::Notification::builder()
@@ -90,7 +101,11 @@ impl Sarif {
             .tool(sarif::Tool::builder().driver(driver).build())
             .results(results)
             .invocations(vec![invocation])
-            .automation_details(sarif::RunAutomationDetails::builder().id(self.category.clone()).build())
+            .automation_details(
+                sarif::RunAutomationDetails::builder()
+                    .id(self.category.clone())
+                    .build(),
+            )
             .column_kind(serde_json::json!("unicodeCodePoints"))
             .build();
         sarif::Sarif::builder()
@@ -125,22 +140,42 @@ fn level(severity: Severity) -> sarif::ResultLevel {
 }
 
 fn descriptor(rule: &Rule) -> sarif::ReportingDescriptor {
-    let description = rule.description.clone().unwrap_or_else(|| rule.name.clone());
+    let description = rule
+        .description
+        .clone()
+        .unwrap_or_else(|| rule.name.clone());
     let mut tags = vec!["security".to_string(), "terraform".to_string()];
     tags.extend(rule.tags.iter().cloned());
     tags.extend(rule.frameworks.iter().flat_map(|(framework, controls)| {
-        controls.iter().map(move |c| format!("{framework}:{c}")).chain(std::iter::once(framework.clone()))
+        controls
+            .iter()
+            .map(move |c| format!("{framework}:{c}"))
+            .chain(std::iter::once(framework.clone()))
     }));
     tags.dedup();
     let mut properties = BTreeMap::new();
-    properties.insert("security-severity".to_string(), serde_json::json!(security_severity(rule.severity)));
+    properties.insert(
+        "security-severity".to_string(),
+        serde_json::json!(security_severity(rule.severity)),
+    );
     properties.insert("precision".to_string(), serde_json::json!("very-high"));
-    properties.insert("problem.severity".to_string(), serde_json::json!(problem_severity(rule.severity)));
+    properties.insert(
+        "problem.severity".to_string(),
+        serde_json::json!(problem_severity(rule.severity)),
+    );
     let mut descriptor = sarif::ReportingDescriptor::builder()
         .id(rule.id.clone())
         .name(pascal_case(&rule.name))
-        .short_description(sarif::MultiformatMessageString::builder().text(rule.name.clone()).build())
-        .full_description(sarif::MultiformatMessageString::builder().text(description.clone()).build())
+        .short_description(
+            sarif::MultiformatMessageString::builder()
+                .text(rule.name.clone())
+                .build(),
+        )
+        .full_description(
+            sarif::MultiformatMessageString::builder()
+                .text(description.clone())
+                .build(),
+        )
         .help(
             sarif::MultiformatMessageString::builder()
                 .text(help_text(rule, &description))
@@ -152,7 +187,12 @@ fn descriptor(rule: &Rule) -> sarif::ReportingDescriptor {
                 .level(serde_json::to_value(level(rule.severity)).unwrap_or_default())
                 .build(),
         )
-        .properties(sarif::PropertyBag::builder().tags(tags).additional_properties(properties).build())
+        .properties(
+            sarif::PropertyBag::builder()
+                .tags(tags)
+                .additional_properties(properties)
+                .build(),
+        )
         .build();
     descriptor.help_uri = rule.references.first().cloned();
     descriptor
@@ -172,7 +212,10 @@ fn pascal_case(name: &str) -> String {
         .filter(|w| !w.is_empty())
         .map(|w| {
             let mut chars = w.chars();
-            let first = chars.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
+            let first = chars
+                .next()
+                .map(|c| c.to_uppercase().collect::<String>())
+                .unwrap_or_default();
             first + &chars.as_str().to_lowercase()
         })
         .collect()
@@ -190,7 +233,10 @@ fn help_text(rule: &Rule, description: &str) -> String {
 }
 
 fn help_markdown(rule: &Rule, description: &str) -> String {
-    let mut out = format!("**{}** ({} severity)\n\n{description}", rule.name, rule.severity);
+    let mut out = format!(
+        "**{}** ({} severity)\n\n{description}",
+        rule.name, rule.severity
+    );
     if let Some(fix) = &rule.remediation {
         out.push_str(&format!("\n\n**Fix:** {fix}"));
     }
@@ -202,14 +248,20 @@ fn help_markdown(rule: &Rule, description: &str) -> String {
     }
     if !rule.frameworks.is_empty() {
         out.push_str("\n\n**Frameworks:** ");
-        let mapped: Vec<String> = rule.frameworks.iter().map(|(f, c)| format!("{f} {}", c.join(", "))).collect();
+        let mapped: Vec<String> = rule
+            .frameworks
+            .iter()
+            .map(|(f, c)| format!("{f} {}", c.join(", ")))
+            .collect();
         out.push_str(&mapped.join("; "));
     }
     out
 }
 
 fn location(file: &str, span: Span) -> sarif::Location {
-    let mut region = sarif::Region::builder().start_line(span.line.max(1) as i64).build();
+    let mut region = sarif::Region::builder()
+        .start_line(span.line.max(1) as i64)
+        .build();
     if span.column > 0 {
         region.start_column = Some(span.column as i64);
     }
@@ -234,7 +286,9 @@ fn uri(file: &str) -> String {
     let mut out = String::new();
     for b in file.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                out.push(b as char)
+            }
             b => out.push_str(&format!("%{b:02X}")),
         }
     }
@@ -243,15 +297,28 @@ fn uri(file: &str) -> String {
 
 fn result(report: &Report, finding: &Finding) -> sarif::Result {
     let rule = report.rule(finding);
-    let resource = finding.resource.as_ref().expect("only findings on resources are reported");
+    let resource = finding
+        .resource
+        .as_ref()
+        .expect("only findings on resources are reported");
     let span = finding.span().unwrap_or(resource.span);
-    let level = if finding.outcome == Outcome::Unknown { sarif::ResultLevel::Note } else { level(rule.severity) };
+    let level = if finding.outcome == Outcome::Unknown {
+        sarif::ResultLevel::Note
+    } else {
+        level(rule.severity)
+    };
     let message = match finding.outcome {
-        Outcome::Unknown => format!("{}: {} cannot be decided before `terraform plan`: {}", rule.name, resource.address, finding.message),
+        Outcome::Unknown => format!(
+            "{}: {} cannot be decided before `terraform plan`: {}",
+            rule.name, resource.address, finding.message
+        ),
         _ => format!("{}: {} {}", rule.name, resource.address, finding.message),
     };
     let mut fingerprints = BTreeMap::new();
-    fingerprints.insert("riveter/v1".to_string(), fingerprint::of_finding(report, finding));
+    fingerprints.insert(
+        "riveter/v1".to_string(),
+        fingerprint::of_finding(report, finding),
+    );
     let mut result = sarif::Result::builder()
         .rule_id(rule.id.clone())
         .rule_index(finding.rule as i64)
