@@ -8,6 +8,7 @@ pub mod config;
 pub mod engine;
 pub mod gate;
 pub mod report;
+pub mod rule_test;
 pub mod rules;
 pub mod terraform;
 pub mod value;

@@ -42,6 +42,10 @@ pub struct Unknown {
     pub source: String,
     /// What could not be known, for messages: `var.environment, which has no value`.
     pub reason: String,
+    /// The values it takes in each instance of a block whose `count` or `for_each` is known;
+    /// empty when nothing is known. An operator that decides the same on every candidate
+    /// decides.
+    pub candidates: Vec<Value>,
 }
 
 impl Unknown {
@@ -49,6 +53,7 @@ impl Unknown {
         Unknown {
             source: source.into(),
             reason: reason.into(),
+            candidates: Vec::new(),
         }
     }
 

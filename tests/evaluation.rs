@@ -614,3 +614,78 @@ rules:
         "rule.0.apply_server_side_encryption_by_default.0.sse_algorithm depends on var.environment, which has no value (expected to equal \"aws:kms\")"
     );
 }
+
+/// A known `for_each` or `count`: each instance is evaluated; what they agree on is known, what
+/// differs is decided when every instance gives the same verdict.
+#[test]
+fn instances_of_a_known_for_each_or_count_are_evaluated() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "main.tf",
+        r#"
+resource "azurerm_network_security_rule" "web" {
+  for_each               = toset(["80", "443"])
+  name                   = "web-${each.value}"
+  destination_port_range = each.value
+  source_address_prefix  = "Internet"
+  access                 = "Allow"
+}
+
+resource "google_project_iam_member" "roles" {
+  for_each = { logs = "roles/logging.logWriter", metrics = "roles/monitoring.metricWriter" }
+  role     = each.value
+  member   = "serviceAccount:nodes@example.iam.gserviceaccount.com"
+}
+
+resource "aws_instance" "fleet" {
+  count         = 3
+  instance_type = count.index == 0 ? "t3.large" : "t3.micro"
+  tags          = { Name = "node-${count.index}" }
+  monitoring    = true
+}
+"#,
+    );
+    let rules = r#"
+rules:
+  - id: no-ssh-from-internet
+    resource_type: azurerm_network_security_rule
+    filters: [{ key: destination_port_range, operator: in, value: ["22", "*"] }]
+    assertions: [{ key: source_address_prefix, operator: not_equals, value: Internet }]
+  - id: no-primitive-roles
+    resource_type: google_project_iam_member
+    assertions: [{ key: role, operator: not_in, value: [roles/owner, roles/editor] }]
+  - id: small-instances
+    resource_type: aws_instance
+    assertions: [{ key: instance_type, operator: equals, value: t3.micro }]
+  - id: monitored
+    resource_type: aws_instance
+    assertions: [{ key: monitoring, operator: equals, value: true }]
+"#;
+    let tf = scan(dir.path(), &[], &[]);
+    let rules = riveter::rules::load_str("rules.yml", rules).unwrap().rules;
+    let report = riveter::engine::scan(rules, tf);
+    let outcomes: Vec<String> = report
+        .findings
+        .iter()
+        .map(|f| format!("{}={}", report.rule(f).id, f.outcome.as_str()))
+        .collect();
+    // Port 22 is none of the instances' ports, so the filter is decided and the rule skipped.
+    assert_eq!(
+        outcomes,
+        [
+            "no-ssh-from-internet=skipped",
+            "no-primitive-roles=pass",
+            "small-instances=unknown",
+            "monitored=pass"
+        ]
+    );
+    let unknown = &report.findings[2].assertions[0];
+    assert!(
+        unknown
+            .detail
+            .contains("count.index, which differs for each instance"),
+        "{}",
+        unknown.detail
+    );
+}

@@ -1,6 +1,7 @@
 //! The command line: clap definitions and the exit code. Everything else is called.
 
 mod output;
+mod packs;
 mod root;
 mod scan;
 
@@ -29,6 +30,30 @@ pub struct Cli {
 pub enum Command {
     /// Evaluate rules against Terraform files and report.
     Scan(ScanArgs),
+    /// The built-in rule packs.
+    Packs {
+        #[command(subcommand)]
+        command: PacksCommand,
+    },
+    /// Run rule fixtures: the rule files in PATH against the Terraform in PATH/tests.
+    Test {
+        /// A folder of rule files (or packs) with a `tests/` folder of fixtures.
+        path: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PacksCommand {
+    /// Each pack's name, version, number of rules and description.
+    List,
+    /// Each rule of a pack: id, severity and name.
+    Show { name: String },
+    /// Markdown documentation of every pack and rule (docs/rule-packs.md).
+    Docs {
+        /// Write to FILE instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -162,6 +187,17 @@ pub fn main() -> ExitCode {
     let matches = Cli::command().get_matches();
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let code = match cli.command {
+        Command::Packs { command } => packs::run(command),
+        Command::Test { path } => match crate::rule_test::run(&path) {
+            Ok(run) => {
+                print!("{}", run.render());
+                if run.failed() == 0 { 0 } else { 1 }
+            }
+            Err(message) => {
+                eprintln!("error: {message}");
+                2
+            }
+        },
         Command::Scan(mut args) => match scan({
             if let Some(("scan", sub)) = matches.subcommand() {
                 args.variables_in_order = scan::variables_in_order(sub);

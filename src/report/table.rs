@@ -6,6 +6,9 @@ use crate::gate::GateVerdict;
 use crate::rules::Verdict;
 use std::io::{self, Write};
 
+/// More skipped rules than this are summed up in one line.
+const MAX_SKIPPED_LINES: usize = 10;
+
 pub struct Table {
     /// ANSI colour; off for pipes and `NO_COLOR`.
     pub color: bool,
@@ -36,8 +39,21 @@ impl Emitter for Table {
         if !report.errors.is_empty() {
             writeln!(out)?;
         }
-        for (index, outcome) in report.rule_outcomes().into_iter().enumerate() {
+        let outcomes = report.rule_outcomes();
+        let skipped = outcomes.iter().filter(|o| **o == Outcome::Skipped).count();
+        // A pack run skips most of its rules; listed one by one they would bury the results.
+        let list_skipped = skipped <= MAX_SKIPPED_LINES;
+        for (index, outcome) in outcomes.into_iter().enumerate() {
+            if outcome == Outcome::Skipped && !list_skipped {
+                continue;
+            }
             self.rule(report, index, outcome, out)?;
+        }
+        if !list_skipped {
+            let note = format!(
+                "({skipped} rules apply to no resource in the scanned files; --format json lists them)"
+            );
+            writeln!(out, "⏭  {}", self.paint(DIM, &note))?;
         }
         let counts = report.rule_counts();
         writeln!(out)?;

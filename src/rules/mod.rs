@@ -1,5 +1,6 @@
 //! Rules: the model, loading both rule shapes, keys, operators, built-in packs.
 
+pub mod catalog;
 mod key;
 mod load;
 mod model;

@@ -261,6 +261,17 @@ impl Operator {
 
     /// The verdict on one value.
     pub fn test(&self, expected: Option<&Value>, actual: &Value) -> Verdict {
+        if let Value::Unknown(unknown) = actual
+            && !unknown.candidates.is_empty()
+        {
+            let mut verdicts = unknown.candidates.iter().map(|c| self.test(expected, c));
+            let first = verdicts.next().unwrap_or(Verdict::Unknown);
+            return if verdicts.all(|v| v == first) {
+                first
+            } else {
+                Verdict::Unknown
+            };
+        }
         if let Value::Unknown(unknown) = actual {
             return match self {
                 Operator::Exists => Verdict::Pass,

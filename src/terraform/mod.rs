@@ -6,6 +6,7 @@ mod discover;
 pub mod eval;
 mod for_newlines;
 mod hcl;
+mod instances;
 mod json;
 mod module;
 mod policy_document;

@@ -9,6 +9,7 @@
 use super::declarations::{BlockDecl, ParsedFile, Syntax, declarations};
 use super::eval::types::Type;
 use super::eval::{BodyRef, Evaluator, Scope, values_equal};
+use super::instances;
 use super::resource::{BlockKind, FileError, Resource};
 use super::source::SourceFile;
 use super::variables::{self, Declaration, Given, VariableInputs};
@@ -204,11 +205,16 @@ fn evaluate_files(
 }
 
 fn evaluate_body(scope: &Scope, file: &SourceFile, body: BodyRef) -> Node {
-    let mut evaluator = Evaluator::new(scope, file);
-    match body {
+    let evaluate = |mut evaluator: Evaluator| match body {
         BodyRef::Hcl(body) => Node::new(evaluator.body(body), Default::default()),
         BodyRef::Json(expr) => evaluator.attribute(expr),
-    }
+    };
+    let base = evaluate(Evaluator::new(scope, file));
+    let instances: Vec<Value> = instances::bindings(scope, file, body)
+        .into_iter()
+        .map(|(name, binding)| evaluate(Evaluator::with_binding(scope, file, name, binding)).value)
+        .collect();
+    instances::merge(base, &instances)
 }
 
 fn resource(block: &BlockDecl, file: &SourceFile, mut body: Node) -> Resource {

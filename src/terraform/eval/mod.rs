@@ -41,6 +41,18 @@ impl<'s, 't> Evaluator<'s, 't> {
         }
     }
 
+    /// An evaluator in which `name` (`each`, `count`) is bound: one instance of a block.
+    pub fn with_binding(
+        scope: &'s Scope<'t>,
+        file: &'s SourceFile,
+        name: &str,
+        value: Value,
+    ) -> Evaluator<'s, 't> {
+        let mut evaluator = Evaluator::new(scope, file);
+        evaluator.bound.push((name.to_string(), value));
+        evaluator
+    }
+
     fn span(&self, expr: &Expression) -> Span {
         self.file.span(expr.span())
     }

@@ -1,0 +1,55 @@
+# Well configured: every rule that applies to it passes.
+resource "aws_cloudtrail" "good" {
+  name                          = "org"
+  s3_bucket_name                = aws_s3_bucket.logs.id
+  is_multi_region_trail         = true
+  enable_log_file_validation    = true
+  kms_key_id                    = aws_kms_key.this.arn
+  cloud_watch_logs_group_arn    = "${aws_cloudwatch_log_group.trail.arn}:*"
+  cloud_watch_logs_role_arn     = aws_iam_role.trail.arn
+  include_global_service_events = true
+}
+
+# expect fail: aws-cloudtrail-multi-region, soc2-cloudtrail-multi-region, cis-aws-cloudtrail-multi-region, hipaa-cloudtrail-multi-region, pci-cloudtrail-multi-region, waf-cloudtrail-multi-region, mc-cloudtrail-multi-region
+resource "aws_cloudtrail" "cloudtrail_multi_region" {
+  name                          = "org"
+  s3_bucket_name                = aws_s3_bucket.logs.id
+  is_multi_region_trail         = false
+  enable_log_file_validation    = true
+  kms_key_id                    = aws_kms_key.this.arn
+  cloud_watch_logs_group_arn    = "${aws_cloudwatch_log_group.trail.arn}:*"
+  cloud_watch_logs_role_arn     = aws_iam_role.trail.arn
+  include_global_service_events = true
+}
+
+# expect fail: aws-cloudtrail-log-validation, cis-aws-cloudtrail-log-validation, hipaa-cloudtrail-log-validation, pci-cloudtrail-log-validation
+resource "aws_cloudtrail" "cloudtrail_log_validation" {
+  name                          = "org"
+  s3_bucket_name                = aws_s3_bucket.logs.id
+  is_multi_region_trail         = true
+  kms_key_id                    = aws_kms_key.this.arn
+  cloud_watch_logs_group_arn    = "${aws_cloudwatch_log_group.trail.arn}:*"
+  cloud_watch_logs_role_arn     = aws_iam_role.trail.arn
+  include_global_service_events = true
+}
+
+# expect fail: aws-cloudtrail-kms, cis-aws-cloudtrail-kms, hipaa-cloudtrail-kms, pci-cloudtrail-kms, waf-cloudtrail-kms
+resource "aws_cloudtrail" "cloudtrail_kms" {
+  name                          = "org"
+  s3_bucket_name                = aws_s3_bucket.logs.id
+  is_multi_region_trail         = true
+  enable_log_file_validation    = true
+  cloud_watch_logs_group_arn    = "${aws_cloudwatch_log_group.trail.arn}:*"
+  cloud_watch_logs_role_arn     = aws_iam_role.trail.arn
+  include_global_service_events = true
+}
+
+# expect fail: aws-cloudtrail-cloudwatch, cis-aws-cloudtrail-cloudwatch, hipaa-cloudtrail-cloudwatch, pci-cloudtrail-cloudwatch, waf-cloudtrail-cloudwatch
+resource "aws_cloudtrail" "cloudtrail_cloudwatch" {
+  name                          = "org"
+  s3_bucket_name                = aws_s3_bucket.logs.id
+  is_multi_region_trail         = true
+  enable_log_file_validation    = true
+  kms_key_id                    = aws_kms_key.this.arn
+  include_global_service_events = true
+}

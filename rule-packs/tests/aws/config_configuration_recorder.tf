@@ -1,0 +1,22 @@
+# Well configured: every rule that applies to it passes.
+resource "aws_config_configuration_recorder" "good" {
+  name     = "default"
+  role_arn = aws_iam_role.config.arn
+
+  recording_group {
+    all_supported                 = true
+    include_global_resource_types = true
+  }
+}
+
+# expect fail: aws-config-all-resources, cis-aws-config-all-resources, hipaa-config-all-resources, pci-config-all-resources, waf-config-all-resources
+resource "aws_config_configuration_recorder" "config_all_resources" {
+  name     = "default"
+  role_arn = aws_iam_role.config.arn
+
+  recording_group {
+    all_supported                 = false
+    include_global_resource_types = true
+    resource_types                = ["AWS::S3::Bucket"]
+  }
+}

@@ -1,0 +1,156 @@
+# Well configured: every rule that applies to it passes.
+resource "aws_db_instance" "good" {
+  identifier                          = "app"
+  engine                              = "postgres"
+  instance_class                      = "db.t3.medium"
+  allocated_storage                   = 20
+  storage_encrypted                   = true
+  kms_key_id                          = aws_kms_key.this.arn
+  publicly_accessible                 = false
+  backup_retention_period             = 14
+  deletion_protection                 = true
+  multi_az                            = true
+  iam_database_authentication_enabled = true
+  auto_minor_version_upgrade          = true
+  copy_tags_to_snapshot               = true
+  enabled_cloudwatch_logs_exports     = ["postgresql"]
+}
+
+# expect fail: aws-rds-encrypted, soc2-rds-encrypted, cis-aws-rds-encrypted, hipaa-rds-encrypted, pci-rds-encrypted, waf-rds-encrypted, mc-rds-encrypted
+resource "aws_db_instance" "rds_encrypted" {
+  identifier                          = "app"
+  engine                              = "postgres"
+  instance_class                      = "db.t3.medium"
+  allocated_storage                   = 20
+  publicly_accessible                 = false
+  backup_retention_period             = 14
+  deletion_protection                 = true
+  multi_az                            = true
+  iam_database_authentication_enabled = true
+  auto_minor_version_upgrade          = true
+  copy_tags_to_snapshot               = true
+  enabled_cloudwatch_logs_exports     = ["postgresql"]
+}
+
+# expect fail: aws-rds-not-public, soc2-rds-not-public, cis-aws-rds-not-public, pci-rds-not-public, mc-rds-not-public
+resource "aws_db_instance" "rds_not_public" {
+  identifier                          = "app"
+  engine                              = "postgres"
+  instance_class                      = "db.t3.medium"
+  allocated_storage                   = 20
+  storage_encrypted                   = true
+  kms_key_id                          = aws_kms_key.this.arn
+  publicly_accessible                 = true
+  backup_retention_period             = 14
+  deletion_protection                 = true
+  multi_az                            = true
+  iam_database_authentication_enabled = true
+  auto_minor_version_upgrade          = true
+  copy_tags_to_snapshot               = true
+  enabled_cloudwatch_logs_exports     = ["postgresql"]
+}
+
+# expect fail: aws-rds-backup-retention, soc2-rds-backup-retention, hipaa-rds-backup-retention, waf-rds-backup-retention
+resource "aws_db_instance" "rds_backup_retention" {
+  identifier                          = "app"
+  engine                              = "postgres"
+  instance_class                      = "db.t3.medium"
+  allocated_storage                   = 20
+  storage_encrypted                   = true
+  kms_key_id                          = aws_kms_key.this.arn
+  publicly_accessible                 = false
+  backup_retention_period             = 1
+  deletion_protection                 = true
+  multi_az                            = true
+  iam_database_authentication_enabled = true
+  auto_minor_version_upgrade          = true
+  copy_tags_to_snapshot               = true
+  enabled_cloudwatch_logs_exports     = ["postgresql"]
+}
+
+# expect fail: aws-rds-deletion-protection, hipaa-rds-deletion-protection, waf-rds-deletion-protection
+resource "aws_db_instance" "rds_deletion_protection" {
+  identifier                          = "app"
+  engine                              = "postgres"
+  instance_class                      = "db.t3.medium"
+  allocated_storage                   = 20
+  storage_encrypted                   = true
+  kms_key_id                          = aws_kms_key.this.arn
+  publicly_accessible                 = false
+  backup_retention_period             = 14
+  deletion_protection                 = false
+  multi_az                            = true
+  iam_database_authentication_enabled = true
+  auto_minor_version_upgrade          = true
+  copy_tags_to_snapshot               = true
+  enabled_cloudwatch_logs_exports     = ["postgresql"]
+}
+
+# expect fail: aws-rds-multi-az, waf-rds-multi-az
+resource "aws_db_instance" "rds_multi_az" {
+  identifier                          = "app"
+  engine                              = "postgres"
+  instance_class                      = "db.t3.medium"
+  allocated_storage                   = 20
+  storage_encrypted                   = true
+  kms_key_id                          = aws_kms_key.this.arn
+  publicly_accessible                 = false
+  backup_retention_period             = 14
+  deletion_protection                 = true
+  iam_database_authentication_enabled = true
+  auto_minor_version_upgrade          = true
+  copy_tags_to_snapshot               = true
+  enabled_cloudwatch_logs_exports     = ["postgresql"]
+}
+
+# expect fail: aws-rds-iam-auth, hipaa-rds-iam-auth, pci-rds-iam-auth
+resource "aws_db_instance" "rds_iam_auth" {
+  identifier                      = "app"
+  engine                          = "postgres"
+  instance_class                  = "db.t3.medium"
+  allocated_storage               = 20
+  storage_encrypted               = true
+  kms_key_id                      = aws_kms_key.this.arn
+  publicly_accessible             = false
+  backup_retention_period         = 14
+  deletion_protection             = true
+  multi_az                        = true
+  auto_minor_version_upgrade      = true
+  copy_tags_to_snapshot           = true
+  enabled_cloudwatch_logs_exports = ["postgresql"]
+}
+
+# expect fail: aws-rds-minor-upgrades, cis-aws-rds-minor-upgrades, pci-rds-minor-upgrades, waf-rds-minor-upgrades
+resource "aws_db_instance" "rds_minor_upgrades" {
+  identifier                          = "app"
+  engine                              = "postgres"
+  instance_class                      = "db.t3.medium"
+  allocated_storage                   = 20
+  storage_encrypted                   = true
+  kms_key_id                          = aws_kms_key.this.arn
+  publicly_accessible                 = false
+  backup_retention_period             = 14
+  deletion_protection                 = true
+  multi_az                            = true
+  iam_database_authentication_enabled = true
+  auto_minor_version_upgrade          = false
+  copy_tags_to_snapshot               = true
+  enabled_cloudwatch_logs_exports     = ["postgresql"]
+}
+
+# expect fail: aws-rds-log-exports, hipaa-rds-log-exports, pci-rds-log-exports, waf-rds-log-exports
+resource "aws_db_instance" "rds_log_exports" {
+  identifier                          = "app"
+  engine                              = "postgres"
+  instance_class                      = "db.t3.medium"
+  allocated_storage                   = 20
+  storage_encrypted                   = true
+  kms_key_id                          = aws_kms_key.this.arn
+  publicly_accessible                 = false
+  backup_retention_period             = 14
+  deletion_protection                 = true
+  multi_az                            = true
+  iam_database_authentication_enabled = true
+  auto_minor_version_upgrade          = true
+  copy_tags_to_snapshot               = true
+}

@@ -1,0 +1,16 @@
+# Well configured: every rule that applies to it passes.
+resource "aws_default_security_group" "good" {
+  vpc_id = aws_vpc.this.id
+}
+
+# expect fail: aws-default-sg-closed, cis-aws-default-sg-closed, pci-default-sg-closed
+resource "aws_default_security_group" "default_sg_closed" {
+  vpc_id = aws_vpc.this.id
+
+  ingress {
+    protocol  = "-1"
+    self      = true
+    from_port = 0
+    to_port   = 0
+  }
+}

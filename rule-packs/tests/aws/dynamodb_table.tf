@@ -1,0 +1,53 @@
+# Well configured: every rule that applies to it passes.
+resource "aws_dynamodb_table" "good" {
+  name         = "items"
+  billing_mode = "PAY_PER_REQUEST"
+  hash_key     = "id"
+
+  attribute {
+    name = "id"
+    type = "S"
+  }
+
+  point_in_time_recovery {
+    enabled = true
+  }
+
+  server_side_encryption {
+    enabled     = true
+    kms_key_arn = aws_kms_key.this.arn
+  }
+}
+
+# expect fail: aws-dynamodb-pitr, soc2-dynamodb-pitr, hipaa-dynamodb-pitr, waf-dynamodb-pitr
+resource "aws_dynamodb_table" "dynamodb_pitr" {
+  name         = "items"
+  billing_mode = "PAY_PER_REQUEST"
+  hash_key     = "id"
+
+  attribute {
+    name = "id"
+    type = "S"
+  }
+
+  server_side_encryption {
+    enabled     = true
+    kms_key_arn = aws_kms_key.this.arn
+  }
+}
+
+# expect fail: aws-dynamodb-kms, hipaa-dynamodb-kms, pci-dynamodb-kms, waf-dynamodb-kms
+resource "aws_dynamodb_table" "dynamodb_kms" {
+  name         = "items"
+  billing_mode = "PAY_PER_REQUEST"
+  hash_key     = "id"
+
+  attribute {
+    name = "id"
+    type = "S"
+  }
+
+  point_in_time_recovery {
+    enabled = true
+  }
+}

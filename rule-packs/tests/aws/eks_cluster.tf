@@ -1,0 +1,82 @@
+# Well configured: every rule that applies to it passes.
+resource "aws_eks_cluster" "good" {
+  name                      = "platform"
+  role_arn                  = aws_iam_role.eks.arn
+  version                   = "1.31"
+  enabled_cluster_log_types = ["api", "audit", "authenticator", "controllerManager", "scheduler"]
+
+  vpc_config {
+    subnet_ids              = aws_subnet.private[*].id
+    endpoint_private_access = true
+    endpoint_public_access  = true
+    public_access_cidrs     = ["203.0.113.0/24"]
+  }
+
+  encryption_config {
+    resources = ["secrets"]
+
+    provider {
+      key_arn = aws_kms_key.this.arn
+    }
+  }
+}
+
+# expect fail: aws-eks-public-endpoint-restricted, pci-eks-public-endpoint-restricted, k8s-eks-public-endpoint-restricted
+resource "aws_eks_cluster" "eks_public_endpoint_restricted" {
+  name                      = "platform"
+  role_arn                  = aws_iam_role.eks.arn
+  version                   = "1.31"
+  enabled_cluster_log_types = ["api", "audit", "authenticator", "controllerManager", "scheduler"]
+
+  vpc_config {
+    subnet_ids              = aws_subnet.private[*].id
+    endpoint_private_access = true
+    endpoint_public_access  = true
+  }
+
+  encryption_config {
+    resources = ["secrets"]
+
+    provider {
+      key_arn = aws_kms_key.this.arn
+    }
+  }
+}
+
+# expect fail: aws-eks-secrets-encryption, hipaa-eks-secrets-encryption, pci-eks-secrets-encryption, waf-eks-secrets-encryption, k8s-eks-secrets-encryption
+resource "aws_eks_cluster" "eks_secrets_encryption" {
+  name                      = "platform"
+  role_arn                  = aws_iam_role.eks.arn
+  version                   = "1.31"
+  enabled_cluster_log_types = ["api", "audit", "authenticator", "controllerManager", "scheduler"]
+
+  vpc_config {
+    subnet_ids              = aws_subnet.private[*].id
+    endpoint_private_access = true
+    endpoint_public_access  = true
+    public_access_cidrs     = ["203.0.113.0/24"]
+  }
+}
+
+# expect fail: aws-eks-control-plane-logging, hipaa-eks-control-plane-logging, pci-eks-control-plane-logging, waf-eks-control-plane-logging, k8s-eks-control-plane-logging
+resource "aws_eks_cluster" "eks_control_plane_logging" {
+  name                      = "platform"
+  role_arn                  = aws_iam_role.eks.arn
+  version                   = "1.31"
+  enabled_cluster_log_types = ["api"]
+
+  vpc_config {
+    subnet_ids              = aws_subnet.private[*].id
+    endpoint_private_access = true
+    endpoint_public_access  = true
+    public_access_cidrs     = ["203.0.113.0/24"]
+  }
+
+  encryption_config {
+    resources = ["secrets"]
+
+    provider {
+      key_arn = aws_kms_key.this.arn
+    }
+  }
+}

@@ -1,0 +1,65 @@
+# Well configured: every rule that applies to it passes.
+resource "aws_glue_security_configuration" "good" {
+  name = "etl"
+
+  encryption_configuration {
+    cloudwatch_encryption {
+      cloudwatch_encryption_mode = "SSE-KMS"
+      kms_key_arn                = aws_kms_key.this.arn
+    }
+
+    job_bookmarks_encryption {
+      job_bookmarks_encryption_mode = "CSE-KMS"
+      kms_key_arn                   = aws_kms_key.this.arn
+    }
+
+    s3_encryption {
+      s3_encryption_mode = "SSE-KMS"
+      kms_key_arn        = aws_kms_key.this.arn
+    }
+  }
+}
+
+# expect fail: aws-glue-cloudwatch-encryption, hipaa-glue-cloudwatch-encryption, pci-glue-cloudwatch-encryption, waf-glue-cloudwatch-encryption
+resource "aws_glue_security_configuration" "glue_cloudwatch_encryption" {
+  name = "etl"
+
+  encryption_configuration {
+    cloudwatch_encryption {
+      cloudwatch_encryption_mode = "DISABLED"
+      kms_key_arn                = aws_kms_key.this.arn
+    }
+
+    job_bookmarks_encryption {
+      job_bookmarks_encryption_mode = "CSE-KMS"
+      kms_key_arn                   = aws_kms_key.this.arn
+    }
+
+    s3_encryption {
+      s3_encryption_mode = "SSE-KMS"
+      kms_key_arn        = aws_kms_key.this.arn
+    }
+  }
+}
+
+# expect fail: aws-glue-s3-encryption, hipaa-glue-s3-encryption, pci-glue-s3-encryption, waf-glue-s3-encryption
+resource "aws_glue_security_configuration" "glue_s3_encryption" {
+  name = "etl"
+
+  encryption_configuration {
+    cloudwatch_encryption {
+      cloudwatch_encryption_mode = "SSE-KMS"
+      kms_key_arn                = aws_kms_key.this.arn
+    }
+
+    job_bookmarks_encryption {
+      job_bookmarks_encryption_mode = "CSE-KMS"
+      kms_key_arn                   = aws_kms_key.this.arn
+    }
+
+    s3_encryption {
+      s3_encryption_mode = "SSE-S3"
+      kms_key_arn        = aws_kms_key.this.arn
+    }
+  }
+}

@@ -1,0 +1,16 @@
+# Well configured: every rule that applies to it passes.
+resource "aws_lambda_permission" "good" {
+  statement_id  = "AllowS3"
+  action        = "lambda:InvokeFunction"
+  function_name = aws_lambda_function.this.function_name
+  principal     = "s3.amazonaws.com"
+  source_arn    = aws_s3_bucket.this.arn
+}
+
+# expect fail: aws-lambda-permission-source, soc2-lambda-permission-source, hipaa-lambda-permission-source, pci-lambda-permission-source
+resource "aws_lambda_permission" "lambda_permission_source" {
+  statement_id  = "AllowS3"
+  action        = "lambda:InvokeFunction"
+  function_name = aws_lambda_function.this.function_name
+  principal     = "s3.amazonaws.com"
+}

@@ -1,0 +1,10 @@
+# Well configured: every rule that applies to it passes.
+resource "aws_sns_topic" "good" {
+  name              = "alerts"
+  kms_master_key_id = aws_kms_key.this.arn
+}
+
+# expect fail: aws-sns-kms, hipaa-sns-kms, pci-sns-kms, waf-sns-kms
+resource "aws_sns_topic" "sns_kms" {
+  name = "alerts"
+}

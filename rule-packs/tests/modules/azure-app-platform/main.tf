@@ -1,0 +1,121 @@
+# An application platform module in the style of the public Azure modules. Well configured.
+
+variable "prefix" {
+  type    = string
+  default = "shop"
+}
+
+variable "location" {
+  type    = string
+  default = "westeurope"
+}
+
+variable "allowed_ips" {
+  type    = list(string)
+  default = ["203.0.113.10"]
+}
+
+locals {
+  tags = { app = var.prefix, managed_by = "terraform" }
+}
+
+resource "azurerm_resource_group" "this" {
+  name     = "${var.prefix}-rg"
+  location = var.location
+  tags     = local.tags
+}
+
+resource "azurerm_storage_account" "this" {
+  name                            = "${var.prefix}data"
+  resource_group_name             = azurerm_resource_group.this.name
+  location                        = azurerm_resource_group.this.location
+  account_tier                    = "Standard"
+  account_replication_type        = "ZRS"
+  min_tls_version                 = "TLS1_2"
+  allow_nested_items_to_be_public = false
+  shared_access_key_enabled       = false
+
+  network_rules {
+    default_action = "Deny"
+    bypass         = ["AzureServices"]
+    ip_rules       = var.allowed_ips
+  }
+
+  blob_properties {
+    versioning_enabled = true
+    delete_retention_policy {
+      days = 14
+    }
+  }
+
+  tags = local.tags
+}
+
+resource "azurerm_key_vault" "this" {
+  name                       = "${var.prefix}-kv"
+  location                   = azurerm_resource_group.this.location
+  resource_group_name        = azurerm_resource_group.this.name
+  tenant_id                  = data.azurerm_client_config.current.tenant_id
+  sku_name                   = "standard"
+  purge_protection_enabled   = true
+  soft_delete_retention_days = 90
+  enable_rbac_authorization  = true
+
+  network_acls {
+    default_action = "Deny"
+    bypass         = "AzureServices"
+    ip_rules       = var.allowed_ips
+  }
+}
+
+data "azurerm_client_config" "current" {}
+
+resource "azurerm_linux_web_app" "this" {
+  name                = "${var.prefix}-web"
+  resource_group_name = azurerm_resource_group.this.name
+  location            = azurerm_resource_group.this.location
+  service_plan_id     = azurerm_service_plan.this.id
+  https_only          = true
+
+  site_config {
+    minimum_tls_version = "1.2"
+    ftps_state          = "Disabled"
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+
+  app_settings = {
+    KEY_VAULT_URI = azurerm_key_vault.this.vault_uri
+  }
+}
+
+resource "azurerm_service_plan" "this" {
+  name                = "${var.prefix}-plan"
+  resource_group_name = azurerm_resource_group.this.name
+  location            = azurerm_resource_group.this.location
+  os_type             = "Linux"
+  sku_name            = "P1v3"
+}
+
+resource "azurerm_network_security_group" "app" {
+  name                = "${var.prefix}-app"
+  location            = azurerm_resource_group.this.location
+  resource_group_name = azurerm_resource_group.this.name
+}
+
+resource "azurerm_network_security_rule" "https" {
+  for_each                    = toset(["443"])
+  name                        = "https-${each.value}"
+  resource_group_name         = azurerm_resource_group.this.name
+  network_security_group_name = azurerm_network_security_group.app.name
+  priority                    = 100
+  direction                   = "Inbound"
+  access                      = "Allow"
+  protocol                    = "Tcp"
+  source_port_range           = "*"
+  destination_port_range      = each.value
+  source_address_prefix       = "Internet"
+  destination_address_prefix  = "VirtualNetwork"
+}
