@@ -29,7 +29,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Evaluate rules against Terraform files and report.
-    Scan(ScanArgs),
+    Scan(Box<ScanArgs>),
     /// The built-in rule packs.
     Packs {
         #[command(subcommand)]
@@ -202,7 +202,7 @@ pub fn main() -> ExitCode {
             if let Some(("scan", sub)) = matches.subcommand() {
                 args.variables_in_order = scan::variables_in_order(sub);
             }
-            args
+            *args
         }) {
             Ok(verdict) => verdict.exit_code(),
             Err(message) => {
