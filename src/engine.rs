@@ -54,6 +54,7 @@ fn evaluate(index: usize, rule: &Rule, resource: &Resource) -> Option<Finding> {
         outcome,
         message: summary(outcome, &results),
         assertions: results,
+        suppression: None,
     })
 }
 
@@ -210,6 +211,7 @@ fn skipped(index: usize, rule: &Rule, terraform: &Terraform) -> Finding {
         outcome: Outcome::Skipped,
         message,
         assertions: Vec::new(),
+        suppression: None,
     }
 }
 

@@ -10,5 +10,6 @@ pub mod gate;
 pub mod report;
 pub mod rule_test;
 pub mod rules;
+pub mod suppression;
 pub mod terraform;
 pub mod value;

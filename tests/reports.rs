@@ -6,6 +6,7 @@ use riveter::report::{
     Emitter, GithubCommands, Gitlab, Json, Junit, Markdown, Report, Sarif, Table,
 };
 use riveter::rules::{RuleSet, RuleSources};
+use riveter::suppression;
 use riveter::terraform::{self, VariableInputs, discover};
 use std::fs;
 use std::path::Path;
@@ -21,11 +22,16 @@ fn scan_dir(dir: &Path, rules: &Path) -> Report {
     .rules;
     let root = std::path::absolute(dir).unwrap();
     let found = discover(&[root.display().to_string()]).unwrap();
-    let mut report = riveter::engine::scan(
-        rules,
-        terraform::load(found, &root, &VariableInputs::default()),
-    );
+    let mut tf = terraform::load(found, &root, &VariableInputs::default());
+    let directives = std::mem::take(&mut tf.directives);
+    let mut report = riveter::engine::scan(rules, tf);
     report.gate = Gate::default();
+    let options = suppression::Options {
+        today: suppression::Date::parse("2026-11-28").unwrap(),
+        require_reason: false,
+    };
+    let notes = suppression::apply(&mut report, &directives, None, options);
+    assert!(notes.warnings.is_empty(), "{:?}", notes.warnings);
     report
 }
 

@@ -35,11 +35,23 @@ pub enum Command {
         #[command(subcommand)]
         command: PacksCommand,
     },
+    /// Record today's failures so that only new ones fail the gate.
+    Baseline {
+        #[command(subcommand)]
+        command: BaselineCommand,
+    },
     /// Run rule fixtures: the rule files in PATH against the Terraform in PATH/tests.
     Test {
         /// A folder of rule files (or packs) with a `tests/` folder of fixtures.
         path: PathBuf,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BaselineCommand {
+    /// Scan, and write every failure to the baseline file (-o, default .riveter-baseline.json).
+    /// Takes the options of `scan`.
+    Create(Box<ScanArgs>),
 }
 
 #[derive(Debug, Subcommand)]
@@ -145,6 +157,22 @@ pub struct ScanArgs {
     #[arg(skip)]
     pub variables_in_order: Vec<CommandLineVariable>,
 
+    /// Findings recorded in this baseline (riveter baseline create) are suppressed.
+    #[arg(long = "baseline", value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Show everything as if nothing were suppressed (no comments, no baseline).
+    #[arg(long = "no-suppressions")]
+    pub no_suppressions: bool,
+
+    /// A riveter:ignore comment without reason="..." suppresses nothing.
+    #[arg(long = "require-reason")]
+    pub require_reason: bool,
+
+    /// The date suppressions expire against (YYYY-MM-DD) [default: today, UTC]
+    #[arg(long = "today", value_name = "DATE", hide = true, value_parser = parse_date)]
+    pub today: Option<crate::suppression::Date>,
+
     /// Config file [default: riveter.yml or .riveter.yml in the working directory]
     #[arg(short = 'c', long = "config", value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -179,6 +207,10 @@ pub enum ColorChoice {
     Never,
 }
 
+fn parse_date(s: &str) -> Result<crate::suppression::Date, String> {
+    crate::suppression::Date::parse(s).ok_or_else(|| format!("\"{s}\" is not a date (YYYY-MM-DD)"))
+}
+
 fn parse_severity(s: &str) -> Result<Severity, String> {
     s.parse()
 }
@@ -188,6 +220,15 @@ pub fn main() -> ExitCode {
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let code = match cli.command {
         Command::Packs { command } => packs::run(command),
+        Command::Baseline {
+            command: BaselineCommand::Create(args),
+        } => match scan::create_baseline(*args) {
+            Ok(()) => 0,
+            Err(message) => {
+                eprintln!("error: {message}");
+                2
+            }
+        },
         Command::Test { path } => match crate::rule_test::run(&path) {
             Ok(run) => {
                 print!("{}", run.render());

@@ -4,14 +4,25 @@ use super::output::write_reports;
 use super::{Format, ScanArgs, UnknownPolicy, root};
 use crate::config::{self, Config};
 use crate::gate::{Gate, GateVerdict};
+use crate::report::Report;
 use crate::rules::{RuleSet, RuleSources};
+use crate::suppression::{self, Baseline, Date};
+use crate::terraform::Directive;
 use crate::terraform::{CommandLineVariable, VariableInputs};
 use crate::{engine, terraform};
 use clap::{ArgMatches, ValueEnum};
 
 /// The whole `scan` command. An `Err` is a problem that stops the scan before it starts
 /// (exit code 2); parse errors in Terraform files are in the report instead.
-pub fn scan(mut args: ScanArgs) -> Result<GateVerdict, String> {
+pub fn scan(args: ScanArgs) -> Result<GateVerdict, String> {
+    let (report, args) = run(args)?;
+    write_reports(&args, &report)?;
+    Ok(report.verdict())
+}
+
+/// Config, rules, Terraform, the engine and suppressions: the report, and the arguments as
+/// the config file completed them.
+fn run(mut args: ScanArgs) -> Result<(Report, ScanArgs), String> {
     let config = match config::locate(args.config.as_deref()) {
         Some(path) => config::load(&path)?,
         None => Config::default(),
@@ -46,18 +57,21 @@ pub fn scan(mut args: ScanArgs) -> Result<GateVerdict, String> {
         args.variables_in_order.clone()
     };
     let inputs = VariableInputs::load(&ordered, std::env::vars())?;
-    let terraform = terraform::load(discovered, &root, &inputs);
+    let mut terraform = terraform::load(discovered, &root, &inputs);
     for warning in &terraform.warnings {
         eprintln!("warning: {warning}");
     }
+    let directives = std::mem::take(&mut terraform.directives);
 
     let mut report = engine::scan(rules, terraform);
     report.gate = Gate {
         fail_on: args.fail_on,
         unknown_fails: args.unknown == UnknownPolicy::Fail,
     };
-    write_reports(&args, &report)?;
-    Ok(report.verdict())
+    if !args.no_suppressions {
+        suppress(&args, &mut report, &directives)?;
+    }
+    Ok((report, args))
 }
 
 /// clap keeps each flag's values apart; Terraform's precedence needs their common order.
@@ -119,4 +133,65 @@ fn load_rules(args: &ScanArgs) -> Result<Vec<crate::rules::Rule>, String> {
         });
     }
     Ok(set.rules)
+}
+
+/// Applies comments and the baseline, and tells what did not work as written.
+fn suppress(args: &ScanArgs, report: &mut Report, directives: &[Directive]) -> Result<(), String> {
+    let baseline = args
+        .baseline
+        .as_ref()
+        .map(|p| Baseline::read(p).map(|b| (b, p.display().to_string())))
+        .transpose()?;
+    let options = suppression::Options {
+        today: args.today.unwrap_or_else(Date::today),
+        require_reason: args.require_reason,
+    };
+    let notes = suppression::apply(
+        report,
+        directives,
+        baseline.as_ref().map(|(b, p)| (b, p.as_str())),
+        options,
+    );
+    for warning in &notes.warnings {
+        eprintln!("warning: {warning}");
+    }
+    if !notes.fixed.is_empty() {
+        eprintln!(
+            "note: {} baseline entries match no failure any more (fixed); `riveter baseline create` drops them:",
+            notes.fixed.len()
+        );
+        for entry in &notes.fixed {
+            eprintln!(
+                "  fixed: {} on {} ({})",
+                entry.rule_id, entry.resource, entry.file
+            );
+        }
+    }
+    Ok(())
+}
+
+/// `riveter baseline create`: scan and record every failure (inline comments still accept
+/// what they accept; an earlier baseline does not).
+pub fn create_baseline(mut args: ScanArgs) -> Result<(), String> {
+    let path = args
+        .output
+        .take()
+        .unwrap_or_else(|| ".riveter-baseline.json".into());
+    args.baseline = None;
+    let (report, _) = run(args)?;
+    if !report.errors.is_empty() {
+        let errors: Vec<String> = report.errors.iter().map(|e| e.to_string()).collect();
+        return Err(format!(
+            "a baseline of an incomplete scan would miss findings; fix these first:\n  {}",
+            errors.join("\n  ")
+        ));
+    }
+    let baseline = Baseline::from_report(&report);
+    std::fs::write(&path, baseline.to_json()).map_err(|e| format!("{}: {e}", path.display()))?;
+    eprintln!(
+        "wrote {} with {} accepted findings",
+        path.display(),
+        baseline.entries.len()
+    );
+    Ok(())
 }

@@ -68,6 +68,16 @@ fn finding(report: &Report, finding: &Finding) -> J {
         "message": finding.message,
         "remediation": rule.remediation,
         "assertions": finding.assertions.iter().map(assertion).collect::<Vec<_>>(),
+        "suppression": finding.suppression.as_ref().map(|s| json!({
+            "kind": match s.kind {
+                crate::suppression::SuppressionKind::Inline => "inline",
+                crate::suppression::SuppressionKind::Baseline => "baseline",
+            },
+            "reason": s.reason,
+            "expires": s.expires.map(|d| d.to_string()),
+            "location": s.location,
+            "original_status": s.original.as_str(),
+        })),
     })
 }
 

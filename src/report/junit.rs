@@ -107,7 +107,14 @@ fn status(report: &Report, finding: &Finding) -> TestCaseStatus {
                 _ => "skipped: ",
             };
             let at = location.map(|l| format!(" ({l})")).unwrap_or_default();
-            status.set_message(format!("{prefix}{}{at}", finding.message));
+            let message = match &finding.suppression {
+                Some(_) => finding
+                    .explained()
+                    .trim_start_matches("suppressed ")
+                    .to_string(),
+                None => finding.message.clone(),
+            };
+            status.set_message(format!("{prefix}{message}{at}"));
             status
         }
     }

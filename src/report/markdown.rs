@@ -91,7 +91,7 @@ impl Markdown {
             rule.severity,
             cell(&rule.name),
             resource.address,
-            cell(&finding.message)
+            cell(&finding.explained())
         )
     }
 }

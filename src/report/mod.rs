@@ -100,9 +100,29 @@ pub struct Finding {
     pub outcome: Outcome,
     pub message: String,
     pub assertions: Vec<AssertionResult>,
+    /// Why the finding is suppressed, when it is.
+    pub suppression: Option<crate::suppression::Suppression>,
 }
 
 impl Finding {
+    /// For a suppressed finding: why, then what it found. Otherwise the message.
+    pub fn explained(&self) -> String {
+        match &self.suppression {
+            Some(s) => {
+                let why = s.reason.clone().unwrap_or_else(|| "no reason given".into());
+                let until = s
+                    .expires
+                    .map(|d| format!(", until {d}"))
+                    .unwrap_or_default();
+                format!(
+                    "suppressed at {} ({why}{until}): {}",
+                    s.location, self.message
+                )
+            }
+            None => self.message.clone(),
+        }
+    }
+
     /// Where a report should point: the first failing (or undecided) assertion, else the block.
     pub fn span(&self) -> Option<Span> {
         let resource = self.resource.as_ref()?;

@@ -327,11 +327,21 @@ fn result(report: &Report, finding: &Finding) -> sarif::Result {
         .locations(vec![location(&resource.file, span)])
         .partial_fingerprints(fingerprints)
         .build();
-    if finding.outcome == Outcome::Suppressed {
+    if let Some(suppression) = &finding.suppression {
+        // Code scanning shows a result with a suppression as dismissed.
+        let kind = match suppression.kind {
+            crate::suppression::SuppressionKind::Inline => "inSource",
+            crate::suppression::SuppressionKind::Baseline => "external",
+        };
+        let justification = suppression
+            .reason
+            .clone()
+            .unwrap_or_else(|| format!("suppressed at {}", suppression.location));
         result.suppressions = Some(vec![
             sarif::Suppression::builder()
-                .kind(serde_json::json!("inSource"))
-                .justification(finding.message.clone())
+                .kind(serde_json::json!(kind))
+                .status(serde_json::json!("accepted"))
+                .justification(justification)
                 .build(),
         ]);
     }

@@ -57,9 +57,13 @@ impl Emitter for Table {
         }
         let counts = report.rule_counts();
         writeln!(out)?;
+        let suppressed = match report.count(Outcome::Suppressed) {
+            0 => String::new(),
+            n => format!(" ({n} suppressed)"),
+        };
         writeln!(
             out,
-            "Summary: {} rules passed, {} failed, {} unknown, {} skipped",
+            "Summary: {} rules passed, {} failed, {} unknown, {} skipped{suppressed}",
             counts.passed, counts.failed, counts.unknown, counts.skipped
         )?;
         writeln!(out, "{}", self.verdict(report))

@@ -6,6 +6,7 @@ mod discover;
 pub mod eval;
 mod for_newlines;
 mod hcl;
+mod ignore_comments;
 mod instances;
 mod json;
 mod module;
@@ -15,6 +16,7 @@ mod source;
 pub mod variables;
 
 pub use discover::{DiscoverError, Discovered, discover, is_terraform};
+pub use ignore_comments::Directive;
 pub use resource::{BlockKind, FileError, Resource};
 pub use variables::{CommandLineVariable, VariableInputs};
 
@@ -34,6 +36,8 @@ pub struct Terraform {
     /// Things the user should know that do not make the scan untrustworthy (a cycle of locals,
     /// an unreadable tfvars file).
     pub warnings: Vec<String>,
+    /// The `riveter:ignore` comments of the scanned files.
+    pub directives: Vec<Directive>,
 }
 
 /// Reads, parses and evaluates the files. `root` is what reported paths are relative to.
@@ -54,6 +58,7 @@ pub fn load(discovered: Discovered, root: &Path, inputs: &VariableInputs) -> Ter
         terraform.resources.extend(result.resources);
         terraform.errors.extend(result.errors);
         terraform.warnings.extend(result.warnings);
+        terraform.directives.extend(result.directives);
     }
     // Modules are evaluated folder by folder; reports list files in path order. The sort is
     // stable, so each file keeps its source order.

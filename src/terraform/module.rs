@@ -9,6 +9,7 @@
 use super::declarations::{BlockDecl, ParsedFile, Syntax, declarations};
 use super::eval::types::Type;
 use super::eval::{BodyRef, Evaluator, Scope, values_equal};
+use super::ignore_comments::{self, Directive};
 use super::instances;
 use super::resource::{BlockKind, FileError, Resource};
 use super::source::SourceFile;
@@ -40,6 +41,7 @@ pub struct ModuleResult {
     calls: Vec<ModuleCall>,
     pub errors: Vec<FileError>,
     pub warnings: Vec<String>,
+    pub directives: Vec<Directive>,
 }
 
 struct ModuleCall {
@@ -189,6 +191,7 @@ fn evaluate_files(
     }
 
     for (file, decl) in files.iter().zip(&decls) {
+        let mut resources = Vec::new();
         for block in &decl.blocks {
             let body = evaluate_body(&scope, &file.source, block.body);
             if block.kind == BlockKind::Module
@@ -197,8 +200,14 @@ fn evaluate_files(
                 result.calls.push(call);
             }
             if file.targeted {
-                result.resources.push(resource(block, &file.source, body));
+                resources.push(resource(block, &file.source, body));
             }
+        }
+        if file.targeted {
+            let mut directives = ignore_comments::parse(&file.source.name, &file.source.text);
+            ignore_comments::attach(&mut directives, &resources, &file.source.text);
+            result.directives.extend(directives);
+            result.resources.extend(resources);
         }
     }
     result.warnings.extend(scope.take_warnings());

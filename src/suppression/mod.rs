@@ -1,0 +1,219 @@
+//! Accepting findings on purpose: inline `riveter:ignore` comments (with a reason and an expiry)
+//! and baselines of today's failures. Suppressed results stay in every report, marked, and never
+//! fail the gate.
+
+pub mod baseline;
+pub mod date;
+
+pub use baseline::Baseline;
+pub use date::Date;
+
+use crate::report::{Finding, Outcome, Report, fingerprint};
+use crate::terraform::Directive;
+use std::collections::HashSet;
+
+/// How a finding was suppressed, as the reports show it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suppression {
+    pub kind: SuppressionKind,
+    pub reason: Option<String>,
+    pub expires: Option<Date>,
+    /// The comment (inline) or the baseline file.
+    pub location: String,
+    /// What the finding was before it was suppressed.
+    pub original: Outcome,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SuppressionKind {
+    /// A `riveter:ignore` comment in the Terraform.
+    Inline,
+    /// An entry of a baseline file.
+    Baseline,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub today: Date,
+    /// A comment without `reason="..."` does not suppress.
+    pub require_reason: bool,
+}
+
+/// What the user should hear about suppressions that did not do what they say.
+#[derive(Debug, Default)]
+pub struct Notes {
+    pub warnings: Vec<String>,
+    /// Baseline entries that matched no failure: fixed since the baseline was made.
+    pub fixed: Vec<baseline::Entry>,
+}
+
+/// A comment's settings, checked.
+struct Accepted<'d> {
+    directive: &'d Directive,
+    reason: Option<String>,
+    expires: Option<Date>,
+}
+
+/// Marks the findings that comments and the baseline accept, and reports expired, invalid and
+/// unused suppressions.
+pub fn apply(
+    report: &mut Report,
+    directives: &[Directive],
+    baseline: Option<(&Baseline, &str)>,
+    options: Options,
+) -> Notes {
+    let mut notes = Notes::default();
+    let accepted: Vec<Accepted> = directives
+        .iter()
+        .filter_map(|d| check(d, options, &mut notes.warnings))
+        .collect();
+    let mut used: HashSet<(usize, String)> = HashSet::new();
+    let rule_ids: Vec<String> = report.rules.iter().map(|r| r.id.clone()).collect();
+    for finding in report
+        .findings
+        .iter_mut()
+        .filter(|f| matches!(f.outcome, Outcome::Fail | Outcome::Unknown))
+    {
+        let rule_id = &rule_ids[finding.rule];
+        if let Some((i, a)) = accepted
+            .iter()
+            .enumerate()
+            .find(|(_, a)| matches(a.directive, finding, rule_id))
+        {
+            used.insert((i, rule_id.clone()));
+            suppress(
+                finding,
+                SuppressionKind::Inline,
+                a.reason.clone(),
+                a.expires,
+                format!("{}:{}", a.directive.file, a.directive.line),
+            );
+        }
+    }
+    for (i, a) in accepted.iter().enumerate() {
+        for id in &a.directive.rule_ids {
+            if !used.contains(&(i, id.clone())) {
+                let why = if rule_ids.contains(id) {
+                    "the rule does not fail there"
+                } else {
+                    "no rule with this id was evaluated"
+                };
+                notes.warnings.push(format!(
+                    "{}:{}: riveter:ignore {id} suppresses nothing ({why}); remove it",
+                    a.directive.file, a.directive.line
+                ));
+            }
+        }
+    }
+    if let Some((baseline, path)) = baseline {
+        notes.fixed = apply_baseline(report, baseline, path);
+    }
+    notes
+}
+
+fn check<'d>(
+    d: &'d Directive,
+    options: Options,
+    warnings: &mut Vec<String>,
+) -> Option<Accepted<'d>> {
+    let at = format!("{}:{}", d.file, d.line);
+    if let Some(problem) = &d.problem {
+        warnings.push(format!("{at}: riveter:ignore {problem}"));
+        return None;
+    }
+    let Some(address) = &d.address else {
+        warnings.push(format!("{at}: riveter:ignore is not above a resource or one of its attributes; it suppresses nothing"));
+        return None;
+    };
+    let mut accepted = Accepted {
+        directive: d,
+        reason: None,
+        expires: None,
+    };
+    for (key, value) in &d.settings {
+        match key.as_str() {
+            "reason" => accepted.reason = Some(value.clone()),
+            "expires" => match Date::parse(value) {
+                Some(date) => accepted.expires = Some(date),
+                None => {
+                    warnings.push(format!("{at}: riveter:ignore expires=\"{value}\" is not a date (YYYY-MM-DD); it suppresses nothing"));
+                    return None;
+                }
+            },
+            other => warnings.push(format!(
+                "{at}: riveter:ignore setting `{other}` is unknown (expected reason or expires)"
+            )),
+        }
+    }
+    if let Some(expires) = accepted.expires
+        && expires < options.today
+    {
+        warnings.push(format!(
+            "{at}: the suppression of {} on {address} expired on {expires}; its findings count again",
+            d.rule_ids.join(", ")
+        ));
+        return None;
+    }
+    if options.require_reason && accepted.reason.is_none() {
+        warnings.push(format!(
+            "{at}: riveter:ignore needs reason=\"...\" (--require-reason); it suppresses nothing"
+        ));
+        return None;
+    }
+    Some(accepted)
+}
+
+fn matches(d: &Directive, finding: &Finding, rule_id: &str) -> bool {
+    let Some(resource) = &finding.resource else {
+        return false;
+    };
+    *resource.file == *d.file
+        && d.address.as_deref() == Some(resource.address.as_str())
+        && d.rule_ids.iter().any(|id| id == rule_id)
+}
+
+fn suppress(
+    finding: &mut Finding,
+    kind: SuppressionKind,
+    reason: Option<String>,
+    expires: Option<Date>,
+    location: String,
+) {
+    finding.suppression = Some(Suppression {
+        kind,
+        reason,
+        expires,
+        location,
+        original: finding.outcome,
+    });
+    finding.outcome = Outcome::Suppressed;
+}
+
+/// Failures the baseline lists are suppressed; the entries that match nothing are returned.
+fn apply_baseline(report: &mut Report, baseline: &Baseline, path: &str) -> Vec<baseline::Entry> {
+    let mut matched = HashSet::new();
+    let prints: Vec<Option<String>> = report
+        .findings
+        .iter()
+        .map(|f| (f.outcome == Outcome::Fail).then(|| fingerprint::of_resource(report, f)))
+        .collect();
+    for (finding, print) in report.findings.iter_mut().zip(prints) {
+        let Some(print) = print else { continue };
+        if baseline.contains(&print) {
+            matched.insert(print);
+            suppress(
+                finding,
+                SuppressionKind::Baseline,
+                Some(format!("accepted in the baseline {path}")),
+                None,
+                path.to_string(),
+            );
+        }
+    }
+    baseline
+        .entries
+        .iter()
+        .filter(|e| !matched.contains(&e.fingerprint))
+        .cloned()
+        .collect()
+}
