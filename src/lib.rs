@@ -3,6 +3,7 @@
 //! Files flow one way: `terraform` reads resources, `rules` loads rule sets, `engine` evaluates
 //! one against the other into a `report::Report`, and `report` writes it in each format.
 
+pub mod ci;
 pub mod cli;
 pub mod config;
 pub mod engine;

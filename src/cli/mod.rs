@@ -1,9 +1,9 @@
 //! The command line: clap definitions and the exit code. Everything else is called.
 
-mod output;
+pub(crate) mod output;
 mod packs;
 mod root;
-mod scan;
+pub(crate) mod scan;
 
 pub use scan::scan;
 
@@ -40,6 +40,8 @@ pub enum Command {
         #[command(subcommand)]
         command: BaselineCommand,
     },
+    /// The GitHub Action's entrypoint: reads the inputs and the event from the environment.
+    Github,
     /// Run rule fixtures: the rule files in PATH against the Terraform in PATH/tests.
     Test {
         /// A folder of rule files (or packs) with a `tests/` folder of fixtures.
@@ -157,6 +159,11 @@ pub struct ScanArgs {
     #[arg(skip)]
     pub variables_in_order: Vec<CommandLineVariable>,
 
+    /// Only findings in files changed since REF (git diff REF...HEAD) are shown and fail the
+    /// gate; report files still cover everything.
+    #[arg(long = "changed-since", value_name = "REF")]
+    pub changed_since: Option<String>,
+
     /// Findings recorded in this baseline (riveter baseline create) are suppressed.
     #[arg(long = "baseline", value_name = "FILE")]
     pub baseline: Option<PathBuf>,
@@ -220,6 +227,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let code = match cli.command {
         Command::Packs { command } => packs::run(command),
+        Command::Github => crate::ci::github::run(),
         Command::Baseline {
             command: BaselineCommand::Create(args),
         } => match scan::create_baseline(*args) {

@@ -7,20 +7,19 @@ use std::path::Path;
 
 /// Writes the report to standard output (or `-o`) and to every requested file. Every report is
 /// attempted even if one fails, so one bad path does not lose the others.
-pub(super) fn write_reports(args: &ScanArgs, report: &Report) -> Result<(), String> {
+/// `shown` goes to standard output and decides nothing here; `full` goes to the files (with
+/// `--changed-since`, standard output shows the change's findings while files cover everything).
+pub(crate) fn write_reports(args: &ScanArgs, shown: &Report, full: &Report) -> Result<(), String> {
     let mut problems = Vec::new();
     let stdout_format = args.format.unwrap_or(Format::Table);
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let color = use_color(args.color, to_terminal, std::env::var_os("NO_COLOR"));
     let main_emitter = emitter(stdout_format, args, color);
     match &args.output {
-        Some(path) => write_file(path, main_emitter.as_ref(), report, &mut problems),
+        Some(path) => write_file(path, main_emitter.as_ref(), shown, &mut problems),
         None => {
             let mut out = std::io::stdout().lock();
-            match main_emitter
-                .emit(report, &mut out)
-                .and_then(|_| out.flush())
-            {
+            match main_emitter.emit(shown, &mut out).and_then(|_| out.flush()) {
                 // The reader stopped reading (`| head`): not a failure of the scan.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
                 Err(e) => problems.push(format!("could not write to standard output: {e}")),
@@ -40,7 +39,7 @@ pub(super) fn write_reports(args: &ScanArgs, report: &Report) -> Result<(), Stri
             write_file(
                 path,
                 emitter(format, args, false).as_ref(),
-                report,
+                full,
                 &mut problems,
             );
         }

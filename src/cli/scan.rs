@@ -2,6 +2,7 @@
 
 use super::output::write_reports;
 use super::{Format, ScanArgs, UnknownPolicy, root};
+use crate::ci::changes;
 use crate::config::{self, Config};
 use crate::gate::{Gate, GateVerdict};
 use crate::report::Report;
@@ -16,13 +17,21 @@ use clap::{ArgMatches, ValueEnum};
 /// (exit code 2); parse errors in Terraform files are in the report instead.
 pub fn scan(args: ScanArgs) -> Result<GateVerdict, String> {
     let (report, args) = run(args)?;
-    write_reports(&args, &report)?;
-    Ok(report.verdict())
+    let Some(base) = &args.changed_since else {
+        write_reports(&args, &report, &report)?;
+        return Ok(report.verdict());
+    };
+    let root = root::repository_root(args.root.as_deref())?;
+    let changed = changes::from_git(&root, base, "HEAD")?;
+    eprintln!("riveter: {} file(s) changed since {base}", changed.len());
+    let scoped = changed.scope(&report);
+    write_reports(&args, &scoped, &report)?;
+    Ok(scoped.verdict())
 }
 
 /// Config, rules, Terraform, the engine and suppressions: the report, and the arguments as
 /// the config file completed them.
-fn run(mut args: ScanArgs) -> Result<(Report, ScanArgs), String> {
+pub(crate) fn run(mut args: ScanArgs) -> Result<(Report, ScanArgs), String> {
     let config = match config::locate(args.config.as_deref()) {
         Some(path) => config::load(&path)?,
         None => Config::default(),

@@ -115,10 +115,10 @@ fn headline(report: &Report) -> String {
         .count();
     match report.verdict() {
         GateVerdict::Passed => "## ✅ riveter: the gate passes\n\n".to_string(),
-        GateVerdict::Failed => format!(
-            "## ❌ riveter: {} fail the gate\n\n",
-            plural(blocking, "finding")
-        ),
+        GateVerdict::Failed if blocking == 1 => {
+            "## ❌ riveter: 1 finding fails the gate\n\n".into()
+        }
+        GateVerdict::Failed => format!("## ❌ riveter: {blocking} findings fail the gate\n\n"),
         GateVerdict::Incomplete => format!(
             "## ⚠️ riveter: {} could not be read, so the scan is incomplete\n\n",
             plural(report.errors.len(), "file")

@@ -10,7 +10,7 @@ mod markdown;
 mod sarif;
 mod table;
 
-pub use github::{GithubCommands, annotation_level};
+pub use github::{GithubCommands, annotation_level, data as github_data};
 pub use gitlab::Gitlab;
 pub use json::Json;
 pub use junit::Junit;
@@ -139,7 +139,7 @@ impl Finding {
     }
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Report {
     /// The gate the verdict is given by, so every format states the same verdict as the exit code.
     pub gate: Gate,

@@ -1,0 +1,114 @@
+//! A check run named `riveter` on the pull request's head commit, with an annotation per
+//! finding in a changed file. GitHub takes at most 50 annotations per request: the run is
+//! created with the first 50 and updated with the rest.
+
+use super::api::{Api, ApiError};
+use crate::gate::GateVerdict;
+use crate::report::{Outcome, Report, annotation_level};
+use serde_json::{Value, json};
+
+pub const NAME: &str = "riveter";
+const BATCH: usize = 50;
+
+/// Creates and completes the check run; returns how many annotations it carries.
+pub fn publish(
+    api: &Api,
+    head_sha: &str,
+    report: &Report,
+    summary: &str,
+) -> Result<usize, ApiError> {
+    let annotations = annotations(report);
+    let conclusion = match report.verdict() {
+        GateVerdict::Passed => "success",
+        GateVerdict::Failed | GateVerdict::Incomplete => "failure",
+    };
+    let title = headline(report);
+    let mut batches = annotations.chunks(BATCH);
+    let first: Vec<Value> = batches.next().map(<[Value]>::to_vec).unwrap_or_default();
+    let path = format!("/repos/{}/check-runs", api.repository);
+    let created = api.post(
+        &path,
+        &json!({
+            "name": NAME,
+            "head_sha": head_sha,
+            "status": "in_progress",
+            "output": { "title": title, "summary": summary, "annotations": first },
+        }),
+    )?;
+    let id = created.body["id"].as_u64().ok_or(ApiError::Status {
+        status: 201,
+        message: "the created check run has no id".into(),
+    })?;
+    let update = format!("{path}/{id}");
+    // Annotations sent in an update are added to those already there.
+    for batch in batches {
+        api.patch(
+            &update,
+            &json!({ "output": { "title": title, "summary": summary, "annotations": batch } }),
+        )?;
+    }
+    api.patch(
+        &update,
+        &json!({ "status": "completed", "conclusion": conclusion, "output": { "title": title, "summary": summary } }),
+    )?;
+    Ok(annotations.len())
+}
+
+fn headline(report: &Report) -> String {
+    let failed = report.count(Outcome::Fail);
+    match report.verdict() {
+        GateVerdict::Passed if failed == 0 => "No findings in the changed files".to_string(),
+        GateVerdict::Passed => format!("{failed} finding(s) below the fail-on severity"),
+        GateVerdict::Failed => format!("{failed} finding(s) fail the gate"),
+        GateVerdict::Incomplete => "Some files could not be read".to_string(),
+    }
+}
+
+/// One annotation per failure or unknown result, on the failing attribute's lines.
+pub fn annotations(report: &Report) -> Vec<Value> {
+    let mut out = Vec::new();
+    for error in &report.errors {
+        out.push(json!({
+            "path": error.file,
+            "start_line": error.line.max(1),
+            "end_line": error.line.max(1),
+            "annotation_level": "failure",
+            "title": "riveter: file could not be parsed",
+            "message": error.message,
+        }));
+    }
+    for finding in report
+        .findings
+        .iter()
+        .filter(|f| matches!(f.outcome, Outcome::Fail | Outcome::Unknown))
+    {
+        let Some(resource) = &finding.resource else {
+            continue;
+        };
+        let rule = report.rule(finding);
+        let span = finding.span().unwrap_or(resource.span);
+        let level = match annotation_level(report, finding) {
+            "error" => "failure",
+            other => other,
+        };
+        let mut message = format!("{}: {}", resource.address, finding.message);
+        if let Some(fix) = &rule.remediation {
+            message.push_str(&format!("\nFix: {fix}"));
+        }
+        let mut annotation = json!({
+            "path": &*resource.file,
+            "start_line": span.line.max(1),
+            "end_line": span.end_line.max(span.line).max(1),
+            "annotation_level": level,
+            "title": rule.name,
+            "message": message,
+        });
+        // GitHub accepts columns only for annotations on a single line.
+        if span.end_line == span.line && span.column > 0 && span.end_column > span.column {
+            annotation["start_column"] = json!(span.column);
+            annotation["end_column"] = json!(span.end_column);
+        }
+        out.push(annotation);
+    }
+    out
+}

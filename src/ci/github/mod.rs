@@ -1,0 +1,302 @@
+//! `riveter github`: the container action's entrypoint. It scans the whole repository, writes
+//! SARIF and JUnit, and on a pull request says what the change broke: a check run with
+//! annotations, one summary comment, and the job summary. Problems with the API are explained
+//! and never change the gate's verdict.
+
+mod api;
+mod checks;
+mod comment;
+mod context;
+mod inputs;
+
+pub use comment::MARKER;
+
+use crate::ci::changes::{self, ChangedFiles};
+use crate::cli::{Cli, Command};
+use crate::report::{Emitter, GithubCommands, Markdown, Outcome, Report};
+use api::{Api, ApiError};
+use clap::Parser;
+use context::{Context, PullRequest};
+use inputs::{Inputs, Scope};
+use std::io::Write;
+use std::path::Path;
+
+/// GitHub lists at most 3,000 files of a pull request.
+const MAX_CHANGED_FILES: usize = 3_000;
+
+pub fn run() -> u8 {
+    let get = |name: &str| std::env::var(name).ok();
+    match action(&get) {
+        Ok(code) => code,
+        Err(message) => {
+            println!(
+                "::error title=riveter::{}",
+                crate::report::github_data(&message)
+            );
+            2
+        }
+    }
+}
+
+fn action(get: &dyn Fn(&str) -> Option<String>) -> Result<u8, String> {
+    let inputs = Inputs::read(get)?;
+    let context = Context::read(get)?;
+    std::env::set_current_dir(&context.workspace)
+        .map_err(|e| format!("GITHUB_WORKSPACE {}: {e}", context.workspace.display()))?;
+    match &context.pull_request {
+        Some(pr) => println!(
+            "riveter: {} event, pull request #{} ({}...{})",
+            context.event_name, pr.number, pr.base_sha, pr.head_sha
+        ),
+        None => println!(
+            "riveter: {} event: scanning everything, no comment",
+            context.event_name
+        ),
+    }
+    trust_workspace();
+
+    // The whole repository every time: the SARIF covers everything, so code scanning never
+    // closes an alert just because a pull request did not touch its file.
+    let args = scan_arguments(&inputs)?;
+    let (report, args) = crate::cli::scan::run(args)?;
+    crate::cli::output::write_reports(&args, &report, &report)?;
+
+    let mut notes = Notes::default();
+    let api = match &inputs.token {
+        Some(token) => match Api::new(&context.api_url, token, &context.repository) {
+            Ok(api) => Some(api),
+            Err(e) => {
+                notes.say(format!("The GitHub API cannot be used: {e}"));
+                None
+            }
+        },
+        None => None,
+    };
+    let scope = inputs.scope.unwrap_or(if context.pull_request.is_some() {
+        Scope::Changed
+    } else {
+        Scope::All
+    });
+    let scoped = match (&context.pull_request, scope) {
+        (Some(pr), Scope::Changed) => match changed_files(api.as_ref(), pr, &mut notes) {
+            Some(changed) => changed.scope(&report),
+            None => report.clone(),
+        },
+        _ => report.clone(),
+    };
+    let verdict = scoped.verdict();
+    let markdown = Markdown {
+        link_base: Some(context.link_base()),
+    }
+    .render(&scoped);
+    print_annotations(&scoped)?;
+
+    if let (Some(pr), Some(api)) = (&context.pull_request, &api) {
+        publish(api, pr, &inputs, &scoped, &markdown, &mut notes);
+    } else if context.pull_request.is_some() && inputs.token.is_none() {
+        notes.say("No github-token was given, so no check run or comment was posted.".into());
+    }
+
+    write_outputs(&context, &inputs, &scoped)?;
+    write_step_summary(&context, &markdown, &notes)?;
+    Ok(verdict.exit_code())
+}
+
+/// The Action's inputs as `riveter scan` arguments.
+fn scan_arguments(inputs: &Inputs) -> Result<crate::cli::ScanArgs, String> {
+    let mut argv: Vec<String> = [
+        "riveter",
+        "scan",
+        "--root",
+        ".",
+        "--fail-on",
+        inputs.fail_on.as_str(),
+    ]
+    .map(String::from)
+    .to_vec();
+    let mut add = |flag: &str, values: &[String]| {
+        for value in values {
+            argv.push(flag.to_string());
+            argv.push(value.clone());
+        }
+    };
+    add("-r", &inputs.rules);
+    add("-p", &inputs.rule_packs);
+    add("-t", &inputs.paths);
+    add("--var-file", &inputs.var_files);
+    add("--sarif", std::slice::from_ref(&inputs.sarif_file));
+    add("--junit", std::slice::from_ref(&inputs.junit_file));
+    add("-c", inputs.config.as_slice());
+    add("--baseline", inputs.baseline.as_slice());
+    add("--sarif-category", inputs.sarif_category.as_slice());
+    argv.extend(["--color", "never"].map(String::from));
+    match Cli::try_parse_from(&argv)
+        .map_err(|e| e.to_string())?
+        .command
+    {
+        Command::Scan(args) => Ok(*args),
+        _ => unreachable!("the arguments name the scan command"),
+    }
+}
+
+/// Git refuses to work in a checkout owned by another user (the container runs as a non-root
+/// user on a workspace the runner created).
+fn trust_workspace() {
+    let Ok(cwd) = std::env::current_dir() else {
+        return;
+    };
+    let status = std::process::Command::new("git")
+        .args(["config", "--global", "--add", "safe.directory"])
+        .arg(&cwd)
+        .output();
+    if let Ok(out) = status
+        && !out.status.success()
+    {
+        eprintln!(
+            "riveter: could not mark {} as a git safe.directory: {}",
+            cwd.display(),
+            String::from_utf8_lossy(&out.stderr).trim()
+        );
+    }
+}
+
+/// The pull request's files from the API, else from git; `None` when neither works (the
+/// whole repository is then the change).
+fn changed_files(api: Option<&Api>, pr: &PullRequest, notes: &mut Notes) -> Option<ChangedFiles> {
+    if let Some(api) = api {
+        let path = format!(
+            "/repos/{}/pulls/{}/files?per_page=100",
+            api.repository, pr.number
+        );
+        match api.get_all(&path, MAX_CHANGED_FILES) {
+            Ok(files) => {
+                return Some(ChangedFiles::new(
+                    files
+                        .iter()
+                        .filter_map(|f| f["filename"].as_str().map(str::to_string)),
+                ));
+            }
+            Err(e) => {
+                eprintln!("riveter: could not list the pull request's files ({e}); asking git")
+            }
+        }
+    }
+    match changes::from_git(Path::new("."), &pr.base_sha, &pr.head_sha) {
+        Ok(changed) => Some(changed),
+        Err(e) => {
+            notes.say(format!(
+                "The changed files are unknown ({e}); every finding counts. Check out with `fetch-depth: 0` so git can tell."
+            ));
+            None
+        }
+    }
+}
+
+fn publish(
+    api: &Api,
+    pr: &PullRequest,
+    inputs: &Inputs,
+    report: &Report,
+    markdown: &str,
+    notes: &mut Notes,
+) {
+    if inputs.annotations {
+        match checks::publish(api, &pr.head_sha, report, markdown) {
+            Ok(n) => println!(
+                "riveter: check run `{}` with {n} annotation(s)",
+                checks::NAME
+            ),
+            Err(e) => notes.api_error("the check run", &e),
+        }
+    }
+    if inputs.comment {
+        let worth_saying = !report.errors.is_empty()
+            || report.findings.iter().any(|f| {
+                matches!(
+                    f.outcome,
+                    Outcome::Fail | Outcome::Unknown | Outcome::Suppressed
+                )
+            });
+        match comment::publish(api, pr.number, markdown, worth_saying) {
+            Ok(posted) => println!("riveter: summary comment {posted:?}"),
+            Err(e) => notes.api_error("the summary comment", &e),
+        }
+    }
+}
+
+/// What the job log and the job summary should tell about posting.
+#[derive(Default)]
+struct Notes {
+    lines: Vec<String>,
+    told_forbidden: bool,
+}
+
+impl Notes {
+    fn say(&mut self, line: String) {
+        println!(
+            "::warning title=riveter::{}",
+            crate::report::github_data(&line)
+        );
+        self.lines.push(line);
+    }
+
+    fn api_error(&mut self, what: &str, error: &ApiError) {
+        match error {
+            // Both the check run and the comment fail on a fork: explain it once.
+            ApiError::Forbidden(_) if self.told_forbidden => {}
+            ApiError::Forbidden(message) => {
+                self.told_forbidden = true;
+                self.say(format!(
+                    "The token cannot write to this repository ({message}); pull requests from forks get a read-only token. No check run or comment was posted; the verdict is unchanged and the SARIF and JUnit files were written."
+                ));
+            }
+            other => self.say(format!(
+                "Could not post {what}: {other}. The verdict is unchanged."
+            )),
+        }
+    }
+}
+
+/// Annotations in the job log too, through workflow commands: visible even without a token.
+fn print_annotations(report: &Report) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    GithubCommands
+        .emit(report, &mut out)
+        .map_err(|e| e.to_string())
+}
+
+fn write_outputs(context: &Context, inputs: &Inputs, report: &Report) -> Result<(), String> {
+    let Some(path) = &context.output_file else {
+        return Ok(());
+    };
+    let text = format!(
+        "failed={}\npassed={}\nunknown={}\nsuppressed={}\nsarif-file={}\njunit-file={}\n",
+        report.count(Outcome::Fail),
+        report.count(Outcome::Pass),
+        report.count(Outcome::Unknown),
+        report.count(Outcome::Suppressed),
+        inputs.sarif_file,
+        inputs.junit_file
+    );
+    append(path, &text)
+}
+
+fn write_step_summary(context: &Context, markdown: &str, notes: &Notes) -> Result<(), String> {
+    let Some(path) = &context.step_summary_file else {
+        return Ok(());
+    };
+    let mut text = markdown.to_string();
+    for line in &notes.lines {
+        text.push_str(&format!("\n> [!WARNING]\n> {line}\n"));
+    }
+    append(path, &text)
+}
+
+fn append(path: &Path, text: &str) -> Result<(), String> {
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .and_then(|mut f| f.write_all(text.as_bytes()))
+        .map_err(|e| format!("{}: {e}", path.display()))
+}
