@@ -3,30 +3,93 @@
 
 use crate::gate::Gate;
 use crate::report::{AssertionResult, Finding, Outcome, Report, ResourceRef};
-use crate::rules::{Assertion, Rule, Verdict, verdict_on};
-use crate::terraform::{Resource, Terraform};
+use crate::rules::{Assertion, Rule, TypeSelector, Verdict, verdict_on};
+use crate::terraform::{BlockKind, Resource, Terraform};
 use crate::value::{Node, Value};
+use rayon::prelude::*;
+use std::collections::HashMap;
 
 pub fn scan(rules: Vec<Rule>, terraform: Terraform) -> Report {
-    let mut findings = Vec::new();
-    for (index, rule) in rules.iter().enumerate() {
-        let before = findings.len();
-        for resource in terraform.resources.iter().filter(|r| rule.selects(r)) {
-            if let Some(finding) = evaluate(index, rule, resource) {
-                findings.push(finding);
-            }
-        }
-        if findings.len() == before {
-            findings.push(skipped(index, rule, &terraform));
-        }
-    }
+    let index = TypeIndex::new(&terraform.resources);
+    // Rules are independent: evaluate them in parallel, then concatenate in rule order, so the
+    // report is the same whatever the number of threads.
+    let per_rule: Vec<Vec<Finding>> = rules
+        .par_iter()
+        .enumerate()
+        .map(|(i, rule)| findings_of_rule(i, rule, &terraform, &index))
+        .collect();
     Report {
         gate: Gate::default(),
         rules,
-        findings,
+        findings: per_rule.into_iter().flatten().collect(),
         errors: terraform.errors,
         files: terraform.files,
         resources: terraform.resources.len(),
+    }
+}
+
+fn findings_of_rule(
+    index: usize,
+    rule: &Rule,
+    terraform: &Terraform,
+    by_type: &TypeIndex,
+) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = by_type
+        .candidates(rule)
+        .into_iter()
+        .map(|i| &terraform.resources[i])
+        .filter(|r| rule.selects(r))
+        .filter_map(|resource| evaluate(index, rule, resource))
+        .collect();
+    if findings.is_empty() {
+        findings.push(skipped(index, rule, terraform));
+    }
+    findings
+}
+
+/// Resources by kind and type, so a rule visits only the resources it can select.
+struct TypeIndex {
+    by_type: HashMap<(BlockKind, String), Vec<usize>>,
+    managed: Vec<usize>,
+}
+
+impl TypeIndex {
+    fn new(resources: &[Resource]) -> TypeIndex {
+        let mut by_type: HashMap<(BlockKind, String), Vec<usize>> = HashMap::new();
+        let mut managed = Vec::new();
+        for (i, r) in resources.iter().enumerate() {
+            by_type
+                .entry((r.kind, r.resource_type.clone()))
+                .or_default()
+                .push(i);
+            if r.kind == BlockKind::Managed {
+                managed.push(i);
+            }
+        }
+        TypeIndex { by_type, managed }
+    }
+
+    /// Indexes of the resources the rule's types can select, in source order.
+    fn candidates(&self, rule: &Rule) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        for selector in &rule.resource_types {
+            let key = match selector {
+                TypeSelector::AnyManaged => {
+                    out.extend(&self.managed);
+                    continue;
+                }
+                TypeSelector::Managed(t) => (BlockKind::Managed, t.clone()),
+                TypeSelector::Data(t) => (BlockKind::Data, t.clone()),
+                TypeSelector::Module => (BlockKind::Module, "module".to_string()),
+                TypeSelector::Provider(p) => (BlockKind::Provider, p.clone()),
+            };
+            out.extend(self.by_type.get(&key).into_iter().flatten());
+        }
+        if rule.resource_types.len() > 1 {
+            out.sort_unstable();
+            out.dedup();
+        }
+        out
     }
 }
 
@@ -75,6 +138,7 @@ fn check(assertion: &Assertion, resource: &Resource, is_filter: bool) -> Asserti
         actual: actual(values),
         verdict,
         detail: detail(assertion, values, verdict, is_filter),
+        expectation: assertion.expectation.clone(),
         message: assertion.message.clone(),
         span: decisive.map_or(resolution.nearest.span, |n| n.span),
         is_filter,
@@ -91,8 +155,11 @@ fn actual(values: &[&Node]) -> Option<Value> {
 
 /// What was expected and what was found, in words a user can act on.
 fn detail(assertion: &Assertion, values: &[&Node], verdict: Verdict, is_filter: bool) -> String {
+    if verdict == Verdict::Pass {
+        return String::new();
+    }
     let key = &assertion.key;
-    let expectation = assertion.operator.expectation(assertion.expected.as_ref());
+    let expectation = &assertion.expectation;
     let prefix = if is_filter { "filter: " } else { "" };
     if values.is_empty() {
         return format!("{prefix}{key} is not set (expected {expectation})");
@@ -114,7 +181,7 @@ fn detail(assertion: &Assertion, values: &[&Node], verdict: Verdict, is_filter: 
         return format!("{prefix}{key} depends on {depends} (expected {expectation})");
     }
     if verdict == Verdict::Pass {
-        return format!("{prefix}{key}: passed (expected {expectation})");
+        return String::new();
     }
     if let Some(excerpt) = offending_excerpt(assertion, values) {
         return format!("{prefix}{key}: expected {expectation}, found it in …{excerpt}…");

@@ -180,6 +180,14 @@ pub struct ScanArgs {
     #[arg(long = "today", value_name = "DATE", hide = true, value_parser = parse_date)]
     pub today: Option<crate::suppression::Date>,
 
+    /// Benchmarks: read and evaluate the Terraform, then stop (no rules, no reports).
+    #[arg(long = "parse-only", hide = true)]
+    pub parse_only: bool,
+
+    /// Benchmarks: print the files read and the peak memory to standard error on exit.
+    #[arg(long = "stats", hide = true)]
+    pub stats: bool,
+
     /// Config file [default: riveter.yml or .riveter.yml in the working directory]
     #[arg(short = 'c', long = "config", value_name = "FILE")]
     pub config: Option<PathBuf>,

@@ -16,6 +16,18 @@ use clap::{ArgMatches, ValueEnum};
 /// The whole `scan` command. An `Err` is a problem that stops the scan before it starts
 /// (exit code 2); parse errors in Terraform files are in the report instead.
 pub fn scan(args: ScanArgs) -> Result<GateVerdict, String> {
+    if args.parse_only {
+        return parse_only(args);
+    }
+    let stats = args.stats;
+    let result = scan_and_report(args);
+    if stats {
+        print_stats();
+    }
+    result
+}
+
+fn scan_and_report(args: ScanArgs) -> Result<GateVerdict, String> {
     let (report, args) = run(args)?;
     let Some(base) = &args.changed_since else {
         write_reports(&args, &report, &report)?;
@@ -31,7 +43,15 @@ pub fn scan(args: ScanArgs) -> Result<GateVerdict, String> {
 
 /// Config, rules, Terraform, the engine and suppressions: the report, and the arguments as
 /// the config file completed them.
+/// `RIVETER_TIMINGS=1`: how long each phase took, on standard error (for profiling).
+fn phase(start: std::time::Instant, name: &str) {
+    if std::env::var_os("RIVETER_TIMINGS").is_some() {
+        eprintln!("timing: {name} at {:.3}s", start.elapsed().as_secs_f64());
+    }
+}
+
 pub(crate) fn run(mut args: ScanArgs) -> Result<(Report, ScanArgs), String> {
+    let started = std::time::Instant::now();
     let config = match config::locate(args.config.as_deref()) {
         Some(path) => config::load(&path)?,
         None => Config::default(),
@@ -42,6 +62,7 @@ pub(crate) fn run(mut args: ScanArgs) -> Result<(Report, ScanArgs), String> {
     apply_config(&mut args, config)?;
 
     let rules = load_rules(&args)?;
+    phase(started, "rules loaded");
     if args.terraform.is_empty() {
         args.terraform.push(".".into());
     }
@@ -66,13 +87,16 @@ pub(crate) fn run(mut args: ScanArgs) -> Result<(Report, ScanArgs), String> {
         args.variables_in_order.clone()
     };
     let inputs = VariableInputs::load(&ordered, std::env::vars())?;
+    phase(started, "files found");
     let mut terraform = terraform::load(discovered, &root, &inputs);
+    phase(started, "terraform evaluated");
     for warning in &terraform.warnings {
         eprintln!("warning: {warning}");
     }
     let directives = std::mem::take(&mut terraform.directives);
 
     let mut report = engine::scan(rules, terraform);
+    phase(started, "rules evaluated");
     report.gate = Gate {
         fail_on: args.fail_on,
         unknown_fails: args.unknown == UnknownPolicy::Fail,
@@ -203,4 +227,41 @@ pub fn create_baseline(mut args: ScanArgs) -> Result<(), String> {
         baseline.entries.len()
     );
     Ok(())
+}
+
+/// `--parse-only`: the benchmark's baseline, the cost of reading and evaluating Terraform.
+fn parse_only(mut args: ScanArgs) -> Result<GateVerdict, String> {
+    if args.terraform.is_empty() {
+        args.terraform.push(".".into());
+    }
+    let discovered = terraform::discover(&args.terraform).map_err(|e| e.to_string())?;
+    let root = root::repository_root(args.root.as_deref())?;
+    let tf = terraform::load(discovered, &root, &VariableInputs::default());
+    eprintln!(
+        "parsed {} files, {} resources, {} errors",
+        tf.files,
+        tf.resources.len(),
+        tf.errors.len()
+    );
+    if args.stats {
+        print_stats();
+    }
+    Ok(if tf.errors.is_empty() {
+        GateVerdict::Passed
+    } else {
+        GateVerdict::Incomplete
+    })
+}
+
+/// Peak resident memory, from the kernel (Linux); nothing elsewhere.
+fn print_stats() {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    if let Some(line) = status.lines().find(|l| l.starts_with("VmHWM:")) {
+        let kb: u64 = line
+            .split_whitespace()
+            .nth(1)
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        eprintln!("peak-memory-kb {kb}");
+    }
 }

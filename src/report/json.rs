@@ -11,13 +11,45 @@ pub const FORMAT_VERSION: &str = "1";
 pub struct Json;
 
 impl Emitter for Json {
+    /// Written result by result: a large scan's report is never held in memory as a whole.
     fn emit(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
-        serde_json::to_writer_pretty(&mut *out, &document(report))?;
-        out.write_all(b"\n")
+        let mut out = io::BufWriter::with_capacity(1 << 16, out);
+        let mut head = document_head(report);
+        // The results go in by hand, in between the head's fields and the errors.
+        let errors = head
+            .as_object_mut()
+            .and_then(|o| o.remove("errors"))
+            .unwrap_or_default();
+        let head_text = serde_json::to_string_pretty(&head)?;
+        let head_text = head_text.trim_end().trim_end_matches('}').trim_end();
+        write!(out, "{head_text},\n  \"results\": [")?;
+        for (i, f) in report.findings.iter().enumerate() {
+            out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+            write_indented(&mut out, &finding(report, f), "    ")?;
+        }
+        let errors_text = serde_json::to_string_pretty(&errors)?;
+        let close = if report.findings.is_empty() {
+            "]"
+        } else {
+            "\n  ]"
+        };
+        write!(
+            out,
+            "{close},\n  \"errors\": {}\n}}\n",
+            errors_text.replace('\n', "\n  ")
+        )?;
+        out.flush()
     }
 }
 
-pub fn document(report: &Report) -> J {
+/// A value pretty-printed at an indentation, as serde_json would inside the document.
+fn write_indented(out: &mut impl Write, value: &J, indent: &str) -> io::Result<()> {
+    let text = serde_json::to_string_pretty(value)?;
+    out.write_all(indent.as_bytes())?;
+    out.write_all(text.replace('\n', &format!("\n{indent}")).as_bytes())
+}
+
+fn document_head(report: &Report) -> J {
     let counts = report.rule_counts();
     let verdict = match report.verdict() {
         GateVerdict::Passed => "pass",
@@ -38,7 +70,6 @@ pub fn document(report: &Report) -> J {
             "files": report.files,
             "errors": report.errors.len(),
         },
-        "results": report.findings.iter().map(|f| finding(report, f)).collect::<Vec<_>>(),
         "errors": report.errors.iter().map(|e| json!({
             "file": e.file,
             "line": e.line,

@@ -70,8 +70,11 @@ pub struct AssertionResult {
     /// `None` when the key resolved to nothing; a list when it resolved to several values.
     pub actual: Option<Value>,
     pub verdict: Verdict,
-    /// What was expected and what was found, in words.
+    /// What was expected and what was found, in words; empty for a pass, whose words
+    /// `full_message` writes when a report asks (a scan passes far more than it fails).
     pub detail: String,
+    /// What a passing value looks like.
+    pub expectation: std::sync::Arc<str>,
     /// The rule author's `message`, if any.
     pub message: Option<String>,
     /// The failing value's place, or the nearest enclosing block's when the key is missing.
@@ -85,8 +88,15 @@ impl AssertionResult {
     /// describes a failure, so a passing assertion gives the detail alone.
     pub fn full_message(&self) -> String {
         match &self.message {
-            Some(m) if self.verdict != Verdict::Pass => format!("{m} ({})", self.detail),
-            _ => self.detail.clone(),
+            _ if self.verdict == Verdict::Pass => {
+                let prefix = if self.is_filter { "filter: " } else { "" };
+                format!(
+                    "{prefix}{}: passed (expected {})",
+                    self.key, self.expectation
+                )
+            }
+            Some(m) => format!("{m} ({})", self.detail),
+            None => self.detail.clone(),
         }
     }
 }

@@ -428,12 +428,14 @@ impl Loader<'_> {
         };
         let operator = self.operator(operator, value, line, anchored)?;
         let expected = self.operand(&operator, &key, value, line)?;
+        let expectation = operator.expectation(expected.as_ref()).into();
         Some(Assertion {
             key,
             operator,
             expected,
             message,
             line,
+            expectation,
         })
     }
 

@@ -130,6 +130,8 @@ pub struct Assertion {
     pub message: Option<String>,
     /// The line of the assertion in its rule file.
     pub line: u32,
+    /// What a passing value looks like, in words, written once when the rule loads.
+    pub expectation: std::sync::Arc<str>,
 }
 
 #[derive(Debug, Clone)]

@@ -16,6 +16,7 @@ use super::source::SourceFile;
 use super::variables::{self, Declaration, Given, VariableInputs};
 use super::{display_path, is_terraform, lexical};
 use crate::value::{Node, Value};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -61,8 +62,10 @@ pub fn evaluate_all(
         let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
         by_dir.entry(dir).or_default().insert(file);
     }
+    // Folders are independent until module calls connect them: evaluate them in parallel.
+    // Collecting into a BTreeMap keeps the result the same whatever the number of threads.
     let mut results: BTreeMap<PathBuf, ModuleResult> = by_dir
-        .iter()
+        .par_iter()
         .map(|(dir, files)| {
             (
                 dir.clone(),
@@ -71,19 +74,23 @@ pub fn evaluate_all(
         })
         .collect();
     for _ in 0..MAX_CALL_DEPTH {
-        let mut changed = false;
-        for (dir, agreed) in agreed_inputs(&results) {
-            let Some(files) = by_dir.get(&dir) else {
-                continue;
-            };
-            if !same_inputs(&results[&dir].inputs, &agreed) {
-                results.insert(dir.clone(), evaluate(&dir, files, root, inputs, agreed));
-                changed = true;
-            }
-        }
-        if !changed {
+        let again: Vec<(PathBuf, HashMap<String, Value>)> = agreed_inputs(&results)
+            .into_iter()
+            .filter(|(dir, agreed)| {
+                by_dir.contains_key(dir) && !same_inputs(&results[dir].inputs, agreed)
+            })
+            .collect();
+        if again.is_empty() {
             break;
         }
+        let evaluated: Vec<(PathBuf, ModuleResult)> = again
+            .into_par_iter()
+            .map(|(dir, agreed)| {
+                let result = evaluate(&dir, &by_dir[&dir], root, inputs, agreed);
+                (dir, result)
+            })
+            .collect();
+        results.extend(evaluated);
     }
     results
 }
