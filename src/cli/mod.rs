@@ -2,8 +2,10 @@
 
 pub(crate) mod output;
 mod packs;
+mod progress;
 mod root;
 pub(crate) mod scan;
+mod shard;
 
 pub use scan::scan;
 
@@ -180,6 +182,16 @@ pub struct ScanArgs {
     #[arg(long = "today", value_name = "DATE", hide = true, value_parser = parse_date)]
     pub today: Option<crate::suppression::Date>,
 
+    /// Threads for reading, parsing and evaluating [default: the number of cores]. The reports
+    /// are the same whatever the number.
+    #[arg(short = 'j', long = "jobs", value_name = "N")]
+    pub jobs: Option<usize>,
+
+    /// Scan only this shard of the module folders, INDEX/COUNT (1/4 to 4/4): a monorepo split
+    /// across CI matrix jobs. Each shard's SARIF gets its own category.
+    #[arg(long = "shard", value_name = "INDEX/COUNT", value_parser = parse_shard)]
+    pub shard: Option<(usize, usize)>,
+
     /// Benchmarks: read and evaluate the Terraform, then stop (no rules, no reports).
     #[arg(long = "parse-only", hide = true)]
     pub parse_only: bool,
@@ -220,6 +232,19 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+fn parse_shard(s: &str) -> Result<(usize, usize), String> {
+    let bad = || format!("\"{s}\" is not INDEX/COUNT with 1 <= INDEX <= COUNT (e.g. 2/4)");
+    let (index, count) = s.split_once('/').ok_or_else(bad)?;
+    let (index, count): (usize, usize) = (
+        index.trim().parse().map_err(|_| bad())?,
+        count.trim().parse().map_err(|_| bad())?,
+    );
+    if index == 0 || count == 0 || index > count {
+        return Err(bad());
+    }
+    Ok((index, count))
 }
 
 fn parse_date(s: &str) -> Result<crate::suppression::Date, String> {

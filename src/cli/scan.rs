@@ -1,7 +1,7 @@
 //! The `scan` command: config, rules, Terraform, evaluation, the engine, then the reports.
 
 use super::output::write_reports;
-use super::{Format, ScanArgs, UnknownPolicy, root};
+use super::{Format, ScanArgs, UnknownPolicy, progress, root, shard};
 use crate::ci::changes;
 use crate::config::{self, Config};
 use crate::gate::{Gate, GateVerdict};
@@ -52,6 +52,17 @@ fn phase(start: std::time::Instant, name: &str) {
 
 pub(crate) fn run(mut args: ScanArgs) -> Result<(Report, ScanArgs), String> {
     let started = std::time::Instant::now();
+    if let Some(jobs) = args.jobs {
+        // The global pool can be set once per process; a second scan in one process keeps it.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs.max(1))
+            .build_global();
+    }
+    if let Some((index, count)) = args.shard
+        && args.sarif_category == "riveter/"
+    {
+        args.sarif_category = format!("riveter/shard-{index}-of-{count}/");
+    }
     let config = match config::locate(args.config.as_deref()) {
         Some(path) => config::load(&path)?,
         None => Config::default(),
@@ -66,8 +77,15 @@ pub(crate) fn run(mut args: ScanArgs) -> Result<(Report, ScanArgs), String> {
     if args.terraform.is_empty() {
         args.terraform.push(".".into());
     }
-    let discovered = terraform::discover(&args.terraform).map_err(|e| e.to_string())?;
+    let mut discovered = terraform::discover(&args.terraform).map_err(|e| e.to_string())?;
     let root = root::repository_root(args.root.as_deref())?;
+    if let Some((index, count)) = args.shard {
+        discovered.files = shard::files_of(discovered.files, &root, index, count);
+        eprintln!(
+            "riveter: shard {index}/{count}: {} files",
+            discovered.files.len()
+        );
+    }
     // Called as a library, the flags' own order stands in for the command line's.
     let ordered = if args.variables_in_order.is_empty() {
         let files = args
@@ -88,7 +106,9 @@ pub(crate) fn run(mut args: ScanArgs) -> Result<(Report, ScanArgs), String> {
     };
     let inputs = VariableInputs::load(&ordered, std::env::vars())?;
     phase(started, "files found");
+    let progress = progress::Progress::start(discovered.files.len());
     let mut terraform = terraform::load(discovered, &root, &inputs);
+    progress.finish();
     phase(started, "terraform evaluated");
     for warning in &terraform.warnings {
         eprintln!("warning: {warning}");

@@ -21,6 +21,10 @@ pub use resource::{BlockKind, FileError, Resource};
 pub use variables::{CommandLineVariable, VariableInputs};
 
 use std::collections::HashMap;
+use std::sync::atomic::AtomicUsize;
+
+/// Files read so far in this process, for the progress line.
+pub static FILES_DONE: AtomicUsize = AtomicUsize::new(0);
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 

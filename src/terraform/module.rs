@@ -297,6 +297,9 @@ fn read_module(
     let mut files = Vec::new();
     for path in paths {
         let is_targeted = targeted.contains(&path);
+        if is_targeted {
+            super::FILES_DONE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
         match parse_file(&path, root) {
             Ok((source, syntax)) => files.push(ParsedFile {
                 source,

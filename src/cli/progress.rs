@@ -1,0 +1,61 @@
+//! A progress line for scans that take more than a second, on a terminal only: never in CI
+//! logs, never when standard error is piped, never with RIVETER_PROGRESS=never.
+
+use crate::terraform::FILES_DONE;
+use std::io::{IsTerminal, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+pub struct Progress {
+    done: Arc<AtomicBool>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Progress {
+    pub fn start(total: usize) -> Progress {
+        let done = Arc::new(AtomicBool::new(false));
+        let thread = wanted().then(|| {
+            let done = done.clone();
+            std::thread::spawn(move || show(total, &done))
+        });
+        Progress { done, thread }
+    }
+
+    pub fn finish(mut self) {
+        self.done.store(true, Ordering::Relaxed);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+fn wanted() -> bool {
+    let never = std::env::var("RIVETER_PROGRESS").is_ok_and(|v| v == "never");
+    // CI systems set CI=true; their logs are not terminals to redraw.
+    let ci = std::env::var_os("CI").is_some();
+    !never && !ci && std::io::stderr().is_terminal()
+}
+
+fn show(total: usize, done: &AtomicBool) {
+    let started = Instant::now();
+    let mut shown = false;
+    while !done.load(Ordering::Relaxed) {
+        std::thread::sleep(Duration::from_millis(100));
+        if started.elapsed() < Duration::from_secs(1) {
+            continue;
+        }
+        let files = FILES_DONE.load(Ordering::Relaxed).min(total);
+        eprint!(
+            "\rriveter: {files}/{total} files read ({:.0}s)",
+            started.elapsed().as_secs_f64()
+        );
+        let _ = std::io::stderr().flush();
+        shown = true;
+    }
+    if shown {
+        // Clear the line, so the report starts clean.
+        eprint!("\r\x1b[2K");
+    }
+}
