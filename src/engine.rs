@@ -8,15 +8,22 @@ use crate::terraform::{BlockKind, Resource, Terraform};
 use crate::value::{Node, Value};
 use rayon::prelude::*;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 pub fn scan(rules: Vec<Rule>, terraform: Terraform) -> Report {
     let index = TypeIndex::new(&terraform.resources);
+    // One reference per resource, shared by all its findings.
+    let refs: Vec<Arc<ResourceRef>> = terraform
+        .resources
+        .iter()
+        .map(|r| Arc::new(reference(r)))
+        .collect();
     // Rules are independent: evaluate them in parallel, then concatenate in rule order, so the
     // report is the same whatever the number of threads.
     let per_rule: Vec<Vec<Finding>> = rules
         .par_iter()
         .enumerate()
-        .map(|(i, rule)| findings_of_rule(i, rule, &terraform, &index))
+        .map(|(i, rule)| findings_of_rule(i, rule, &terraform, &index, &refs))
         .collect();
     Report {
         gate: Gate::default(),
@@ -25,6 +32,7 @@ pub fn scan(rules: Vec<Rule>, terraform: Terraform) -> Report {
         errors: terraform.errors,
         files: terraform.files,
         resources: terraform.resources.len(),
+        model: Arc::new(terraform.resources),
     }
 }
 
@@ -33,13 +41,13 @@ fn findings_of_rule(
     rule: &Rule,
     terraform: &Terraform,
     by_type: &TypeIndex,
+    refs: &[Arc<ResourceRef>],
 ) -> Vec<Finding> {
     let mut findings: Vec<Finding> = by_type
         .candidates(rule)
         .into_iter()
-        .map(|i| &terraform.resources[i])
-        .filter(|r| rule.selects(r))
-        .filter_map(|resource| evaluate(index, rule, resource))
+        .filter(|&i| rule.selects(&terraform.resources[i]))
+        .filter_map(|i| evaluate(index, rule, &terraform.resources[i], i, &refs[i]))
         .collect();
     if findings.is_empty() {
         findings.push(skipped(index, rule, terraform));
@@ -94,16 +102,27 @@ impl TypeIndex {
 }
 
 /// The finding of one rule on one resource, or `None` when a filter excludes the resource.
-fn evaluate(index: usize, rule: &Rule, resource: &Resource) -> Option<Finding> {
+fn evaluate(
+    index: usize,
+    rule: &Rule,
+    resource: &Resource,
+    at: usize,
+    reference: &Arc<ResourceRef>,
+) -> Option<Finding> {
     let mut results = Vec::new();
-    for filter in &rule.filters {
-        match check(filter, resource, true) {
+    for (i, filter) in rule.filters.iter().enumerate() {
+        match check(filter, i, resource, true) {
             result if result.verdict == Verdict::Fail => return None,
             result if result.verdict == Verdict::Unknown => results.push(result),
             _ => {}
         }
     }
-    results.extend(rule.assertions.iter().map(|a| check(a, resource, false)));
+    results.extend(
+        rule.assertions
+            .iter()
+            .enumerate()
+            .map(|(i, a)| check(a, i, resource, false)),
+    );
     let outcome = if results.iter().any(|r| r.verdict == Verdict::Fail) {
         Outcome::Fail
     } else if results.iter().any(|r| r.verdict == Verdict::Unknown) {
@@ -113,7 +132,8 @@ fn evaluate(index: usize, rule: &Rule, resource: &Resource) -> Option<Finding> {
     };
     Some(Finding {
         rule: index,
-        resource: Some(reference(resource)),
+        resource: Some(reference.clone()),
+        resource_index: Some(at),
         outcome,
         message: summary(outcome, &results),
         assertions: results,
@@ -121,10 +141,15 @@ fn evaluate(index: usize, rule: &Rule, resource: &Resource) -> Option<Finding> {
     })
 }
 
-fn check(assertion: &Assertion, resource: &Resource, is_filter: bool) -> AssertionResult {
+fn check(
+    assertion: &Assertion,
+    index: usize,
+    resource: &Resource,
+    is_filter: bool,
+) -> AssertionResult {
     let resolution = assertion.key.resolve(&resource.body);
     let values = &resolution.values;
-    let expected = assertion.expected.as_ref();
+    let expected = assertion.expected.as_deref();
     // Filters apply when any value matches; assertions need every value to pass.
     let verdict = verdict_on(&assertion.operator, expected, values, is_filter);
     let decisive = values
@@ -132,10 +157,16 @@ fn check(assertion: &Assertion, resource: &Resource, is_filter: bool) -> Asserti
         .find(|n| assertion.operator.test(expected, &n.value) == verdict)
         .or(values.first());
     AssertionResult {
-        key: assertion.key.text.clone(),
+        key: assertion.key_text.clone(),
         operator: assertion.operator.name(),
         expected: assertion.expected.clone(),
-        actual: actual(values),
+        // A pass keeps no copy; `Report::actual` reads it again when a report needs it.
+        actual: if verdict == Verdict::Pass {
+            None
+        } else {
+            actual(values)
+        },
+        index,
         verdict,
         detail: detail(assertion, values, verdict, is_filter),
         expectation: assertion.expectation.clone(),
@@ -145,7 +176,8 @@ fn check(assertion: &Assertion, resource: &Resource, is_filter: bool) -> Asserti
     }
 }
 
-fn actual(values: &[&Node]) -> Option<Value> {
+/// What a key resolved to, as one value: `None` for nothing, a list for several.
+pub fn actual(values: &[&Node]) -> Option<Value> {
     match values {
         [] => None,
         [one] => Some(one.value.clone()),
@@ -204,7 +236,7 @@ fn detail(assertion: &Assertion, values: &[&Node], verdict: Verdict, is_filter: 
 
 /// For `not_contains` on text, the words around the offending part are what a user needs to see.
 fn offending_excerpt(assertion: &Assertion, values: &[&Node]) -> Option<String> {
-    let Some(Value::String(needle)) = &assertion.expected else {
+    let Some(Value::String(needle)) = assertion.expected.as_deref() else {
         return None;
     };
     if assertion.operator.name() != "not_contains" {
@@ -275,6 +307,7 @@ fn skipped(index: usize, rule: &Rule, terraform: &Terraform) -> Finding {
     Finding {
         rule: index,
         resource: None,
+        resource_index: None,
         outcome: Outcome::Skipped,
         message,
         assertions: Vec::new(),

@@ -260,7 +260,7 @@ rules:
         .assertions
         .iter()
         .filter(|a| a.verdict == riveter::rules::Verdict::Fail)
-        .map(|a| a.key.as_str())
+        .map(|a| &*a.key)
         .collect();
     assert_eq!(keys, ["rule.0.expiration.0.days", "rule.0.id"]);
 }

@@ -196,7 +196,7 @@ module "bucket" {{
 }}
 "#
     );
-    for b in 0..8 {
+    for b in 0..12 {
         let _ = write!(
             out,
             r#"

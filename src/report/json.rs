@@ -99,7 +99,14 @@ impl Serialize for FindingOut<'_> {
         out.serialize_field("resource", &resource)?;
         out.serialize_field("message", &finding.message)?;
         out.serialize_field("remediation", &rule.remediation)?;
-        let assertions: Vec<AssertionOut> = finding.assertions.iter().map(AssertionOut).collect();
+        let assertions: Vec<AssertionOut> = finding
+            .assertions
+            .iter()
+            .map(|a| AssertionOut {
+                assertion: a,
+                actual: self.report.actual(finding, a),
+            })
+            .collect();
         out.serialize_field("assertions", &assertions)?;
         out.serialize_field(
             "suppression",
@@ -109,16 +116,19 @@ impl Serialize for FindingOut<'_> {
     }
 }
 
-struct AssertionOut<'a>(&'a AssertionResult);
+struct AssertionOut<'a> {
+    assertion: &'a AssertionResult,
+    actual: Option<Value>,
+}
 
 impl Serialize for AssertionOut<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let a = self.0;
+        let a = self.assertion;
         let mut out = s.serialize_struct("Assertion", 8)?;
-        out.serialize_field("key", &a.key)?;
+        out.serialize_field("key", &*a.key)?;
         out.serialize_field("operator", a.operator)?;
-        out.serialize_field("expected", &a.expected.as_ref().map(ValueOut))?;
-        out.serialize_field("actual", &a.actual.as_ref().map(ValueOut))?;
+        out.serialize_field("expected", &a.expected.as_deref().map(ValueOut))?;
+        out.serialize_field("actual", &self.actual.as_ref().map(ValueOut))?;
         out.serialize_field("status", verdict_name(a.verdict))?;
         out.serialize_field("message", &a.full_message())?;
         out.serialize_field("line", &a.span.line)?;

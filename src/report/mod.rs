@@ -64,11 +64,15 @@ pub struct ResourceRef {
 /// What one assertion (or an undecided filter) found on one resource.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AssertionResult {
-    pub key: String,
+    pub key: Arc<str>,
     pub operator: &'static str,
-    pub expected: Option<Value>,
+    pub expected: Option<Arc<Value>>,
     /// `None` when the key resolved to nothing; a list when it resolved to several values.
+    /// Not kept for a passing assertion (a scan passes far more than it fails): reports read it
+    /// again from the resource with `Report::actual`.
     pub actual: Option<Value>,
+    /// Which of the rule's filters (`is_filter`) or assertions this is.
+    pub index: usize,
     pub verdict: Verdict,
     /// What was expected and what was found, in words; empty for a pass, whose words
     /// `full_message` writes when a report asks (a scan passes far more than it fails).
@@ -76,7 +80,7 @@ pub struct AssertionResult {
     /// What a passing value looks like.
     pub expectation: std::sync::Arc<str>,
     /// The rule author's `message`, if any.
-    pub message: Option<String>,
+    pub message: Option<Arc<str>>,
     /// The failing value's place, or the nearest enclosing block's when the key is missing.
     pub span: Span,
     /// True for a filter whose match could not be decided.
@@ -105,8 +109,10 @@ impl AssertionResult {
 pub struct Finding {
     /// Index into `Report::rules`.
     pub rule: usize,
-    /// `None` for a skipped rule.
-    pub resource: Option<ResourceRef>,
+    /// `None` for a skipped rule. Shared by every finding on the resource.
+    pub resource: Option<Arc<ResourceRef>>,
+    /// Index into `Report::model`, with `resource`.
+    pub resource_index: Option<usize>,
     pub outcome: Outcome,
     pub message: String,
     pub assertions: Vec<AssertionResult>,
@@ -159,6 +165,8 @@ pub struct Report {
     pub errors: Vec<FileError>,
     pub files: usize,
     pub resources: usize,
+    /// The scanned resources, which reports read values from.
+    pub model: Arc<Vec<crate::terraform::Resource>>,
 }
 
 /// How many rules ended in each outcome.
@@ -221,6 +229,23 @@ impl Report {
             .iter()
             .filter(|f| f.outcome == outcome)
             .count()
+    }
+
+    /// What an assertion's key reached on the finding's resource: kept for failures, read again
+    /// for passes.
+    pub fn actual(&self, finding: &Finding, assertion: &AssertionResult) -> Option<Value> {
+        if assertion.actual.is_some() || assertion.verdict != Verdict::Pass {
+            return assertion.actual.clone();
+        }
+        let resource = self.model.get(finding.resource_index?)?;
+        let rule = self.rule(finding);
+        let source = if assertion.is_filter {
+            rule.filters.get(assertion.index)
+        } else {
+            rule.assertions.get(assertion.index)
+        }?;
+        let resolved = source.key.resolve(&resource.body);
+        crate::engine::actual(&resolved.values)
     }
 
     pub fn verdict(&self) -> GateVerdict {

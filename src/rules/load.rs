@@ -430,10 +430,11 @@ impl Loader<'_> {
         let expected = self.operand(&operator, &key, value, line)?;
         let expectation = operator.expectation(expected.as_ref()).into();
         Some(Assertion {
+            key_text: key.text.as_str().into(),
             key,
             operator,
-            expected,
-            message,
+            expected: expected.map(std::sync::Arc::new),
+            message: message.map(Into::into),
             line,
             expectation,
         })

@@ -124,10 +124,12 @@ impl fmt::Display for TypeSelector {
 #[derive(Debug, Clone)]
 pub struct Assertion {
     pub key: Key,
+    /// The key as written, shared by every result of the assertion.
+    pub key_text: std::sync::Arc<str>,
     pub operator: Operator,
     /// What the operator compares with; `None` for `exists` / `not_exists`.
-    pub expected: Option<Value>,
-    pub message: Option<String>,
+    pub expected: Option<std::sync::Arc<Value>>,
+    pub message: Option<std::sync::Arc<str>>,
     /// The line of the assertion in its rule file.
     pub line: u32,
     /// What a passing value looks like, in words, written once when the rule loads.
