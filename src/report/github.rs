@@ -3,6 +3,7 @@
 
 use super::{Emitter, Finding, Outcome, Report};
 use crate::rules::Severity;
+use crate::value::Span;
 use std::io::{self, Write};
 
 pub struct GithubCommands;
@@ -19,44 +20,68 @@ pub fn annotation_level(report: &Report, finding: &Finding) -> &'static str {
     }
 }
 
-impl Emitter for GithubCommands {
-    fn emit(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
-        for error in &report.errors {
-            writeln!(
-                out,
-                "::error file={},line={},col={},title={}::{}",
-                property(&error.file),
-                error.line.max(1),
-                error.column.max(1),
-                property("riveter: file could not be parsed"),
-                data(&error.message)
-            )?;
-        }
-        for finding in report
-            .findings
-            .iter()
-            .filter(|f| matches!(f.outcome, Outcome::Fail | Outcome::Unknown))
-        {
-            let Some(resource) = &finding.resource else {
-                continue;
-            };
+/// One annotation on the pull request: a parse error or a finding that needs attention.
+/// Both the workflow commands and the Checks API report these, so they are built once here.
+pub struct Annotation<'a> {
+    pub path: &'a str,
+    pub span: Span,
+    /// `error`, `warning` or `notice`, as the workflow commands spell them.
+    pub level: &'static str,
+    pub title: &'a str,
+    pub message: String,
+}
+
+/// Parse errors first, then every failing or unknown finding that points into a file.
+pub fn annotations(report: &Report) -> Vec<Annotation<'_>> {
+    let errors = report.errors.iter().map(|error| Annotation {
+        path: &error.file,
+        span: Span {
+            line: error.line,
+            column: error.column,
+            end_line: error.line,
+            end_column: error.column,
+        },
+        level: "error",
+        title: "riveter: file could not be parsed",
+        message: error.message.clone(),
+    });
+    let findings = report
+        .findings
+        .iter()
+        .filter(|f| matches!(f.outcome, Outcome::Fail | Outcome::Unknown))
+        .filter_map(|finding| {
+            let resource = finding.resource.as_ref()?;
             let rule = report.rule(finding);
-            let span = finding.span().unwrap_or(resource.span);
             let mut message = format!("{}: {}", resource.address, finding.message);
             if let Some(fix) = &rule.remediation {
                 message.push_str(&format!("\nFix: {fix}"));
             }
+            Some(Annotation {
+                path: &resource.file,
+                span: finding.span().unwrap_or(resource.span),
+                level: annotation_level(report, finding),
+                title: &rule.name,
+                message,
+            })
+        });
+    errors.chain(findings).collect()
+}
+
+impl Emitter for GithubCommands {
+    fn emit(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        for annotation in annotations(report) {
+            let span = annotation.span;
             writeln!(
                 out,
                 "::{} file={},line={},endLine={},col={},endColumn={},title={}::{}",
-                annotation_level(report, finding),
-                property(&resource.file),
+                annotation.level,
+                property(annotation.path),
                 span.line.max(1),
                 span.end_line.max(span.line).max(1),
                 span.column.max(1),
-                span.end_column.max(1),
-                property(&rule.name),
-                data(&message)
+                span.end_column.max(span.column).max(1),
+                property(annotation.title),
+                data(&annotation.message)
             )?;
         }
         Ok(())

@@ -10,7 +10,7 @@ mod markdown;
 mod sarif;
 mod table;
 
-pub use github::{GithubCommands, annotation_level, data as github_data};
+pub use github::{GithubCommands, annotations as github_annotations, data as github_data};
 pub use gitlab::Gitlab;
 pub use json::Json;
 pub use junit::Junit;

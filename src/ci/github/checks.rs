@@ -4,7 +4,7 @@
 
 use super::api::{Api, ApiError};
 use crate::gate::GateVerdict;
-use crate::report::{Outcome, Report, annotation_level};
+use crate::report::{Outcome, Report, github_annotations};
 use serde_json::{Value, json};
 
 pub const NAME: &str = "riveter";
@@ -66,49 +66,28 @@ fn headline(report: &Report) -> String {
 
 /// One annotation per failure or unknown result, on the failing attribute's lines.
 pub fn annotations(report: &Report) -> Vec<Value> {
-    let mut out = Vec::new();
-    for error in &report.errors {
-        out.push(json!({
-            "path": error.file,
-            "start_line": error.line.max(1),
-            "end_line": error.line.max(1),
-            "annotation_level": "failure",
-            "title": "riveter: file could not be parsed",
-            "message": error.message,
-        }));
-    }
-    for finding in report
-        .findings
-        .iter()
-        .filter(|f| matches!(f.outcome, Outcome::Fail | Outcome::Unknown))
-    {
-        let Some(resource) = &finding.resource else {
-            continue;
-        };
-        let rule = report.rule(finding);
-        let span = finding.span().unwrap_or(resource.span);
-        let level = match annotation_level(report, finding) {
-            "error" => "failure",
-            other => other,
-        };
-        let mut message = format!("{}: {}", resource.address, finding.message);
-        if let Some(fix) = &rule.remediation {
-            message.push_str(&format!("\nFix: {fix}"));
-        }
-        let mut annotation = json!({
-            "path": &*resource.file,
-            "start_line": span.line.max(1),
-            "end_line": span.end_line.max(span.line).max(1),
-            "annotation_level": level,
-            "title": rule.name,
-            "message": message,
-        });
-        // GitHub accepts columns only for annotations on a single line.
-        if span.end_line == span.line && span.column > 0 && span.end_column > span.column {
-            annotation["start_column"] = json!(span.column);
-            annotation["end_column"] = json!(span.end_column);
-        }
-        out.push(annotation);
-    }
-    out
+    github_annotations(report)
+        .into_iter()
+        .map(|annotation| {
+            let span = annotation.span;
+            let mut value = json!({
+                "path": annotation.path,
+                "start_line": span.line.max(1),
+                "end_line": span.end_line.max(span.line).max(1),
+                // The Checks API calls the workflow commands' `error` a `failure`.
+                "annotation_level": match annotation.level {
+                    "error" => "failure",
+                    other => other,
+                },
+                "title": annotation.title,
+                "message": annotation.message,
+            });
+            // GitHub accepts columns only for annotations on a single line.
+            if span.end_line == span.line && span.column > 0 && span.end_column > span.column {
+                value["start_column"] = json!(span.column);
+                value["end_column"] = json!(span.end_column);
+            }
+            value
+        })
+        .collect()
 }
