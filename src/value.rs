@@ -15,6 +15,15 @@ pub struct Span {
     pub end_column: u32,
 }
 
+impl Span {
+    /// The first and last line for formats that require both: a position the source did not
+    /// give (0) becomes line 1, and the end is never before the start.
+    pub fn line_range(self) -> (u32, u32) {
+        let first = self.line.max(1);
+        (first, self.end_line.max(first))
+    }
+}
+
 /// A value with its place in the source.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {

@@ -313,7 +313,7 @@ fn a_failing_attribute_carries_its_own_line() {
     let short = &report.findings[1];
     assert_eq!(short.outcome, Outcome::Fail);
     // Line 18 is `days = 30`.
-    assert_eq!(short.span().map(|s| s.line), Some(18));
+    assert_eq!(short.location().map(|(_, span)| span.line), Some(18));
     assert_eq!(
         short.assertions[0].detail,
         "rule.0.expiration.0.days: expected to be at least 2555, found 30"

@@ -50,7 +50,7 @@ pub fn annotations(report: &Report) -> Vec<Annotation<'_>> {
         .iter()
         .filter(|f| matches!(f.outcome, Outcome::Fail | Outcome::Unknown))
         .filter_map(|finding| {
-            let resource = finding.resource.as_ref()?;
+            let (resource, span) = finding.location()?;
             let rule = report.rule(finding);
             let mut message = format!("{}: {}", resource.address, finding.message);
             if let Some(fix) = &rule.remediation {
@@ -58,7 +58,7 @@ pub fn annotations(report: &Report) -> Vec<Annotation<'_>> {
             }
             Some(Annotation {
                 path: &resource.file,
-                span: finding.span().unwrap_or(resource.span),
+                span,
                 level: annotation_level(report, finding),
                 title: &rule.name,
                 message,
@@ -71,13 +71,14 @@ impl Emitter for GithubCommands {
     fn emit(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
         for annotation in annotations(report) {
             let span = annotation.span;
+            let (line, end_line) = span.line_range();
             writeln!(
                 out,
                 "::{} file={},line={},endLine={},col={},endColumn={},title={}::{}",
                 annotation.level,
                 property(annotation.path),
-                span.line.max(1),
-                span.end_line.max(span.line).max(1),
+                line,
+                end_line,
                 span.column.max(1),
                 span.end_column.max(span.column).max(1),
                 property(annotation.title),

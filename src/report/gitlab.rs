@@ -27,7 +27,7 @@ impl Emitter for Gitlab {
             .iter()
             .filter(|f| f.outcome == Outcome::Fail)
         {
-            let Some(resource) = &finding.resource else {
+            let Some((resource, span)) = finding.location() else {
                 continue;
             };
             let rule = report.rule(finding);
@@ -41,7 +41,7 @@ impl Emitter for Gitlab {
                     &n.to_string(),
                 ]);
             }
-            let span = finding.span().unwrap_or(resource.span);
+            let (begin, end) = span.line_range();
             let mut issue = json!({
                 "type": "issue",
                 "description": format!("{}: {} {}", rule.name, resource.address, finding.message),
@@ -51,7 +51,7 @@ impl Emitter for Gitlab {
                 "categories": ["Security"],
                 "location": {
                     "path": &*resource.file,
-                    "lines": { "begin": span.line.max(1), "end": span.end_line.max(span.line).max(1) }
+                    "lines": { "begin": begin, "end": end }
                 }
             });
             if let Some(fix) = &rule.remediation {

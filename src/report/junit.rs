@@ -86,10 +86,9 @@ fn unique_names(findings: &[Finding]) -> Vec<String> {
 }
 
 fn status(report: &Report, finding: &Finding) -> TestCaseStatus {
-    let location = finding.resource.as_ref().map(|r| {
-        let line = finding.span().map_or(r.span.line, |s| s.line);
-        format!("{}:{line}", r.file)
-    });
+    let location = finding
+        .location()
+        .map(|(resource, span)| format!("{}:{}", resource.file, span.line));
     match finding.outcome {
         Outcome::Pass => TestCaseStatus::success(),
         Outcome::Fail => {

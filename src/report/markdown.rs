@@ -73,10 +73,10 @@ impl Markdown {
 
     fn row(&self, report: &Report, finding: &Finding) -> String {
         let rule = report.rule(finding);
-        let Some(resource) = &finding.resource else {
+        let Some((resource, span)) = finding.location() else {
             return String::new();
         };
-        let line = finding.span().map_or(resource.span.line, |s| s.line);
+        let line = span.line;
         let place = format!("{}:{line}", resource.file);
         let location = match &self.link_base {
             Some(base) => format!(

@@ -139,9 +139,10 @@ impl Finding {
         }
     }
 
-    /// Where a report should point: the first failing (or undecided) assertion, else the block.
-    pub fn span(&self) -> Option<Span> {
-        let resource = self.resource.as_ref()?;
+    /// The finding's resource and where a report should point in it: the first failing (or
+    /// undecided) assertion, else the block. `None` for a skipped rule, which has no resource.
+    pub fn location(&self) -> Option<(&ResourceRef, Span)> {
+        let resource = self.resource.as_deref()?;
         let decisive = self
             .assertions
             .iter()
@@ -151,7 +152,7 @@ impl Finding {
                     .iter()
                     .find(|a| a.verdict == Verdict::Unknown)
             });
-        Some(decisive.map_or(resource.span, |a| a.span))
+        Some((resource, decisive.map_or(resource.span, |a| a.span)))
     }
 }
 

@@ -297,11 +297,9 @@ fn uri(file: &str) -> String {
 
 fn result(report: &Report, finding: &Finding) -> sarif::Result {
     let rule = report.rule(finding);
-    let resource = finding
-        .resource
-        .as_ref()
+    let (resource, span) = finding
+        .location()
         .expect("only findings on resources are reported");
-    let span = finding.span().unwrap_or(resource.span);
     let level = if finding.outcome == Outcome::Unknown {
         sarif::ResultLevel::Note
     } else {

@@ -152,14 +152,13 @@ impl Table {
     }
 
     fn resource_line(&self, finding: &Finding, mark: &str, out: &mut dyn Write) -> io::Result<()> {
-        let Some(resource) = &finding.resource else {
+        let Some((resource, span)) = finding.location() else {
             return Ok(());
         };
-        let line = finding.span().map_or(resource.span.line, |s| s.line);
         writeln!(
             out,
-            "   {mark} {}  {}:{line}",
-            resource.address, resource.file
+            "   {mark} {}  {}:{}",
+            resource.address, resource.file, span.line
         )
     }
 

@@ -70,10 +70,11 @@ pub fn annotations(report: &Report) -> Vec<Value> {
         .into_iter()
         .map(|annotation| {
             let span = annotation.span;
+            let (start_line, end_line) = span.line_range();
             let mut value = json!({
                 "path": annotation.path,
-                "start_line": span.line.max(1),
-                "end_line": span.end_line.max(span.line).max(1),
+                "start_line": start_line,
+                "end_line": end_line,
                 // The Checks API calls the workflow commands' `error` a `failure`.
                 "annotation_level": match annotation.level {
                     "error" => "failure",
