@@ -12,6 +12,7 @@ use crate::terraform::Directive;
 use crate::terraform::{CommandLineVariable, VariableInputs};
 use crate::{engine, terraform};
 use clap::{ArgMatches, ValueEnum};
+use std::path::PathBuf;
 
 /// The whole `scan` command. An `Err` is a problem that stops the scan before it starts
 /// (exit code 2); parse errors in Terraform files are in the report instead.
@@ -41,8 +42,6 @@ fn scan_and_report(args: ScanArgs) -> Result<GateVerdict, String> {
     Ok(scoped.verdict())
 }
 
-/// Config, rules, Terraform, the engine and suppressions: the report, and the arguments as
-/// the config file completed them.
 /// `RIVETER_TIMINGS=1`: how long each phase took, on standard error (for profiling).
 fn phase(start: std::time::Instant, name: &str) {
     if std::env::var_os("RIVETER_TIMINGS").is_some() {
@@ -50,6 +49,8 @@ fn phase(start: std::time::Instant, name: &str) {
     }
 }
 
+/// Config, rules, Terraform, the engine and suppressions: the report, and the arguments as
+/// the config file completed them.
 pub(crate) fn run(mut args: ScanArgs) -> Result<(Report, ScanArgs), String> {
     let started = std::time::Instant::now();
     if let Some(jobs) = args.jobs {
@@ -74,11 +75,7 @@ pub(crate) fn run(mut args: ScanArgs) -> Result<(Report, ScanArgs), String> {
 
     let rules = load_rules(&args)?;
     phase(started, "rules loaded");
-    if args.terraform.is_empty() {
-        args.terraform.push(".".into());
-    }
-    let mut discovered = terraform::discover(&args.terraform).map_err(|e| e.to_string())?;
-    let root = root::repository_root(args.root.as_deref())?;
+    let (mut discovered, root) = discover(&mut args)?;
     if let Some((index, count)) = args.shard {
         discovered.files = shard::files_of(discovered.files, &root, index, count);
         eprintln!(
@@ -125,6 +122,17 @@ pub(crate) fn run(mut args: ScanArgs) -> Result<(Report, ScanArgs), String> {
         suppress(&args, &mut report, &directives)?;
     }
     Ok((report, args))
+}
+
+/// The Terraform files to read (the working directory when no `-t` is given) and the root
+/// their reported paths are relative to.
+fn discover(args: &mut ScanArgs) -> Result<(terraform::Discovered, PathBuf), String> {
+    if args.terraform.is_empty() {
+        args.terraform.push(".".into());
+    }
+    let discovered = terraform::discover(&args.terraform).map_err(|e| e.to_string())?;
+    let root = root::repository_root(args.root.as_deref())?;
+    Ok((discovered, root))
 }
 
 /// clap keeps each flag's values apart; Terraform's precedence needs their common order.
@@ -251,11 +259,7 @@ pub fn create_baseline(mut args: ScanArgs) -> Result<(), String> {
 
 /// `--parse-only`: the benchmark's baseline, the cost of reading and evaluating Terraform.
 fn parse_only(mut args: ScanArgs) -> Result<GateVerdict, String> {
-    if args.terraform.is_empty() {
-        args.terraform.push(".".into());
-    }
-    let discovered = terraform::discover(&args.terraform).map_err(|e| e.to_string())?;
-    let root = root::repository_root(args.root.as_deref())?;
+    let (discovered, root) = discover(&mut args)?;
     let tf = terraform::load(discovered, &root, &VariableInputs::default());
     eprintln!(
         "parsed {} files, {} resources, {} errors",

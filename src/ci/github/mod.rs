@@ -18,6 +18,7 @@ use api::{Api, ApiError};
 use clap::Parser;
 use context::{Context, PullRequest};
 use inputs::{Inputs, Scope};
+use std::borrow::Cow;
 use std::io::Write;
 use std::path::Path;
 
@@ -77,12 +78,13 @@ fn action(get: &dyn Fn(&str) -> Option<String>) -> Result<u8, String> {
     } else {
         Scope::All
     });
+    // Borrowed when nothing is scoped out: a push event's report can be large.
     let scoped = match (&context.pull_request, scope) {
         (Some(pr), Scope::Changed) => match changed_files(api.as_ref(), pr, &mut notes) {
-            Some(changed) => changed.scope(&report),
-            None => report.clone(),
+            Some(changed) => Cow::Owned(changed.scope(&report)),
+            None => Cow::Borrowed(&report),
         },
-        _ => report.clone(),
+        _ => Cow::Borrowed(&report),
     };
     let verdict = scoped.verdict();
     let markdown = Markdown {
