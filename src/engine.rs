@@ -177,7 +177,7 @@ fn check(
 }
 
 /// What a key resolved to, as one value: `None` for nothing, a list for several.
-pub fn actual(values: &[&Node]) -> Option<Value> {
+fn actual(values: &[&Node]) -> Option<Value> {
     match values {
         [] => None,
         [one] => Some(one.value.clone()),

@@ -1,6 +1,6 @@
 //! The JSON report: stable and versioned (DESIGN.md, "JSON report").
 
-use super::{AssertionResult, Emitter, Finding, Report};
+use super::{Actual, AssertionResult, Emitter, Finding, Report};
 use crate::gate::GateVerdict;
 use crate::value::Value;
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, SerializeStruct, Serializer};
@@ -118,7 +118,7 @@ impl Serialize for FindingOut<'_> {
 
 struct AssertionOut<'a> {
     assertion: &'a AssertionResult,
-    actual: Option<Value>,
+    actual: Actual<'a>,
 }
 
 impl Serialize for AssertionOut<'_> {
@@ -128,12 +128,33 @@ impl Serialize for AssertionOut<'_> {
         out.serialize_field("key", &*a.key)?;
         out.serialize_field("operator", a.operator)?;
         out.serialize_field("expected", &a.expected.as_deref().map(ValueOut))?;
-        out.serialize_field("actual", &self.actual.as_ref().map(ValueOut))?;
+        out.serialize_field("actual", &self.actual)?;
         out.serialize_field("status", verdict_name(a.verdict))?;
         out.serialize_field("message", &a.full_message())?;
         out.serialize_field("line", &a.span.line)?;
         out.serialize_field("filter", &a.is_filter)?;
         out.end()
+    }
+}
+
+/// The same JSON for a kept copy and a value read again: `null` for nothing, the value
+/// itself for one, a list for several (as `engine::actual` builds the kept copy).
+impl Serialize for Actual<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Actual::Kept(value) => value.map(ValueOut).serialize(s),
+            Actual::Read(nodes) => match nodes.as_slice() {
+                [] => s.serialize_none(),
+                [one] => ValueOut(&one.value).serialize(s),
+                many => {
+                    let mut seq = s.serialize_seq(Some(many.len()))?;
+                    for node in many {
+                        seq.serialize_element(&ValueOut(&node.value))?;
+                    }
+                    seq.end()
+                }
+            },
+        }
     }
 }
 

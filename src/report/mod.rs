@@ -21,7 +21,7 @@ pub use table::Table;
 use crate::gate::{Gate, GateVerdict};
 use crate::rules::{Rule, Severity, Verdict};
 use crate::terraform::FileError;
-use crate::value::{Span, Value};
+use crate::value::{Node, Span, Value};
 use std::io::{self, Write};
 use std::sync::Arc;
 
@@ -103,6 +103,14 @@ impl AssertionResult {
             None => self.detail.clone(),
         }
     }
+}
+
+/// What an assertion's key reached, as `Report::actual` finds it.
+pub enum Actual<'a> {
+    /// The copy a failing or undecided assertion kept (`None`: the key reached nothing).
+    Kept(Option<&'a Value>),
+    /// What a passing assertion's key resolves to on the model: one value, several, or none.
+    Read(Vec<&'a Node>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -233,20 +241,26 @@ impl Report {
     }
 
     /// What an assertion's key reached on the finding's resource: kept for failures, read again
-    /// for passes.
-    pub fn actual(&self, finding: &Finding, assertion: &AssertionResult) -> Option<Value> {
+    /// for passes. Borrowed, so a report that writes every pass copies nothing.
+    pub fn actual<'a>(&'a self, finding: &Finding, assertion: &'a AssertionResult) -> Actual<'a> {
         if assertion.actual.is_some() || assertion.verdict != Verdict::Pass {
-            return assertion.actual.clone();
+            return Actual::Kept(assertion.actual.as_ref());
         }
-        let resource = self.model.get(finding.resource_index?)?;
         let rule = self.rule(finding);
         let source = if assertion.is_filter {
             rule.filters.get(assertion.index)
         } else {
             rule.assertions.get(assertion.index)
-        }?;
-        let resolved = source.key.resolve(&resource.body);
-        crate::engine::actual(&resolved.values)
+        };
+        match (
+            finding.resource_index.and_then(|i| self.model.get(i)),
+            source,
+        ) {
+            (Some(resource), Some(source)) => {
+                Actual::Read(source.key.resolve(&resource.body).values)
+            }
+            _ => Actual::Kept(None),
+        }
     }
 
     pub fn verdict(&self) -> GateVerdict {
