@@ -68,13 +68,14 @@ pub fn apply(
         .filter_map(|d| check(d, options, &mut notes.warnings))
         .collect();
     let mut used: HashSet<(usize, String)> = HashSet::new();
-    let rule_ids: Vec<String> = report.rules.iter().map(|r| r.id.clone()).collect();
+    // Separate fields: the rules are read while the findings are marked.
+    let rules = &report.rules;
     for finding in report
         .findings
         .iter_mut()
         .filter(|f| matches!(f.outcome, Outcome::Fail | Outcome::Unknown))
     {
-        let rule_id = &rule_ids[finding.rule];
+        let rule_id = &rules[finding.rule].id;
         if let Some((i, a)) = accepted
             .iter()
             .enumerate()
@@ -93,7 +94,7 @@ pub fn apply(
     for (i, a) in accepted.iter().enumerate() {
         for id in &a.directive.rule_ids {
             if !used.contains(&(i, id.clone())) {
-                let why = if rule_ids.contains(id) {
+                let why = if rules.iter().any(|r| r.id == *id) {
                     "the rule does not fail there"
                 } else {
                     "no rule with this id was evaluated"
