@@ -364,3 +364,42 @@ fn json_and_table_in_one_run_and_colour_only_when_asked() {
     let plain = seed_command(MISTAKES);
     assert!(!stdout(&plain).contains('\x1b'));
 }
+
+#[test]
+fn a_report_that_cannot_be_written_does_not_lose_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no-such-folder").join("r.json");
+    let sarif = dir.path().join("r.sarif");
+    let junit = dir.path().join("r.xml");
+    let mut args = vec![
+        "scan",
+        "--json",
+        missing.to_str().unwrap(),
+        "--sarif",
+        sarif.to_str().unwrap(),
+        "--junit",
+        junit.to_str().unwrap(),
+    ];
+    args.extend(SEED_RULES);
+    let out = riveter(MISTAKES, &args);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&format!(
+            "{}: could not write the report",
+            missing.display()
+        )),
+        "{}",
+        stderr(&out)
+    );
+    // The table still went to standard output, and the other files were written whole.
+    assert!(stdout(&out).contains("aws_glue_job.etl_job"));
+    let sarif: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&sarif).unwrap()).unwrap();
+    assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), 6);
+    assert!(
+        fs::read_to_string(&junit)
+            .unwrap()
+            .trim_end()
+            .ends_with("</testsuites>")
+    );
+}

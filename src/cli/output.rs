@@ -77,11 +77,14 @@ fn emitter(format: Format, args: &ScanArgs, color: bool) -> Box<dyn Emitter> {
     }
 }
 
+/// Streams the report to the file: a JSON report can be many times the size of the Terraform,
+/// so it is never held whole in memory. The flush is explicit, as dropping a writer hides errors.
 fn write_file(path: &Path, emitter: &dyn Emitter, report: &Report, problems: &mut Vec<String>) {
-    let mut bytes = Vec::new();
-    let result = emitter
-        .emit(report, &mut bytes)
-        .and_then(|_| std::fs::write(path, &bytes));
+    let result = std::fs::File::create(path).and_then(|file| {
+        let mut out = std::io::BufWriter::new(file);
+        emitter.emit(report, &mut out)?;
+        out.flush()
+    });
     if let Err(e) = result {
         problems.push(format!(
             "{}: could not write the report: {e}",
