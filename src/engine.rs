@@ -2,7 +2,7 @@
 //! resource in file and source order.
 
 use crate::gate::Gate;
-use crate::report::{AssertionResult, Finding, Outcome, Report, ResourceRef};
+use crate::report::{AssertionResult, Finding, Found, Outcome, Report, ResourceRef};
 use crate::rules::{Assertion, Rule, TypeSelector, Verdict, verdict_on};
 use crate::terraform::{BlockKind, Resource, Terraform};
 use crate::value::{Node, Value};
@@ -110,19 +110,14 @@ fn evaluate(
     reference: &Arc<ResourceRef>,
 ) -> Option<Finding> {
     let mut results = Vec::new();
-    for (i, filter) in rule.filters.iter().enumerate() {
-        match check(filter, i, resource, true) {
+    for filter in &rule.filters {
+        match check(filter, resource, true) {
             result if result.verdict == Verdict::Fail => return None,
             result if result.verdict == Verdict::Unknown => results.push(result),
             _ => {}
         }
     }
-    results.extend(
-        rule.assertions
-            .iter()
-            .enumerate()
-            .map(|(i, a)| check(a, i, resource, false)),
-    );
+    results.extend(rule.assertions.iter().map(|a| check(a, resource, false)));
     let outcome = if results.iter().any(|r| r.verdict == Verdict::Fail) {
         Outcome::Fail
     } else if results.iter().any(|r| r.verdict == Verdict::Unknown) {
@@ -141,38 +136,29 @@ fn evaluate(
     })
 }
 
-fn check(
-    assertion: &Assertion,
-    index: usize,
-    resource: &Resource,
-    is_filter: bool,
-) -> AssertionResult {
+fn check(assertion: &Arc<Assertion>, resource: &Resource, is_filter: bool) -> AssertionResult {
     let resolution = assertion.key.resolve(&resource.body);
     let values = &resolution.values;
-    let expected = assertion.expected.as_deref();
+    let expected = assertion.expected.as_ref();
     // Filters apply when any value matches; assertions need every value to pass.
     let verdict = verdict_on(&assertion.operator, expected, values, is_filter);
     let decisive = values
         .iter()
         .find(|n| assertion.operator.test(expected, &n.value) == verdict)
         .or(values.first());
+    // A pass keeps no copy; `Report::actual` reads it again when a report needs it.
+    let found = (verdict != Verdict::Pass).then(|| {
+        Box::new(Found {
+            actual: actual(values),
+            detail: detail(assertion, values, verdict, is_filter),
+        })
+    });
     AssertionResult {
-        key: assertion.key_text.clone(),
-        operator: assertion.operator.name(),
-        expected: assertion.expected.clone(),
-        // A pass keeps no copy; `Report::actual` reads it again when a report needs it.
-        actual: if verdict == Verdict::Pass {
-            None
-        } else {
-            actual(values)
-        },
-        index,
+        assertion: assertion.clone(),
         verdict,
-        detail: detail(assertion, values, verdict, is_filter),
-        expectation: assertion.expectation.clone(),
-        message: assertion.message.clone(),
-        span: decisive.map_or(resolution.nearest.span, |n| n.span),
         is_filter,
+        span: decisive.map_or(resolution.nearest.span, |n| n.span),
+        found,
     }
 }
 
@@ -187,9 +173,6 @@ fn actual(values: &[&Node]) -> Option<Value> {
 
 /// What was expected and what was found, in words a user can act on.
 fn detail(assertion: &Assertion, values: &[&Node], verdict: Verdict, is_filter: bool) -> String {
-    if verdict == Verdict::Pass {
-        return String::new();
-    }
     let key = &assertion.key;
     let expectation = &assertion.expectation;
     let prefix = if is_filter { "filter: " } else { "" };
@@ -212,9 +195,6 @@ fn detail(assertion: &Assertion, values: &[&Node], verdict: Verdict, is_filter: 
         };
         return format!("{prefix}{key} depends on {depends} (expected {expectation})");
     }
-    if verdict == Verdict::Pass {
-        return String::new();
-    }
     if let Some(excerpt) = offending_excerpt(assertion, values) {
         return format!("{prefix}{key}: expected {expectation}, found it in …{excerpt}…");
     }
@@ -236,7 +216,7 @@ fn detail(assertion: &Assertion, values: &[&Node], verdict: Verdict, is_filter: 
 
 /// For `not_contains` on text, the words around the offending part are what a user needs to see.
 fn offending_excerpt(assertion: &Assertion, values: &[&Node]) -> Option<String> {
-    let Some(Value::String(needle)) = assertion.expected.as_deref() else {
+    let Some(Value::String(needle)) = assertion.expected.as_ref() else {
         return None;
     };
     if assertion.operator.name() != "not_contains" {

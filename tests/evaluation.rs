@@ -683,9 +683,9 @@ rules:
     let unknown = &report.findings[2].assertions[0];
     assert!(
         unknown
-            .detail
+            .detail()
             .contains("count.index, which differs for each instance"),
         "{}",
-        unknown.detail
+        unknown.detail()
     );
 }

@@ -260,7 +260,7 @@ rules:
         .assertions
         .iter()
         .filter(|a| a.verdict == riveter::rules::Verdict::Fail)
-        .map(|a| &*a.key)
+        .map(|a| a.key())
         .collect();
     assert_eq!(keys, ["rule.0.expiration.0.days", "rule.0.id"]);
 }
@@ -301,7 +301,7 @@ fn a_missing_attribute_points_at_the_nearest_block() {
     assert_eq!(logs.assertions[0].span.line, 25);
     assert_eq!(logs.resource.as_ref().unwrap().span.line, 23);
     assert_eq!(
-        logs.assertions[0].detail,
+        logs.assertions[0].detail(),
         "rule.0.expiration.0.days is not set (expected to be set)"
     );
 }
@@ -315,7 +315,7 @@ fn a_failing_attribute_carries_its_own_line() {
     // Line 18 is `days = 30`.
     assert_eq!(short.location().map(|(_, span)| span.line), Some(18));
     assert_eq!(
-        short.assertions[0].detail,
+        short.assertions[0].detail(),
         "rule.0.expiration.0.days: expected to be at least 2555, found 30"
     );
 }

@@ -54,7 +54,7 @@ fn decisive_key(finding: &Finding) -> &str {
                 .iter()
                 .find(|a| a.verdict == Verdict::Unknown)
         })
-        .map_or("", |a| &*a.key)
+        .map_or("", |a| a.key())
 }
 
 #[cfg(test)]

@@ -110,7 +110,7 @@ impl Serialize for FindingOut<'_> {
         out.serialize_field("assertions", &assertions)?;
         out.serialize_field(
             "suppression",
-            &finding.suppression.as_ref().map(suppression),
+            &finding.suppression.as_ref().map(|s| suppression(s)),
         )?;
         out.end()
     }
@@ -125,9 +125,9 @@ impl Serialize for AssertionOut<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let a = self.assertion;
         let mut out = s.serialize_struct("Assertion", 8)?;
-        out.serialize_field("key", &*a.key)?;
-        out.serialize_field("operator", a.operator)?;
-        out.serialize_field("expected", &a.expected.as_deref().map(ValueOut))?;
+        out.serialize_field("key", a.key())?;
+        out.serialize_field("operator", a.operator())?;
+        out.serialize_field("expected", &a.expected().map(ValueOut))?;
         out.serialize_field("actual", &self.actual)?;
         out.serialize_field("status", verdict_name(a.verdict))?;
         out.serialize_field("message", &a.full_message())?;

@@ -19,7 +19,7 @@ pub use sarif::{MAX_GZIPPED_BYTES, MAX_RESULTS, Sarif, security_severity};
 pub use table::Table;
 
 use crate::gate::{Gate, GateVerdict};
-use crate::rules::{Rule, Severity, Verdict};
+use crate::rules::{Assertion, Rule, Severity, Verdict};
 use crate::terraform::FileError;
 use crate::value::{Node, Span, Value};
 use std::io::{self, Write};
@@ -61,46 +61,64 @@ pub struct ResourceRef {
     pub span: Span,
 }
 
-/// What one assertion (or an undecided filter) found on one resource.
-#[derive(Debug, Clone, PartialEq)]
+/// What one assertion (or an undecided filter) found on one resource. A scan passes far more
+/// than it fails, so a pass is kept small: the assertion is shared, and only a failing or
+/// undecided result keeps what it found.
+#[derive(Debug, Clone)]
 pub struct AssertionResult {
-    pub key: Arc<str>,
-    pub operator: &'static str,
-    pub expected: Option<Arc<Value>>,
-    /// `None` when the key resolved to nothing; a list when it resolved to several values.
-    /// Not kept for a passing assertion (a scan passes far more than it fails): reports read it
-    /// again from the resource with `Report::actual`.
-    pub actual: Option<Value>,
-    /// Which of the rule's filters (`is_filter`) or assertions this is.
-    pub index: usize,
+    /// The rule's assertion or filter (`is_filter`), shared by all its results.
+    pub assertion: Arc<Assertion>,
     pub verdict: Verdict,
-    /// What was expected and what was found, in words; empty for a pass, whose words
-    /// `full_message` writes when a report asks (a scan passes far more than it fails).
-    pub detail: String,
-    /// What a passing value looks like.
-    pub expectation: std::sync::Arc<str>,
-    /// The rule author's `message`, if any.
-    pub message: Option<Arc<str>>,
-    /// The failing value's place, or the nearest enclosing block's when the key is missing.
-    pub span: Span,
     /// True for a filter whose match could not be decided.
     pub is_filter: bool,
+    /// The decisive value's place, or the nearest enclosing block's when the key is missing.
+    pub span: Span,
+    /// What a failing or undecided assertion found; `None` for a pass, whose value reports
+    /// read again from the resource with `Report::actual`.
+    pub found: Option<Box<Found>>,
+}
+
+/// What a failing or undecided assertion found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// `None` when the key resolved to nothing; a list when it resolved to several values.
+    pub actual: Option<Value>,
+    /// What was expected and what was found, in words.
+    pub detail: String,
 }
 
 impl AssertionResult {
+    pub fn key(&self) -> &str {
+        &self.assertion.key.text
+    }
+
+    pub fn operator(&self) -> &'static str {
+        self.assertion.operator.name()
+    }
+
+    pub fn expected(&self) -> Option<&Value> {
+        self.assertion.expected.as_ref()
+    }
+
+    /// What was expected and what was found, in words; empty for a pass.
+    pub fn detail(&self) -> &str {
+        self.found.as_ref().map_or("", |f| f.detail.as_str())
+    }
+
     /// The author's message with the detail after it, or the detail alone. The author's message
     /// describes a failure, so a passing assertion gives the detail alone.
     pub fn full_message(&self) -> String {
-        match &self.message {
+        match &self.assertion.message {
             _ if self.verdict == Verdict::Pass => {
                 let prefix = if self.is_filter { "filter: " } else { "" };
                 format!(
                     "{prefix}{}: passed (expected {})",
-                    self.key, self.expectation
+                    self.key(),
+                    self.assertion.expectation
                 )
             }
-            Some(m) => format!("{m} ({})", self.detail),
-            None => self.detail.clone(),
+            Some(m) => format!("{m} ({})", self.detail()),
+            None => self.detail().to_string(),
         }
     }
 }
@@ -113,7 +131,7 @@ pub enum Actual<'a> {
     Read(Vec<&'a Node>),
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Finding {
     /// Index into `Report::rules`.
     pub rule: usize,
@@ -125,7 +143,7 @@ pub struct Finding {
     pub message: String,
     pub assertions: Vec<AssertionResult>,
     /// Why the finding is suppressed, when it is.
-    pub suppression: Option<crate::suppression::Suppression>,
+    pub suppression: Option<Box<crate::suppression::Suppression>>,
 }
 
 impl Finding {
@@ -243,23 +261,12 @@ impl Report {
     /// What an assertion's key reached on the finding's resource: kept for failures, read again
     /// for passes. Borrowed, so a report that writes every pass copies nothing.
     pub fn actual<'a>(&'a self, finding: &Finding, assertion: &'a AssertionResult) -> Actual<'a> {
-        if assertion.actual.is_some() || assertion.verdict != Verdict::Pass {
-            return Actual::Kept(assertion.actual.as_ref());
+        if let Some(found) = &assertion.found {
+            return Actual::Kept(found.actual.as_ref());
         }
-        let rule = self.rule(finding);
-        let source = if assertion.is_filter {
-            rule.filters.get(assertion.index)
-        } else {
-            rule.assertions.get(assertion.index)
-        };
-        match (
-            finding.resource_index.and_then(|i| self.model.get(i)),
-            source,
-        ) {
-            (Some(resource), Some(source)) => {
-                Actual::Read(source.key.resolve(&resource.body).values)
-            }
-            _ => Actual::Kept(None),
+        match finding.resource_index.and_then(|i| self.model.get(i)) {
+            Some(resource) => Actual::Read(assertion.assertion.key.resolve(&resource.body).values),
+            None => Actual::Kept(None),
         }
     }
 

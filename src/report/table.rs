@@ -128,8 +128,8 @@ impl Table {
             .iter()
             .filter(|a| a.verdict == Verdict::Fail)
         {
-            writeln!(out, "     {}", a.detail)?;
-            if let Some(message) = &a.message {
+            writeln!(out, "     {}", a.detail())?;
+            if let Some(message) = &a.assertion.message {
                 writeln!(out, "     {}", self.paint(YELLOW, message))?;
             }
         }
@@ -146,7 +146,7 @@ impl Table {
             .iter()
             .filter(|a| a.verdict == Verdict::Unknown)
         {
-            writeln!(out, "     {}", self.paint(DIM, &a.detail))?;
+            writeln!(out, "     {}", self.paint(DIM, a.detail()))?;
         }
         Ok(())
     }

@@ -9,6 +9,7 @@ use crate::value::Value;
 use regex::Regex;
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::Arc;
 
 /// A problem in a rule file, with where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -277,7 +278,7 @@ impl Loader<'_> {
     }
 
     /// Filters and assertions, in whichever shape the rule uses.
-    fn checks(&mut self, item: &Yaml) -> (Vec<Assertion>, Vec<Assertion>) {
+    fn checks(&mut self, item: &Yaml) -> (Vec<Arc<Assertion>>, Vec<Arc<Assertion>>) {
         let filters = match (item.get("filters"), item.get("filter")) {
             (Some(list), _) => self.assertion_list(list, "filters"),
             (None, Some(map)) => self.assertion_map(map, "filter"),
@@ -311,7 +312,7 @@ impl Loader<'_> {
     }
 
     /// The native shape: a list of `{key, operator, value, message}`.
-    fn assertion_list(&mut self, list: &Yaml, what: &str) -> Vec<Assertion> {
+    fn assertion_list(&mut self, list: &Yaml, what: &str) -> Vec<Arc<Assertion>> {
         let YamlValue::Seq(items) = &list.value else {
             self.error(
                 list.line,
@@ -325,7 +326,7 @@ impl Loader<'_> {
             .collect()
     }
 
-    fn native_assertion(&mut self, entry: &Yaml) -> Option<Assertion> {
+    fn native_assertion(&mut self, entry: &Yaml) -> Option<Arc<Assertion>> {
         let Some(entries) = entry.entries() else {
             self.error(
                 entry.line,
@@ -362,7 +363,7 @@ impl Loader<'_> {
 
     /// The Python riveter's shape: `path: expected`, `path: present|absent`, or
     /// `path: {operator: value, ...}`; a nested map of plain keys continues the path.
-    fn assertion_map(&mut self, map: &Yaml, what: &str) -> Vec<Assertion> {
+    fn assertion_map(&mut self, map: &Yaml, what: &str) -> Vec<Arc<Assertion>> {
         let Some(entries) = map.entries() else {
             self.error(
                 map.line,
@@ -385,7 +386,7 @@ impl Loader<'_> {
         path: &str,
         line: u32,
         value: &Yaml,
-        out: &mut Vec<Assertion>,
+        out: &mut Vec<Arc<Assertion>>,
     ) {
         match &value.value {
             YamlValue::String(word) if word == "present" || word == "absent" => {
@@ -418,7 +419,7 @@ impl Loader<'_> {
         message: Option<String>,
         line: u32,
         anchored: bool,
-    ) -> Option<Assertion> {
+    ) -> Option<Arc<Assertion>> {
         let key = match Key::parse(key) {
             Ok(key) => key,
             Err(e) => {
@@ -428,16 +429,15 @@ impl Loader<'_> {
         };
         let operator = self.operator(operator, value, line, anchored)?;
         let expected = self.operand(&operator, &key, value, line)?;
-        let expectation = operator.expectation(expected.as_ref()).into();
-        Some(Assertion {
-            key_text: key.text.as_str().into(),
+        let expectation = operator.expectation(expected.as_ref());
+        Some(Arc::new(Assertion {
             key,
             operator,
-            expected: expected.map(std::sync::Arc::new),
-            message: message.map(Into::into),
+            expected,
+            message,
             line,
             expectation,
-        })
+        }))
     }
 
     fn operator(

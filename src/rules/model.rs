@@ -7,6 +7,7 @@ use crate::value::Value;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub enum Severity {
@@ -124,16 +125,14 @@ impl fmt::Display for TypeSelector {
 #[derive(Debug, Clone)]
 pub struct Assertion {
     pub key: Key,
-    /// The key as written, shared by every result of the assertion.
-    pub key_text: std::sync::Arc<str>,
     pub operator: Operator,
     /// What the operator compares with; `None` for `exists` / `not_exists`.
-    pub expected: Option<std::sync::Arc<Value>>,
-    pub message: Option<std::sync::Arc<str>>,
+    pub expected: Option<Value>,
+    pub message: Option<String>,
     /// The line of the assertion in its rule file.
     pub line: u32,
     /// What a passing value looks like, in words, written once when the rule loads.
-    pub expectation: std::sync::Arc<str>,
+    pub expectation: String,
 }
 
 #[derive(Debug, Clone)]
@@ -144,9 +143,10 @@ pub struct Rule {
     pub severity: Severity,
     pub resource_types: Vec<TypeSelector>,
     /// All must match for the rule to apply to a resource.
-    pub filters: Vec<Assertion>,
+    /// Shared with every result of the filter (`AssertionResult::assertion`).
+    pub filters: Vec<Arc<Assertion>>,
     /// All must pass; never empty.
-    pub assertions: Vec<Assertion>,
+    pub assertions: Vec<Arc<Assertion>>,
     pub remediation: Option<String>,
     pub references: Vec<String>,
     /// Control mapping: framework name to control ids.

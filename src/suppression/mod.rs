@@ -180,13 +180,13 @@ fn suppress(
     expires: Option<Date>,
     location: String,
 ) {
-    finding.suppression = Some(Suppression {
+    finding.suppression = Some(Box::new(Suppression {
         kind,
         reason,
         expires,
         location,
         original: finding.outcome,
-    });
+    }));
     finding.outcome = Outcome::Suppressed;
 }
 
