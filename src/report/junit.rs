@@ -4,7 +4,7 @@
 
 use super::{Emitter, Finding, Outcome, Report};
 use crate::rules::Verdict;
-use quick_junit::{NonSuccessKind, Property, TestCase, TestCaseStatus, TestSuite};
+use quick_junit::{NonSuccessKind, Property, TestCase, TestCaseStatus, TestSuite, XmlString};
 use std::collections::HashMap;
 use std::io::{self, Write};
 
@@ -22,9 +22,11 @@ impl Emitter for Junit {
             ));
             let findings = report.findings_of(index);
             let names = unique_names(findings);
+            // Cleaned once and cloned: quick-junit cleans every string it is given as text.
+            let classname = XmlString::new(&rule.id);
             for (finding, name) in findings.iter().zip(names) {
                 let mut case = TestCase::new(name, status(report, finding));
-                case.set_classname(rule.id.clone());
+                case.set_classname(classname.clone());
                 suite.add_test_case(case);
             }
             junit.add_test_suite(suite);
@@ -32,10 +34,62 @@ impl Emitter for Junit {
         if !report.errors.is_empty() {
             junit.add_test_suite(parse_errors(report));
         }
-        let xml = junit.to_string().map_err(io::Error::other)?;
-        out.write_all(without_suites_skipped(&xml).as_bytes())?;
-        out.write_all(b"\n")
+        // Streamed: the XML of a large scan is many times the size of its Terraform.
+        let mut out = SuitesSkippedDropped {
+            out,
+            head: Some(Vec::new()),
+        };
+        junit.serialize(&mut out).map_err(io::Error::other)?;
+        out.finish()?;
+        out.out.write_all(b"\n")
     }
+}
+
+/// Passes the XML through, taking `skipped` out of the `<testsuites>` tag on the way: the
+/// start of the document is held until that tag is complete, the rest is not held at all.
+struct SuitesSkippedDropped<'a> {
+    out: &'a mut dyn Write,
+    /// The bytes before the end of the `<testsuites>` tag; `None` once it has been written.
+    head: Option<Vec<u8>>,
+}
+
+impl SuitesSkippedDropped<'_> {
+    /// Writes what is still held (a document without `<testsuites>` goes through unchanged).
+    fn finish(&mut self) -> io::Result<()> {
+        match self.head.take() {
+            Some(head) => self.out.write_all(&head),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Write for SuitesSkippedDropped<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let Some(head) = &mut self.head else {
+            return self.out.write(buf);
+        };
+        head.extend_from_slice(buf);
+        if let Some(tag_end) = end_of_suites_tag(head) {
+            let (tag, rest) = head.split_at(tag_end);
+            // The head is the XML declaration and one tag, written whole by quick-xml.
+            let tag = std::str::from_utf8(tag).map_err(io::Error::other)?;
+            self.out.write_all(without_suites_skipped(tag).as_bytes())?;
+            self.out.write_all(rest)?;
+            self.head = None;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// Where the `<testsuites ...>` tag ends (after its `>`), once the bytes reach that far.
+fn end_of_suites_tag(xml: &[u8]) -> Option<usize> {
+    let start = xml.windows(11).position(|w| w == b"<testsuites")?;
+    let close = xml[start..].iter().position(|&b| b == b'>')?;
+    Some(start + close + 1)
 }
 
 /// quick-junit always writes `skipped` on `<testsuites>`, which the widely used JUnit schema
@@ -160,7 +214,31 @@ fn parse_errors(report: &Report) -> TestSuite {
 
 #[cfg(test)]
 mod tests {
-    use super::without_suites_skipped;
+    use super::{SuitesSkippedDropped, without_suites_skipped};
+    use std::io::Write;
+
+    #[test]
+    fn the_attribute_goes_however_the_xml_arrives() {
+        let xml = r#"<?xml version="1.0"?>
+<testsuites name="r" tests="2" skipped="1" failures="0"><testsuite skipped="1"/></testsuites>"#;
+        for chunk in [1, 7, xml.len()] {
+            let mut written = Vec::new();
+            let mut out = SuitesSkippedDropped {
+                out: &mut written,
+                head: Some(Vec::new()),
+            };
+            for piece in xml.as_bytes().chunks(chunk) {
+                out.write_all(piece).unwrap();
+            }
+            out.finish().unwrap();
+            assert_eq!(
+                String::from_utf8(written).unwrap(),
+                r#"<?xml version="1.0"?>
+<testsuites name="r" tests="2" failures="0"><testsuite skipped="1"/></testsuites>"#,
+                "in pieces of {chunk}"
+            );
+        }
+    }
 
     #[test]
     fn only_the_testsuites_skipped_count_goes() {
