@@ -25,10 +25,16 @@ pub fn scan(rules: Vec<Rule>, terraform: Terraform) -> Report {
         .enumerate()
         .map(|(i, rule)| findings_of_rule(i, rule, &terraform, &index, &refs))
         .collect();
+    // Sized up front: a scan of a monorepo has hundreds of thousands of findings, and growing
+    // the vector step by step copies them several times.
+    let mut findings = Vec::with_capacity(per_rule.iter().map(Vec::len).sum());
+    for rule_findings in per_rule {
+        findings.extend(rule_findings);
+    }
     Report {
         gate: Gate::default(),
         rules,
-        findings: per_rule.into_iter().flatten().collect(),
+        findings,
         errors: terraform.errors,
         files: terraform.files,
         resources: terraform.resources.len(),

@@ -18,7 +18,8 @@ pub(crate) fn write_reports(args: &ScanArgs, shown: &Report, full: &Report) -> R
     match &args.output {
         Some(path) => write_file(path, main_emitter.as_ref(), shown, &mut problems),
         None => {
-            let mut out = std::io::stdout().lock();
+            // Block-buffered: the standard output's line buffer searches every line it is given.
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             match main_emitter.emit(shown, &mut out).and_then(|_| out.flush()) {
                 // The reader stopped reading (`| head`): not a failure of the scan.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
