@@ -2,6 +2,7 @@
 
 use super::{ColorChoice, Format, ScanArgs};
 use crate::report::{Emitter, GithubCommands, Gitlab, Json, Junit, Markdown, Report, Sarif, Table};
+use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
@@ -16,7 +17,7 @@ pub(crate) fn write_reports(args: &ScanArgs, shown: &Report, full: &Report) -> R
     let color = use_color(args.color, to_terminal, std::env::var_os("NO_COLOR"));
     let main_emitter = emitter(stdout_format, args, color);
     match &args.output {
-        Some(path) => write_file(path, main_emitter.as_ref(), shown, &mut problems),
+        Some(path) => problems.extend(write_file(path, main_emitter.as_ref(), shown).err()),
         None => {
             // Block-buffered: the standard output's line buffer searches every line it is given.
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -35,16 +36,17 @@ pub(crate) fn write_reports(args: &ScanArgs, shown: &Report, full: &Report) -> R
         (&args.gitlab, Format::Gitlab),
         (&args.markdown, Format::Markdown),
     ];
-    for (path, format) in files {
-        if let Some(path) = path {
-            write_file(
-                path,
-                emitter(format, args, false).as_ref(),
-                full,
-                &mut problems,
-            );
-        }
-    }
+    let requested: Vec<(&Path, Format)> = files
+        .into_iter()
+        .filter_map(|(path, format)| Some((path.as_deref()?, format)))
+        .collect();
+    // Each report reads the same finished scan and writes its own file, so they are written
+    // side by side; problems are kept in the order above.
+    let written: Vec<Option<String>> = requested
+        .into_par_iter()
+        .map(|(path, format)| write_file(path, emitter(format, args, false).as_ref(), full).err())
+        .collect();
+    problems.extend(written.into_iter().flatten());
     if problems.is_empty() {
         Ok(())
     } else {
@@ -80,18 +82,14 @@ fn emitter(format: Format, args: &ScanArgs, color: bool) -> Box<dyn Emitter> {
 
 /// Streams the report to the file: a JSON report can be many times the size of the Terraform,
 /// so it is never held whole in memory. The flush is explicit, as dropping a writer hides errors.
-fn write_file(path: &Path, emitter: &dyn Emitter, report: &Report, problems: &mut Vec<String>) {
-    let result = std::fs::File::create(path).and_then(|file| {
-        let mut out = std::io::BufWriter::new(file);
-        emitter.emit(report, &mut out)?;
-        out.flush()
-    });
-    if let Err(e) = result {
-        problems.push(format!(
-            "{}: could not write the report: {e}",
-            path.display()
-        ));
-    }
+fn write_file(path: &Path, emitter: &dyn Emitter, report: &Report) -> Result<(), String> {
+    std::fs::File::create(path)
+        .and_then(|file| {
+            let mut out = std::io::BufWriter::new(file);
+            emitter.emit(report, &mut out)?;
+            out.flush()
+        })
+        .map_err(|e| format!("{}: could not write the report: {e}", path.display()))
 }
 
 #[cfg(test)]
