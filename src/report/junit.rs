@@ -2,35 +2,30 @@
 //! resource address, unique), failures with the assertion messages and `file:line`, skipped
 //! rules and unknowns as skipped with the reason.
 
-use super::{Emitter, Finding, Outcome, Report};
+use super::{Emitter, Finding, Outcome, Report, ResourceRef};
 use crate::rules::Verdict;
 use quick_junit::{NonSuccessKind, Property, TestCase, TestCaseStatus, TestSuite, XmlString};
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::io::{self, Write};
+use std::sync::OnceLock;
 
 pub struct Junit;
 
 impl Emitter for Junit {
     fn emit(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
         let mut junit = quick_junit::Report::new("riveter");
-        for (index, rule) in report.rules.iter().enumerate() {
-            let mut suite = TestSuite::new(format!("{}: {}", rule.id, rule.name));
-            suite.add_property(Property::new("severity", rule.severity.as_str()));
-            suite.add_property(Property::new(
-                "rule",
-                format!("{}:{}", rule.origin.file, rule.origin.line),
-            ));
-            let findings = report.findings_of(index);
-            let names = unique_names(findings);
-            // Cleaned once and cloned: quick-junit cleans every string it is given as text.
-            let classname = XmlString::new(&rule.id);
-            for (finding, name) in findings.iter().zip(names) {
-                let mut case = TestCase::new(name, status(report, finding));
-                case.set_classname(classname.clone());
-                suite.add_test_case(case);
-            }
-            junit.add_test_suite(suite);
-        }
+        let names = CaseNames(
+            (0..report.model.len())
+                .map(|_| Default::default())
+                .collect(),
+        );
+        // Built side by side: cleaning the strings (see `CaseNames`) is most of the work.
+        let suites: Vec<TestSuite> = (0..report.rules.len())
+            .into_par_iter()
+            .map(|index| suite(report, index, &names))
+            .collect();
+        junit.add_test_suites(suites);
         if !report.errors.is_empty() {
             junit.add_test_suite(parse_errors(report));
         }
@@ -43,6 +38,27 @@ impl Emitter for Junit {
         out.finish()?;
         out.out.write_all(b"\n")
     }
+}
+
+/// The suite of one rule: a case per finding.
+fn suite(report: &Report, index: usize, names: &CaseNames) -> TestSuite {
+    let rule = &report.rules[index];
+    // Cleaned once and cloned: quick-junit cleans every string it is given as text.
+    let severity = XmlString::new(rule.severity.as_str());
+    let classname = XmlString::new(&rule.id);
+    let mut suite = TestSuite::new(format!("{}: {}", rule.id, rule.name));
+    suite.add_property(Property::new("severity", severity.clone()));
+    suite.add_property(Property::new(
+        "rule",
+        format!("{}:{}", rule.origin.file, rule.origin.line),
+    ));
+    let findings = report.findings_of(index);
+    for (finding, name) in findings.iter().zip(unique_names(findings)) {
+        let mut case = TestCase::new(names.of(finding, name), status(report, finding, &severity));
+        case.set_classname(classname.clone());
+        suite.add_test_case(case);
+    }
+    suite
 }
 
 /// Passes the XML through, taking `skipped` out of the `<testsuites>` tag on the way: the
@@ -114,32 +130,76 @@ fn without_suites_skipped(xml: &str) -> String {
     )
 }
 
-/// The resource address; a second resource of the same address (the same module in two
-/// folders) gets its file added, so no two test cases share a name.
-fn unique_names(findings: &[Finding]) -> Vec<String> {
+/// How a finding's test case is named.
+#[derive(Debug, PartialEq)]
+enum CaseName {
+    /// Its resource's address, unique within the suite.
+    Address,
+    /// The address with the file after it: another resource of the suite has the same
+    /// address (the same module in two folders).
+    AddressInFile,
+    /// A name made unique with a number, or the case of a rule that selected nothing.
+    Other(String),
+}
+
+/// Names such that no two test cases of a suite share one.
+fn unique_names(findings: &[Finding]) -> Vec<CaseName> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for f in findings {
         *counts
             .entry(f.resource.as_ref().map_or("", |r| r.address.as_str()))
             .or_default() += 1;
     }
+    // Only a repeated address can give a repeated name.
     let mut seen: HashMap<String, usize> = HashMap::new();
     findings
         .iter()
         .map(|f| {
             let base = match &f.resource {
                 None => "(no matching resource)".to_string(),
-                Some(r) if counts[r.address.as_str()] > 1 => format!("{} ({})", r.address, r.file),
-                Some(r) => r.address.clone(),
+                Some(r) if counts[r.address.as_str()] == 1 => return CaseName::Address,
+                Some(r) => in_file(r),
             };
             let n = seen.entry(base.clone()).or_default();
             *n += 1;
-            if *n > 1 { format!("{base} #{n}") } else { base }
+            match (*n, &f.resource) {
+                (1, Some(_)) => CaseName::AddressInFile,
+                (1, None) => CaseName::Other(base),
+                (n, _) => CaseName::Other(format!("{base} #{n}")),
+            }
         })
         .collect()
 }
 
-fn status(report: &Report, finding: &Finding) -> TestCaseStatus {
+fn in_file(resource: &ResourceRef) -> String {
+    format!("{} ({})", resource.address, resource.file)
+}
+
+/// Test case names cleaned once per resource and cloned: quick-junit cleans every string it
+/// is given (ANSI escapes, control characters), which costs more than all the rest of the
+/// report, and a resource is named in the suite of every rule that selects it.
+struct CaseNames(Vec<[OnceLock<XmlString>; 2]>);
+
+impl CaseNames {
+    fn of(&self, finding: &Finding, name: CaseName) -> XmlString {
+        let (resource, slot) = match (&finding.resource, &name) {
+            (Some(resource), CaseName::Address) => (resource, 0),
+            (Some(resource), CaseName::AddressInFile) => (resource, 1),
+            (_, CaseName::Other(name)) => return XmlString::new(name),
+            (None, _) => return XmlString::new("(no matching resource)"),
+        };
+        let text = || match slot {
+            0 => XmlString::new(&resource.address),
+            _ => XmlString::new(in_file(resource)),
+        };
+        match finding.resource_index.and_then(|i| self.0.get(i)) {
+            Some(slots) => slots[slot].get_or_init(text).clone(),
+            None => text(),
+        }
+    }
+}
+
+fn status(report: &Report, finding: &Finding, severity: &XmlString) -> TestCaseStatus {
     let location = finding
         .location()
         .map(|(resource, span)| format!("{}:{}", resource.file, span.line));
@@ -148,7 +208,7 @@ fn status(report: &Report, finding: &Finding) -> TestCaseStatus {
         Outcome::Fail => {
             let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
             status.set_message(finding.message.clone());
-            status.set_type(report.rule(finding).severity.as_str());
+            status.set_type(severity.clone());
             status.set_description(failure_text(report, finding, location.as_deref()));
             status
         }
@@ -214,8 +274,66 @@ fn parse_errors(report: &Report) -> TestSuite {
 
 #[cfg(test)]
 mod tests {
-    use super::{SuitesSkippedDropped, without_suites_skipped};
+    use super::{CaseName, CaseNames, SuitesSkippedDropped, unique_names, without_suites_skipped};
+    use crate::report::{Finding, Outcome, ResourceRef};
+    use crate::value::Span;
     use std::io::Write;
+    use std::sync::Arc;
+
+    fn finding(address: &str, file: &str, index: usize) -> Finding {
+        Finding {
+            rule: 0,
+            resource: Some(Arc::new(ResourceRef {
+                resource_type: "aws_s3_bucket".into(),
+                name: "logs".into(),
+                address: address.into(),
+                file: file.into(),
+                span: Span::default(),
+            })),
+            resource_index: Some(index),
+            outcome: Outcome::Pass,
+            message: String::new(),
+            assertions: Vec::new(),
+            suppression: None,
+        }
+    }
+
+    #[test]
+    fn no_two_cases_of_a_suite_share_a_name() {
+        let findings = [
+            finding("aws_s3_bucket.logs", "dev/main.tf", 0),
+            finding("aws_s3_bucket.logs", "prod/main.tf", 1),
+            finding("aws_s3_bucket.data", "dev/main.tf", 2),
+            finding("aws_s3_bucket.logs", "prod/main.tf", 3),
+        ];
+        let names = CaseNames((0..4).map(|_| Default::default()).collect());
+        let written: Vec<String> = findings
+            .iter()
+            .zip(unique_names(&findings))
+            .map(|(f, name)| names.of(f, name).as_str().to_string())
+            .collect();
+        assert_eq!(
+            written,
+            [
+                "aws_s3_bucket.logs (dev/main.tf)",
+                "aws_s3_bucket.logs (prod/main.tf)",
+                "aws_s3_bucket.data",
+                "aws_s3_bucket.logs (prod/main.tf) #2",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_resource_keeps_its_name_in_every_suite() {
+        let names = CaseNames(vec![Default::default()]);
+        let dev = finding("aws_s3_bucket.logs", "dev/main.tf", 0);
+        let first = names.of(&dev, CaseName::AddressInFile);
+        assert_eq!(names.of(&dev, CaseName::AddressInFile), first);
+        assert_eq!(
+            names.of(&dev, CaseName::Address).as_str(),
+            "aws_s3_bucket.logs"
+        );
+    }
 
     #[test]
     fn the_attribute_goes_however_the_xml_arrives() {
