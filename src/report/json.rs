@@ -1,8 +1,9 @@
 //! The JSON report: stable and versioned (DESIGN.md, "JSON report").
 
-use super::{Actual, AssertionResult, Emitter, Finding, Report};
+use super::{Actual, AssertionResult, Emitter, Finding, Report, ResourceRef};
 use crate::gate::GateVerdict;
 use crate::value::Value;
+use rayon::prelude::*;
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, SerializeStruct, Serializer};
 use serde_json::{Value as J, json};
 use std::io::{self, Write};
@@ -13,19 +14,37 @@ pub const FORMAT_VERSION: &str = "1";
 pub struct Json;
 
 impl Emitter for Json {
-    /// Serialized straight from the report, result by result: a large scan's report is never
-    /// held in memory as a whole, nor built as a JSON tree first.
+    /// Written as `serde_json::to_writer_pretty` would write the whole document, but with the
+    /// results rendered side by side a window at a time: rendering is most of the report's
+    /// cost, and the report of a large scan is never held in memory whole.
     fn emit(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
         let mut out = io::BufWriter::with_capacity(1 << 16, out);
-        serde_json::to_writer_pretty(&mut out, &Document(report))?;
-        out.write_all(b"\n")?;
+        let head = serde_json::to_vec_pretty(&Head(report))?;
+        let open_head = head
+            .strip_suffix(b"\n}")
+            .ok_or_else(|| io::Error::other("the report's head is not a JSON object"))?;
+        out.write_all(open_head)?;
+        out.write_all(b",\n  \"results\": ")?;
+        write_results(report, &mut out)?;
+        out.write_all(b",\n  \"errors\": ")?;
+        let errors: Vec<J> = report
+            .errors
+            .iter()
+            .map(|e| json!({ "file": e.file, "line": e.line, "column": e.column, "message": e.message }))
+            .collect();
+        errors.serialize(&mut serde_json::Serializer::with_formatter(
+            &mut out,
+            Nested::at(1),
+        ))?;
+        out.write_all(b"\n}\n")?;
         out.flush()
     }
 }
 
-struct Document<'a>(&'a Report);
+/// The fields before the results.
+struct Head<'a>(&'a Report);
 
-impl Serialize for Document<'_> {
+impl Serialize for Head<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let report = self.0;
         let counts = report.rule_counts();
@@ -34,7 +53,7 @@ impl Serialize for Document<'_> {
             GateVerdict::Failed => "fail",
             GateVerdict::Incomplete => "error",
         };
-        let mut doc = s.serialize_struct("Report", 6)?;
+        let mut doc = s.serialize_struct("Report", 4)?;
         doc.serialize_field("version", FORMAT_VERSION)?;
         doc.serialize_field(
             "tool",
@@ -54,29 +73,128 @@ impl Serialize for Document<'_> {
                 "errors": report.errors.len(),
             }),
         )?;
-        doc.serialize_field("results", &Results(report))?;
-        let errors: Vec<J> = report
-            .errors
-            .iter()
-            .map(|e| json!({ "file": e.file, "line": e.line, "column": e.column, "message": e.message }))
-            .collect();
-        doc.serialize_field("errors", &errors)?;
         doc.end()
     }
 }
 
-struct Results<'a>(&'a Report);
-
-impl Serialize for Results<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(Some(self.0.findings.len()))?;
-        for finding in &self.0.findings {
-            seq.serialize_element(&FindingOut {
-                report: self.0,
-                finding,
-            })?;
+/// Results rendered per window in parallel and written in order, each as the third level
+/// of the pretty document.
+fn write_results(report: &Report, out: &mut impl Write) -> io::Result<()> {
+    /// Enough to keep both cores busy, small enough to hold.
+    const WINDOW: usize = 4_096;
+    const PIECE: usize = 256;
+    if report.findings.is_empty() {
+        return out.write_all(b"[]");
+    }
+    out.write_all(b"[")?;
+    let mut first = true;
+    for window in report.findings.chunks(WINDOW) {
+        let pieces: Vec<Vec<u8>> = window
+            .par_chunks(PIECE)
+            .map(|findings| render(report, findings))
+            .collect::<Result<_, _>>()?;
+        for piece in &pieces {
+            // Every result is written after a comma; the first one has none.
+            let piece = if first { &piece[1..] } else { &piece[..] };
+            out.write_all(piece)?;
+            first = false;
         }
-        seq.end()
+    }
+    out.write_all(b"\n  ]")
+}
+
+/// `,\n    {result}` for each finding, laid out at its depth in the document.
+fn render(report: &Report, findings: &[Finding]) -> serde_json::Result<Vec<u8>> {
+    let mut piece = Vec::with_capacity(findings.len() * 2048);
+    for finding in findings {
+        piece.extend_from_slice(b",\n    ");
+        let mut out = serde_json::Serializer::with_formatter(&mut piece, Nested::at(2));
+        FindingOut { report, finding }.serialize(&mut out)?;
+    }
+    Ok(piece)
+}
+
+/// serde_json's pretty layout (two spaces a level, `": "` after keys) starting `depth` levels
+/// in, so a part of the document can be rendered on its own and written where it belongs.
+struct Nested {
+    depth: usize,
+    has_value: bool,
+}
+
+impl Nested {
+    fn at(depth: usize) -> Nested {
+        Nested {
+            depth,
+            has_value: false,
+        }
+    }
+
+    fn open<W: ?Sized + Write>(&mut self, out: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        out.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + Write>(&mut self, out: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth -= 1;
+        // An empty array or object stays on one line: `[]`, `{}`.
+        if self.has_value {
+            out.write_all(b"\n")?;
+            self.indent(out)?;
+        }
+        out.write_all(bracket)
+    }
+
+    fn item<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
+        out.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(out)
+    }
+
+    fn indent<W: ?Sized + Write>(&self, out: &mut W) -> io::Result<()> {
+        for _ in 0..self.depth {
+            out.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for Nested {
+    fn begin_array<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.open(out, b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.close(out, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
+        self.item(out, first)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _out: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.open(out, b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.close(out, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
+        self.item(out, first)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        out.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _out: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
 }
 
@@ -93,26 +211,55 @@ impl Serialize for FindingOut<'_> {
         out.serialize_field("rule_name", &rule.name)?;
         out.serialize_field("severity", rule.severity.as_str())?;
         out.serialize_field("status", finding.outcome.as_str())?;
-        let resource = finding.resource.as_ref().map(|r| {
-            json!({ "type": r.resource_type, "name": r.name, "address": r.address, "file": &*r.file, "line": r.span.line })
-        });
-        out.serialize_field("resource", &resource)?;
+        out.serialize_field("resource", &finding.resource.as_deref().map(ResourceOut))?;
         out.serialize_field("message", &finding.message)?;
         out.serialize_field("remediation", &rule.remediation)?;
-        let assertions: Vec<AssertionOut> = finding
-            .assertions
-            .iter()
-            .map(|a| AssertionOut {
-                assertion: a,
-                actual: self.report.actual(finding, a),
-            })
-            .collect();
-        out.serialize_field("assertions", &assertions)?;
+        out.serialize_field(
+            "assertions",
+            &AssertionsOut {
+                report: self.report,
+                finding,
+            },
+        )?;
         out.serialize_field(
             "suppression",
             &finding.suppression.as_ref().map(|s| suppression(s)),
         )?;
         out.end()
+    }
+}
+
+struct ResourceOut<'a>(&'a ResourceRef);
+
+impl Serialize for ResourceOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let r = self.0;
+        let mut out = s.serialize_struct("Resource", 5)?;
+        out.serialize_field("type", &r.resource_type)?;
+        out.serialize_field("name", &r.name)?;
+        out.serialize_field("address", &r.address)?;
+        out.serialize_field("file", &*r.file)?;
+        out.serialize_field("line", &r.span.line)?;
+        out.end()
+    }
+}
+
+struct AssertionsOut<'a> {
+    report: &'a Report,
+    finding: &'a Finding,
+}
+
+impl Serialize for AssertionsOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let assertions = &self.finding.assertions;
+        let mut seq = s.serialize_seq(Some(assertions.len()))?;
+        for assertion in assertions {
+            seq.serialize_element(&AssertionOut {
+                assertion,
+                actual: self.report.actual(self.finding, assertion),
+            })?;
+        }
+        seq.end()
     }
 }
 
@@ -205,5 +352,29 @@ fn verdict_name(v: crate::rules::Verdict) -> &'static str {
         crate::rules::Verdict::Pass => "pass",
         crate::rules::Verdict::Fail => "fail",
         crate::rules::Verdict::Unknown => "unknown",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Nested;
+    use serde::Serialize;
+
+    fn nested(value: &serde_json::Value, depth: usize) -> String {
+        let mut out = Vec::new();
+        let mut ser = serde_json::Serializer::with_formatter(&mut out, Nested::at(depth));
+        value.serialize(&mut ser).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn lays_out_like_serde_json_pretty_at_any_depth() {
+        let value = serde_json::json!({
+            "empty_list": [], "empty_map": {}, "text": "a\nb",
+            "list": [1, [2, []], {"k": {}}], "map": {"inner": {"deeper": [null, true]}}
+        });
+        let pretty = serde_json::to_string_pretty(&value).unwrap();
+        assert_eq!(nested(&value, 0), pretty);
+        assert_eq!(nested(&value, 2), pretty.replace('\n', "\n    "));
     }
 }
