@@ -49,14 +49,13 @@ fn findings_of_rule(
     by_type: &TypeIndex,
     refs: &[Arc<ResourceRef>],
 ) -> Vec<Finding> {
-    let mut findings: Vec<Finding> = by_type
-        .candidates(rule)
-        .into_iter()
-        .filter(|&i| rule.selects(&terraform.resources[i]))
-        .filter_map(|i| evaluate(index, rule, &terraform.resources[i], i, &refs[i]))
+    let candidates = by_type.candidates(rule);
+    let mut findings: Vec<Finding> = candidates
+        .iter()
+        .filter_map(|&i| evaluate(index, rule, &terraform.resources[i], i, &refs[i]))
         .collect();
     if findings.is_empty() {
-        findings.push(skipped(index, rule, terraform));
+        findings.push(skipped(index, rule, !candidates.is_empty()));
     }
     findings
 }
@@ -279,9 +278,10 @@ fn summary(outcome: Outcome, results: &[AssertionResult]) -> String {
     }
 }
 
-fn skipped(index: usize, rule: &Rule, terraform: &Terraform) -> Finding {
+/// The finding of a rule that applied to nothing; `selected` when its types matched resources
+/// that its filters then excluded.
+fn skipped(index: usize, rule: &Rule, selected: bool) -> Finding {
     let types: Vec<String> = rule.resource_types.iter().map(|t| t.to_string()).collect();
-    let selected = terraform.resources.iter().any(|r| rule.selects(r));
     let message = if selected {
         format!(
             "no {} resource matched the rule's filters",
