@@ -57,7 +57,18 @@ fn table() {
 
 #[test]
 fn json() {
-    insta::assert_snapshot!(render(&Json, &fixture()));
+    insta::assert_snapshot!(render(&Json { pretty: true }, &fixture()));
+}
+
+#[test]
+fn compact_json_holds_the_same_document() {
+    let report = fixture();
+    let pretty = output(&Json { pretty: true }, &report);
+    let compact = output(&Json { pretty: false }, &report);
+    assert_eq!(compact.lines().count(), 1, "{compact}");
+    assert!(compact.len() < pretty.len() * 3 / 4);
+    let parse = |text: &str| serde_json::from_str::<serde_json::Value>(text).unwrap();
+    assert_eq!(parse(&compact), parse(&pretty));
 }
 
 #[test]
@@ -101,7 +112,8 @@ fn json_report_matches_its_schema() {
         Path::new("examples/batch-pipeline-mistakes"),
     );
     for report in [fixture(), example] {
-        let doc: serde_json::Value = serde_json::from_str(&output(&Json, &report)).unwrap();
+        let doc: serde_json::Value =
+            serde_json::from_str(&output(&Json { pretty: false }, &report)).unwrap();
         let errors: Vec<String> = validator
             .iter_errors(&doc)
             .map(|e| format!("{} at {}", e, e.instance_path))
@@ -109,7 +121,8 @@ fn json_report_matches_its_schema() {
         assert!(errors.is_empty(), "{errors:#?}");
     }
     // The schema is not a formality: a report without its version does not validate.
-    let mut broken: serde_json::Value = serde_json::from_str(&output(&Json, &fixture())).unwrap();
+    let mut broken: serde_json::Value =
+        serde_json::from_str(&output(&Json { pretty: false }, &fixture())).unwrap();
     broken.as_object_mut().unwrap().remove("version");
     assert!(!validator.is_valid(&broken));
 }

@@ -15,7 +15,7 @@ pub(crate) fn write_reports(args: &ScanArgs, shown: &Report, full: &Report) -> R
     let stdout_format = args.format.unwrap_or(Format::Table);
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let color = use_color(args.color, to_terminal, std::env::var_os("NO_COLOR"));
-    let main_emitter = emitter(stdout_format, args, color);
+    let main_emitter = emitter(stdout_format, args, color, to_terminal);
     match &args.output {
         Some(path) => problems.extend(write_file(path, main_emitter.as_ref(), shown).err()),
         None => {
@@ -44,7 +44,9 @@ pub(crate) fn write_reports(args: &ScanArgs, shown: &Report, full: &Report) -> R
     // side by side; problems are kept in the order above.
     let written: Vec<Option<String>> = requested
         .into_par_iter()
-        .map(|(path, format)| write_file(path, emitter(format, args, false).as_ref(), full).err())
+        .map(|(path, format)| {
+            write_file(path, emitter(format, args, false, false).as_ref(), full).err()
+        })
         .collect();
     problems.extend(written.into_iter().flatten());
     if problems.is_empty() {
@@ -64,10 +66,14 @@ fn use_color(choice: ColorChoice, to_terminal: bool, no_color: Option<std::ffi::
     }
 }
 
-fn emitter(format: Format, args: &ScanArgs, color: bool) -> Box<dyn Emitter> {
+/// `to_terminal`: a person reads it as it is, so JSON is indented; files and pipes get it
+/// compact (`jq .` indents it).
+fn emitter(format: Format, args: &ScanArgs, color: bool, to_terminal: bool) -> Box<dyn Emitter> {
     match format {
         Format::Table => Box::new(Table { color }),
-        Format::Json => Box::new(Json),
+        Format::Json => Box::new(Json {
+            pretty: to_terminal,
+        }),
         Format::Sarif => Box::new(Sarif {
             category: args.sarif_category.clone(),
         }),

@@ -11,32 +11,38 @@ use std::io::{self, Write};
 /// Bumped when a field changes meaning or disappears; new fields do not bump it.
 pub const FORMAT_VERSION: &str = "1";
 
-pub struct Json;
+/// `pretty`: indented as `serde_json::to_writer_pretty` writes (for a terminal); otherwise
+/// compact, a third smaller for the same content (a monorepo's report runs to hundreds of MB).
+pub struct Json {
+    pub pretty: bool,
+}
 
 impl Emitter for Json {
-    /// Written as `serde_json::to_writer_pretty` would write the whole document, but with the
-    /// results rendered side by side a window at a time: rendering is most of the report's
-    /// cost, and the report of a large scan is never held in memory whole.
+    /// Written as serde_json would write the whole document, but with the results rendered
+    /// side by side a window at a time: rendering is most of the report's cost, and the
+    /// report of a large scan is never held in memory whole.
     fn emit(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        let layout = Layout {
+            pretty: self.pretty,
+        };
         let mut out = io::BufWriter::with_capacity(1 << 16, out);
-        let head = serde_json::to_vec_pretty(&Head(report))?;
+        let mut head = Vec::new();
+        layout.write(&mut head, 0, &Head(report))?;
         let open_head = head
-            .strip_suffix(b"\n}")
+            .strip_suffix(&[layout.line_break(0), b"}".to_vec()].concat()[..])
             .ok_or_else(|| io::Error::other("the report's head is not a JSON object"))?;
         out.write_all(open_head)?;
-        out.write_all(b",\n  \"results\": ")?;
-        write_results(report, &mut out)?;
-        out.write_all(b",\n  \"errors\": ")?;
+        out.write_all(&layout.field("results"))?;
+        write_results(report, layout, &mut out)?;
+        out.write_all(&layout.field("errors"))?;
         let errors: Vec<J> = report
             .errors
             .iter()
             .map(|e| json!({ "file": e.file, "line": e.line, "column": e.column, "message": e.message }))
             .collect();
-        errors.serialize(&mut serde_json::Serializer::with_formatter(
-            &mut out,
-            Nested::at(1),
-        ))?;
-        out.write_all(b"\n}\n")?;
+        layout.write(&mut out, 1, &errors)?;
+        out.write_all(&layout.line_break(0))?;
+        out.write_all(b"}\n")?;
         out.flush()
     }
 }
@@ -77,9 +83,9 @@ impl Serialize for Head<'_> {
     }
 }
 
-/// Results rendered per window in parallel and written in order, each as the third level
-/// of the pretty document.
-fn write_results(report: &Report, out: &mut impl Write) -> io::Result<()> {
+/// Results rendered per window in parallel and written in order, each at the third level
+/// of the document.
+fn write_results(report: &Report, layout: Layout, out: &mut impl Write) -> io::Result<()> {
     /// Enough to keep both cores busy, small enough to hold.
     const WINDOW: usize = 4_096;
     const PIECE: usize = 256;
@@ -91,7 +97,7 @@ fn write_results(report: &Report, out: &mut impl Write) -> io::Result<()> {
     for window in report.findings.chunks(WINDOW) {
         let pieces: Vec<Vec<u8>> = window
             .par_chunks(PIECE)
-            .map(|findings| render(report, findings))
+            .map(|findings| render(report, layout, findings))
             .collect::<Result<_, _>>()?;
         for piece in &pieces {
             // Every result is written after a comma; the first one has none.
@@ -100,35 +106,71 @@ fn write_results(report: &Report, out: &mut impl Write) -> io::Result<()> {
             first = false;
         }
     }
-    out.write_all(b"\n  ]")
+    out.write_all(&layout.line_break(1))?;
+    out.write_all(b"]")
 }
 
-/// `,\n    {result}` for each finding, laid out at its depth in the document.
-fn render(report: &Report, findings: &[Finding]) -> serde_json::Result<Vec<u8>> {
-    let mut piece = Vec::with_capacity(findings.len() * 2048);
+/// `,{result}` for each finding, laid out at its depth in the document.
+fn render(report: &Report, layout: Layout, findings: &[Finding]) -> io::Result<Vec<u8>> {
+    let mut piece = Vec::with_capacity(findings.len() * 1024);
     for finding in findings {
-        piece.extend_from_slice(b",\n    ");
-        let mut out = serde_json::Serializer::with_formatter(&mut piece, Nested::at(2));
-        FindingOut { report, finding }.serialize(&mut out)?;
+        piece.push(b',');
+        piece.extend_from_slice(&layout.line_break(2));
+        layout.write(&mut piece, 2, &FindingOut { report, finding })?;
     }
     Ok(piece)
 }
 
-/// serde_json's pretty layout (two spaces a level, `": "` after keys) starting `depth` levels
-/// in, so a part of the document can be rendered on its own and written where it belongs.
-struct Nested {
-    depth: usize,
-    has_value: bool,
+/// Where line breaks go: serde_json's pretty layout or none.
+#[derive(Clone, Copy)]
+struct Layout {
+    pretty: bool,
 }
 
-impl Nested {
-    fn at(depth: usize) -> Nested {
-        Nested {
+impl Layout {
+    /// A value written as if it stood `depth` levels into the document.
+    fn write(&self, out: &mut impl Write, depth: usize, value: &impl Serialize) -> io::Result<()> {
+        let formatter = Nested {
             depth,
             has_value: false,
+            pretty: self.pretty,
+        };
+        value.serialize(&mut serde_json::Serializer::with_formatter(out, formatter))?;
+        Ok(())
+    }
+
+    /// What comes before a line at `depth`: a line break and its indentation, when pretty.
+    fn line_break(&self, depth: usize) -> Vec<u8> {
+        if self.pretty {
+            [b"\n".as_slice(), &b"  ".repeat(depth)].concat()
+        } else {
+            Vec::new()
         }
     }
 
+    /// `,"name": ` for a field of the document itself.
+    fn field(&self, name: &str) -> Vec<u8> {
+        let colon: &[u8] = if self.pretty { b": " } else { b":" };
+        [
+            b",".as_slice(),
+            &self.line_break(1),
+            format!("\"{name}\"").as_bytes(),
+            colon,
+        ]
+        .concat()
+    }
+}
+
+/// serde_json's pretty layout (two spaces a level, `": "` after keys) starting `depth` levels
+/// in, so a part of the document can be rendered on its own and written where it belongs;
+/// or, when not `pretty`, its compact layout.
+struct Nested {
+    depth: usize,
+    has_value: bool,
+    pretty: bool,
+}
+
+impl Nested {
     fn open<W: ?Sized + Write>(&mut self, out: &mut W, bracket: &[u8]) -> io::Result<()> {
         self.depth += 1;
         self.has_value = false;
@@ -139,20 +181,24 @@ impl Nested {
         self.depth -= 1;
         // An empty array or object stays on one line: `[]`, `{}`.
         if self.has_value {
-            out.write_all(b"\n")?;
-            self.indent(out)?;
+            self.line_break(out)?;
         }
         out.write_all(bracket)
     }
 
     fn item<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
-        out.write_all(if first { b"\n" } else { b",\n" })?;
-        self.indent(out)
+        if !first {
+            out.write_all(b",")?;
+        }
+        self.line_break(out)
     }
 
-    fn indent<W: ?Sized + Write>(&self, out: &mut W) -> io::Result<()> {
-        for _ in 0..self.depth {
-            out.write_all(b"  ")?;
+    fn line_break<W: ?Sized + Write>(&self, out: &mut W) -> io::Result<()> {
+        if self.pretty {
+            out.write_all(b"\n")?;
+            for _ in 0..self.depth {
+                out.write_all(b"  ")?;
+            }
         }
         Ok(())
     }
@@ -189,7 +235,7 @@ impl serde_json::ser::Formatter for Nested {
     }
 
     fn begin_object_value<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
-        out.write_all(b": ")
+        out.write_all(if self.pretty { b": " } else { b":" })
     }
 
     fn end_object_value<W: ?Sized + Write>(&mut self, _out: &mut W) -> io::Result<()> {
@@ -357,24 +403,25 @@ fn verdict_name(v: crate::rules::Verdict) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::Nested;
-    use serde::Serialize;
+    use super::Layout;
 
-    fn nested(value: &serde_json::Value, depth: usize) -> String {
+    fn nested(value: &serde_json::Value, depth: usize, pretty: bool) -> String {
         let mut out = Vec::new();
-        let mut ser = serde_json::Serializer::with_formatter(&mut out, Nested::at(depth));
-        value.serialize(&mut ser).unwrap();
+        Layout { pretty }.write(&mut out, depth, value).unwrap();
         String::from_utf8(out).unwrap()
     }
 
     #[test]
-    fn lays_out_like_serde_json_pretty_at_any_depth() {
+    fn lays_out_like_serde_json_at_any_depth() {
         let value = serde_json::json!({
             "empty_list": [], "empty_map": {}, "text": "a\nb",
             "list": [1, [2, []], {"k": {}}], "map": {"inner": {"deeper": [null, true]}}
         });
         let pretty = serde_json::to_string_pretty(&value).unwrap();
-        assert_eq!(nested(&value, 0), pretty);
-        assert_eq!(nested(&value, 2), pretty.replace('\n', "\n    "));
+        assert_eq!(nested(&value, 0, true), pretty);
+        assert_eq!(nested(&value, 2, true), pretty.replace('\n', "\n    "));
+        let compact = serde_json::to_string(&value).unwrap();
+        assert_eq!(nested(&value, 0, false), compact);
+        assert_eq!(nested(&value, 2, false), compact);
     }
 }
