@@ -6,6 +6,7 @@ mod github;
 mod gitlab;
 mod json;
 mod junit;
+mod layout;
 mod markdown;
 mod sarif;
 mod table;

@@ -2,9 +2,11 @@
 //! `security-severity`, every failure (and unknown, as a note) with a region, fingerprints that
 //! survive unrelated edits, a category, and parse errors as tool notifications.
 
+use super::layout::Layout;
 use super::{Emitter, Finding, Outcome, Report, fingerprint};
 use crate::rules::{Rule, Severity};
 use crate::value::Span;
+use rayon::prelude::*;
 use serde_sarif::sarif;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -28,8 +30,7 @@ impl Emitter for Sarif {
         let mut omitted = kept.len().saturating_sub(MAX_RESULTS);
         kept.truncate(MAX_RESULTS);
         loop {
-            let log = self.log(report, &kept, omitted);
-            let bytes = serde_json::to_vec_pretty(&log).map_err(io::Error::other)?;
+            let bytes = self.render(report, &kept, omitted)?;
             // Halve until it fits; the most severe results are first, so they stay.
             if kept.is_empty() || gzipped_size(&bytes)? <= MAX_GZIPPED_BYTES {
                 out.write_all(&bytes)?;
@@ -71,8 +72,35 @@ fn gzipped_size(bytes: &[u8]) -> io::Result<usize> {
 }
 
 impl Sarif {
-    fn log(&self, report: &Report, findings: &[&Finding], omitted: usize) -> sarif::Sarif {
-        let results: Vec<sarif::Result> = findings.iter().map(|f| result(report, f)).collect();
+    /// The log as serde-sarif writes it, with the results rendered side by side into it one
+    /// at a time: a `sarif::Result` takes kilobytes, so building them all first cost more
+    /// memory than the rest of the scan.
+    fn render(
+        &self,
+        report: &Report,
+        findings: &[&Finding],
+        omitted: usize,
+    ) -> io::Result<Vec<u8>> {
+        /// The run's results field as serde_json writes an empty one: a key, so never inside
+        /// a string, where its quotes would be escaped.
+        const EMPTY_RESULTS: &[u8] = b"\"results\": []";
+        let skeleton = serde_json::to_vec_pretty(&self.log(report, omitted))?;
+        let at = skeleton
+            .windows(EMPTY_RESULTS.len())
+            .position(|w| w == EMPTY_RESULTS)
+            .ok_or_else(|| io::Error::other("the SARIF log has no results field"))?
+            + EMPTY_RESULTS.len()
+            - 2;
+        let mut out = Vec::with_capacity(skeleton.len() + findings.len() * 1024);
+        out.extend_from_slice(&skeleton[..at]);
+        write_results(report, findings, &mut out)?;
+        out.extend_from_slice(&skeleton[at + 2..]);
+        Ok(out)
+    }
+
+    /// The log without its results (an empty list stands in for them).
+    fn log(&self, report: &Report, omitted: usize) -> sarif::Sarif {
+        let results: Vec<sarif::Result> = Vec::new();
         let mut notifications: Vec<sarif::Notification> =
             report.errors.iter().map(parse_error).collect();
         if omitted > 0 {
@@ -114,6 +142,36 @@ impl Sarif {
             .runs(vec![run])
             .build()
     }
+}
+
+/// The results array, each result at its depth in the log (`runs[0].results[i]`).
+fn write_results(report: &Report, findings: &[&Finding], out: &mut Vec<u8>) -> io::Result<()> {
+    const DEPTH: usize = 4;
+    if findings.is_empty() {
+        out.extend_from_slice(b"[]");
+        return Ok(());
+    }
+    let layout = Layout { pretty: true };
+    let pieces: Vec<Vec<u8>> = findings
+        .par_chunks(256)
+        .map(|chunk| {
+            let mut piece = Vec::new();
+            for finding in chunk {
+                piece.push(b',');
+                piece.extend_from_slice(&layout.line_break(DEPTH));
+                layout.write(&mut piece, DEPTH, &result(report, finding))?;
+            }
+            Ok(piece)
+        })
+        .collect::<io::Result<_>>()?;
+    out.push(b'[');
+    for (i, piece) in pieces.iter().enumerate() {
+        // Every result is written after a comma; the first one has none.
+        out.extend_from_slice(if i == 0 { &piece[1..] } else { piece });
+    }
+    out.extend_from_slice(&layout.line_break(DEPTH - 1));
+    out.push(b']');
+    Ok(())
 }
 
 fn text(message: &str) -> sarif::Message {
