@@ -13,30 +13,63 @@ use std::sync::OnceLock;
 pub struct Junit;
 
 impl Emitter for Junit {
+    /// Written a few suites at a time, each suite serialized by quick-junit in a report of its
+    /// own and the `<testsuites>` element around them written once: a monorepo's report has
+    /// hundreds of thousands of test cases, which quick-junit would otherwise hold all at once.
     fn emit(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
-        let mut junit = quick_junit::Report::new("riveter");
+        /// Suites built and serialized side by side before they are written.
+        const GROUP: usize = 16;
+        out.write_all(head(report)?.as_bytes())?;
         let names = CaseNames(
             (0..report.model.len())
                 .map(|_| Default::default())
                 .collect(),
         );
-        // Built side by side: cleaning the strings (see `CaseNames`) is most of the work.
-        let suites: Vec<TestSuite> = (0..report.rules.len())
-            .into_par_iter()
-            .map(|index| suite(report, index, &names))
-            .collect();
-        junit.add_test_suites(suites);
-        if !report.errors.is_empty() {
-            junit.add_test_suite(parse_errors(report));
+        let rules: Vec<usize> = (0..report.rules.len()).collect();
+        for group in rules.chunks(GROUP) {
+            let pieces: Vec<Vec<u8>> = group
+                .par_iter()
+                .map(|&index| suite_xml(suite(report, index, &names)))
+                .collect::<io::Result<_>>()?;
+            for piece in pieces {
+                out.write_all(&piece)?;
+            }
         }
-        // Streamed: the XML of a large scan is many times the size of its Terraform.
-        let mut out = SuitesSkippedDropped {
-            out,
-            head: Some(Vec::new()),
-        };
-        junit.serialize(&mut out).map_err(io::Error::other)?;
-        out.finish()?;
-        out.out.write_all(b"\n")
+        if !report.errors.is_empty() {
+            out.write_all(&suite_xml(parse_errors(report))?)?;
+        }
+        out.write_all(b"\n</testsuites>\n\n")
+    }
+}
+
+/// The XML declaration and the `<testsuites>` tag with the totals quick-junit would count:
+/// a case per finding and per unreadable file, failures, and those files as errors.
+fn head(report: &Report) -> io::Result<String> {
+    let mut totals = quick_junit::Report::new("riveter");
+    totals.tests = report.findings.len() + report.errors.len();
+    totals.failures = report.count(Outcome::Fail);
+    totals.errors = report.errors.len();
+    let xml = totals.to_string().map_err(io::Error::other)?;
+    let end = end_of_suites_tag(xml.as_bytes())
+        .ok_or_else(|| io::Error::other("quick-junit wrote no <testsuites> tag"))?;
+    Ok(without_suites_skipped(&xml[..end]))
+}
+
+/// One suite as quick-junit writes it inside `<testsuites>`: serialized in a report of its
+/// own, from the end of the `<testsuites>` tag to the line of `</testsuites>`.
+fn suite_xml(suite: TestSuite) -> io::Result<Vec<u8>> {
+    const CLOSE: &[u8] = b"\n</testsuites>";
+    let mut one = quick_junit::Report::new("riveter");
+    one.add_test_suite(suite);
+    let mut xml = Vec::new();
+    one.serialize(&mut xml).map_err(io::Error::other)?;
+    let start = end_of_suites_tag(&xml);
+    let end = xml.windows(CLOSE.len()).rposition(|w| w == CLOSE);
+    match (start, end) {
+        (Some(start), Some(end)) if start <= end => Ok(xml[start..end].to_vec()),
+        _ => Err(io::Error::other(
+            "quick-junit wrote a suite outside <testsuites>",
+        )),
     }
 }
 
@@ -59,46 +92,6 @@ fn suite(report: &Report, index: usize, names: &CaseNames) -> TestSuite {
         suite.add_test_case(case);
     }
     suite
-}
-
-/// Passes the XML through, taking `skipped` out of the `<testsuites>` tag on the way: the
-/// start of the document is held until that tag is complete, the rest is not held at all.
-struct SuitesSkippedDropped<'a> {
-    out: &'a mut dyn Write,
-    /// The bytes before the end of the `<testsuites>` tag; `None` once it has been written.
-    head: Option<Vec<u8>>,
-}
-
-impl SuitesSkippedDropped<'_> {
-    /// Writes what is still held (a document without `<testsuites>` goes through unchanged).
-    fn finish(&mut self) -> io::Result<()> {
-        match self.head.take() {
-            Some(head) => self.out.write_all(&head),
-            None => Ok(()),
-        }
-    }
-}
-
-impl Write for SuitesSkippedDropped<'_> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let Some(head) = &mut self.head else {
-            return self.out.write(buf);
-        };
-        head.extend_from_slice(buf);
-        if let Some(tag_end) = end_of_suites_tag(head) {
-            let (tag, rest) = head.split_at(tag_end);
-            // The head is the XML declaration and one tag, written whole by quick-xml.
-            let tag = std::str::from_utf8(tag).map_err(io::Error::other)?;
-            self.out.write_all(without_suites_skipped(tag).as_bytes())?;
-            self.out.write_all(rest)?;
-            self.head = None;
-        }
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.out.flush()
-    }
 }
 
 /// Where the `<testsuites ...>` tag ends (after its `>`), once the bytes reach that far.
@@ -274,10 +267,9 @@ fn parse_errors(report: &Report) -> TestSuite {
 
 #[cfg(test)]
 mod tests {
-    use super::{CaseName, CaseNames, SuitesSkippedDropped, unique_names, without_suites_skipped};
+    use super::{CaseName, CaseNames, unique_names, without_suites_skipped};
     use crate::report::{Finding, Outcome, ResourceRef};
     use crate::value::Span;
-    use std::io::Write;
     use std::sync::Arc;
 
     fn finding(address: &str, file: &str, index: usize) -> Finding {
@@ -333,29 +325,6 @@ mod tests {
             names.of(&dev, CaseName::Address).as_str(),
             "aws_s3_bucket.logs"
         );
-    }
-
-    #[test]
-    fn the_attribute_goes_however_the_xml_arrives() {
-        let xml = r#"<?xml version="1.0"?>
-<testsuites name="r" tests="2" skipped="1" failures="0"><testsuite skipped="1"/></testsuites>"#;
-        for chunk in [1, 7, xml.len()] {
-            let mut written = Vec::new();
-            let mut out = SuitesSkippedDropped {
-                out: &mut written,
-                head: Some(Vec::new()),
-            };
-            for piece in xml.as_bytes().chunks(chunk) {
-                out.write_all(piece).unwrap();
-            }
-            out.finish().unwrap();
-            assert_eq!(
-                String::from_utf8(written).unwrap(),
-                r#"<?xml version="1.0"?>
-<testsuites name="r" tests="2" failures="0"><testsuite skipped="1"/></testsuites>"#,
-                "in pieces of {chunk}"
-            );
-        }
     }
 
     #[test]
