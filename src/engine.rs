@@ -135,7 +135,7 @@ fn evaluate(
         resource: Some(reference.clone()),
         resource_index: Some(at),
         outcome,
-        message: summary(outcome, &results),
+        note: summary(outcome, &results),
         assertions: results,
         suppression: None,
     })
@@ -263,7 +263,8 @@ fn shorten(text: &str) -> String {
     format!("{cut}…")
 }
 
-fn summary(outcome: Outcome, results: &[AssertionResult]) -> String {
+/// The failures' or unknowns' words; none for a pass (`Finding::message` writes its words).
+fn summary(outcome: Outcome, results: &[AssertionResult]) -> Option<Box<str>> {
     let pick = |verdict: Verdict| -> Vec<String> {
         results
             .iter()
@@ -272,9 +273,9 @@ fn summary(outcome: Outcome, results: &[AssertionResult]) -> String {
             .collect()
     };
     match outcome {
-        Outcome::Fail => pick(Verdict::Fail).join("; "),
-        Outcome::Unknown => pick(Verdict::Unknown).join("; "),
-        _ => format!("{} assertion(s) passed", results.len()),
+        Outcome::Fail => Some(pick(Verdict::Fail).join("; ").into()),
+        Outcome::Unknown => Some(pick(Verdict::Unknown).join("; ").into()),
+        _ => None,
     }
 }
 
@@ -295,7 +296,7 @@ fn skipped(index: usize, rule: &Rule, selected: bool) -> Finding {
         resource: None,
         resource_index: None,
         outcome: Outcome::Skipped,
-        message,
+        note: Some(message.into()),
         assertions: Vec::new(),
         suppression: None,
     }

@@ -138,7 +138,7 @@ fn check_rule(report: &Report, index: usize, rule: &Rule, expectations: &Expecta
                 resource.span.line,
                 expected.as_str(),
                 finding.outcome.as_str(),
-                finding.message
+                finding.message()
             ));
         }
         match (expected, finding.outcome) {

@@ -610,7 +610,7 @@ rules:
         ]
     );
     assert_eq!(
-        report.findings[2].message,
+        report.findings[2].message(),
         "rule.0.apply_server_side_encryption_by_default.0.sse_algorithm depends on var.environment, which has no value (expected to equal \"aws:kms\")"
     );
 }

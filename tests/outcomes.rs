@@ -150,11 +150,11 @@ rules:
     let report = scan(PIPELINE, rules);
     assert_eq!(outcomes(&report), ["-=skipped", "-=skipped"]);
     assert_eq!(
-        report.findings[0].message,
+        report.findings[0].message(),
         "no aws_sqs_queue resource in the scanned files"
     );
     assert_eq!(
-        report.findings[1].message,
+        report.findings[1].message(),
         "no aws_s3_bucket resource matched the rule's filters"
     );
     assert_eq!(report.rule_counts().skipped, 2);
@@ -327,7 +327,7 @@ fn unknown_outcomes_name_the_expression() {
     let report = scan(tf, rules);
     assert_eq!(report.findings[0].outcome, Outcome::Unknown);
     assert_eq!(
-        report.findings[0].message,
+        report.findings[0].message(),
         "rule.0.apply_server_side_encryption_by_default.0.sse_algorithm depends on var.sse_algorithm, which is not declared in this module (expected to equal \"aws:kms\")"
     );
 }

@@ -52,7 +52,7 @@ pub fn annotations(report: &Report) -> Vec<Annotation<'_>> {
         .filter_map(|finding| {
             let (resource, span) = finding.location()?;
             let rule = report.rule(finding);
-            let mut message = format!("{}: {}", resource.address, finding.message);
+            let mut message = format!("{}: {}", resource.address, finding.message());
             if let Some(fix) = &rule.remediation {
                 message.push_str(&format!("\nFix: {fix}"));
             }

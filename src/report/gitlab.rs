@@ -44,7 +44,7 @@ impl Emitter for Gitlab {
             let (begin, end) = span.line_range();
             let mut issue = json!({
                 "type": "issue",
-                "description": format!("{}: {} {}", rule.name, resource.address, finding.message),
+                "description": format!("{}: {} {}", rule.name, resource.address, finding.message()),
                 "check_name": rule.id,
                 "fingerprint": print,
                 "severity": severity(rule.severity),

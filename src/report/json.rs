@@ -136,7 +136,7 @@ impl Serialize for FindingOut<'_> {
         out.serialize_field("severity", rule.severity.as_str())?;
         out.serialize_field("status", finding.outcome.as_str())?;
         out.serialize_field("resource", &finding.resource.as_deref().map(ResourceOut))?;
-        out.serialize_field("message", &finding.message)?;
+        out.serialize_field("message", &finding.message())?;
         out.serialize_field("remediation", &rule.remediation)?;
         out.serialize_field(
             "assertions",

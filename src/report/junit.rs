@@ -200,7 +200,7 @@ fn status(report: &Report, finding: &Finding, severity: &XmlString) -> TestCaseS
         Outcome::Pass => TestCaseStatus::success(),
         Outcome::Fail => {
             let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
-            status.set_message(finding.message.clone());
+            status.set_message(finding.message());
             status.set_type(severity.clone());
             status.set_description(failure_text(report, finding, location.as_deref()));
             status
@@ -218,7 +218,7 @@ fn status(report: &Report, finding: &Finding, severity: &XmlString) -> TestCaseS
                     .explained()
                     .trim_start_matches("suppressed ")
                     .to_string(),
-                None => finding.message.clone(),
+                None => finding.message().into_owned(),
             };
             status.set_message(format!("{prefix}{message}{at}"));
             status
@@ -284,7 +284,7 @@ mod tests {
             })),
             resource_index: Some(index),
             outcome: Outcome::Pass,
-            message: String::new(),
+            note: None,
             assertions: Vec::new(),
             suppression: None,
         }

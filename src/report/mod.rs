@@ -23,6 +23,7 @@ use crate::gate::{Gate, GateVerdict};
 use crate::rules::{Assertion, Rule, Severity, Verdict};
 use crate::terraform::FileError;
 use crate::value::{Node, Span, Value};
+use std::borrow::Cow;
 use std::io::{self, Write};
 use std::sync::Arc;
 
@@ -141,13 +142,22 @@ pub struct Finding {
     /// Index into `Report::model`, with `resource`.
     pub resource_index: Option<usize>,
     pub outcome: Outcome,
-    pub message: String,
+    /// What a failure, an unknown or a skipped rule says; `None` for a pass, whose words
+    /// `message` writes when a report asks (a scan passes far more than it fails).
+    pub note: Option<Box<str>>,
     pub assertions: Vec<AssertionResult>,
     /// Why the finding is suppressed, when it is.
     pub suppression: Option<Box<crate::suppression::Suppression>>,
 }
 
 impl Finding {
+    pub fn message(&self) -> Cow<'_, str> {
+        match &self.note {
+            Some(note) => Cow::Borrowed(note),
+            None => Cow::Owned(format!("{} assertion(s) passed", self.assertions.len())),
+        }
+    }
+
     /// For a suppressed finding: why, then what it found. Otherwise the message.
     pub fn explained(&self) -> String {
         match &self.suppression {
@@ -159,10 +169,11 @@ impl Finding {
                     .unwrap_or_default();
                 format!(
                     "suppressed at {} ({why}{until}): {}",
-                    s.location, self.message
+                    s.location,
+                    self.message()
                 )
             }
-            None => self.message.clone(),
+            None => self.message().into_owned(),
         }
     }
 

@@ -366,9 +366,11 @@ fn result(report: &Report, finding: &Finding) -> sarif::Result {
     let message = match finding.outcome {
         Outcome::Unknown => format!(
             "{}: {} cannot be decided before `terraform plan`: {}",
-            rule.name, resource.address, finding.message
+            rule.name,
+            resource.address,
+            finding.message()
         ),
-        _ => format!("{}: {} {}", rule.name, resource.address, finding.message),
+        _ => format!("{}: {} {}", rule.name, resource.address, finding.message()),
     };
     let mut fingerprints = BTreeMap::new();
     fingerprints.insert(

@@ -102,7 +102,7 @@ impl Table {
                 writeln!(out, "⚠️  {} ({resources}, {unknown} unknown)", rule.name)?
             }
             Outcome::Skipped => {
-                let why = findings.first().map_or("", |f| f.message.as_str());
+                let why = findings.first().map(Finding::message).unwrap_or_default();
                 writeln!(
                     out,
                     "⏭  {} {}",
