@@ -18,18 +18,24 @@ pub fn scan(rules: Vec<Rule>, terraform: Terraform) -> Report {
         .iter()
         .map(|r| Arc::new(reference(r)))
         .collect();
-    // Rules are independent: evaluate them in parallel, then concatenate in rule order, so the
-    // report is the same whatever the number of threads.
-    let per_rule: Vec<Vec<Finding>> = rules
-        .par_iter()
-        .enumerate()
-        .map(|(i, rule)| findings_of_rule(i, rule, &terraform, &index, &refs))
-        .collect();
-    // Sized up front: a scan of a monorepo has hundreds of thousands of findings, and growing
-    // the vector step by step copies them several times.
-    let mut findings = Vec::with_capacity(per_rule.iter().map(Vec::len).sum());
-    for rule_findings in per_rule {
-        findings.extend(rule_findings);
+    // Reserved once, at the most the rules can find: one finding per candidate (filters only
+    // take some away) or one for a rule that applies to nothing. Growing the vector would hold
+    // hundreds of thousands of findings twice while they are copied.
+    let most: usize = rules.iter().map(|r| index.count(r).max(1)).sum();
+    let mut findings = Vec::with_capacity(most);
+    // Rules are independent: a window of them is evaluated in parallel, then appended in rule
+    // order, so the report is the same whatever the number of threads, and only a window's
+    // findings are held twice.
+    const WINDOW: usize = 64;
+    for (start, window) in rules.chunks(WINDOW).enumerate() {
+        let per_rule: Vec<Vec<Finding>> = window
+            .par_iter()
+            .enumerate()
+            .map(|(i, rule)| findings_of_rule(start * WINDOW + i, rule, &terraform, &index, &refs))
+            .collect();
+        for rule_findings in per_rule {
+            findings.extend(rule_findings);
+        }
     }
     Report {
         gate: Gate::default(),
@@ -82,21 +88,38 @@ impl TypeIndex {
         TypeIndex { by_type, managed }
     }
 
+    /// How many resources the rule's types can select, at most (a resource two of its types
+    /// select counts twice).
+    fn count(&self, rule: &Rule) -> usize {
+        rule.resource_types
+            .iter()
+            .map(|selector| match selector {
+                TypeSelector::AnyManaged => self.managed.len(),
+                _ => self.by_type.get(&Self::key(selector)).map_or(0, Vec::len),
+            })
+            .sum()
+    }
+
+    /// Where a selector's resources are kept (`AnyManaged` has its own list).
+    fn key(selector: &TypeSelector) -> (BlockKind, String) {
+        match selector {
+            TypeSelector::AnyManaged => (BlockKind::Managed, "*".to_string()),
+            TypeSelector::Managed(t) => (BlockKind::Managed, t.clone()),
+            TypeSelector::Data(t) => (BlockKind::Data, t.clone()),
+            TypeSelector::Module => (BlockKind::Module, "module".to_string()),
+            TypeSelector::Provider(p) => (BlockKind::Provider, p.clone()),
+        }
+    }
+
     /// Indexes of the resources the rule's types can select, in source order.
     fn candidates(&self, rule: &Rule) -> Vec<usize> {
         let mut out: Vec<usize> = Vec::new();
         for selector in &rule.resource_types {
-            let key = match selector {
-                TypeSelector::AnyManaged => {
-                    out.extend(&self.managed);
-                    continue;
-                }
-                TypeSelector::Managed(t) => (BlockKind::Managed, t.clone()),
-                TypeSelector::Data(t) => (BlockKind::Data, t.clone()),
-                TypeSelector::Module => (BlockKind::Module, "module".to_string()),
-                TypeSelector::Provider(p) => (BlockKind::Provider, p.clone()),
-            };
-            out.extend(self.by_type.get(&key).into_iter().flatten());
+            if *selector == TypeSelector::AnyManaged {
+                out.extend(&self.managed);
+                continue;
+            }
+            out.extend(self.by_type.get(&Self::key(selector)).into_iter().flatten());
         }
         if rule.resource_types.len() > 1 {
             out.sort_unstable();

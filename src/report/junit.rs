@@ -17,8 +17,10 @@ impl Emitter for Junit {
     /// own and the `<testsuites>` element around them written once: a monorepo's report has
     /// hundreds of thousands of test cases, which quick-junit would otherwise hold all at once.
     fn emit(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
-        /// Suites built and serialized side by side before they are written.
-        const GROUP: usize = 16;
+        /// Suites built and serialized side by side before they are written: enough for
+        /// every core, few enough that a rule with a case for every resource is not held
+        /// many times over.
+        const GROUP: usize = 4;
         out.write_all(head(report)?.as_bytes())?;
         let names = CaseNames(
             (0..report.model.len())

@@ -152,22 +152,27 @@ fn write_results(report: &Report, findings: &[&Finding], out: &mut Vec<u8>) -> i
         return Ok(());
     }
     let layout = Layout { pretty: true };
-    let pieces: Vec<Vec<u8>> = findings
-        .par_chunks(256)
-        .map(|chunk| {
-            let mut piece = Vec::new();
-            for finding in chunk {
-                piece.push(b',');
-                piece.extend_from_slice(&layout.line_break(DEPTH));
-                layout.write(&mut piece, DEPTH, &result(report, finding))?;
-            }
-            Ok(piece)
-        })
-        .collect::<io::Result<_>>()?;
     out.push(b'[');
-    for (i, piece) in pieces.iter().enumerate() {
-        // Every result is written after a comma; the first one has none.
-        out.extend_from_slice(if i == 0 { &piece[1..] } else { piece });
+    let mut first = true;
+    // A window at a time, so the rendered results are not held twice.
+    for window in findings.chunks(4_096) {
+        let pieces: Vec<Vec<u8>> = window
+            .par_chunks(256)
+            .map(|chunk| {
+                let mut piece = Vec::new();
+                for finding in chunk {
+                    piece.push(b',');
+                    piece.extend_from_slice(&layout.line_break(DEPTH));
+                    layout.write(&mut piece, DEPTH, &result(report, finding))?;
+                }
+                Ok(piece)
+            })
+            .collect::<io::Result<_>>()?;
+        for piece in &pieces {
+            // Every result is written after a comma; the first one has none.
+            out.extend_from_slice(if first { &piece[1..] } else { piece });
+            first = false;
+        }
     }
     out.extend_from_slice(&layout.line_break(DEPTH - 1));
     out.push(b']');
