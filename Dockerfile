@@ -4,7 +4,7 @@
 FROM rust:1.95-slim-bookworm AS build
 WORKDIR /src
 # The same build CI runs (scripts/test builds and tests this release profile with --locked).
-COPY Cargo.toml Cargo.lock ./
+COPY Cargo.toml Cargo.lock build.rs ./
 COPY src ./src
 COPY rule-packs ./rule-packs
 RUN cargo build --release --locked \

@@ -1,16 +1,16 @@
 //! The catalogue of built-in packs: listing them, showing their rules, and documenting them.
 
-use super::{RuleFile, load_str, packs};
+use super::{RuleFile, load_tree, packs};
 use std::fmt::Write as _;
 
 fn load(name: &str) -> Result<RuleFile, String> {
-    let src = packs::builtin(name).ok_or_else(|| {
+    let doc = packs::builtin(name).ok_or_else(|| {
         format!(
             "no built-in rule pack named \"{name}\" (built-in packs: {})",
             packs::names().join(", ")
         )
     })?;
-    load_str(&format!("<pack {name}>"), src).map_err(|e| {
+    load_tree(&format!("<pack {name}>"), &doc).map_err(|e| {
         e.iter()
             .map(|d| d.to_string())
             .collect::<Vec<_>>()

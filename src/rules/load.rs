@@ -73,15 +73,26 @@ const ASSERTION_KEYS: &[&str] = &["key", "operator", "value", "message"];
 
 /// Loads one rule file. Every error in the file is reported, not only the first.
 pub fn load_str(file: &str, src: &str) -> Result<RuleFile, Vec<Diagnostic>> {
+    let doc = yaml::parse(src).map_err(|e| {
+        vec![Diagnostic {
+            file: file.to_string(),
+            line: e.line,
+            rule: None,
+            message: format!("invalid YAML: {}", e.message),
+        }]
+    })?;
+    load_tree(file, &doc)
+}
+
+/// Loads a rule file already parsed (a built-in pack, parsed at build time).
+pub(super) fn load_tree(file: &str, doc: &Yaml) -> Result<RuleFile, Vec<Diagnostic>> {
     let mut loader = Loader {
         file,
         rule: None,
         errors: Vec::new(),
         warnings: Vec::new(),
     };
-    let doc = yaml::parse(src)
-        .map_err(|e| vec![loader.diagnostic(e.line, format!("invalid YAML: {}", e.message))])?;
-    let out = loader.file_contents(&doc);
+    let out = loader.file_contents(doc);
     if loader.errors.is_empty() {
         Ok(RuleFile {
             warnings: loader.warnings,

@@ -5,11 +5,15 @@ mod key;
 mod load;
 mod model;
 mod operator;
+mod packed;
 pub mod packs;
 mod yaml;
+mod yaml_value;
 
 pub use key::{Key, Resolution, Segment};
 pub use load::{Diagnostic, PackMetadata, RuleFile, load_str, slug};
+
+use load::load_tree;
 pub use model::{Assertion, Origin, Rule, Severity, TypeSelector};
 pub use operator::{Operator, Verdict, equal, verdict_on};
 
@@ -40,7 +44,10 @@ impl RuleSet {
         // Files load in parallel (the built-in packs are 270 KB of YAML) and merge in order.
         let loaded: Vec<_> = read_sources(sources, &mut errors)
             .par_iter()
-            .map(|(name, src)| load_str(name, src))
+            .map(|(name, source)| match source {
+                Source::Text(src) => load_str(name, src),
+                Source::Parsed(doc) => load_tree(name, doc),
+            })
             .collect();
         for result in loaded {
             match result {
@@ -79,8 +86,14 @@ fn globs(patterns: &[String]) -> Result<GlobSet, String> {
     builder.build().map_err(|e| e.to_string())
 }
 
+/// A rule file to load: text read from disk, or a built-in pack parsed at build time.
+enum Source {
+    Text(String),
+    Parsed(yaml::Yaml),
+}
+
 /// `(display name, source)` of every rule file the sources name.
-fn read_sources(sources: &RuleSources, errors: &mut Vec<Diagnostic>) -> Vec<(String, String)> {
+fn read_sources(sources: &RuleSources, errors: &mut Vec<Diagnostic>) -> Vec<(String, Source)> {
     let mut out = Vec::new();
     let mut fail = |file: &str, message: String| {
         errors.push(Diagnostic {
@@ -91,8 +104,8 @@ fn read_sources(sources: &RuleSources, errors: &mut Vec<Diagnostic>) -> Vec<(Str
         })
     };
     for pack in &sources.packs {
-        if let Some(src) = packs::builtin(pack) {
-            out.push((format!("<pack {pack}>"), src.to_string()));
+        if let Some(doc) = packs::builtin(pack) {
+            out.push((format!("<pack {pack}>"), Source::Parsed(doc)));
         } else if Path::new(pack).is_file() {
             read_file(Path::new(pack), &mut out, &mut fail);
         } else {
@@ -126,10 +139,10 @@ fn read_sources(sources: &RuleSources, errors: &mut Vec<Diagnostic>) -> Vec<(Str
     out
 }
 
-fn read_file(path: &Path, out: &mut Vec<(String, String)>, fail: &mut impl FnMut(&str, String)) {
+fn read_file(path: &Path, out: &mut Vec<(String, Source)>, fail: &mut impl FnMut(&str, String)) {
     let name = path.display().to_string();
     match std::fs::read_to_string(path) {
-        Ok(src) => out.push((name, src)),
+        Ok(src) => out.push((name, Source::Text(src))),
         Err(e) => fail(&name, format!("could not read the rule file: {e}")),
     }
 }

@@ -1,50 +1,39 @@
-//! Built-in rule packs, embedded in the binary at build time from `rule-packs/`.
+//! Built-in rule packs, embedded in the binary: each `rule-packs/NAME.yml` as build.rs parsed
+//! it (`packed.rs`), so a scan reads the trees instead of parsing the YAML again.
 
-/// `(name, YAML source)` of every built-in pack, in the order `riveter packs list` shows them.
-pub const BUILTIN: &[(&str, &str)] = &[
-    (
-        "aws-security",
-        include_str!("../../rule-packs/aws-security.yml"),
-    ),
-    (
-        "soc2-security",
-        include_str!("../../rule-packs/soc2-security.yml"),
-    ),
-    ("cis-aws", include_str!("../../rule-packs/cis-aws.yml")),
-    ("aws-hipaa", include_str!("../../rule-packs/aws-hipaa.yml")),
-    (
-        "aws-pci-dss",
-        include_str!("../../rule-packs/aws-pci-dss.yml"),
-    ),
-    (
-        "aws-well-architected",
-        include_str!("../../rule-packs/aws-well-architected.yml"),
-    ),
-    (
-        "azure-security",
-        include_str!("../../rule-packs/azure-security.yml"),
-    ),
-    ("cis-azure", include_str!("../../rule-packs/cis-azure.yml")),
-    (
-        "gcp-security",
-        include_str!("../../rule-packs/gcp-security.yml"),
-    ),
-    ("cis-gcp", include_str!("../../rule-packs/cis-gcp.yml")),
-    (
-        "kubernetes-security",
-        include_str!("../../rule-packs/kubernetes-security.yml"),
-    ),
-    (
-        "multi-cloud-security",
-        include_str!("../../rule-packs/multi-cloud-security.yml"),
-    ),
+use super::packed;
+use super::yaml::Yaml;
+
+macro_rules! pack {
+    ($name:literal) => {
+        (
+            $name,
+            include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".packed")),
+        )
+    };
+}
+
+/// `(name, parsed pack)` of every built-in pack, in the order `riveter packs list` shows them.
+const BUILTIN: &[(&str, &[u8])] = &[
+    pack!("aws-security"),
+    pack!("soc2-security"),
+    pack!("cis-aws"),
+    pack!("aws-hipaa"),
+    pack!("aws-pci-dss"),
+    pack!("aws-well-architected"),
+    pack!("azure-security"),
+    pack!("cis-azure"),
+    pack!("gcp-security"),
+    pack!("cis-gcp"),
+    pack!("kubernetes-security"),
+    pack!("multi-cloud-security"),
 ];
 
-pub fn builtin(name: &str) -> Option<&'static str> {
-    BUILTIN
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, src)| *src)
+/// The pack's rule file, as parsed at build time.
+pub(super) fn builtin(name: &str) -> Option<Yaml> {
+    let (_, bytes) = BUILTIN.iter().find(|(n, _)| *n == name)?;
+    // Written by build.rs with `packed::encode` into this very binary.
+    Some(packed::decode(bytes).expect("the packs embedded at build time decode"))
 }
 
 pub fn names() -> Vec<&'static str> {

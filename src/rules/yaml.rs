@@ -74,16 +74,6 @@ impl Yaml {
             .map(|(_, _, v)| v)
     }
 
-    /// Scalars as the text a user wrote (numbers and booleans as words).
-    pub fn scalar_text(&self) -> Option<String> {
-        match &self.value {
-            YamlValue::String(s) => Some(s.clone()),
-            YamlValue::Bool(b) => Some(b.to_string()),
-            YamlValue::Number(n) => Some(crate::value::Value::Number(*n).to_string()),
-            _ => None,
-        }
-    }
-
     pub fn kind(&self) -> &'static str {
         match &self.value {
             YamlValue::Null => "nothing",
@@ -94,26 +84,9 @@ impl Yaml {
             YamlValue::Map(_) => "a map",
         }
     }
-
-    pub fn to_json(&self) -> serde_json::Value {
-        use serde_json::Value as J;
-        match &self.value {
-            YamlValue::Null => J::Null,
-            YamlValue::Bool(b) => J::Bool(*b),
-            YamlValue::Number(n) => crate::value::Value::Number(*n).to_json(),
-            YamlValue::String(s) => J::String(s.clone()),
-            YamlValue::Seq(items) => J::Array(items.iter().map(Yaml::to_json).collect()),
-            YamlValue::Map(entries) => J::Object(
-                entries
-                    .iter()
-                    .map(|(k, v)| (key_text(k).to_string(), v.to_json()))
-                    .collect(),
-            ),
-        }
-    }
 }
 
-fn key_text(key: &Yaml) -> &str {
+pub(super) fn key_text(key: &Yaml) -> &str {
     key.as_str().unwrap_or("")
 }
 
