@@ -7,6 +7,8 @@ WORKDIR /src
 COPY Cargo.toml Cargo.lock build.rs ./
 COPY src ./src
 COPY rule-packs ./rule-packs
+# Cargo.toml declares the benchmark, and cargo reads every declared target's path.
+COPY benches ./benches
 RUN cargo build --release --locked \
     && strip target/release/riveter
 
