@@ -170,10 +170,14 @@ fn check(assertion: &Arc<Assertion>, resource: &Resource, is_filter: bool) -> As
     let expected = assertion.expected.as_ref();
     // Filters apply when any value matches; assertions need every value to pass.
     let verdict = verdict_on(&assertion.operator, expected, values, is_filter);
-    let decisive = values
-        .iter()
-        .find(|n| assertion.operator.test(expected, &n.value) == verdict)
-        .or(values.first());
+    // The value that decided the verdict; a key that reached one value needs no second test.
+    let decisive = match values.as_slice() {
+        [one] => Some(one),
+        _ => values
+            .iter()
+            .find(|n| assertion.operator.test(expected, &n.value) == verdict)
+            .or(values.first()),
+    };
     // A pass keeps no copy; `Report::actual` reads it again when a report needs it.
     let found = (verdict != Verdict::Pass).then(|| {
         Box::new(Found {

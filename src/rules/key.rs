@@ -72,16 +72,17 @@ impl Key {
     /// deepest node reached on the way, which is where a report points when nothing is found.
     pub fn resolve<'a>(&self, root: &'a Node) -> Resolution<'a> {
         let mut current = vec![root];
+        let mut next = Vec::new();
         let mut nearest = root;
         for segment in &self.segments {
-            let next: Vec<&Node> = current
-                .iter()
-                .flat_map(|node| step(node, segment))
-                .collect();
+            next.clear();
+            for node in &current {
+                step(node, segment, &mut next);
+            }
             if let Some(first) = next.first() {
                 nearest = first;
             }
-            current = next;
+            std::mem::swap(&mut current, &mut next);
         }
         current.retain(|n| !n.value.is_null());
         Resolution {
@@ -136,25 +137,29 @@ fn quoted<'a>(rest: &'a str, text: &str) -> Result<(String, &'a str), String> {
     Ok((body[..end].to_string(), &body[end + 1..]))
 }
 
-fn step<'a>(node: &'a Node, segment: &Segment) -> Vec<&'a Node> {
+/// Where one segment leads from a node, added to `out` (every rule resolves its keys on every
+/// resource it selects, so nothing is allocated per step).
+fn step<'a>(node: &'a Node, segment: &Segment, out: &mut Vec<&'a Node>) {
     match (&node.value, segment) {
         // Nothing can be walked into an unknown: the unknown itself is the answer.
-        (Value::Unknown(_), _) => vec![node],
-        (Value::Map(_), Segment::Name(name)) => node.value.get(name).into_iter().collect(),
+        (Value::Unknown(_), _) => out.push(node),
+        (Value::Map(_), Segment::Name(name)) => out.extend(node.value.get(name)),
         // A name applied to a list of blocks walks every block, as if `*` stood before it.
         (Value::List(items), Segment::Name(_)) => {
-            items.iter().flat_map(|item| step(item, segment)).collect()
+            for item in items {
+                step(item, segment, out);
+            }
         }
-        (Value::List(items), Segment::Index(i)) => items.get(*i).into_iter().collect(),
+        (Value::List(items), Segment::Index(i)) => out.extend(items.get(*i)),
         (Value::Map(_), Segment::Index(i)) => match node.value.get(&i.to_string()) {
-            Some(found) => vec![found],
+            Some(found) => out.push(found),
             // Terraform's JSON syntax may write a single block as an object: its `.0` is itself.
-            None if *i == 0 => vec![node],
-            None => Vec::new(),
+            None if *i == 0 => out.push(node),
+            None => {}
         },
-        (Value::List(items), Segment::Wildcard) => items.iter().collect(),
-        (Value::Map(entries), Segment::Wildcard) => entries.iter().map(|(_, v)| v).collect(),
-        _ => Vec::new(),
+        (Value::List(items), Segment::Wildcard) => out.extend(items),
+        (Value::Map(entries), Segment::Wildcard) => out.extend(entries.iter().map(|(_, v)| v)),
+        _ => {}
     }
 }
 
