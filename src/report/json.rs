@@ -3,11 +3,15 @@
 use super::layout::Layout;
 use super::{Actual, AssertionResult, Emitter, Finding, Report, ResourceRef};
 use crate::gate::GateVerdict;
+use crate::rules::Assertion;
 use crate::value::Value;
 use rayon::prelude::*;
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, SerializeStruct, Serializer};
+use serde_json::value::RawValue;
 use serde_json::{Value as J, json};
+use std::collections::HashMap;
 use std::io::{self, Write};
+use std::sync::{Arc, OnceLock};
 
 /// Bumped when a field changes meaning or disappears; new fields do not bump it.
 pub const FORMAT_VERSION: &str = "1";
@@ -93,12 +97,13 @@ fn write_results(report: &Report, layout: Layout, out: &mut impl Write) -> io::R
     if report.findings.is_empty() {
         return out.write_all(b"[]");
     }
+    let shared = Shared::new(report, layout)?;
     out.write_all(b"[")?;
     let mut first = true;
     for window in report.findings.chunks(WINDOW) {
         let pieces: Vec<Vec<u8>> = window
             .par_chunks(PIECE)
-            .map(|findings| render(report, layout, findings))
+            .map(|findings| render(&shared, findings))
             .collect::<Result<_, _>>()?;
         for piece in &pieces {
             // Every result is written after a comma; the first one has none.
@@ -112,39 +117,139 @@ fn write_results(report: &Report, layout: Layout, out: &mut impl Write) -> io::R
 }
 
 /// `,{result}` for each finding, laid out at its depth in the document.
-fn render(report: &Report, layout: Layout, findings: &[Finding]) -> io::Result<Vec<u8>> {
+fn render(shared: &Shared, findings: &[Finding]) -> io::Result<Vec<u8>> {
     let mut piece = Vec::with_capacity(findings.len() * 1024);
     for finding in findings {
         piece.push(b',');
-        piece.extend_from_slice(&layout.line_break(2));
-        layout.write(&mut piece, 2, &FindingOut { report, finding })?;
+        piece.extend_from_slice(&shared.layout.line_break(RESULT));
+        shared
+            .layout
+            .write(&mut piece, RESULT, &FindingOut { shared, finding })?;
     }
     Ok(piece)
 }
 
-struct FindingOut<'a> {
+/// How deep a result and an assertion stand in the document: `results[i]`, and
+/// `results[i].assertions[j]`. Their fields' values stand one deeper.
+const RESULT: usize = 2;
+const ASSERTION: usize = 4;
+
+/// What many results repeat, rendered once as JSON text: a rule's fields in every result of
+/// the rule, a resource in every result about it, an assertion's key, operator, expected value
+/// and passing message in every result of its rule. Escaping strings was most of the cost of
+/// rendering the results.
+struct Shared<'a> {
     report: &'a Report,
+    layout: Layout,
+    rules: Vec<RuleText>,
+    /// By model index, rendered when first needed (`None` if that failed: it is then
+    /// rendered field by field each time).
+    resources: Vec<OnceLock<Option<Box<RawValue>>>>,
+    /// By the address of the rule's assertion, which its results share (`Arc`).
+    assertions: HashMap<usize, AssertionText>,
+}
+
+struct RuleText {
+    id: Box<RawValue>,
+    name: Box<RawValue>,
+    remediation: Box<RawValue>,
+}
+
+struct AssertionText {
+    key: Box<RawValue>,
+    operator: Box<RawValue>,
+    expected: Box<RawValue>,
+    /// The message of a pass (a filter's, when the assertion is a filter).
+    passed: Box<RawValue>,
+}
+
+impl<'a> Shared<'a> {
+    fn new(report: &'a Report, layout: Layout) -> io::Result<Shared<'a>> {
+        let mut rules = Vec::with_capacity(report.rules.len());
+        let mut assertions = HashMap::new();
+        for rule in &report.rules {
+            rules.push(RuleText {
+                id: raw(layout, RESULT + 1, &rule.id)?,
+                name: raw(layout, RESULT + 1, &rule.name)?,
+                remediation: raw(layout, RESULT + 1, &rule.remediation)?,
+            });
+            let filters = rule.filters.iter().map(|a| (a, true));
+            for (assertion, is_filter) in filters.chain(rule.assertions.iter().map(|a| (a, false)))
+            {
+                let passing = AssertionResult {
+                    assertion: assertion.clone(),
+                    verdict: crate::rules::Verdict::Pass,
+                    is_filter,
+                    span: Default::default(),
+                    found: None,
+                };
+                let expected = assertion.expected.as_ref().map(ValueOut);
+                assertions.insert(
+                    address(assertion),
+                    AssertionText {
+                        key: raw(layout, ASSERTION + 1, &passing.key())?,
+                        operator: raw(layout, ASSERTION + 1, &passing.operator())?,
+                        expected: raw(layout, ASSERTION + 1, &expected)?,
+                        passed: raw(layout, ASSERTION + 1, &passing.full_message())?,
+                    },
+                );
+            }
+        }
+        Ok(Shared {
+            report,
+            layout,
+            rules,
+            resources: (0..report.model.len()).map(|_| OnceLock::new()).collect(),
+            assertions,
+        })
+    }
+
+    /// The resource of a finding as JSON text at its depth in a result.
+    fn resource(&self, finding: &Finding) -> Option<&RawValue> {
+        let (index, resource) = (finding.resource_index?, finding.resource.as_deref()?);
+        self.resources
+            .get(index)?
+            .get_or_init(|| raw(self.layout, RESULT + 1, &ResourceOut(resource)).ok())
+            .as_deref()
+    }
+}
+
+fn address(assertion: &Arc<Assertion>) -> usize {
+    Arc::as_ptr(assertion) as usize
+}
+
+/// A value as JSON text laid out at `depth`, to be written as it is.
+fn raw(layout: Layout, depth: usize, value: &impl Serialize) -> io::Result<Box<RawValue>> {
+    let mut text = Vec::new();
+    layout.write(&mut text, depth, value)?;
+    let text = String::from_utf8(text).map_err(io::Error::other)?;
+    Ok(RawValue::from_string(text)?)
+}
+
+struct FindingOut<'a> {
+    shared: &'a Shared<'a>,
     finding: &'a Finding,
 }
 
 impl Serialize for FindingOut<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let (finding, rule) = (self.finding, self.report.rule(self.finding));
+        let (shared, finding) = (self.shared, self.finding);
+        let rule = shared.report.rule(finding);
+        let text = &shared.rules[finding.rule];
         let mut out = s.serialize_struct("Result", 9)?;
-        out.serialize_field("rule_id", &rule.id)?;
-        out.serialize_field("rule_name", &rule.name)?;
+        out.serialize_field("rule_id", &text.id)?;
+        out.serialize_field("rule_name", &text.name)?;
         out.serialize_field("severity", rule.severity.as_str())?;
         out.serialize_field("status", finding.outcome.as_str())?;
-        out.serialize_field("resource", &finding.resource.as_deref().map(ResourceOut))?;
+        match shared.resource(finding) {
+            Some(resource) => out.serialize_field("resource", resource)?,
+            None => {
+                out.serialize_field("resource", &finding.resource.as_deref().map(ResourceOut))?
+            }
+        }
         out.serialize_field("message", &finding.message())?;
-        out.serialize_field("remediation", &rule.remediation)?;
-        out.serialize_field(
-            "assertions",
-            &AssertionsOut {
-                report: self.report,
-                finding,
-            },
-        )?;
+        out.serialize_field("remediation", &text.remediation)?;
+        out.serialize_field("assertions", &AssertionsOut { shared, finding })?;
         out.serialize_field(
             "suppression",
             &finding.suppression.as_ref().map(|s| suppression(s)),
@@ -169,7 +274,7 @@ impl Serialize for ResourceOut<'_> {
 }
 
 struct AssertionsOut<'a> {
-    report: &'a Report,
+    shared: &'a Shared<'a>,
     finding: &'a Finding,
 }
 
@@ -180,7 +285,8 @@ impl Serialize for AssertionsOut<'_> {
         for assertion in assertions {
             seq.serialize_element(&AssertionOut {
                 assertion,
-                actual: self.report.actual(self.finding, assertion),
+                text: self.shared.assertions.get(&address(&assertion.assertion)),
+                actual: self.shared.report.actual(self.finding, assertion),
             })?;
         }
         seq.end()
@@ -189,6 +295,8 @@ impl Serialize for AssertionsOut<'_> {
 
 struct AssertionOut<'a> {
     assertion: &'a AssertionResult,
+    /// The rule's assertion as rendered once (`Shared`).
+    text: Option<&'a AssertionText>,
     actual: Actual<'a>,
 }
 
@@ -196,12 +304,26 @@ impl Serialize for AssertionOut<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let a = self.assertion;
         let mut out = s.serialize_struct("Assertion", 8)?;
-        out.serialize_field("key", a.key())?;
-        out.serialize_field("operator", a.operator())?;
-        out.serialize_field("expected", &a.expected().map(ValueOut))?;
+        match self.text {
+            Some(text) => {
+                out.serialize_field("key", &text.key)?;
+                out.serialize_field("operator", &text.operator)?;
+                out.serialize_field("expected", &text.expected)?;
+            }
+            None => {
+                out.serialize_field("key", a.key())?;
+                out.serialize_field("operator", a.operator())?;
+                out.serialize_field("expected", &a.expected().map(ValueOut))?;
+            }
+        }
         out.serialize_field("actual", &self.actual)?;
         out.serialize_field("status", verdict_name(a.verdict))?;
-        out.serialize_field("message", &a.full_message())?;
+        match self.text {
+            Some(text) if a.verdict == crate::rules::Verdict::Pass && !a.is_filter => {
+                out.serialize_field("message", &text.passed)?
+            }
+            _ => out.serialize_field("message", &a.full_message())?,
+        }
         out.serialize_field("line", &a.span.line)?;
         out.serialize_field("filter", &a.is_filter)?;
         out.end()
