@@ -42,11 +42,23 @@ impl ChangedFiles {
     /// The report restricted to findings in changed files; parse errors stay, since a file
     /// that does not parse makes the whole scan untrustworthy.
     pub fn scope(&self, report: &Report) -> Report {
-        let mut scoped = report.clone();
-        scoped
+        // Only the kept findings are copied: a monorepo's scan has hundreds of thousands, and
+        // a pull request touches a few files.
+        let findings = report
             .findings
-            .retain(|f| f.resource.as_ref().is_some_and(|r| self.contains(&r.file)));
-        scoped
+            .iter()
+            .filter(|f| f.resource.as_ref().is_some_and(|r| self.contains(&r.file)))
+            .cloned()
+            .collect();
+        Report {
+            gate: report.gate,
+            rules: report.rules.clone(),
+            findings,
+            errors: report.errors.clone(),
+            files: report.files,
+            resources: report.resources,
+            model: report.model.clone(),
+        }
     }
 }
 
