@@ -41,7 +41,9 @@ pub enum Value {
     List(Vec<Node>),
     /// Objects and maps, and the body of a block; insertion order is the source order.
     Map(Vec<(String, Node)>),
-    Unknown(Unknown),
+    /// Boxed: unknowns are few, and an unboxed one would make every value of the model more
+    /// than twice its size.
+    Unknown(Box<Unknown>),
 }
 
 /// A value that cannot be known before `plan`, with the expression it came from.
@@ -58,12 +60,13 @@ pub struct Unknown {
 }
 
 impl Unknown {
-    pub fn new(source: impl Into<String>, reason: impl Into<String>) -> Unknown {
-        Unknown {
+    /// Boxed, as `Value::Unknown` holds it.
+    pub fn new(source: impl Into<String>, reason: impl Into<String>) -> Box<Unknown> {
+        Box::new(Unknown {
             source: source.into(),
             reason: reason.into(),
             candidates: Vec::new(),
-        }
+        })
     }
 
     /// The text operators see: `${<source>}`, as Terraform itself writes an interpolation.

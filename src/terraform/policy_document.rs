@@ -7,7 +7,7 @@ use crate::terraform::eval::{JsonStyle, json_with};
 use crate::value::{Node, Unknown, Value};
 
 /// The policy JSON for a document block's evaluated body (or the reason it cannot be known).
-pub fn render(body: &Value, minified: bool) -> Result<String, Unknown> {
+pub fn render(body: &Value, minified: bool) -> Result<String, Box<Unknown>> {
     let mut statements: Vec<Value> = Vec::new();
     for source in documents(body.get("source_policy_documents"))? {
         merge(&mut statements, source);
@@ -68,7 +68,7 @@ fn merge(statements: &mut Vec<Value>, incoming: Vec<Value>) {
 }
 
 /// The statements of other documents, given as JSON text.
-fn documents(value: Option<&Node>) -> Result<Vec<Vec<Value>>, Unknown> {
+fn documents(value: Option<&Node>) -> Result<Vec<Vec<Value>>, Box<Unknown>> {
     let Some(node) = value else {
         return Ok(Vec::new());
     };

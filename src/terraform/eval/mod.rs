@@ -497,7 +497,7 @@ type ForItem = (Option<Value>, Node);
 enum Walked {
     Reached(Value),
     /// An unknown met before the last operator.
-    Stopped(Unknown),
+    Stopped(Box<Unknown>),
 }
 
 /// The reason a reference rooted at `root` cannot be known before `plan`.
@@ -540,7 +540,7 @@ fn fill_spans(value: Value, span: Span) -> Value {
 }
 
 /// What a `for` iterates: `(index, element)` of a list, `(key, value)` of a map in key order.
-fn iteration_pairs(collection: Value) -> Result<Vec<(Value, Value)>, Unknown> {
+fn iteration_pairs(collection: Value) -> Result<Vec<(Value, Value)>, Box<Unknown>> {
     match collection {
         Value::List(items) => Ok(items
             .into_iter()
