@@ -119,9 +119,10 @@ fn write_results(report: &Report, layout: Layout, out: &mut impl Write) -> io::R
 /// `,{result}` for each finding, laid out at its depth in the document.
 fn render(shared: &Shared, findings: &[Finding]) -> io::Result<Vec<u8>> {
     let mut piece = Vec::with_capacity(findings.len() * 1024);
+    let line_break = shared.layout.line_break(RESULT);
     for finding in findings {
         piece.push(b',');
-        piece.extend_from_slice(&shared.layout.line_break(RESULT));
+        piece.extend_from_slice(&line_break);
         shared
             .layout
             .write(&mut piece, RESULT, &FindingOut { shared, finding })?;

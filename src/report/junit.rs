@@ -96,7 +96,7 @@ fn suite(report: &Report, index: usize, names: &CaseNames) -> TestSuite {
     suite
 }
 
-/// Where the `<testsuites ...>` tag ends (after its `>`), once the bytes reach that far.
+/// Where the `<testsuites ...>` tag ends (just after its `>`).
 fn end_of_suites_tag(xml: &[u8]) -> Option<usize> {
     let start = xml.windows(11).position(|w| w == b"<testsuites")?;
     let close = xml[start..].iter().position(|&b| b == b'>')?;

@@ -160,9 +160,10 @@ fn write_results(report: &Report, findings: &[&Finding], out: &mut Vec<u8>) -> i
             .par_chunks(256)
             .map(|chunk| {
                 let mut piece = Vec::new();
+                let line_break = layout.line_break(DEPTH);
                 for finding in chunk {
                     piece.push(b',');
-                    piece.extend_from_slice(&layout.line_break(DEPTH));
+                    piece.extend_from_slice(&line_break);
                     layout.write(&mut piece, DEPTH, &result(report, finding))?;
                 }
                 Ok(piece)
