@@ -12,6 +12,9 @@ pub struct SourceFile {
     pub text: String,
     /// Byte offset at which each line starts.
     starts: Vec<usize>,
+    /// Every character is one byte, so a column is a byte count (most Terraform is ASCII, and
+    /// every attribute and value asks for its position).
+    ascii: bool,
 }
 
 impl SourceFile {
@@ -24,7 +27,13 @@ impl SourceFile {
         let starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        SourceFile { name, text, starts }
+        let ascii = text.is_ascii();
+        SourceFile {
+            name,
+            text,
+            starts,
+            ascii,
+        }
     }
 
     /// 1-based line and column (in characters) of a byte offset.
@@ -32,10 +41,13 @@ impl SourceFile {
         let offset = offset.min(self.text.len());
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
         let start = self.starts[line];
-        let column = self
-            .text
-            .get(start..offset)
-            .map_or(0, |s| s.chars().count());
+        let column = if self.ascii {
+            offset - start
+        } else {
+            self.text
+                .get(start..offset)
+                .map_or(0, |s| s.chars().count())
+        };
         (line as u32 + 1, column as u32 + 1)
     }
 
@@ -69,7 +81,16 @@ mod tests {
         assert_eq!(file.position(0), (1, 1));
         assert_eq!(file.position(4), (2, 2));
         // é is two bytes but one column.
+        assert_eq!(file.position(7), (2, 4));
         assert_eq!(file.position(9), (3, 1));
+        let ascii = SourceFile::new(
+            "f".into(),
+            "ab
+cd
+f"
+            .into(),
+        );
+        assert_eq!(ascii.position(5), (2, 3));
     }
 
     #[test]
