@@ -82,6 +82,10 @@ fn directive(file: &str, line: u32, text: &str) -> Directive {
 /// line (a comment on or above an attribute), or the one whose block starts right after it and
 /// the comment lines that follow it.
 pub fn attach(directives: &mut [Directive], resources: &[Resource], text: &str) {
+    // Most files have no directive; their lines need not be split.
+    if directives.is_empty() {
+        return;
+    }
     let lines: Vec<&str> = text.lines().collect();
     for d in directives.iter_mut() {
         let inside = resources
