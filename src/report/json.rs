@@ -154,6 +154,8 @@ struct RuleText {
     id: Box<RawValue>,
     name: Box<RawValue>,
     remediation: Box<RawValue>,
+    /// The message of a passing result: every assertion of the rule passed.
+    passed: Box<RawValue>,
 }
 
 struct AssertionText {
@@ -173,6 +175,11 @@ impl<'a> Shared<'a> {
                 id: raw(layout, RESULT + 1, &rule.id)?,
                 name: raw(layout, RESULT + 1, &rule.name)?,
                 remediation: raw(layout, RESULT + 1, &rule.remediation)?,
+                passed: raw(
+                    layout,
+                    RESULT + 1,
+                    &format!("{} assertion(s) passed", rule.assertions.len()),
+                )?,
             });
             let filters = rule.filters.iter().map(|a| (a, true));
             for (assertion, is_filter) in filters.chain(rule.assertions.iter().map(|a| (a, false)))
@@ -248,7 +255,12 @@ impl Serialize for FindingOut<'_> {
                 out.serialize_field("resource", &finding.resource.as_deref().map(ResourceOut))?
             }
         }
-        out.serialize_field("message", &finding.message())?;
+        // A pass has words only from its count, which is the rule's (`Finding::message`).
+        if finding.note.is_none() && finding.assertions.len() == rule.assertions.len() {
+            out.serialize_field("message", &text.passed)?;
+        } else {
+            out.serialize_field("message", &finding.message())?;
+        }
         out.serialize_field("remediation", &text.remediation)?;
         out.serialize_field("assertions", &AssertionsOut { shared, finding })?;
         out.serialize_field(
