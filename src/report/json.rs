@@ -5,7 +5,6 @@ use super::{Actual, AssertionResult, Emitter, Finding, Report, ResourceRef};
 use crate::gate::GateVerdict;
 use crate::rules::Assertion;
 use crate::value::Value;
-use rayon::prelude::*;
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, SerializeStruct, Serializer};
 use serde_json::value::RawValue;
 use serde_json::{Value as J, json};
@@ -88,46 +87,13 @@ impl Serialize for Head<'_> {
     }
 }
 
-/// Results rendered per window in parallel and written in order, each at the third level
-/// of the document.
+/// Every result, at the third level of the document.
 fn write_results(report: &Report, layout: Layout, out: &mut impl Write) -> io::Result<()> {
-    /// Enough to keep both cores busy, small enough to hold.
-    const WINDOW: usize = 4_096;
-    const PIECE: usize = 256;
-    if report.findings.is_empty() {
-        return out.write_all(b"[]");
-    }
     let shared = Shared::new(report, layout)?;
-    out.write_all(b"[")?;
-    let mut first = true;
-    for window in report.findings.chunks(WINDOW) {
-        let pieces: Vec<Vec<u8>> = window
-            .par_chunks(PIECE)
-            .map(|findings| render(&shared, findings))
-            .collect::<Result<_, _>>()?;
-        for piece in &pieces {
-            // Every result is written after a comma; the first one has none.
-            let piece = if first { &piece[1..] } else { &piece[..] };
-            out.write_all(piece)?;
-            first = false;
-        }
-    }
-    out.write_all(&layout.line_break(1))?;
-    out.write_all(b"]")
-}
-
-/// `,{result}` for each finding, laid out at its depth in the document.
-fn render(shared: &Shared, findings: &[Finding]) -> io::Result<Vec<u8>> {
-    let mut piece = Vec::with_capacity(findings.len() * 1024);
-    let line_break = shared.layout.line_break(RESULT);
-    for finding in findings {
-        piece.push(b',');
-        piece.extend_from_slice(&line_break);
-        shared
-            .layout
-            .write(&mut piece, RESULT, &FindingOut { shared, finding })?;
-    }
-    Ok(piece)
+    layout.write_array(out, RESULT, &report.findings, |finding| FindingOut {
+        shared: &shared,
+        finding,
+    })
 }
 
 /// How deep a result and an assertion stand in the document: `results[i]`, and

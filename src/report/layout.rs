@@ -1,6 +1,7 @@
 //! Writing a part of a JSON document on its own, laid out as serde_json lays out the whole,
 //! so reports can render their many results side by side and write them where they belong.
 
+use rayon::prelude::*;
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -34,6 +35,47 @@ impl Layout {
         } else {
             Vec::new()
         }
+    }
+
+    /// A JSON array whose items stand `depth` levels in (`[]` when empty). The items are
+    /// rendered side by side a window at a time and written in order: a report's hundreds of
+    /// thousands of results are neither rendered on one core nor held whole.
+    pub fn write_array<'i, T: Sync, S: Serialize>(
+        &self,
+        out: &mut impl Write,
+        depth: usize,
+        items: &'i [T],
+        item: impl Fn(&'i T) -> S + Sync,
+    ) -> io::Result<()> {
+        const WINDOW: usize = 4_096;
+        const PIECE: usize = 256;
+        if items.is_empty() {
+            return out.write_all(b"[]");
+        }
+        let line_break = self.line_break(depth);
+        out.write_all(b"[")?;
+        let mut first = true;
+        for window in items.chunks(WINDOW) {
+            let pieces: Vec<Vec<u8>> = window
+                .par_chunks(PIECE)
+                .map(|chunk| {
+                    let mut piece = Vec::with_capacity(chunk.len() * 1024);
+                    for value in chunk {
+                        piece.push(b',');
+                        piece.extend_from_slice(&line_break);
+                        self.write(&mut piece, depth, &item(value))?;
+                    }
+                    Ok(piece)
+                })
+                .collect::<io::Result<_>>()?;
+            for piece in &pieces {
+                // Every item is written after a comma; the first one has none.
+                out.write_all(if first { &piece[1..] } else { piece })?;
+                first = false;
+            }
+        }
+        out.write_all(&self.line_break(depth - 1))?;
+        out.write_all(b"]")
     }
 
     /// `,"name": ` for a field of the document itself.

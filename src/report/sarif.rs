@@ -6,7 +6,6 @@ use super::layout::Layout;
 use super::{Emitter, Finding, Outcome, Report, fingerprint};
 use crate::rules::{Rule, Severity};
 use crate::value::Span;
-use rayon::prelude::*;
 use serde_sarif::sarif;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -146,38 +145,7 @@ impl Sarif {
 
 /// The results array, each result at its depth in the log (`runs[0].results[i]`).
 fn write_results(report: &Report, findings: &[&Finding], out: &mut Vec<u8>) -> io::Result<()> {
-    const DEPTH: usize = 4;
-    if findings.is_empty() {
-        out.extend_from_slice(b"[]");
-        return Ok(());
-    }
-    let layout = Layout { pretty: true };
-    out.push(b'[');
-    let mut first = true;
-    // A window at a time, so the rendered results are not held twice.
-    for window in findings.chunks(4_096) {
-        let pieces: Vec<Vec<u8>> = window
-            .par_chunks(256)
-            .map(|chunk| {
-                let mut piece = Vec::new();
-                let line_break = layout.line_break(DEPTH);
-                for finding in chunk {
-                    piece.push(b',');
-                    piece.extend_from_slice(&line_break);
-                    layout.write(&mut piece, DEPTH, &result(report, finding))?;
-                }
-                Ok(piece)
-            })
-            .collect::<io::Result<_>>()?;
-        for piece in &pieces {
-            // Every result is written after a comma; the first one has none.
-            out.extend_from_slice(if first { &piece[1..] } else { piece });
-            first = false;
-        }
-    }
-    out.extend_from_slice(&layout.line_break(DEPTH - 1));
-    out.push(b']');
-    Ok(())
+    Layout { pretty: true }.write_array(out, 4, findings, |finding| result(report, finding))
 }
 
 fn text(message: &str) -> sarif::Message {
