@@ -93,33 +93,27 @@ impl TypeIndex {
     fn count(&self, rule: &Rule) -> usize {
         rule.resource_types
             .iter()
-            .map(|selector| match selector {
-                TypeSelector::AnyManaged => self.managed.len(),
-                _ => self.by_type.get(&Self::key(selector)).map_or(0, Vec::len),
-            })
+            .map(|selector| self.of(selector).len())
             .sum()
     }
 
-    /// Where a selector's resources are kept (`AnyManaged` has its own list).
-    fn key(selector: &TypeSelector) -> (BlockKind, String) {
-        match selector {
-            TypeSelector::AnyManaged => (BlockKind::Managed, "*".to_string()),
+    /// The resources one selector selects, in source order.
+    fn of(&self, selector: &TypeSelector) -> &[usize] {
+        let key = match selector {
+            TypeSelector::AnyManaged => return &self.managed,
             TypeSelector::Managed(t) => (BlockKind::Managed, t.clone()),
             TypeSelector::Data(t) => (BlockKind::Data, t.clone()),
             TypeSelector::Module => (BlockKind::Module, "module".to_string()),
             TypeSelector::Provider(p) => (BlockKind::Provider, p.clone()),
-        }
+        };
+        self.by_type.get(&key).map_or(&[], Vec::as_slice)
     }
 
     /// Indexes of the resources the rule's types can select, in source order.
     fn candidates(&self, rule: &Rule) -> Vec<usize> {
         let mut out: Vec<usize> = Vec::new();
         for selector in &rule.resource_types {
-            if *selector == TypeSelector::AnyManaged {
-                out.extend(&self.managed);
-                continue;
-            }
-            out.extend(self.by_type.get(&Self::key(selector)).into_iter().flatten());
+            out.extend(self.of(selector));
         }
         if rule.resource_types.len() > 1 {
             out.sort_unstable();

@@ -2,7 +2,6 @@
 
 use super::key::Key;
 use super::operator::Operator;
-use crate::terraform::{BlockKind, Resource};
 use crate::value::Value;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -96,17 +95,6 @@ impl TypeSelector {
             TypeSelector::Managed(text.to_string())
         }
     }
-
-    pub fn selects(&self, resource: &Resource) -> bool {
-        match (self, resource.kind) {
-            (TypeSelector::AnyManaged, BlockKind::Managed) => true,
-            (TypeSelector::Managed(t), BlockKind::Managed)
-            | (TypeSelector::Data(t), BlockKind::Data)
-            | (TypeSelector::Provider(t), BlockKind::Provider) => *t == resource.resource_type,
-            (TypeSelector::Module, BlockKind::Module) => true,
-            _ => false,
-        }
-    }
 }
 
 impl fmt::Display for TypeSelector {
@@ -153,10 +141,4 @@ pub struct Rule {
     pub frameworks: BTreeMap<String, Vec<String>>,
     pub tags: Vec<String>,
     pub origin: Origin,
-}
-
-impl Rule {
-    pub fn selects(&self, resource: &Resource) -> bool {
-        self.resource_types.iter().any(|t| t.selects(resource))
-    }
 }
