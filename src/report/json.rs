@@ -141,11 +141,7 @@ impl<'a> Shared<'a> {
                 id: raw(layout, RESULT + 1, &rule.id)?,
                 name: raw(layout, RESULT + 1, &rule.name)?,
                 remediation: raw(layout, RESULT + 1, &rule.remediation)?,
-                passed: raw(
-                    layout,
-                    RESULT + 1,
-                    &format!("{} assertion(s) passed", rule.assertions.len()),
-                )?,
+                passed: raw(layout, RESULT + 1, &super::passed(rule.assertions.len()))?,
             });
             let filters = rule.filters.iter().map(|a| (a, true));
             for (assertion, is_filter) in filters.chain(rule.assertions.iter().map(|a| (a, false)))
@@ -298,7 +294,7 @@ impl Serialize for AssertionOut<'_> {
         out.serialize_field("actual", &self.actual)?;
         out.serialize_field("status", verdict_name(a.verdict))?;
         match self.text {
-            Some(text) if a.verdict == crate::rules::Verdict::Pass && !a.is_filter => {
+            Some(text) if a.verdict == crate::rules::Verdict::Pass => {
                 out.serialize_field("message", &text.passed)?
             }
             _ => out.serialize_field("message", &a.full_message())?,

@@ -125,6 +125,11 @@ impl AssertionResult {
     }
 }
 
+/// The message of a finding whose every assertion passed.
+pub(crate) fn passed(assertions: usize) -> String {
+    format!("{assertions} assertion(s) passed")
+}
+
 /// What an assertion's key reached, as `Report::actual` finds it.
 pub enum Actual<'a> {
     /// The copy a failing or undecided assertion kept (`None`: the key reached nothing).
@@ -154,7 +159,7 @@ impl Finding {
     pub fn message(&self) -> Cow<'_, str> {
         match &self.note {
             Some(note) => Cow::Borrowed(note),
-            None => Cow::Owned(format!("{} assertion(s) passed", self.assertions.len())),
+            None => Cow::Owned(passed(self.assertions.len())),
         }
     }
 
