@@ -74,24 +74,14 @@ const ASSERTION_KEYS: &[&str] = &["key", "operator", "value", "message"];
 /// Loads one rule file. Every error in the file is reported, not only the first.
 pub fn load_str(file: &str, src: &str) -> Result<RuleFile, Vec<Diagnostic>> {
     let doc = yaml::parse(src).map_err(|e| {
-        vec![Diagnostic {
-            file: file.to_string(),
-            line: e.line,
-            rule: None,
-            message: format!("invalid YAML: {}", e.message),
-        }]
+        vec![Loader::new(file).diagnostic(e.line, format!("invalid YAML: {}", e.message))]
     })?;
     load_tree(file, &doc)
 }
 
 /// Loads a rule file already parsed (a built-in pack, parsed at build time).
 pub(super) fn load_tree(file: &str, doc: &Yaml) -> Result<RuleFile, Vec<Diagnostic>> {
-    let mut loader = Loader {
-        file,
-        rule: None,
-        errors: Vec::new(),
-        warnings: Vec::new(),
-    };
+    let mut loader = Loader::new(file);
     let out = loader.file_contents(doc);
     if loader.errors.is_empty() {
         Ok(RuleFile {
@@ -111,7 +101,16 @@ struct Loader<'a> {
     warnings: Vec<Diagnostic>,
 }
 
-impl Loader<'_> {
+impl<'a> Loader<'a> {
+    fn new(file: &'a str) -> Loader<'a> {
+        Loader {
+            file,
+            rule: None,
+            errors: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
     fn diagnostic(&self, line: u32, message: String) -> Diagnostic {
         Diagnostic {
             file: self.file.to_string(),
