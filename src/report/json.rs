@@ -5,9 +5,10 @@ use super::{Actual, AssertionResult, Emitter, Finding, Report, ResourceRef};
 use crate::gate::GateVerdict;
 use crate::rules::Assertion;
 use crate::value::Value;
-use serde::ser::{Serialize, SerializeMap, SerializeSeq, SerializeStruct, Serializer};
+use serde::ser::{Error as _, Serialize, SerializeMap, SerializeSeq, SerializeStruct, Serializer};
 use serde_json::value::RawValue;
 use serde_json::{Value as J, json};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{self, Write};
 use std::sync::{Arc, OnceLock};
@@ -124,12 +125,33 @@ struct RuleText {
     passed: Box<RawValue>,
 }
 
+#[derive(Clone)]
 struct AssertionText {
     key: Box<RawValue>,
     operator: Box<RawValue>,
     expected: Box<RawValue>,
     /// The message of a pass (a filter's, when the assertion is a filter).
     passed: Box<RawValue>,
+}
+
+impl AssertionText {
+    /// One of a rule's assertions (or filters), at its depth in a result.
+    fn of(layout: Layout, assertion: &Arc<Assertion>, is_filter: bool) -> io::Result<Self> {
+        let passing = AssertionResult {
+            assertion: assertion.clone(),
+            verdict: crate::rules::Verdict::Pass,
+            is_filter,
+            span: Default::default(),
+            found: None,
+        };
+        let expected = assertion.expected.as_ref().map(ValueOut);
+        Ok(AssertionText {
+            key: raw(layout, ASSERTION + 1, &passing.key())?,
+            operator: raw(layout, ASSERTION + 1, &passing.operator())?,
+            expected: raw(layout, ASSERTION + 1, &expected)?,
+            passed: raw(layout, ASSERTION + 1, &passing.full_message())?,
+        })
+    }
 }
 
 impl<'a> Shared<'a> {
@@ -146,22 +168,9 @@ impl<'a> Shared<'a> {
             let filters = rule.filters.iter().map(|a| (a, true));
             for (assertion, is_filter) in filters.chain(rule.assertions.iter().map(|a| (a, false)))
             {
-                let passing = AssertionResult {
-                    assertion: assertion.clone(),
-                    verdict: crate::rules::Verdict::Pass,
-                    is_filter,
-                    span: Default::default(),
-                    found: None,
-                };
-                let expected = assertion.expected.as_ref().map(ValueOut);
                 assertions.insert(
                     address(assertion),
-                    AssertionText {
-                        key: raw(layout, ASSERTION + 1, &passing.key())?,
-                        operator: raw(layout, ASSERTION + 1, &passing.operator())?,
-                        expected: raw(layout, ASSERTION + 1, &expected)?,
-                        passed: raw(layout, ASSERTION + 1, &passing.full_message())?,
-                    },
+                    AssertionText::of(layout, assertion, is_filter)?,
                 );
             }
         }
@@ -258,9 +267,21 @@ impl Serialize for AssertionsOut<'_> {
         let assertions = &self.finding.assertions;
         let mut seq = s.serialize_seq(Some(assertions.len()))?;
         for assertion in assertions {
+            let text = match self.shared.assertions.get(&address(&assertion.assertion)) {
+                Some(text) => Cow::Borrowed(text),
+                // An assertion of no rule in the report (one put together by hand).
+                None => Cow::Owned(
+                    AssertionText::of(
+                        self.shared.layout,
+                        &assertion.assertion,
+                        assertion.is_filter,
+                    )
+                    .map_err(S::Error::custom)?,
+                ),
+            };
             seq.serialize_element(&AssertionOut {
                 assertion,
-                text: self.shared.assertions.get(&address(&assertion.assertion)),
+                text: &text,
                 actual: self.shared.report.actual(self.finding, assertion),
             })?;
         }
@@ -271,7 +292,7 @@ impl Serialize for AssertionsOut<'_> {
 struct AssertionOut<'a> {
     assertion: &'a AssertionResult,
     /// The rule's assertion as rendered once (`Shared`).
-    text: Option<&'a AssertionText>,
+    text: &'a AssertionText,
     actual: Actual<'a>,
 }
 
@@ -279,25 +300,15 @@ impl Serialize for AssertionOut<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let a = self.assertion;
         let mut out = s.serialize_struct("Assertion", 8)?;
-        match self.text {
-            Some(text) => {
-                out.serialize_field("key", &text.key)?;
-                out.serialize_field("operator", &text.operator)?;
-                out.serialize_field("expected", &text.expected)?;
-            }
-            None => {
-                out.serialize_field("key", a.key())?;
-                out.serialize_field("operator", a.operator())?;
-                out.serialize_field("expected", &a.expected().map(ValueOut))?;
-            }
-        }
+        out.serialize_field("key", &self.text.key)?;
+        out.serialize_field("operator", &self.text.operator)?;
+        out.serialize_field("expected", &self.text.expected)?;
         out.serialize_field("actual", &self.actual)?;
         out.serialize_field("status", verdict_name(a.verdict))?;
-        match self.text {
-            Some(text) if a.verdict == crate::rules::Verdict::Pass => {
-                out.serialize_field("message", &text.passed)?
-            }
-            _ => out.serialize_field("message", &a.full_message())?,
+        if a.verdict == crate::rules::Verdict::Pass {
+            out.serialize_field("message", &self.text.passed)?;
+        } else {
+            out.serialize_field("message", &a.full_message())?;
         }
         out.serialize_field("line", &a.span.line)?;
         out.serialize_field("filter", &a.is_filter)?;
