@@ -137,33 +137,51 @@ enum CaseName {
     Other(String),
 }
 
-/// Names such that no two test cases of a suite share one.
+/// Names such that no two test cases of a suite share one. A suite names a case per resource
+/// it selected, so the maps are keyed by borrowed text and hashed with foldhash: formatting
+/// and SipHashing a name per case cost more than the rest of the suite.
 fn unique_names(findings: &[Finding]) -> Vec<CaseName> {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: FastMap<&str, usize> = FastMap::default();
     for f in findings {
         *counts
             .entry(f.resource.as_ref().map_or("", |r| r.address.as_str()))
             .or_default() += 1;
     }
-    // Only a repeated address can give a repeated name.
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    // Only a repeated address can give a repeated name: its name is the address in its file,
+    // numbered from the second time that pair comes.
+    let mut seen: FastMap<(&str, &str), usize> = FastMap::default();
+    let mut unmatched = 0;
     findings
         .iter()
         .map(|f| {
-            let base = match &f.resource {
-                None => "(no matching resource)".to_string(),
-                Some(r) if counts[r.address.as_str()] == 1 => return CaseName::Address,
-                Some(r) => in_file(r),
+            let Some(r) = &f.resource else {
+                unmatched += 1;
+                return numbered(NO_RESOURCE.to_string(), unmatched);
             };
-            let n = seen.entry(base.clone()).or_default();
+            if counts[r.address.as_str()] == 1 {
+                return CaseName::Address;
+            }
+            let n = seen.entry((&r.address, &r.file)).or_default();
             *n += 1;
-            match (*n, &f.resource) {
-                (1, Some(_)) => CaseName::AddressInFile,
-                (1, None) => CaseName::Other(base),
-                (n, _) => CaseName::Other(format!("{base} #{n}")),
+            match *n {
+                1 => CaseName::AddressInFile,
+                n => numbered(in_file(r), n),
             }
         })
         .collect()
+}
+
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
+/// The case of a rule that selected nothing.
+const NO_RESOURCE: &str = "(no matching resource)";
+
+/// The `n`th case named `base`: the first keeps the name, the others are numbered.
+fn numbered(base: String, n: usize) -> CaseName {
+    match n {
+        1 => CaseName::Other(base),
+        n => CaseName::Other(format!("{base} #{n}")),
+    }
 }
 
 fn in_file(resource: &ResourceRef) -> String {
@@ -181,7 +199,7 @@ impl CaseNames {
             (Some(resource), CaseName::Address) => (resource, 0),
             (Some(resource), CaseName::AddressInFile) => (resource, 1),
             (_, CaseName::Other(name)) => return XmlString::new(name),
-            (None, _) => return XmlString::new("(no matching resource)"),
+            (None, _) => return XmlString::new(NO_RESOURCE),
         };
         let text = || match slot {
             0 => XmlString::new(&resource.address),
