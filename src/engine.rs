@@ -18,25 +18,8 @@ pub fn scan(rules: Vec<Rule>, terraform: Terraform) -> Report {
         .iter()
         .map(|r| Arc::new(reference(r)))
         .collect();
-    // Reserved once, at the most the rules can find: one finding per candidate (filters only
-    // take some away) or one for a rule that applies to nothing. Growing the vector would hold
-    // hundreds of thousands of findings twice while they are copied.
-    let most: usize = rules.iter().map(|r| index.count(r).max(1)).sum();
-    let mut findings = Vec::with_capacity(most);
-    // Rules are independent: a window of them is evaluated in parallel, then appended in rule
-    // order, so the report is the same whatever the number of threads, and only a window's
-    // findings are held twice.
-    const WINDOW: usize = 64;
-    for (start, window) in rules.chunks(WINDOW).enumerate() {
-        let per_rule: Vec<Vec<Finding>> = window
-            .par_iter()
-            .enumerate()
-            .map(|(i, rule)| findings_of_rule(start * WINDOW + i, rule, &terraform, &index, &refs))
-            .collect();
-        for rule_findings in per_rule {
-            findings.extend(rule_findings);
-        }
-    }
+    let candidates: Vec<Vec<usize>> = rules.iter().map(|r| index.candidates(r)).collect();
+    let findings = evaluate_all(&rules, &candidates, &terraform.resources, &refs);
     Report {
         gate: Gate::default(),
         rules,
@@ -48,20 +31,71 @@ pub fn scan(rules: Vec<Rule>, terraform: Terraform) -> Report {
     }
 }
 
-fn findings_of_rule(
-    index: usize,
-    rule: &Rule,
-    terraform: &Terraform,
-    by_type: &TypeIndex,
+/// Every rule on every resource it selects, in rule order, then resource order.
+///
+/// Evaluated a slice of resources at a time, every rule on the slice: a resource is read by
+/// every rule that selects it while it is still in the core's cache, where visiting all
+/// resources rule after rule would fetch the whole model from memory again for every rule.
+/// Slices are evaluated in parallel and their findings then moved into rule order, so the
+/// report is the same whatever the number of threads.
+fn evaluate_all(
+    rules: &[Rule],
+    candidates: &[Vec<usize>],
+    resources: &[Resource],
     refs: &[Arc<ResourceRef>],
 ) -> Vec<Finding> {
-    let candidates = by_type.candidates(rule);
-    let mut findings: Vec<Finding> = candidates
-        .iter()
-        .filter_map(|&i| evaluate(index, rule, &terraform.resources[i], i, &refs[i]))
+    /// Resources per slice: the bodies of this many resources fit in a core's L2 cache.
+    const SLICE: usize = 128;
+    let slices: Vec<Vec<Vec<Finding>>> = (0..resources.len().div_ceil(SLICE))
+        .into_par_iter()
+        .map(|slice| {
+            let range = slice * SLICE..((slice + 1) * SLICE).min(resources.len());
+            rules
+                .iter()
+                .zip(candidates)
+                .enumerate()
+                .map(|(at, (rule, selected))| {
+                    let selected = within(selected, &range);
+                    // Filters exclude few resources: sized for all, the list never grows.
+                    let mut found = Vec::with_capacity(selected.len());
+                    found.extend(
+                        selected
+                            .iter()
+                            .filter_map(|&i| evaluate(at, rule, &resources[i], i, &refs[i])),
+                    );
+                    found
+                })
+                .collect()
+        })
         .collect();
-    if findings.is_empty() {
-        findings.push(skipped(index, rule, !candidates.is_empty()));
+    in_rule_order(rules, candidates, slices)
+}
+
+/// The part of a sorted list of resource indexes that falls in `range`.
+fn within<'a>(selected: &'a [usize], range: &std::ops::Range<usize>) -> &'a [usize] {
+    let start = selected.partition_point(|&i| i < range.start);
+    let end = selected.partition_point(|&i| i < range.end);
+    &selected[start..end]
+}
+
+/// The slices' findings (slice, then rule) moved into rule order, with a skipped finding for a
+/// rule that found nothing. Each slice's list for a rule is freed once moved, so the findings
+/// are held twice only briefly.
+fn in_rule_order(
+    rules: &[Rule],
+    candidates: &[Vec<usize>],
+    mut slices: Vec<Vec<Vec<Finding>>>,
+) -> Vec<Finding> {
+    let total = slices.iter().flatten().map(Vec::len).sum::<usize>();
+    let mut findings = Vec::with_capacity(total + rules.len());
+    for (at, rule) in rules.iter().enumerate() {
+        let before = findings.len();
+        for slice in &mut slices {
+            findings.append(&mut std::mem::take(&mut slice[at]));
+        }
+        if findings.len() == before {
+            findings.push(skipped(at, rule, !candidates[at].is_empty()));
+        }
     }
     findings
 }
@@ -86,15 +120,6 @@ impl TypeIndex {
             }
         }
         TypeIndex { by_type, managed }
-    }
-
-    /// How many resources the rule's types can select, at most (a resource two of its types
-    /// select counts twice).
-    fn count(&self, rule: &Rule) -> usize {
-        rule.resource_types
-            .iter()
-            .map(|selector| self.of(selector).len())
-            .sum()
     }
 
     /// The resources one selector selects, in source order.

@@ -364,3 +364,65 @@ resource "aws_security_group" "web" {
         ["aws_security_group.web=unknown"]
     );
 }
+
+#[test]
+fn findings_come_by_rule_then_resource_across_hundreds_of_resources() {
+    // Two types interleaved in source order, enough of them that the engine evaluates them in
+    // several slices, a filter that drops every third bucket, and a rule that selects nothing.
+    let mut tf = String::new();
+    for i in 0..300 {
+        let kind = if i % 2 == 0 {
+            "aws_s3_bucket"
+        } else {
+            "aws_sqs_queue"
+        };
+        let tier = if i % 3 == 0 { "cold" } else { "hot" };
+        tf.push_str(&format!(
+            "resource \"{kind}\" \"r{i}\" {{\n  tier = \"{tier}\"\n}}\n"
+        ));
+    }
+    let rules = r#"
+rules:
+  - id: queues
+    resource_type: aws_sqs_queue
+    assertions:
+      - key: tier
+        operator: equals
+        value: hot
+  - id: hot-buckets
+    resource_type: aws_s3_bucket
+    filters:
+      - key: tier
+        operator: equals
+        value: hot
+    assertions:
+      - key: tier
+        operator: exists
+  - id: tables
+    resource_type: aws_dynamodb_table
+    assertions:
+      - key: tier
+        operator: exists
+"#;
+    let report = scan(&tf, rules);
+    let expected: Vec<String> = (0..300)
+        .filter(|i| i % 2 == 1)
+        .map(|i| {
+            let outcome = if i % 3 == 0 { "fail" } else { "pass" };
+            format!("queues aws_sqs_queue.r{i}={outcome}")
+        })
+        .chain(
+            (0..300)
+                .filter(|i| i % 2 == 0 && i % 3 != 0)
+                .map(|i| format!("hot-buckets aws_s3_bucket.r{i}=pass")),
+        )
+        .chain(["tables -=skipped".to_string()])
+        .collect();
+    let got: Vec<String> = report
+        .findings
+        .iter()
+        .zip(outcomes(&report))
+        .map(|(f, outcome)| format!("{} {outcome}", report.rules[f.rule].id))
+        .collect();
+    assert_eq!(got, expected);
+}
