@@ -36,39 +36,59 @@ pub fn scan(rules: Vec<Rule>, terraform: Terraform) -> Report {
 /// Evaluated a slice of resources at a time, every rule on the slice: a resource is read by
 /// every rule that selects it while it is still in the core's cache, where visiting all
 /// resources rule after rule would fetch the whole model from memory again for every rule.
-/// Slices are evaluated in parallel and their findings then moved into rule order, so the
-/// report is the same whatever the number of threads.
+/// The findings are written straight into one vector and sorted into rule order there, so
+/// they are never held twice, and the report is the same whatever the number of threads.
 fn evaluate_all(
     rules: &[Rule],
     candidates: &[Vec<usize>],
     resources: &[Resource],
     refs: &[Arc<ResourceRef>],
 ) -> Vec<Finding> {
+    let pairs = slice_by_slice(candidates, resources.len());
+    // Room for a skipped finding per rule too, so that adding them does not copy the rest.
+    let mut evaluated = Vec::with_capacity(pairs.len() + rules.len());
+    pairs
+        .par_iter()
+        .map(|&(rule, at)| {
+            let (rule, at) = (rule as usize, at as usize);
+            evaluate(rule, &rules[rule], &resources[at], at, &refs[at])
+        })
+        .collect_into_vec(&mut evaluated);
+    // `filter_map` collects in place (an `Option<Finding>` is a `Finding`'s size), where
+    // `flatten` would allocate a second vector.
+    #[allow(clippy::filter_map_identity)]
+    let mut findings: Vec<Finding> = evaluated.into_iter().filter_map(|f| f).collect();
+    let mut found = vec![false; rules.len()];
+    for finding in &findings {
+        found[finding.rule] = true;
+    }
+    for (at, rule) in rules.iter().enumerate().filter(|(at, _)| !found[*at]) {
+        findings.push(skipped(at, rule, !candidates[at].is_empty()));
+    }
+    // A rule finds a resource at most once, and its skipped finding has no resource: the keys
+    // are unique, so the unstable sort is deterministic.
+    findings.sort_unstable_by_key(|f| (f.rule, f.resource_index));
+    findings
+}
+
+/// Every (rule, resource) pair to evaluate, a slice of resources at a time: within a slice,
+/// rule by rule, and each rule's resources in order. Held as `u32`s: there is a pair for
+/// every finding, and the pairs are alive while the findings are made.
+fn slice_by_slice(candidates: &[Vec<usize>], resources: usize) -> Vec<(u32, u32)> {
     /// Resources per slice: the bodies of this many resources fit in a core's L2 cache.
     const SLICE: usize = 128;
-    let slices: Vec<Vec<Vec<Finding>>> = (0..resources.len().div_ceil(SLICE))
-        .into_par_iter()
-        .map(|slice| {
-            let range = slice * SLICE..((slice + 1) * SLICE).min(resources.len());
-            rules
-                .iter()
-                .zip(candidates)
-                .enumerate()
-                .map(|(at, (rule, selected))| {
-                    let selected = within(selected, &range);
-                    // Filters exclude few resources: sized for all, the list never grows.
-                    let mut found = Vec::with_capacity(selected.len());
-                    found.extend(
-                        selected
-                            .iter()
-                            .filter_map(|&i| evaluate(at, rule, &resources[i], i, &refs[i])),
-                    );
-                    found
-                })
-                .collect()
-        })
-        .collect();
-    in_rule_order(rules, candidates, slices)
+    let mut pairs = Vec::with_capacity(candidates.iter().map(Vec::len).sum());
+    for start in (0..resources).step_by(SLICE) {
+        let range = start..(start + SLICE).min(resources);
+        for (rule, selected) in candidates.iter().enumerate() {
+            pairs.extend(
+                within(selected, &range)
+                    .iter()
+                    .map(|&at| (rule as u32, at as u32)),
+            );
+        }
+    }
+    pairs
 }
 
 /// The part of a sorted list of resource indexes that falls in `range`.
@@ -76,28 +96,6 @@ fn within<'a>(selected: &'a [usize], range: &std::ops::Range<usize>) -> &'a [usi
     let start = selected.partition_point(|&i| i < range.start);
     let end = selected.partition_point(|&i| i < range.end);
     &selected[start..end]
-}
-
-/// The slices' findings (slice, then rule) moved into rule order, with a skipped finding for a
-/// rule that found nothing. Each slice's list for a rule is freed once moved, so the findings
-/// are held twice only briefly.
-fn in_rule_order(
-    rules: &[Rule],
-    candidates: &[Vec<usize>],
-    mut slices: Vec<Vec<Vec<Finding>>>,
-) -> Vec<Finding> {
-    let total = slices.iter().flatten().map(Vec::len).sum::<usize>();
-    let mut findings = Vec::with_capacity(total + rules.len());
-    for (at, rule) in rules.iter().enumerate() {
-        let before = findings.len();
-        for slice in &mut slices {
-            findings.append(&mut std::mem::take(&mut slice[at]));
-        }
-        if findings.len() == before {
-            findings.push(skipped(at, rule, !candidates[at].is_empty()));
-        }
-    }
-    findings
 }
 
 /// Resources by kind and type, so a rule visits only the resources it can select.
