@@ -207,6 +207,7 @@ fn check(assertion: &Arc<Assertion>, resource: &Resource, is_filter: bool) -> As
         verdict,
         is_filter,
         span: decisive.map_or(resolution.nearest.span, |n| n.span),
+        path: found.is_none().then_some(resolution.path).flatten(),
         found,
     }
 }

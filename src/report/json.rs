@@ -143,6 +143,7 @@ impl AssertionText {
             is_filter,
             span: Default::default(),
             found: None,
+            path: None,
         };
         let expected = assertion.expected.as_ref().map(ValueOut);
         Ok(AssertionText {

@@ -20,7 +20,7 @@ pub use sarif::{MAX_GZIPPED_BYTES, MAX_RESULTS, Sarif, security_severity};
 pub use table::Table;
 
 use crate::gate::{Gate, GateVerdict};
-use crate::rules::{Assertion, Rule, Severity, Verdict};
+use crate::rules::{Assertion, Rule, Severity, ValuePath, Verdict};
 use crate::terraform::FileError;
 use crate::value::{Node, Span, Value};
 use std::borrow::Cow;
@@ -78,6 +78,9 @@ pub struct AssertionResult {
     /// What a failing or undecided assertion found; `None` for a pass, whose value reports
     /// read again from the resource with `Report::actual`.
     pub found: Option<Box<Found>>,
+    /// Where a pass's one value stands in the resource, so `Report::actual` reads it without
+    /// resolving the key again.
+    pub path: Option<ValuePath>,
 }
 
 /// What a failing or undecided assertion found.
@@ -132,7 +135,8 @@ pub(crate) fn passed(assertions: usize) -> String {
 
 /// What an assertion's key reached, as `Report::actual` finds it.
 pub enum Actual<'a> {
-    /// The copy a failing or undecided assertion kept (`None`: the key reached nothing).
+    /// One value or none: the copy a failing or undecided assertion kept, or the value a
+    /// pass's path leads to (`None`: the key reached nothing).
     Kept(Option<&'a Value>),
     /// What a passing assertion's key resolves to on the model: one value, several, or none.
     Read(Vec<&'a Node>),
@@ -281,9 +285,12 @@ impl Report {
         if let Some(found) = &assertion.found {
             return Actual::Kept(found.actual.as_ref());
         }
-        match finding.resource_index.and_then(|i| self.model.get(i)) {
-            Some(resource) => Actual::Read(assertion.assertion.key.resolve(&resource.body).values),
-            None => Actual::Kept(None),
+        let Some(resource) = finding.resource_index.and_then(|i| self.model.get(i)) else {
+            return Actual::Kept(None);
+        };
+        match assertion.path.and_then(|path| path.follow(&resource.body)) {
+            Some(node) => Actual::Kept(Some(&node.value)),
+            None => Actual::Read(assertion.assertion.key.resolve(&resource.body).values),
         }
     }
 

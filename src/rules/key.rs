@@ -71,22 +71,27 @@ impl Key {
     /// Every value the key reaches, nulls left out (Terraform treats `null` as not set), and the
     /// deepest node reached on the way, which is where a report points when nothing is found.
     pub fn resolve<'a>(&self, root: &'a Node) -> Resolution<'a> {
-        let mut current = vec![root];
-        let mut next = Vec::new();
+        let mut current = Reached::default();
+        current.push(root, Some(ValuePath::ROOT));
+        let mut next = Reached::default();
         let mut nearest = root;
         for segment in &self.segments {
             next.clear();
-            for node in &current {
-                step(node, segment, &mut next);
+            for (node, path) in current.nodes.iter().zip(&current.paths) {
+                step(node, *path, segment, &mut next);
             }
-            if let Some(first) = next.first() {
+            if let Some(first) = next.nodes.first() {
                 nearest = first;
             }
             std::mem::swap(&mut current, &mut next);
         }
-        current.retain(|n| !n.value.is_null());
+        current.drop_nulls();
         Resolution {
-            values: current,
+            path: match current.paths.as_slice() {
+                [one] => *one,
+                _ => None,
+            },
+            values: current.nodes,
             nearest,
         }
     }
@@ -95,6 +100,84 @@ impl Key {
 pub struct Resolution<'a> {
     pub values: Vec<&'a Node>,
     pub nearest: &'a Node,
+    /// Where the value stands when the key reached exactly one, if its path is short enough
+    /// to keep.
+    pub path: Option<ValuePath>,
+}
+
+/// Where a value stands in a resource's body: the child taken at each level (an entry of a
+/// map, an item of a list). A report finds a passing value again by it without comparing a
+/// single name. Kept in eight bytes, as a passing result keeps one; nearly every path in
+/// Terraform is that short and that narrow, and a longer or wider one is not kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ValuePath {
+    len: u8,
+    steps: [u8; 7],
+}
+
+impl ValuePath {
+    const ROOT: ValuePath = ValuePath {
+        len: 0,
+        steps: [0; 7],
+    };
+
+    /// The path one child further, or `None` when it would not fit.
+    fn child(self, index: usize) -> Option<ValuePath> {
+        let mut next = self;
+        *next.steps.get_mut(usize::from(self.len))? = u8::try_from(index).ok()?;
+        next.len += 1;
+        Some(next)
+    }
+
+    /// The node the path leads to from `root`, if the value still has that shape.
+    pub fn follow<'a>(&self, root: &'a Node) -> Option<&'a Node> {
+        let mut node = root;
+        for &index in &self.steps[..usize::from(self.len)] {
+            let index = usize::from(index);
+            node = match &node.value {
+                Value::Map(entries) => &entries.get(index)?.1,
+                Value::List(items) => items.get(index)?,
+                _ => return None,
+            };
+        }
+        Some(node)
+    }
+}
+
+/// The nodes one step of a resolution reached, each with its path (`None` once too long).
+#[derive(Default)]
+struct Reached<'a> {
+    nodes: Vec<&'a Node>,
+    paths: Vec<Option<ValuePath>>,
+}
+
+impl<'a> Reached<'a> {
+    fn push(&mut self, node: &'a Node, path: Option<ValuePath>) {
+        self.nodes.push(node);
+        self.paths.push(path);
+    }
+
+    fn child(&mut self, node: &'a Node, path: Option<ValuePath>, index: usize) {
+        self.push(node, path.and_then(|p| p.child(index)));
+    }
+
+    fn clear(&mut self) {
+        self.nodes.clear();
+        self.paths.clear();
+    }
+
+    fn drop_nulls(&mut self) {
+        let mut kept = 0;
+        for i in 0..self.nodes.len() {
+            if !self.nodes[i].value.is_null() {
+                self.nodes[kept] = self.nodes[i];
+                self.paths[kept] = self.paths[i];
+                kept += 1;
+            }
+        }
+        self.nodes.truncate(kept);
+        self.paths.truncate(kept);
+    }
 }
 
 fn plain(segment: &str) -> Segment {
@@ -139,26 +222,46 @@ fn quoted<'a>(rest: &'a str, text: &str) -> Result<(String, &'a str), String> {
 
 /// Where one segment leads from a node, added to `out` (every rule resolves its keys on every
 /// resource it selects, so nothing is allocated per step).
-fn step<'a>(node: &'a Node, segment: &Segment, out: &mut Vec<&'a Node>) {
+fn step<'a>(node: &'a Node, path: Option<ValuePath>, segment: &Segment, out: &mut Reached<'a>) {
     match (&node.value, segment) {
         // Nothing can be walked into an unknown: the unknown itself is the answer.
-        (Value::Unknown(_), _) => out.push(node),
-        (Value::Map(_), Segment::Name(name)) => out.extend(node.value.get(name)),
-        // A name applied to a list of blocks walks every block, as if `*` stood before it.
-        (Value::List(items), Segment::Name(_)) => {
-            for item in items {
-                step(item, segment, out);
+        (Value::Unknown(_), _) => out.push(node, path),
+        (Value::Map(entries), Segment::Name(name)) => {
+            if let Some(at) = entries.iter().position(|(k, _)| k == name) {
+                out.child(&entries[at].1, path, at);
             }
         }
-        (Value::List(items), Segment::Index(i)) => out.extend(items.get(*i)),
-        (Value::Map(_), Segment::Index(i)) => match node.value.get(&i.to_string()) {
-            Some(found) => out.push(found),
-            // Terraform's JSON syntax may write a single block as an object: its `.0` is itself.
-            None if *i == 0 => out.push(node),
-            None => {}
-        },
-        (Value::List(items), Segment::Wildcard) => out.extend(items),
-        (Value::Map(entries), Segment::Wildcard) => out.extend(entries.iter().map(|(_, v)| v)),
+        // A name applied to a list of blocks walks every block, as if `*` stood before it.
+        (Value::List(items), Segment::Name(_)) => {
+            for (at, item) in items.iter().enumerate() {
+                step(item, path.and_then(|p| p.child(at)), segment, out);
+            }
+        }
+        (Value::List(items), Segment::Index(i)) => {
+            if let Some(item) = items.get(*i) {
+                out.child(item, path, *i);
+            }
+        }
+        (Value::Map(entries), Segment::Index(i)) => {
+            let name = i.to_string();
+            match entries.iter().position(|(k, _)| *k == name) {
+                Some(at) => out.child(&entries[at].1, path, at),
+                // Terraform's JSON syntax may write a single block as an object: its `.0` is
+                // itself.
+                None if *i == 0 => out.push(node, path),
+                None => {}
+            }
+        }
+        (Value::List(items), Segment::Wildcard) => {
+            for (at, item) in items.iter().enumerate() {
+                out.child(item, path, at);
+            }
+        }
+        (Value::Map(entries), Segment::Wildcard) => {
+            for (at, (_, value)) in entries.iter().enumerate() {
+                out.child(value, path, at);
+            }
+        }
         _ => {}
     }
 }
@@ -219,5 +322,69 @@ mod tests {
         for bad in ["", "a..b", "a.", "a[0", "a[]", "tags.\"x"] {
             assert!(Key::parse(bad).is_err(), "{bad:?} should not parse");
         }
+    }
+
+    fn map(entries: Vec<(&str, Value)>) -> Value {
+        Value::Map(
+            entries
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), Node::bare(v)))
+                .collect(),
+        )
+    }
+
+    fn text(s: &str) -> Value {
+        Value::String(s.into())
+    }
+
+    /// What the path kept by a resolution leads to, read back without the key.
+    fn followed(root: &Node, key: &str) -> Option<Value> {
+        let resolution = Key::parse(key).unwrap().resolve(root);
+        let path = resolution.path?;
+        Some(path.follow(root).unwrap().value.clone())
+    }
+
+    #[test]
+    fn a_single_value_is_found_again_by_its_path() {
+        let rules = Value::List(vec![
+            Node::bare(map(vec![("status", text("Enabled"))])),
+            Node::bare(map(vec![("status", text("Disabled"))])),
+        ]);
+        let root = Node::bare(map(vec![
+            (
+                "tags",
+                map(vec![("Team", text("a")), ("Env", text("prod"))]),
+            ),
+            ("rule", rules),
+        ]));
+        assert_eq!(followed(&root, "tags.Env"), Some(text("prod")));
+        assert_eq!(followed(&root, "rule.1.status"), Some(text("Disabled")));
+        assert_eq!(followed(&root, "rule[*].status"), None, "two values");
+        assert_eq!(followed(&root, "tags.Owner"), None, "no value");
+    }
+
+    #[test]
+    fn a_path_too_deep_or_too_wide_is_not_kept() {
+        let mut deep = text("bottom");
+        for _ in 0..8 {
+            deep = map(vec![("a", deep)]);
+        }
+        let root = Node::bare(deep);
+        let key = "a.a.a.a.a.a.a.a";
+        assert_eq!(Key::parse(key).unwrap().resolve(&root).values.len(), 1);
+        assert_eq!(followed(&root, key), None);
+        assert_eq!(
+            followed(&root, "a.a.a.a.a.a.a"),
+            Some(map(vec![("a", text("bottom"))]))
+        );
+
+        let wide = Value::List(
+            (0..300)
+                .map(|i| Node::bare(Value::Number(i as f64)))
+                .collect(),
+        );
+        let root = Node::bare(map(vec![("items", wide)]));
+        assert_eq!(followed(&root, "items.255"), Some(Value::Number(255.0)));
+        assert_eq!(followed(&root, "items.256"), None);
     }
 }
