@@ -6,6 +6,7 @@ use super::{Emitter, Finding, Outcome, Report, ResourceRef};
 use crate::rules::Verdict;
 use quick_junit::{NonSuccessKind, Property, TestCase, TestCaseStatus, TestSuite, XmlString};
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{self, Write};
 use std::sync::OnceLock;
@@ -88,8 +89,10 @@ fn suite(report: &Report, index: usize, names: &CaseNames) -> TestSuite {
         format!("{}:{}", rule.origin.file, rule.origin.line),
     ));
     let findings = report.findings_of(index);
+    let mut messages = Messages::default();
     for (finding, name) in findings.iter().zip(unique_names(findings)) {
-        let mut case = TestCase::new(names.of(finding, name), status(report, finding, &severity));
+        let status = status(report, finding, &severity, &mut messages);
+        let mut case = TestCase::new(names.of(finding, name), status);
         case.set_classname(classname.clone());
         suite.add_test_case(case);
     }
@@ -212,7 +215,31 @@ impl CaseNames {
     }
 }
 
-fn status(report: &Report, finding: &Finding, severity: &XmlString) -> TestCaseStatus {
+/// Failure messages cleaned once per suite: a rule fails on many resources for the same
+/// reason (a monorepo's report has tens of thousands of failures and about a hundred distinct
+/// messages).
+#[derive(Default)]
+struct Messages<'r>(FastMap<&'r str, XmlString>);
+
+impl<'r> Messages<'r> {
+    fn of(&mut self, finding: &'r Finding) -> XmlString {
+        match finding.message() {
+            Cow::Borrowed(text) => self
+                .0
+                .entry(text)
+                .or_insert_with(|| XmlString::new(text))
+                .clone(),
+            Cow::Owned(text) => XmlString::new(text),
+        }
+    }
+}
+
+fn status<'r>(
+    report: &Report,
+    finding: &'r Finding,
+    severity: &XmlString,
+    messages: &mut Messages<'r>,
+) -> TestCaseStatus {
     let location = finding
         .location()
         .map(|(resource, span)| format!("{}:{}", resource.file, span.line));
@@ -220,7 +247,7 @@ fn status(report: &Report, finding: &Finding, severity: &XmlString) -> TestCaseS
         Outcome::Pass => TestCaseStatus::success(),
         Outcome::Fail => {
             let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
-            status.set_message(finding.message());
+            status.set_message(messages.of(finding));
             status.set_type(severity.clone());
             status.set_description(failure_text(report, finding, location.as_deref()));
             status
