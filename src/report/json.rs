@@ -1,15 +1,14 @@
 //! The JSON report: stable and versioned (DESIGN.md, "JSON report").
 
-use super::layout::Layout;
+use super::layout::{Layout, Object};
 use super::{Actual, AssertionResult, Emitter, Finding, Report, ResourceRef};
 use crate::gate::GateVerdict;
 use crate::rules::Assertion;
 use crate::value::Value;
-use serde::ser::{Error as _, Serialize, SerializeMap, SerializeSeq, SerializeStruct, Serializer};
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, SerializeStruct, Serializer};
 use serde_json::value::RawValue;
 use serde_json::{Value as J, json};
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::io::{self, Write};
 use std::sync::{Arc, OnceLock};
 
@@ -91,9 +90,8 @@ impl Serialize for Head<'_> {
 /// Every result, at the third level of the document.
 fn write_results(report: &Report, layout: Layout, out: &mut impl Write) -> io::Result<()> {
     let shared = Shared::new(report, layout)?;
-    layout.write_array(out, RESULT, &report.findings, |finding| FindingOut {
-        shared: &shared,
-        finding,
+    layout.write_array(out, RESULT, &report.findings, |piece, finding| {
+        shared.write_result(piece, finding)
     })
 }
 
@@ -113,8 +111,6 @@ struct Shared<'a> {
     /// By model index, rendered when first needed (`None` if that failed: it is then
     /// rendered field by field each time).
     resources: Vec<OnceLock<Option<Box<RawValue>>>>,
-    /// By the address of the rule's assertion, which its results share (`Arc`).
-    assertions: HashMap<usize, AssertionText>,
 }
 
 struct RuleText {
@@ -123,6 +119,8 @@ struct RuleText {
     remediation: Box<RawValue>,
     /// The message of a passing result: every assertion of the rule passed.
     passed: Box<RawValue>,
+    /// The rule's filters and assertions, by the address of the `Arc` their results share.
+    assertions: Vec<(usize, AssertionText)>,
 }
 
 #[derive(Clone)]
@@ -158,30 +156,111 @@ impl AssertionText {
 impl<'a> Shared<'a> {
     fn new(report: &'a Report, layout: Layout) -> io::Result<Shared<'a>> {
         let mut rules = Vec::with_capacity(report.rules.len());
-        let mut assertions = HashMap::new();
         for rule in &report.rules {
+            let filters = rule.filters.iter().map(|a| (a, true));
+            let assertions = filters
+                .chain(rule.assertions.iter().map(|a| (a, false)))
+                .map(|(a, is_filter)| Ok((address(a), AssertionText::of(layout, a, is_filter)?)))
+                .collect::<io::Result<_>>()?;
             rules.push(RuleText {
                 id: raw(layout, RESULT + 1, &rule.id)?,
                 name: raw(layout, RESULT + 1, &rule.name)?,
                 remediation: raw(layout, RESULT + 1, &rule.remediation)?,
                 passed: raw(layout, RESULT + 1, &super::passed(rule.assertions.len()))?,
+                assertions,
             });
-            let filters = rule.filters.iter().map(|a| (a, true));
-            for (assertion, is_filter) in filters.chain(rule.assertions.iter().map(|a| (a, false)))
-            {
-                assertions.insert(
-                    address(assertion),
-                    AssertionText::of(layout, assertion, is_filter)?,
-                );
-            }
         }
         Ok(Shared {
             report,
             layout,
             rules,
             resources: (0..report.model.len()).map(|_| OnceLock::new()).collect(),
-            assertions,
         })
+    }
+
+    /// One result, written field by field: its names need no escaping, and most of its
+    /// values were rendered once for the whole report.
+    fn write_result(&self, out: &mut Vec<u8>, finding: &Finding) -> io::Result<()> {
+        let rule = self.report.rule(finding);
+        let text = &self.rules[finding.rule];
+        let mut result = Object::open(out, self.layout, RESULT);
+        result.raw("rule_id", text.id.get());
+        result.raw("rule_name", text.name.get());
+        result.word("severity", rule.severity.as_str());
+        result.word("status", finding.outcome.as_str());
+        match self.resource(finding) {
+            Some(resource) => result.raw("resource", resource.get()),
+            None => result.value("resource", &finding.resource.as_deref().map(ResourceOut))?,
+        }
+        // A pass has words only from its count, which is the rule's (`Finding::message`).
+        if finding.note.is_none() && finding.assertions.len() == rule.assertions.len() {
+            result.raw("message", text.passed.get());
+        } else {
+            result.value("message", &finding.message())?;
+        }
+        result.raw("remediation", text.remediation.get());
+        self.write_assertions(result.key("assertions"), finding)?;
+        result.value(
+            "suppression",
+            &finding.suppression.as_ref().map(|s| suppression(s)),
+        )?;
+        result.close();
+        Ok(())
+    }
+
+    /// A result's assertions, as an array at the depth of the result's fields.
+    fn write_assertions(&self, out: &mut Vec<u8>, finding: &Finding) -> io::Result<()> {
+        if finding.assertions.is_empty() {
+            out.extend_from_slice(b"[]");
+            return Ok(());
+        }
+        out.push(b'[');
+        for (i, assertion) in finding.assertions.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            self.layout.push_break(out, ASSERTION);
+            self.write_assertion(out, finding, assertion)?;
+        }
+        self.layout.push_break(out, ASSERTION - 1);
+        out.push(b']');
+        Ok(())
+    }
+
+    fn write_assertion(
+        &self,
+        out: &mut Vec<u8>,
+        finding: &Finding,
+        assertion: &AssertionResult,
+    ) -> io::Result<()> {
+        let shared = self.rules[finding.rule]
+            .assertions
+            .iter()
+            .find(|(at, _)| *at == address(&assertion.assertion));
+        let text = match shared {
+            Some((_, text)) => Cow::Borrowed(text),
+            // An assertion of no rule in the report (one put together by hand).
+            None => Cow::Owned(AssertionText::of(
+                self.layout,
+                &assertion.assertion,
+                assertion.is_filter,
+            )?),
+        };
+        let mut object = Object::open(out, self.layout, ASSERTION);
+        object.raw("key", text.key.get());
+        object.raw("operator", text.operator.get());
+        object.raw("expected", text.expected.get());
+        object.value("actual", &self.report.actual(finding, assertion))?;
+        object.word("status", verdict_name(assertion.verdict));
+        if assertion.verdict == crate::rules::Verdict::Pass {
+            object.raw("message", text.passed.get());
+        } else {
+            object.value("message", &assertion.full_message())?;
+        }
+        object.value("line", &assertion.span.line)?;
+        object.value("filter", &assertion.is_filter)?;
+        object.close();
+        Ok(())
     }
 
     /// The resource of a finding as JSON text at its depth in a result.
@@ -206,43 +285,6 @@ fn raw(layout: Layout, depth: usize, value: &impl Serialize) -> io::Result<Box<R
     Ok(RawValue::from_string(text)?)
 }
 
-struct FindingOut<'a> {
-    shared: &'a Shared<'a>,
-    finding: &'a Finding,
-}
-
-impl Serialize for FindingOut<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let (shared, finding) = (self.shared, self.finding);
-        let rule = shared.report.rule(finding);
-        let text = &shared.rules[finding.rule];
-        let mut out = s.serialize_struct("Result", 9)?;
-        out.serialize_field("rule_id", &text.id)?;
-        out.serialize_field("rule_name", &text.name)?;
-        out.serialize_field("severity", rule.severity.as_str())?;
-        out.serialize_field("status", finding.outcome.as_str())?;
-        match shared.resource(finding) {
-            Some(resource) => out.serialize_field("resource", resource)?,
-            None => {
-                out.serialize_field("resource", &finding.resource.as_deref().map(ResourceOut))?
-            }
-        }
-        // A pass has words only from its count, which is the rule's (`Finding::message`).
-        if finding.note.is_none() && finding.assertions.len() == rule.assertions.len() {
-            out.serialize_field("message", &text.passed)?;
-        } else {
-            out.serialize_field("message", &finding.message())?;
-        }
-        out.serialize_field("remediation", &text.remediation)?;
-        out.serialize_field("assertions", &AssertionsOut { shared, finding })?;
-        out.serialize_field(
-            "suppression",
-            &finding.suppression.as_ref().map(|s| suppression(s)),
-        )?;
-        out.end()
-    }
-}
-
 struct ResourceOut<'a>(&'a ResourceRef);
 
 impl Serialize for ResourceOut<'_> {
@@ -254,65 +296,6 @@ impl Serialize for ResourceOut<'_> {
         out.serialize_field("address", &r.address)?;
         out.serialize_field("file", &*r.file)?;
         out.serialize_field("line", &r.span.line)?;
-        out.end()
-    }
-}
-
-struct AssertionsOut<'a> {
-    shared: &'a Shared<'a>,
-    finding: &'a Finding,
-}
-
-impl Serialize for AssertionsOut<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let assertions = &self.finding.assertions;
-        let mut seq = s.serialize_seq(Some(assertions.len()))?;
-        for assertion in assertions {
-            let text = match self.shared.assertions.get(&address(&assertion.assertion)) {
-                Some(text) => Cow::Borrowed(text),
-                // An assertion of no rule in the report (one put together by hand).
-                None => Cow::Owned(
-                    AssertionText::of(
-                        self.shared.layout,
-                        &assertion.assertion,
-                        assertion.is_filter,
-                    )
-                    .map_err(S::Error::custom)?,
-                ),
-            };
-            seq.serialize_element(&AssertionOut {
-                assertion,
-                text: &text,
-                actual: self.shared.report.actual(self.finding, assertion),
-            })?;
-        }
-        seq.end()
-    }
-}
-
-struct AssertionOut<'a> {
-    assertion: &'a AssertionResult,
-    /// The rule's assertion as rendered once (`Shared`).
-    text: &'a AssertionText,
-    actual: Actual<'a>,
-}
-
-impl Serialize for AssertionOut<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let a = self.assertion;
-        let mut out = s.serialize_struct("Assertion", 8)?;
-        out.serialize_field("key", &self.text.key)?;
-        out.serialize_field("operator", &self.text.operator)?;
-        out.serialize_field("expected", &self.text.expected)?;
-        out.serialize_field("actual", &self.actual)?;
-        out.serialize_field("status", verdict_name(a.verdict))?;
-        if a.verdict == crate::rules::Verdict::Pass {
-            out.serialize_field("message", &self.text.passed)?;
-        } else {
-            out.serialize_field("message", &a.full_message())?;
-        }
-        out.serialize_field("line", &a.span.line)?;
-        out.serialize_field("filter", &a.is_filter)?;
         out.end()
     }
 }

@@ -145,7 +145,10 @@ impl Sarif {
 
 /// The results array, each result at its depth in the log (`runs[0].results[i]`).
 fn write_results(report: &Report, findings: &[&Finding], out: &mut Vec<u8>) -> io::Result<()> {
-    Layout { pretty: true }.write_array(out, 4, findings, |finding| result(report, finding))
+    let layout = Layout { pretty: true };
+    layout.write_array(out, 4, findings, |piece, finding| {
+        layout.write(piece, 4, &result(report, finding))
+    })
 }
 
 fn text(message: &str) -> sarif::Message {
