@@ -67,7 +67,7 @@ fn evaluate_all(
     }
     // A rule finds a resource at most once, and its skipped finding has no resource: the keys
     // are unique, so the unstable sort is deterministic.
-    findings.sort_unstable_by_key(|f| (f.rule, f.resource_index));
+    findings.par_sort_unstable_by_key(|f| (f.rule, f.resource_index));
     findings
 }
 

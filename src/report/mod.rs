@@ -139,7 +139,7 @@ pub enum Actual<'a> {
     /// pass's path leads to (`None`: the key reached nothing).
     Kept(Option<&'a Value>),
     /// What a passing assertion's key resolves to on the model: one value, several, or none.
-    Read(Vec<&'a Node>),
+    Read(crate::rules::Reach<&'a Node>),
 }
 
 #[derive(Debug, Clone)]

@@ -1,6 +1,7 @@
 //! Keys (RULES.md §3): `a.b.0.c`, `a[0]`, `*`, quoted segments, and walking a value with them.
 
 use crate::value::{Node, Value};
+use smallvec::SmallVec;
 use std::fmt;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,8 +98,13 @@ impl Key {
     }
 }
 
+/// What one resolution holds: inline up to a few values, as nearly every key reaches one.
+/// The engine resolves a key for every assertion on every resource it selects, and the
+/// allocations of a `Vec` per step cost more than the walk.
+pub type Reach<T> = SmallVec<[T; 4]>;
+
 pub struct Resolution<'a> {
-    pub values: Vec<&'a Node>,
+    pub values: Reach<&'a Node>,
     pub nearest: &'a Node,
     /// Where the value stands when the key reached exactly one, if its path is short enough
     /// to keep.
@@ -147,8 +153,8 @@ impl ValuePath {
 /// The nodes one step of a resolution reached, each with its path (`None` once too long).
 #[derive(Default)]
 struct Reached<'a> {
-    nodes: Vec<&'a Node>,
-    paths: Vec<Option<ValuePath>>,
+    nodes: Reach<&'a Node>,
+    paths: Reach<Option<ValuePath>>,
 }
 
 impl<'a> Reached<'a> {

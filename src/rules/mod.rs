@@ -10,7 +10,7 @@ pub mod packs;
 mod yaml;
 mod yaml_value;
 
-pub use key::{Key, Resolution, Segment, ValuePath};
+pub use key::{Key, Reach, Resolution, Segment, ValuePath};
 pub use load::{Diagnostic, PackMetadata, RuleFile, load_str, slug};
 
 use load::load_tree;
