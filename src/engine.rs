@@ -15,7 +15,7 @@ pub fn scan(rules: Vec<Rule>, terraform: Terraform) -> Report {
     // One reference per resource, shared by all its findings.
     let refs: Vec<Arc<ResourceRef>> = terraform
         .resources
-        .iter()
+        .par_iter()
         .map(|r| Arc::new(reference(r)))
         .collect();
     let candidates: Vec<Vec<usize>> = rules.iter().map(|r| index.candidates(r)).collect();
@@ -99,18 +99,19 @@ fn within<'a>(selected: &'a [usize], range: &std::ops::Range<usize>) -> &'a [usi
 }
 
 /// Resources by kind and type, so a rule visits only the resources it can select.
-struct TypeIndex {
-    by_type: HashMap<(BlockKind, String), Vec<usize>>,
+/// Keyed by the resources' own type names, borrowed: a monorepo has tens of thousands of them.
+struct TypeIndex<'r> {
+    by_type: HashMap<(BlockKind, &'r str), Vec<usize>>,
     managed: Vec<usize>,
 }
 
-impl TypeIndex {
-    fn new(resources: &[Resource]) -> TypeIndex {
-        let mut by_type: HashMap<(BlockKind, String), Vec<usize>> = HashMap::new();
+impl<'r> TypeIndex<'r> {
+    fn new(resources: &'r [Resource]) -> TypeIndex<'r> {
+        let mut by_type: HashMap<(BlockKind, &str), Vec<usize>> = HashMap::new();
         let mut managed = Vec::new();
         for (i, r) in resources.iter().enumerate() {
             by_type
-                .entry((r.kind, r.resource_type.clone()))
+                .entry((r.kind, r.resource_type.as_str()))
                 .or_default()
                 .push(i);
             if r.kind == BlockKind::Managed {
@@ -121,13 +122,13 @@ impl TypeIndex {
     }
 
     /// The resources one selector selects, in source order.
-    fn of(&self, selector: &TypeSelector) -> &[usize] {
+    fn of<'s>(&'s self, selector: &'s TypeSelector) -> &'s [usize] {
         let key = match selector {
             TypeSelector::AnyManaged => return &self.managed,
-            TypeSelector::Managed(t) => (BlockKind::Managed, t.clone()),
-            TypeSelector::Data(t) => (BlockKind::Data, t.clone()),
-            TypeSelector::Module => (BlockKind::Module, "module".to_string()),
-            TypeSelector::Provider(p) => (BlockKind::Provider, p.clone()),
+            TypeSelector::Managed(t) => (BlockKind::Managed, t.as_str()),
+            TypeSelector::Data(t) => (BlockKind::Data, t.as_str()),
+            TypeSelector::Module => (BlockKind::Module, "module"),
+            TypeSelector::Provider(p) => (BlockKind::Provider, p.as_str()),
         };
         self.by_type.get(&key).map_or(&[], Vec::as_slice)
     }
