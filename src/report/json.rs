@@ -6,7 +6,6 @@ use crate::gate::GateVerdict;
 use crate::rules::Assertion;
 use crate::value::Value;
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, SerializeStruct, Serializer};
-use serde_json::value::RawValue;
 use serde_json::{Value as J, json};
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -110,26 +109,26 @@ struct Shared<'a> {
     rules: Vec<RuleText>,
     /// By model index, rendered when first needed (`None` if that failed: it is then
     /// rendered field by field each time).
-    resources: Vec<OnceLock<Option<Box<RawValue>>>>,
+    resources: Vec<OnceLock<Option<Rendered>>>,
 }
 
 struct RuleText {
-    id: Box<RawValue>,
-    name: Box<RawValue>,
-    remediation: Box<RawValue>,
+    id: Rendered,
+    name: Rendered,
+    remediation: Rendered,
     /// The message of a passing result: every assertion of the rule passed.
-    passed: Box<RawValue>,
+    passed: Rendered,
     /// The rule's filters and assertions, by the address of the `Arc` their results share.
     assertions: Vec<(usize, AssertionText)>,
 }
 
 #[derive(Clone)]
 struct AssertionText {
-    key: Box<RawValue>,
-    operator: Box<RawValue>,
-    expected: Box<RawValue>,
+    key: Rendered,
+    operator: Rendered,
+    expected: Rendered,
     /// The message of a pass (a filter's, when the assertion is a filter).
-    passed: Box<RawValue>,
+    passed: Rendered,
 }
 
 impl AssertionText {
@@ -184,21 +183,21 @@ impl<'a> Shared<'a> {
         let rule = self.report.rule(finding);
         let text = &self.rules[finding.rule];
         let mut result = Object::open(out, self.layout, RESULT);
-        result.raw("rule_id", text.id.get());
-        result.raw("rule_name", text.name.get());
+        result.raw("rule_id", &text.id);
+        result.raw("rule_name", &text.name);
         result.word("severity", rule.severity.as_str());
         result.word("status", finding.outcome.as_str());
         match self.resource(finding) {
-            Some(resource) => result.raw("resource", resource.get()),
+            Some(resource) => result.raw("resource", resource),
             None => result.value("resource", &finding.resource.as_deref().map(ResourceOut))?,
         }
         // A pass has words only from its count, which is the rule's (`Finding::message`).
         if finding.note.is_none() && finding.assertions.len() == rule.assertions.len() {
-            result.raw("message", text.passed.get());
+            result.raw("message", &text.passed);
         } else {
             result.value("message", &finding.message())?;
         }
-        result.raw("remediation", text.remediation.get());
+        result.raw("remediation", &text.remediation);
         self.write_assertions(result.key("assertions"), finding)?;
         result.value(
             "suppression",
@@ -247,13 +246,13 @@ impl<'a> Shared<'a> {
             )?),
         };
         let mut object = Object::open(out, self.layout, ASSERTION);
-        object.raw("key", text.key.get());
-        object.raw("operator", text.operator.get());
-        object.raw("expected", text.expected.get());
+        object.raw("key", &text.key);
+        object.raw("operator", &text.operator);
+        object.raw("expected", &text.expected);
         object.value("actual", &self.report.actual(finding, assertion))?;
         object.word("status", verdict_name(assertion.verdict));
         if assertion.verdict == crate::rules::Verdict::Pass {
-            object.raw("message", text.passed.get());
+            object.raw("message", &text.passed);
         } else {
             object.value("message", &assertion.full_message())?;
         }
@@ -264,7 +263,7 @@ impl<'a> Shared<'a> {
     }
 
     /// The resource of a finding as JSON text at its depth in a result.
-    fn resource(&self, finding: &Finding) -> Option<&RawValue> {
+    fn resource(&self, finding: &Finding) -> Option<&[u8]> {
         let (index, resource) = (finding.resource_index?, finding.resource.as_deref()?);
         self.resources
             .get(index)?
@@ -278,12 +277,14 @@ fn address(assertion: &Arc<Assertion>) -> usize {
 }
 
 /// A value as JSON text laid out at `depth`, to be written as it is.
-fn raw(layout: Layout, depth: usize, value: &impl Serialize) -> io::Result<Box<RawValue>> {
+fn raw(layout: Layout, depth: usize, value: &impl Serialize) -> io::Result<Rendered> {
     let mut text = Vec::new();
     layout.write(&mut text, depth, value)?;
-    let text = String::from_utf8(text).map_err(io::Error::other)?;
-    Ok(RawValue::from_string(text)?)
+    Ok(text.into_boxed_slice())
 }
+
+/// JSON text written by serde_json, kept to be written again as it is.
+type Rendered = Box<[u8]>;
 
 struct ResourceOut<'a>(&'a ResourceRef);
 

@@ -138,8 +138,8 @@ impl<'b> Object<'b> {
     }
 
     /// A field whose value is JSON text already laid out at the field's depth.
-    pub fn raw(&mut self, name: &'static str, json: &str) {
-        self.key(name).extend_from_slice(json.as_bytes());
+    pub fn raw(&mut self, name: &'static str, json: &[u8]) {
+        self.key(name).extend_from_slice(json);
     }
 
     /// A field whose value is a plain word written in quotes as it is (a status, a severity).
@@ -278,7 +278,7 @@ mod tests {
             let layout = Layout { pretty };
             let mut out = Vec::new();
             let mut object = Object::open(&mut out, layout, 2);
-            object.raw("id", "\"a\"");
+            object.raw("id", b"\"a\"");
             object.word("status", "pass");
             object.value("inner", &inner).unwrap();
             object.value("n", &3).unwrap();
