@@ -246,16 +246,19 @@ fn status<'r>(
     severity: &XmlString,
     messages: &mut Messages<'r>,
 ) -> TestCaseStatus {
-    let location = finding
-        .location()
-        .map(|(resource, span)| format!("{}:{}", resource.file, span.line));
+    // Formatted only for a case that says something: most cases pass.
+    let location = || {
+        finding
+            .location()
+            .map(|(resource, span)| format!("{}:{}", resource.file, span.line))
+    };
     match finding.outcome {
         Outcome::Pass => TestCaseStatus::success(),
         Outcome::Fail => {
             let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
             status.set_message(messages.of(finding));
             status.set_type(severity.clone());
-            status.set_description(failure_text(report, finding, location.as_deref()));
+            status.set_description(failure_text(report, finding, location().as_deref()));
             status
         }
         Outcome::Unknown | Outcome::Skipped | Outcome::Suppressed => {
@@ -265,7 +268,7 @@ fn status<'r>(
                 Outcome::Suppressed => "suppressed: ",
                 _ => "skipped: ",
             };
-            let at = location.map(|l| format!(" ({l})")).unwrap_or_default();
+            let at = location().map(|l| format!(" ({l})")).unwrap_or_default();
             let message = match &finding.suppression {
                 Some(_) => finding
                     .explained()
