@@ -11,24 +11,42 @@ use std::path::Path;
 /// `shown` goes to standard output and decides nothing here; `full` goes to the files (with
 /// `--changed-since`, standard output shows the change's findings while files cover everything).
 pub(crate) fn write_reports(args: &ScanArgs, shown: &Report, full: &Report) -> Result<(), String> {
-    let mut problems = Vec::new();
+    // The main output and the report files are written side by side.
+    let (main, files) = rayon::join(
+        || write_main(args, shown),
+        || write_files(args, full),
+    );
+    let problems: Vec<String> = main.into_iter().chain(files).collect();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n"))
+    }
+}
+
+/// What `--format` picks, to standard output or to `--output`.
+fn write_main(args: &ScanArgs, shown: &Report) -> Option<String> {
     let stdout_format = args.format.unwrap_or(Format::Table);
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let color = use_color(args.color, to_terminal, std::env::var_os("NO_COLOR"));
     let main_emitter = emitter(stdout_format, args, color, to_terminal);
     match &args.output {
-        Some(path) => problems.extend(write_file(path, main_emitter.as_ref(), shown).err()),
+        Some(path) => write_file(path, main_emitter.as_ref(), shown).err(),
         None => {
             // Block-buffered: the standard output's line buffer searches every line it is given.
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             match main_emitter.emit(shown, &mut out).and_then(|_| out.flush()) {
                 // The reader stopped reading (`| head`): not a failure of the scan.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-                Err(e) => problems.push(format!("could not write to standard output: {e}")),
-                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => None,
+                Err(e) => Some(format!("could not write to standard output: {e}")),
+                Ok(()) => None,
             }
         }
     }
+}
+
+/// The requested report files; their problems in the order of the flags' list below.
+fn write_files(args: &ScanArgs, full: &Report) -> Vec<String> {
     let files = [
         (&args.json, Format::Json),
         (&args.sarif, Format::Sarif),
@@ -48,12 +66,7 @@ pub(crate) fn write_reports(args: &ScanArgs, shown: &Report, full: &Report) -> R
             write_file(path, emitter(format, args, false, false).as_ref(), full).err()
         })
         .collect();
-    problems.extend(written.into_iter().flatten());
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(problems.join("\n"))
-    }
+    written.into_iter().flatten().collect()
 }
 
 /// Colour for a terminal only, and never when `NO_COLOR` is set to anything but the empty string
