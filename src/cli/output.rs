@@ -12,10 +12,7 @@ use std::path::Path;
 /// `--changed-since`, standard output shows the change's findings while files cover everything).
 pub(crate) fn write_reports(args: &ScanArgs, shown: &Report, full: &Report) -> Result<(), String> {
     // The main output and the report files are written side by side.
-    let (main, files) = rayon::join(
-        || write_main(args, shown),
-        || write_files(args, full),
-    );
+    let (main, files) = rayon::join(|| write_main(args, shown), || write_files(args, full));
     let problems: Vec<String> = main.into_iter().chain(files).collect();
     if problems.is_empty() {
         Ok(())

@@ -14,22 +14,18 @@ use std::sync::OnceLock;
 pub struct Junit;
 
 impl Emitter for Junit {
-    /// Written a few suites at a time, each suite serialized by quick-junit in a report of its
-    /// own and the `<testsuites>` element around them written once: a monorepo's report has
-    /// hundreds of thousands of test cases, which quick-junit would otherwise hold all at once.
+    /// Written a group of suites at a time, each suite serialized by quick-junit in a report
+    /// of its own and the `<testsuites>` element around them written once: a monorepo's
+    /// report has hundreds of thousands of test cases, which quick-junit would otherwise hold
+    /// all at once.
     fn emit(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
-        /// Suites built and serialized side by side before they are written: enough for
-        /// every core, few enough that a rule with a case for every resource is not held
-        /// many times over.
-        const GROUP: usize = 4;
         out.write_all(head(report)?.as_bytes())?;
         let names = CaseNames(
             (0..report.model.len())
                 .map(|_| Default::default())
                 .collect(),
         );
-        let rules: Vec<usize> = (0..report.rules.len()).collect();
-        for group in rules.chunks(GROUP) {
+        for group in groups(report) {
             let pieces: Vec<Vec<u8>> = group
                 .par_iter()
                 .map(|&index| suite_xml(suite(report, index, &names)))
@@ -43,6 +39,26 @@ impl Emitter for Junit {
         }
         out.write_all(b"\n</testsuites>\n\n")
     }
+}
+
+/// The rules in order, in groups whose suites are built and serialized side by side. A group
+/// closes at a number of cases, not of suites: enough small suites to keep every core busy
+/// between the waits for a group's slowest suite, and few enough large ones that a group is
+/// not held in memory many times over.
+fn groups(report: &Report) -> Vec<Vec<usize>> {
+    const CASES: usize = 32_768;
+    let mut groups = vec![Vec::new()];
+    let mut cases = 0;
+    for rule in 0..report.rules.len() {
+        let current = groups.last_mut().expect("there is always a group");
+        current.push(rule);
+        cases += report.findings_of(rule).len();
+        if cases >= CASES {
+            groups.push(Vec::new());
+            cases = 0;
+        }
+    }
+    groups
 }
 
 /// The XML declaration and the `<testsuites>` tag with the totals quick-junit would count:
