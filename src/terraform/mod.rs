@@ -86,6 +86,28 @@ pub fn parse_source(file: &Arc<str>, src: &str) -> Result<Vec<Resource>, FileErr
 
 /// The path relative to `root` with `/` separators; a file outside `root` keeps its path.
 pub fn display_path(path: &Path, root: &Path) -> String {
+    match plainly_under(path, root) {
+        Some(relative) => relative.to_string(),
+        None => by_components(path, root),
+    }
+}
+
+/// The text after `root/` when `path` is a plain absolute path under `root`: no `.` part and
+/// no doubled `/`, so that comparing components would give the same. Every file of a scan is
+/// named this way twice, and the component walk cost more than reading a small file.
+fn plainly_under<'p>(path: &'p Path, root: &Path) -> Option<&'p str> {
+    if !cfg!(unix) || !path.is_absolute() {
+        return None;
+    }
+    let rest = path
+        .to_str()?
+        .strip_prefix(root.to_str()?)?
+        .strip_prefix('/')?;
+    let plain = rest.split('/').all(|part| !part.is_empty() && part != ".");
+    plain.then_some(rest)
+}
+
+fn by_components(path: &Path, root: &Path) -> String {
     let absolute = std::path::absolute(path).unwrap_or_else(|_| PathBuf::from(path));
     let relative = absolute.strip_prefix(root).unwrap_or(path);
     let parts: Vec<String> = relative
@@ -113,4 +135,37 @@ pub(crate) fn lexical(path: &Path) -> PathBuf {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{by_components, display_path};
+    use std::path::Path;
+
+    #[test]
+    fn the_plain_path_shortcut_names_files_as_components_do() {
+        let cases = [
+            ("/repo/main.tf", "/repo"),
+            ("/repo/envs/prod/main.tf", "/repo"),
+            ("/repo/envs/./prod/main.tf", "/repo"),
+            ("/repo//envs/main.tf", "/repo"),
+            ("/repo/../other/main.tf", "/repo"),
+            ("/repo/main.tf", "/repo/"),
+            ("/repository/main.tf", "/repo"),
+            ("/elsewhere/main.tf", "/repo"),
+            ("/repo/main.tf", "/"),
+        ];
+        for (path, root) in cases {
+            let (path, root) = (Path::new(path), Path::new(root));
+            assert_eq!(
+                display_path(path, root),
+                by_components(path, root),
+                "{path:?} under {root:?}"
+            );
+        }
+        assert_eq!(
+            display_path(Path::new("/repo/envs/prod/main.tf"), Path::new("/repo")),
+            "envs/prod/main.tf"
+        );
+    }
 }
