@@ -11,9 +11,10 @@ const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
 /// How long mimalloc keeps freed memory before returning it to the system, in milliseconds.
 /// Its default, a second, is most of a monorepo scan, whose reports allocate and free hundreds
-/// of megabytes in that time: 2 ms took 45 MB off the peak of a 10,000-file scan with every
-/// report (390 -> 345 MB) at no measurable cost in time.
-const PURGE_DELAY_MS: std::ffi::c_long = 2;
+/// of megabytes in that time: the peak of a 10,000-file scan with every report was 390-406 MB.
+/// 10 ms brings it to about 345 MB; 2 ms gave the same peak with more time spent returning and
+/// taking back memory, 50 ms and more let the peak climb again (measured in docs/performance.md).
+const PURGE_DELAY_MS: std::ffi::c_long = 10;
 
 fn main() -> ExitCode {
     // SAFETY: mimalloc's option setter is not thread-safe; no other thread exists yet.
