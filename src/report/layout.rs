@@ -22,7 +22,7 @@ impl Layout {
         let formatter = Nested {
             depth,
             has_value: false,
-            pretty: self.pretty,
+            layout: *self,
         };
         value.serialize(&mut serde_json::Serializer::with_formatter(out, formatter))?;
         Ok(())
@@ -40,11 +40,14 @@ impl Layout {
 
     /// What comes before a line at `depth`: a line break and its indentation, when pretty.
     pub fn line_break(&self, depth: usize) -> Vec<u8> {
-        if self.pretty {
-            [b"\n".as_slice(), &b"  ".repeat(depth)].concat()
-        } else {
-            Vec::new()
-        }
+        let mut out = Vec::new();
+        self.push_break(&mut out, depth);
+        out
+    }
+
+    /// What follows a field's name.
+    fn colon(&self) -> &'static [u8] {
+        if self.pretty { b": " } else { b":" }
     }
 
     /// A JSON array whose items stand `depth` levels in (`[]` when empty). The items are
@@ -91,12 +94,11 @@ impl Layout {
 
     /// `,"name": ` for a field of the document itself.
     pub fn field(&self, name: &str) -> Vec<u8> {
-        let colon: &[u8] = if self.pretty { b": " } else { b":" };
         [
             b",".as_slice(),
             &self.line_break(1),
             format!("\"{name}\"").as_bytes(),
-            colon,
+            self.colon(),
         ]
         .concat()
     }
@@ -132,8 +134,8 @@ impl<'b> Object<'b> {
         self.layout.push_break(self.out, self.depth + 1);
         self.out.push(b'"');
         self.out.extend_from_slice(name.as_bytes());
-        self.out
-            .extend_from_slice(if self.layout.pretty { b"\": " } else { b"\":" });
+        self.out.push(b'"');
+        self.out.extend_from_slice(self.layout.colon());
         self.out
     }
 
@@ -169,7 +171,7 @@ impl<'b> Object<'b> {
 struct Nested {
     depth: usize,
     has_value: bool,
-    pretty: bool,
+    layout: Layout,
 }
 
 impl Nested {
@@ -196,7 +198,7 @@ impl Nested {
     }
 
     fn line_break<W: ?Sized + Write>(&self, out: &mut W) -> io::Result<()> {
-        if self.pretty {
+        if self.layout.pretty {
             out.write_all(b"\n")?;
             for _ in 0..self.depth {
                 out.write_all(b"  ")?;
@@ -237,7 +239,7 @@ impl serde_json::ser::Formatter for Nested {
     }
 
     fn begin_object_value<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
-        out.write_all(if self.pretty { b": " } else { b":" })
+        out.write_all(self.layout.colon())
     }
 
     fn end_object_value<W: ?Sized + Write>(&mut self, _out: &mut W) -> io::Result<()> {
