@@ -127,8 +127,16 @@ impl Value {
     }
 
     pub fn get(&self, key: &str) -> Option<&Node> {
+        self.entry(key).map(|(_, node)| node)
+    }
+
+    /// The first entry of a map named `key`, with its position among the entries.
+    pub fn entry(&self, key: &str) -> Option<(usize, &Node)> {
         match self {
-            Value::Map(entries) => entries.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            Value::Map(entries) => entries
+                .iter()
+                .position(|(k, _)| k == key)
+                .map(|at| (at, &entries[at].1)),
             _ => None,
         }
     }

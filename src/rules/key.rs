@@ -232,9 +232,9 @@ fn step<'a>(node: &'a Node, path: Option<ValuePath>, segment: &Segment, out: &mu
     match (&node.value, segment) {
         // Nothing can be walked into an unknown: the unknown itself is the answer.
         (Value::Unknown(_), _) => out.push(node, path),
-        (Value::Map(entries), Segment::Name(name)) => {
-            if let Some(at) = entries.iter().position(|(k, _)| k == name) {
-                out.child(&entries[at].1, path, at);
+        (Value::Map(_), Segment::Name(name)) => {
+            if let Some((at, child)) = node.value.entry(name) {
+                out.child(child, path, at);
             }
         }
         // A name applied to a list of blocks walks every block, as if `*` stood before it.
@@ -248,10 +248,9 @@ fn step<'a>(node: &'a Node, path: Option<ValuePath>, segment: &Segment, out: &mu
                 out.child(item, path, *i);
             }
         }
-        (Value::Map(entries), Segment::Index(i)) => {
-            let name = i.to_string();
-            match entries.iter().position(|(k, _)| *k == name) {
-                Some(at) => out.child(&entries[at].1, path, at),
+        (Value::Map(_), Segment::Index(i)) => {
+            match node.value.entry(&i.to_string()) {
+                Some((at, child)) => out.child(child, path, at),
                 // Terraform's JSON syntax may write a single block as an object: its `.0` is
                 // itself.
                 None if *i == 0 => out.push(node, path),
