@@ -9,6 +9,8 @@ COPY src ./src
 COPY rule-packs ./rule-packs
 # Cargo.toml declares the benchmark, and cargo reads every declared target's path.
 COPY benches ./benches
+# A patched copy of a dependency (Cargo.toml, [patch.crates-io]).
+COPY vendor ./vendor
 RUN cargo build --release --locked \
     && strip target/release/riveter
 

@@ -349,6 +349,7 @@ mod tests {
     use super::{CaseName, CaseNames, unique_names, without_suites_skipped};
     use crate::report::{Finding, Outcome, ResourceRef};
     use crate::value::Span;
+    use quick_junit::XmlString;
     use std::sync::Arc;
 
     fn finding(address: &str, file: &str, index: usize) -> Finding {
@@ -404,6 +405,33 @@ mod tests {
             names.of(&dev, CaseName::Address).as_str(),
             "aws_s3_bucket.logs"
         );
+    }
+
+    /// quick-junit cleans every string through strip-ansi-escapes, patched in `vendor/` with
+    /// a fast path for plain text: what comes out must stay what the terminal parser gives.
+    #[test]
+    fn texts_are_cleaned_as_the_terminal_parser_cleans_them() {
+        let cleaned = |text: &str| XmlString::new(text).as_str().to_string();
+        let cases = [
+            (
+                "at main.tf:3\nFix: set \"acl\" to <private> & more",
+                "at main.tf:3\nFix: set \"acl\" to <private> & more",
+            ),
+            ("", ""),
+            (
+                "\u{1b}[31mred\u{1b}[0m and \u{1b}]8;;https://x\u{7}link\u{1b}]8;;\u{7}",
+                "red and link",
+            ),
+            ("tab\there\r\nline\u{7f}end\u{0}", "tabhere\nline\u{7f}end"),
+            (
+                "caf\u{e9} \u{2713} \u{1F600}",
+                "caf\u{e9} \u{2713} \u{1F600}",
+            ),
+            ("\u{85}next\u{9b}31mcsi", "next31mcsi"),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(cleaned(text), expected, "cleaning {text:?}");
+        }
     }
 
     #[test]
