@@ -111,10 +111,11 @@ fn suite(report: &Report, index: usize, names: &CaseNames) -> TestSuite {
         format!("{}:{}", rule.origin.file, rule.origin.line),
     ));
     let findings = report.findings_of(index);
-    // The cases are made side by side, a rule's cases split across the cores: cleaning their
-    // strings is most of the report's work, and the largest suites hold tens of thousands of
-    // cases. `collect` keeps their order.
-    let cases: Vec<TestCase> = findings
+    // The cases are made side by side, a rule's cases split across the cores, and straight
+    // into the suite: cleaning their strings is most of the report's work, the largest suites
+    // hold tens of thousands of cases, and a case takes 300 bytes, which adding them one by
+    // one would copy once more. `collect` keeps their order.
+    suite.test_cases = findings
         .par_iter()
         .zip(unique_names(findings))
         .map_init(Messages::default, |messages, (finding, name)| {
@@ -124,8 +125,24 @@ fn suite(report: &Report, index: usize, names: &CaseNames) -> TestSuite {
             case
         })
         .collect();
-    suite.add_test_cases(cases);
+    count_cases(&mut suite);
     suite
+}
+
+/// The counts quick-junit's `add_test_case` keeps, for cases put in the suite directly.
+fn count_cases(suite: &mut TestSuite) {
+    suite.tests = suite.test_cases.len();
+    (suite.failures, suite.errors, suite.skipped) = (0, 0, 0);
+    for case in &suite.test_cases {
+        match &case.status {
+            TestCaseStatus::Success { .. } => {}
+            TestCaseStatus::NonSuccess { kind, .. } => match kind {
+                NonSuccessKind::Failure => suite.failures += 1,
+                NonSuccessKind::Error => suite.errors += 1,
+            },
+            TestCaseStatus::Skipped { .. } => suite.skipped += 1,
+        }
+    }
 }
 
 /// Where the `<testsuites ...>` tag ends (just after its `>`).
@@ -346,10 +363,10 @@ fn parse_errors(report: &Report) -> TestSuite {
 
 #[cfg(test)]
 mod tests {
-    use super::{CaseName, CaseNames, unique_names, without_suites_skipped};
+    use super::{CaseName, CaseNames, count_cases, unique_names, without_suites_skipped};
     use crate::report::{Finding, Outcome, ResourceRef};
     use crate::value::Span;
-    use quick_junit::XmlString;
+    use quick_junit::{NonSuccessKind, TestCase, TestCaseStatus, TestSuite, XmlString};
     use std::sync::Arc;
 
     fn finding(address: &str, file: &str, index: usize) -> Finding {
@@ -405,6 +422,28 @@ mod tests {
             names.of(&dev, CaseName::Address).as_str(),
             "aws_s3_bucket.logs"
         );
+    }
+
+    #[test]
+    fn cases_put_in_directly_are_counted_as_quick_junit_counts_them() {
+        let statuses = [
+            TestCaseStatus::success(),
+            TestCaseStatus::non_success(NonSuccessKind::Failure),
+            TestCaseStatus::non_success(NonSuccessKind::Failure),
+            TestCaseStatus::non_success(NonSuccessKind::Error),
+            TestCaseStatus::skipped(),
+        ];
+        let cases: Vec<TestCase> = statuses
+            .into_iter()
+            .enumerate()
+            .map(|(i, status)| TestCase::new(format!("case {i}"), status))
+            .collect();
+        let mut added = TestSuite::new("rule");
+        added.add_test_cases(cases.clone());
+        let mut direct = TestSuite::new("rule");
+        direct.test_cases = cases;
+        count_cases(&mut direct);
+        assert_eq!(direct, added);
     }
 
     /// quick-junit cleans every string through strip-ansi-escapes, patched in `vendor/` with
