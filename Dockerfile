@@ -3,7 +3,8 @@
 
 FROM rust:1.95-slim-bookworm AS build
 WORKDIR /src
-# The same build CI runs (scripts/test builds and tests this release profile with --locked).
+# The sources and lock file CI tests (scripts/test, the release profile with --locked), built
+# with the dist profile: the release build optimized across crates (Cargo.toml).
 COPY Cargo.toml Cargo.lock build.rs ./
 COPY src ./src
 COPY rule-packs ./rule-packs
@@ -11,8 +12,8 @@ COPY rule-packs ./rule-packs
 COPY benches ./benches
 # A patched copy of a dependency (Cargo.toml, [patch.crates-io]).
 COPY vendor ./vendor
-RUN cargo build --release --locked \
-    && strip target/release/riveter
+RUN cargo build --profile dist --locked \
+    && strip target/dist/riveter
 
 FROM debian:bookworm-slim
 # git: the changed-files fallback and --changed-since; ca-certificates: the GitHub API over TLS;
@@ -23,7 +24,7 @@ RUN apt-get update \
     && apt-get install -y --no-install-recommends git ca-certificates \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --uid 1001 --create-home --shell /bin/sh riveter
-COPY --from=build /src/target/release/riveter /usr/local/bin/riveter
+COPY --from=build /src/target/dist/riveter /usr/local/bin/riveter
 # uid 1001 is the runner user of GitHub-hosted runners, which owns the workspace the Action
 # writes its reports to; the image never runs as root.
 USER 1001
