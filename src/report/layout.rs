@@ -52,7 +52,8 @@ impl Layout {
 
     /// A JSON array whose items stand `depth` levels in (`[]` when empty). The items are
     /// rendered side by side a window at a time and written in order: a report's hundreds of
-    /// thousands of results are neither rendered on one core nor held whole.
+    /// thousands of results are neither rendered on one core nor held whole. Each window is
+    /// written while the next one renders, so writing does not leave the other cores idle.
     /// `render` writes one item at `depth`.
     pub fn write_array<'i, T: Sync>(
         &self,
@@ -62,32 +63,35 @@ impl Layout {
         render: impl Fn(&mut Vec<u8>, &'i T) -> io::Result<()> + Sync,
     ) -> io::Result<()> {
         const WINDOW: usize = 4_096;
-        const PIECE: usize = 256;
         if items.is_empty() {
             return out.write_all(b"[]");
         }
         let line_break = self.line_break(depth);
+        let render_window = |window: &'i [T], pieces: &mut Vec<Vec<u8>>| {
+            render_pieces(window, &line_break, &render, pieces)
+        };
         out.write_all(b"[")?;
-        let mut first = true;
-        for window in items.chunks(WINDOW) {
-            let pieces: Vec<Vec<u8>> = window
-                .par_chunks(PIECE)
-                .map(|chunk| {
-                    let mut piece = Vec::with_capacity(chunk.len() * 1024);
-                    for value in chunk {
-                        piece.push(b',');
-                        piece.extend_from_slice(&line_break);
-                        render(&mut piece, value)?;
-                    }
-                    Ok(piece)
-                })
-                .collect::<io::Result<_>>()?;
-            for piece in &pieces {
-                // Every item is written after a comma; the first one has none.
-                out.write_all(if first { &piece[1..] } else { piece })?;
-                first = false;
-            }
+        // Two sets of pieces taking turns, one written while the other is rendered into:
+        // their memory is used again rather than freed and faulted in anew every window.
+        let (mut pieces, mut next) = (Vec::new(), Vec::new());
+        let mut windows = items.chunks(WINDOW);
+        if let Some(window) = windows.next() {
+            render_window(window, &mut pieces)?;
         }
+        // Every item is written after a comma; the first one has none.
+        let mut first = true;
+        for window in windows {
+            // In place: the writing stays on this thread (`out` need not be `Send`), and
+            // waiting for the rendering lends this thread to it.
+            let mut rendered = Ok(());
+            rayon::in_place_scope(|scope| {
+                scope.spawn(|_| rendered = render_window(window, &mut next));
+                write_pieces(out, &pieces, &mut first)
+            })?;
+            rendered?;
+            std::mem::swap(&mut pieces, &mut next);
+        }
+        write_pieces(out, &pieces, &mut first)?;
         out.write_all(&self.line_break(depth - 1))?;
         out.write_all(b"]")
     }
@@ -248,6 +252,40 @@ impl serde_json::ser::Formatter for Nested {
     }
 }
 
+/// Items rendered side by side into `pieces` (emptied first), a few hundred to a piece, each
+/// item after a comma and a line break.
+fn render_pieces<'i, T: Sync>(
+    window: &'i [T],
+    line_break: &[u8],
+    render: &(impl Fn(&mut Vec<u8>, &'i T) -> io::Result<()> + Sync),
+    pieces: &mut Vec<Vec<u8>>,
+) -> io::Result<()> {
+    const PIECE: usize = 256;
+    pieces.resize_with(window.len().div_ceil(PIECE), Vec::new);
+    window
+        .par_chunks(PIECE)
+        .zip(pieces.par_iter_mut())
+        .try_for_each(|(chunk, piece)| {
+            piece.clear();
+            piece.reserve(chunk.len() * 1024);
+            for value in chunk {
+                piece.push(b',');
+                piece.extend_from_slice(line_break);
+                render(piece, value)?;
+            }
+            Ok(())
+        })
+}
+
+/// Rendered pieces in order, the very first item without its comma.
+fn write_pieces(out: &mut impl Write, pieces: &[Vec<u8>], first: &mut bool) -> io::Result<()> {
+    for piece in pieces {
+        out.write_all(if *first { &piece[1..] } else { piece })?;
+        *first = false;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::{Layout, Object};
@@ -270,6 +308,41 @@ mod tests {
         let compact = serde_json::to_string(&value).unwrap();
         assert_eq!(nested(&value, 0, false), compact);
         assert_eq!(nested(&value, 2, false), compact);
+    }
+
+    /// Enough items for several windows and a last, shorter one, in both layouts: the same
+    /// text as serde_json writes for the whole array, whatever the windows and pieces.
+    #[test]
+    fn an_array_written_window_by_window_is_laid_out_like_serde_json() {
+        for count in [0, 1, 4_096, 9_000] {
+            let items: Vec<serde_json::Value> = (0..count)
+                .map(|i| serde_json::json!({"i": i, "tags": ["a", i % 7]}))
+                .collect();
+            for pretty in [true, false] {
+                let layout = Layout { pretty };
+                let mut out = Vec::new();
+                layout
+                    .write_array(&mut out, 2, &items, |piece, item| {
+                        layout.write(piece, 2, item)
+                    })
+                    .unwrap();
+                let expected = nested(&serde_json::Value::from(items.clone()), 1, pretty);
+                assert_eq!(String::from_utf8(out).unwrap(), expected, "{count} items");
+            }
+        }
+    }
+
+    #[test]
+    fn an_item_that_fails_to_render_fails_the_array() {
+        let items: Vec<usize> = (0..9_000).collect();
+        let layout = Layout { pretty: false };
+        let failed = layout.write_array(&mut Vec::new(), 1, &items, |piece, &item| {
+            if item == 8_500 {
+                return Err(std::io::Error::other("item 8500"));
+            }
+            layout.write(piece, 1, &item)
+        });
+        assert_eq!(failed.unwrap_err().to_string(), "item 8500");
     }
 
     #[test]
