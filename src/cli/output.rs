@@ -57,11 +57,11 @@ fn write_files(args: &ScanArgs, full: &Report) -> Vec<String> {
         .filter_map(|(at, (path, format))| Some((at, path.as_deref()?, format)))
         .collect();
     // Each report reads the same finished scan and writes its own file, so they are written
-    // side by side, those with the longest serial parts first. The JUnit report takes
-    // longest, and started after the others it finished alone, on one core, a monorepo
-    // scan's last half second; SARIF describes every rule and measures its gzipped size on
-    // one core, which then left it alone at the end. JSON, rendered in windows on every core,
-    // fills the time to the end.
+    // side by side, those with the longest parts on one core first. Started after the
+    // others, the JUnit report (each group of suites written on one core) finished alone, a
+    // monorepo scan's last half second, and so did SARIF (every rule described and the
+    // gzipped size measured on one core). JSON, rendered in windows on every core, fills the
+    // time to the end.
     requested.sort_by_key(|&(_, _, format)| match format {
         Format::Junit => 0,
         Format::Sarif => 1,

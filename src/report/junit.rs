@@ -112,9 +112,9 @@ fn suite(report: &Report, index: usize, names: &CaseNames) -> TestSuite {
     ));
     let findings = report.findings_of(index);
     // The cases are made side by side, a rule's cases split across the cores, and straight
-    // into the suite: cleaning their strings is most of the report's work, the largest suites
-    // hold tens of thousands of cases, and a case takes 300 bytes, which adding them one by
-    // one would copy once more. `collect` keeps their order.
+    // into the suite: the largest suites hold tens of thousands of cases, and a case takes
+    // 300 bytes, which adding them one by one would copy once more. `collect` keeps their
+    // order.
     suite.test_cases = findings
         .par_iter()
         .zip(unique_names(findings))
@@ -238,8 +238,8 @@ fn in_file(resource: &ResourceRef) -> String {
 }
 
 /// Test case names cleaned once per resource and cloned: quick-junit cleans every string it
-/// is given (ANSI escapes, control characters), which costs more than all the rest of the
-/// report, and a resource is named in the suite of every rule that selects it.
+/// is given (ANSI escapes, control characters), copying it twice on the way, and a resource
+/// is named in the suite of every rule that selects it.
 struct CaseNames(Vec<[OnceLock<XmlString>; 2]>);
 
 impl CaseNames {
