@@ -59,6 +59,11 @@ pub fn load(discovered: Discovered, root: &Path, inputs: &VariableInputs) -> Ter
         errors: discovered.errors,
         ..Terraform::default()
     };
+    // Room for every resource at once: grown by doubling, a monorepo's tens of thousands of
+    // resources were copied over and over into fresh memory, on one core.
+    terraform
+        .resources
+        .reserve_exact(modules.values().map(|m| m.resources.len()).sum());
     for result in modules.into_values() {
         terraform.resources.extend(result.resources);
         terraform.errors.extend(result.errors);
