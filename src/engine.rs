@@ -148,6 +148,11 @@ impl<'r> TypeIndex<'r> {
 }
 
 /// The finding of one rule on one resource, or `None` when a filter excludes the resource.
+///
+/// A rule whose assertions all pass passes, even where a filter could not be decided: it cannot
+/// fail either way. A failing assertion fails the rule only when every filter was decided;
+/// otherwise whether the rule applies is unknown, and so is the outcome (docs/rules.md,
+/// "Outcomes").
 fn evaluate(
     index: usize,
     rule: &Rule,
@@ -155,21 +160,28 @@ fn evaluate(
     at: usize,
     reference: &Arc<ResourceRef>,
 ) -> Option<Finding> {
-    let mut results = Vec::new();
+    let mut undecided_filters = Vec::new();
     for filter in &rule.filters {
         match check(filter, resource, true) {
             result if result.verdict == Verdict::Fail => return None,
-            result if result.verdict == Verdict::Unknown => results.push(result),
+            result if result.verdict == Verdict::Unknown => undecided_filters.push(result),
             _ => {}
         }
     }
-    results.extend(rule.assertions.iter().map(|a| check(a, resource, false)));
-    let outcome = if results.iter().any(|r| r.verdict == Verdict::Fail) {
-        Outcome::Fail
-    } else if results.iter().any(|r| r.verdict == Verdict::Unknown) {
-        Outcome::Unknown
-    } else {
-        Outcome::Pass
+    let assertions: Vec<AssertionResult> = rule
+        .assertions
+        .iter()
+        .map(|a| check(a, resource, false))
+        .collect();
+    let verdict = Verdict::all(assertions.iter().map(|r| r.verdict));
+    let (outcome, results) = match verdict {
+        // Whether the rule applies does not matter: the undecided filters are left out.
+        Verdict::Pass => (Outcome::Pass, assertions),
+        Verdict::Fail if undecided_filters.is_empty() => (Outcome::Fail, assertions),
+        _ => {
+            undecided_filters.extend(assertions);
+            (Outcome::Unknown, undecided_filters)
+        }
     };
     Some(Finding {
         rule: index,
@@ -238,6 +250,12 @@ fn detail(assertion: &Assertion, values: &[&Node], verdict: Verdict, is_filter: 
             {
                 reasons.push(&u.reason);
             }
+        }
+        if reasons.is_empty() && assertion.operator.pattern().is_some() {
+            return format!(
+                "{prefix}{key}: {} on its value (expected {expectation})",
+                crate::rules::GaveUp
+            );
         }
         let depends = if reasons.is_empty() {
             "values that cannot be known before `terraform plan`".to_string()
@@ -310,17 +328,33 @@ fn shorten(text: &str) -> String {
 }
 
 /// The failures' or unknowns' words; none for a pass (`Finding::message` writes its words).
+/// An unknown whose assertions fail says what would fail, and which filter left it undecided.
 fn summary(outcome: Outcome, results: &[AssertionResult]) -> Option<Box<str>> {
-    let pick = |verdict: Verdict| -> Vec<String> {
+    let pick = |verdict: Verdict, filters: bool| -> Vec<String> {
         results
             .iter()
-            .filter(|r| r.verdict == verdict)
+            .filter(|r| r.verdict == verdict && r.is_filter == filters)
             .map(AssertionResult::full_message)
             .collect()
     };
     match outcome {
-        Outcome::Fail => Some(pick(Verdict::Fail).join("; ").into()),
-        Outcome::Unknown => Some(pick(Verdict::Unknown).join("; ").into()),
+        Outcome::Fail => Some(pick(Verdict::Fail, false).join("; ").into()),
+        Outcome::Unknown => {
+            let failing = pick(Verdict::Fail, false);
+            let mut undecided = pick(Verdict::Unknown, true);
+            undecided.extend(pick(Verdict::Unknown, false));
+            if failing.is_empty() {
+                return Some(undecided.join("; ").into());
+            }
+            Some(
+                format!(
+                    "would fail if the rule applies: {}; whether it applies is unknown: {}",
+                    failing.join("; "),
+                    undecided.join("; ")
+                )
+                .into(),
+            )
+        }
         _ => None,
     }
 }

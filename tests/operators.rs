@@ -271,6 +271,75 @@ fn lengths() {
         Fail,
     );
     check("l = var.list", "l", "length_equals", "1", Unknown);
+    check("l = [1, 2]", "l", "length_not_equals", "2", Fail);
+    check("l = [1, 2]", "l", "length_greater_than", "1", Pass);
+    check("l = [1, 2]", "l", "length_less_than", "2", Fail);
+}
+
+#[test]
+fn a_missing_attribute_has_length_zero() {
+    check("b = 1", "l", "length_equals", "0", Pass);
+    check("b = 1", "l", "length_greater_than_or_equal", "1", Fail);
+    check("b = 1", "l", "length_less_than_or_equal", "0", Pass);
+    check("l = null", "l", "length_equals", "0", Pass);
+}
+
+#[test]
+fn length_with_a_map_of_comparisons_applies_each_to_the_length() {
+    // The native shape takes the map as the value of `length`.
+    check("l = [1, 2]", "l", "length", "{gte: 2}", Pass);
+    check("l = [1]", "l", "length", "{gte: 2}", Fail);
+    check("l = [1, 2, 3]", "l", "length", "{gt: 1, lt: 3}", Fail);
+    check("l = [1, 2]", "l", "length", "{gt: 1, lt: 3, ne: 0}", Pass);
+    check("b = 1", "l", "length", "{eq: 0}", Pass);
+    check("b = 1", "l", "length", "{ne: 0}", Fail);
+}
+
+#[test]
+fn none_match_patterns_apply_the_operators_they_name() {
+    let open = "ingress {\n from_port = 22\n cidr_blocks = [\"0.0.0.0/0\"]\n}\ningress {\n from_port = 443\n cidr_blocks = [\"10.0.0.0/8\"]\n}";
+    let ssh_from_anywhere = "[{from_port: 22, cidr_blocks: {contains: '0.0.0.0/0'}}]";
+    check(open, "ingress", "none_match", ssh_from_anywhere, Fail);
+    let internal = "ingress {\n from_port = 22\n cidr_blocks = [\"10.0.0.0/8\"]\n}";
+    check(internal, "ingress", "none_match", ssh_from_anywhere, Pass);
+    // Several operators in one field all apply; a regex is a pattern.
+    check(
+        open,
+        "ingress",
+        "none_match",
+        "[{from_port: {gte: 20, lte: 25}}]",
+        Fail,
+    );
+    check(
+        open,
+        "ingress",
+        "none_match",
+        "[{from_port: {gt: 22, lt: 443}}]",
+        Pass,
+    );
+    check(
+        open,
+        "ingress",
+        "none_match",
+        "[{cidr_blocks: {contains: '10.0.0.0/8'}, from_port: {regex: '^44'}}]",
+        Fail,
+    );
+    // A map whose keys are not all operators is a literal value.
+    check(
+        open,
+        "ingress",
+        "none_match",
+        "[{from_port: {gte: 20, port: 22}}]",
+        Pass,
+    );
+    // The field's value is unknown: so is the match.
+    check(
+        "ingress {\n from_port = var.port\n cidr_blocks = [\"0.0.0.0/0\"]\n}",
+        "ingress",
+        "none_match",
+        "[{from_port: {eq: 22}}]",
+        Unknown,
+    );
 }
 
 #[test]

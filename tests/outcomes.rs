@@ -119,18 +119,29 @@ rules:
       value: true
 "#;
     let report = scan(PIPELINE, rules);
-    // `tags = var.tags` might be sensitive: the filter cannot be decided, and an undecided filter
-    // does not hide a failing assertion (RULES.md §5: fail outweighs unknown).
+    // `tags = var.tags` might be sensitive: the filter cannot be decided, so a failing
+    // assertion says what would fail and that whether the rule applies is unknown
+    // (docs/rules.md, "Outcomes").
     assert_eq!(
         outcomes(&report),
         [
             "aws_s3_bucket.sensitive=pass",
-            "aws_s3_bucket.tagged_by_variable=fail"
+            "aws_s3_bucket.tagged_by_variable=unknown"
         ]
     );
-    let undecided = &report.findings[1].assertions[0];
+    let finding = &report.findings[1];
+    let undecided = &finding.assertions[0];
     assert!(undecided.is_filter);
     assert_eq!(undecided.verdict, riveter::rules::Verdict::Unknown);
+    assert_eq!(finding.assertions[1].verdict, riveter::rules::Verdict::Fail);
+    let message = finding.message();
+    assert!(
+        message.starts_with("would fail if the rule applies: server_side_encryption_configuration")
+            && message.contains(
+                "whether it applies is unknown: filter: tags.DataClassification depends on var.tags"
+            ),
+        "{message}"
+    );
 }
 
 #[test]
@@ -161,15 +172,19 @@ rules:
 }
 
 #[test]
-fn an_undecided_filter_with_passing_assertions_is_unknown() {
+fn an_undecided_filter_with_passing_assertions_passes() {
+    // The rule cannot fail whether or not it applies, so it passes, and the undecided filter
+    // is not part of the finding.
     let rules = "rules:\n  - id: r\n    resource_type: aws_s3_bucket\n    filters: [{key: tags.DataClassification, operator: equals, value: Sensitive}]\n    assertions: [{key: bucket, operator: exists}]\n";
+    let report = scan(PIPELINE, rules);
     assert_eq!(
-        outcomes(&scan(PIPELINE, rules)),
+        outcomes(&report),
         [
             "aws_s3_bucket.sensitive=pass",
-            "aws_s3_bucket.tagged_by_variable=unknown"
+            "aws_s3_bucket.tagged_by_variable=pass"
         ]
     );
+    assert!(report.findings[1].assertions.iter().all(|a| !a.is_filter));
 }
 
 #[test]
@@ -279,6 +294,81 @@ fn python_riveter_regex_is_anchored_at_the_start() {
     assert_eq!(
         outcomes(&scan(PIPELINE, &rules("itive"))),
         ["aws_s3_bucket.sensitive=fail"]
+    );
+}
+
+#[test]
+fn python_riveter_look_around_patterns_work_as_in_python() {
+    // The Python riveter's packs use Python's `re`: look-ahead, anchored at the start.
+    let rules = |pattern: &str| {
+        format!(
+            "rules:\n  - id: r\n    resource_type: aws_s3_bucket\n    filter: {{bucket: sensitive}}\n    assert:\n      bucket: {{regex: '{pattern}'}}\n"
+        )
+    };
+    assert_eq!(
+        outcomes(&scan(PIPELINE, &rules("^(?!default).*$"))),
+        ["aws_s3_bucket.sensitive=pass"]
+    );
+    assert_eq!(
+        outcomes(&scan(PIPELINE, &rules("(?!sens)"))),
+        ["aws_s3_bucket.sensitive=fail"]
+    );
+}
+
+#[test]
+fn python_riveter_length_maps_and_operators_in_none_match_patterns() {
+    let tf = r#"
+resource "aws_security_group" "bastion" {
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+resource "aws_security_group" "internal" {
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    cidr_blocks = ["10.0.0.0/8"]
+  }
+  ingress {
+    from_port   = 443
+    to_port     = 443
+    cidr_blocks = ["10.0.0.0/8"]
+  }
+}
+resource "aws_iam_user" "no_inline_policy" {
+  name = "ci"
+}
+"#;
+    let rules = r#"
+rules:
+  - id: no-ssh-from-the-world
+    resource_type: aws_security_group
+    assert:
+      ingress:
+        none_match:
+          - from_port: 22
+            cidr_blocks:
+              contains: "0.0.0.0/0"
+  - id: two-ingress-rules
+    resource_type: aws_security_group
+    assert:
+      ingress: {length: {gte: 2}}
+  - id: no-inline-policy
+    resource_type: aws_iam_user
+    assert:
+      inline_policy: {length: {eq: 0}}
+"#;
+    assert_eq!(
+        outcomes(&scan(tf, rules)),
+        [
+            "aws_security_group.bastion=fail",
+            "aws_security_group.internal=pass",
+            "aws_security_group.bastion=fail",
+            "aws_security_group.internal=pass",
+            "aws_iam_user.no_inline_policy=pass",
+        ]
     );
 }
 

@@ -61,6 +61,24 @@ fn a_regex_that_does_not_compile() {
 }
 
 #[test]
+fn bad_length_comparisons_and_none_match_operators_name_their_line() {
+    let src = "rules:\n  - id: r1\n    resource_type: t\n    assert:\n      a: {length: {about: 2}}\n      b:\n        none_match:\n          - port: {regex: '(x'}\n";
+    let errs = errors(src);
+    assert_eq!(errs.len(), 2, "{errs:?}");
+    assert_eq!(
+        errs[0],
+        "rules.yml:5: rule \"r1\": `length` takes a number or a map of comparisons (eq, ne, gt, gte, lt, lte), found `about`"
+    );
+    assert!(
+        errs[1].starts_with(
+            "rules.yml:8: rule \"r1\": the regular expression \"(x\" does not compile"
+        ),
+        "{}",
+        errs[1]
+    );
+}
+
+#[test]
 fn an_unknown_severity() {
     let src = "rules:\n  - id: r1\n    severity: severe\n    resource_type: t\n    assertions: [{key: a, operator: exists}]\n";
     assert_eq!(

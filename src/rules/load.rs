@@ -3,10 +3,10 @@
 
 use super::key::Key;
 use super::model::{Assertion, Origin, Rule, Severity, TypeSelector};
-use super::operator::{NAMES, Operand, Operator};
+use super::operator::{Comparison, ElementPattern, FieldTest, NAMES, Operand, Operator};
+use super::pattern::Pattern;
 use super::yaml::{self, Yaml, YamlValue};
 use crate::value::Value;
-use regex::Regex;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
@@ -332,11 +332,11 @@ impl<'a> Loader<'a> {
         };
         items
             .iter()
-            .filter_map(|entry| self.native_assertion(entry))
+            .flat_map(|entry| self.native_assertion(entry))
             .collect()
     }
 
-    fn native_assertion(&mut self, entry: &Yaml) -> Option<Arc<Assertion>> {
+    fn native_assertion(&mut self, entry: &Yaml) -> Vec<Arc<Assertion>> {
         let Some(entries) = entry.entries() else {
             self.error(
                 entry.line,
@@ -345,7 +345,7 @@ impl<'a> Loader<'a> {
                     entry.kind()
                 ),
             );
-            return None;
+            return Vec::new();
         };
         for (name, key, _) in entries {
             if !ASSERTION_KEYS.contains(&name) {
@@ -357,18 +357,60 @@ impl<'a> Loader<'a> {
         }
         let Some(key) = entry.get("key").and_then(Yaml::scalar_text) else {
             self.error(entry.line, "an assertion needs a `key`");
-            return None;
+            return Vec::new();
         };
         let Some(operator) = entry.get("operator").and_then(Yaml::scalar_text) else {
             self.error(
                 entry.line,
                 format!("the assertion on `{key}` needs an `operator`"),
             );
-            return None;
+            return Vec::new();
         };
         let message = entry.get("message").and_then(Yaml::scalar_text);
         let line = entry.get("operator").map_or(entry.line, |o| o.line);
-        self.assertion(&key, &operator, entry.get("value"), message, line, false)
+        match entry.get("value") {
+            Some(value) if operator == "length" && value.entries().is_some() => {
+                self.length_comparisons(&key, value, message, false)
+            }
+            value => self
+                .assertion(&key, &operator, value, message, line, false)
+                .into_iter()
+                .collect(),
+        }
+    }
+
+    /// `length: {gte: 2, lte: 5}`: each comparison applies to the length, as in the Python
+    /// riveter.
+    fn length_comparisons(
+        &mut self,
+        key: &str,
+        comparisons: &Yaml,
+        message: Option<String>,
+        anchored: bool,
+    ) -> Vec<Arc<Assertion>> {
+        let mut out = Vec::new();
+        for (name, at, operand) in comparisons.entries().into_iter().flatten() {
+            let Some(comparison) = Comparison::from_short_name(name) else {
+                self.error(
+                    at.line,
+                    format!(
+                        "`length` takes a number or a map of comparisons (eq, ne, gt, gte, lt, \
+                         lte), found `{name}`"
+                    ),
+                );
+                continue;
+            };
+            let operator = Operator::Length(comparison);
+            out.extend(self.assertion(
+                key,
+                operator.name(),
+                Some(operand),
+                message.clone(),
+                at.line,
+                anchored,
+            ));
+        }
+        out
     }
 
     /// The Python riveter's shape: `path: expected`, `path: present|absent`, or
@@ -407,7 +449,9 @@ impl<'a> Loader<'a> {
                     value.entries().into_iter().flatten().collect();
                 let all_operators = entries.iter().all(|(name, _, _)| NAMES.contains(name));
                 for (name, key, operand) in entries {
-                    if all_operators {
+                    if all_operators && name == "length" && operand.entries().is_some() {
+                        out.extend(self.length_comparisons(path, operand, None, true));
+                    } else if all_operators {
                         out.extend(self.assertion(path, name, Some(operand), None, key.line, true));
                     } else {
                         let nested = format!("{path}.{}", quote_segment(name));
@@ -437,7 +481,7 @@ impl<'a> Loader<'a> {
                 return None;
             }
         };
-        let operator = self.operator(operator, value, line, anchored)?;
+        let operator = self.operator(&key, operator, value, line, anchored)?;
         let expected = self.operand(&operator, &key, value, line)?;
         let expectation = operator.expectation(expected.as_ref());
         Some(Arc::new(Assertion {
@@ -452,6 +496,7 @@ impl<'a> Loader<'a> {
 
     fn operator(
         &mut self,
+        key: &Key,
         name: &str,
         value: Option<&Yaml>,
         line: u32,
@@ -465,21 +510,9 @@ impl<'a> Loader<'a> {
                 );
                 return None;
             };
-            let source = if anchored && name == "regex" {
-                format!("^(?:{pattern})")
-            } else {
-                pattern.clone()
-            };
-            return match Regex::new(&source) {
-                Ok(re) => Some(Operator::with_pattern(name, &re)),
-                Err(e) => {
-                    let detail = e
-                        .to_string()
-                        .lines()
-                        .last()
-                        .unwrap_or("")
-                        .trim()
-                        .to_string();
+            return match Pattern::compile(&pattern, anchored && name == "regex") {
+                Ok(compiled) => Some(Operator::with_pattern(name, compiled)),
+                Err(detail) => {
                     self.error(
                         line,
                         format!("the regular expression \"{pattern}\" does not compile: {detail}"),
@@ -487,6 +520,10 @@ impl<'a> Loader<'a> {
                     None
                 }
             };
+        }
+        if name == "none_match" {
+            let patterns = self.element_patterns(key, value?, anchored)?;
+            return Some(Operator::NoneMatch(patterns.into()));
         }
         match Operator::named(name) {
             Some(op) => Some(op),
@@ -498,6 +535,52 @@ impl<'a> Loader<'a> {
                 None
             }
         }
+    }
+
+    /// The patterns of `none_match`: a map, or a list of them. A field whose value is a map of
+    /// operator names (`cidr_blocks: {contains: "0.0.0.0/0"}`) is tested with those operators,
+    /// as in the Python riveter; any other value is compared.
+    fn element_patterns(
+        &mut self,
+        key: &Key,
+        value: &Yaml,
+        anchored: bool,
+    ) -> Option<Vec<ElementPattern>> {
+        let items: Vec<&Yaml> = match &value.value {
+            YamlValue::Seq(items) => items.iter().collect(),
+            YamlValue::Map(_) => vec![value],
+            // The operand check reports a value of the wrong shape.
+            _ => return Some(Vec::new()),
+        };
+        let errors_before = self.errors.len();
+        let mut patterns = Vec::new();
+        for item in items {
+            let Some(entries) = item.entries() else {
+                patterns.push(ElementPattern::Equal(Value::from_json(&item.to_json())));
+                continue;
+            };
+            let mut fields = Vec::new();
+            for (field, _, spec) in entries {
+                let test = match spec.entries() {
+                    Some(ops) if is_operator_map(spec) => {
+                        let mut operators = Vec::new();
+                        for (name, at, operand) in ops {
+                            let operand = Some(operand);
+                            if let Some(op) = self.operator(key, name, operand, at.line, anchored)
+                                && let Some(expected) = self.operand(&op, key, operand, at.line)
+                            {
+                                operators.push((op, expected));
+                            }
+                        }
+                        FieldTest::Operators(operators)
+                    }
+                    _ => FieldTest::Literal(Value::from_json(&spec.to_json())),
+                };
+                fields.push((field.to_string(), test));
+            }
+            patterns.push(ElementPattern::Fields(fields));
+        }
+        (self.errors.len() == errors_before).then_some(patterns)
     }
 
     /// Checks that the value suits the operator. Returns `None` on error, `Some(None)` when the
@@ -528,16 +611,14 @@ impl<'a> Loader<'a> {
                 .scalar_text()
                 .is_some_and(|t| t.trim().parse::<f64>().is_ok()),
             Operand::List => !matches!(value.value, YamlValue::Map(_) | YamlValue::Null),
-            Operand::Length => {
-                matches!(value.value, YamlValue::Number(n) if n >= 0.0 && n.fract() == 0.0)
-            }
+            Operand::Length => matches!(value.value, YamlValue::Number(_)),
             Operand::Patterns => matches!(value.value, YamlValue::Map(_) | YamlValue::Seq(_)),
         };
         if !fits {
             let wanted = match needs {
                 Operand::Number => "a number",
                 Operand::List => "a list",
-                Operand::Length => "a whole number",
+                Operand::Length => "a number (or, for `length`, a map of comparisons)",
                 _ => "a map or a list of maps",
             };
             self.error(
@@ -582,6 +663,14 @@ impl<'a> Loader<'a> {
             .map(|(name, controls)| (name, self.strings(Some(controls))))
             .collect()
     }
+}
+
+/// A map whose keys all name operators: `{contains: "0.0.0.0/0"}`, `{gte: 1, lte: 5}`.
+fn is_operator_map(value: &Yaml) -> bool {
+    value
+        .entries()
+        .is_some_and(|mut entries| entries.all(|(name, _, _)| NAMES.contains(&name)))
+        && value.entries().is_some_and(|mut e| e.next().is_some())
 }
 
 /// A nested map key that holds a dot must stay one segment.

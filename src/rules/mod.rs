@@ -7,6 +7,7 @@ mod model;
 mod operator;
 mod packed;
 pub mod packs;
+mod pattern;
 mod yaml;
 mod yaml_value;
 
@@ -16,6 +17,7 @@ pub use load::{Diagnostic, PackMetadata, RuleFile, load_str, slug};
 use load::load_tree;
 pub use model::{Assertion, Origin, Rule, Severity, TypeSelector};
 pub use operator::{Operator, Verdict, equal, verdict_on};
+pub use pattern::{BACKTRACK_LIMIT, GaveUp, Pattern};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use rayon::prelude::*;

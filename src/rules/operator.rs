@@ -1,8 +1,9 @@
 //! Operators (RULES.md §4) and what they say about one value, with three outcomes: a value that
 //! cannot be known before `plan` makes most comparisons unknown rather than wrong.
 
+use super::pattern::Pattern;
 use crate::value::{Node, Value};
-use regex::Regex;
+use std::sync::Arc;
 
 #[derive(Debug, Clone)]
 pub enum Operator {
@@ -17,18 +18,74 @@ pub enum Operator {
     Contains,
     NotContains,
     /// Compiled once, when the rule loads.
-    Matches(Regex),
-    NotMatches(Regex),
+    Matches(Arc<Pattern>),
+    NotMatches(Arc<Pattern>),
     In,
     NotIn,
     StartsWith,
     EndsWith,
     ContainsAll,
     ContainsAny,
-    LengthEquals,
-    LengthGreaterThanOrEqual,
-    LengthLessThanOrEqual,
-    NoneMatch,
+    /// The length of a string, list or map (0 when the attribute is missing) compared with
+    /// the value.
+    Length(Comparison),
+    /// Compiled once, when the rule loads; the assertion's value is the patterns as written.
+    NoneMatch(Arc<[ElementPattern]>),
+}
+
+/// How a length compares with the expected number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Comparison {
+    Equal,
+    NotEqual,
+    Greater,
+    GreaterOrEqual,
+    Less,
+    LessOrEqual,
+}
+
+impl Comparison {
+    /// The Python riveter's comparison names, as in `length: {gte: 2}`.
+    pub fn from_short_name(name: &str) -> Option<Comparison> {
+        Some(match name {
+            "eq" => Comparison::Equal,
+            "ne" => Comparison::NotEqual,
+            "gt" => Comparison::Greater,
+            "gte" => Comparison::GreaterOrEqual,
+            "lt" => Comparison::Less,
+            "lte" => Comparison::LessOrEqual,
+            _ => return None,
+        })
+    }
+
+    fn holds(self, actual: f64, expected: f64) -> bool {
+        match self {
+            Comparison::Equal => actual == expected,
+            Comparison::NotEqual => actual != expected,
+            Comparison::Greater => actual > expected,
+            Comparison::GreaterOrEqual => actual >= expected,
+            Comparison::Less => actual < expected,
+            Comparison::LessOrEqual => actual <= expected,
+        }
+    }
+}
+
+/// One pattern of `none_match`: an element matches it when every field does. A field's
+/// expected value is a literal, or a map naming operators (`cidr_blocks: {contains:
+/// "0.0.0.0/0"}`), which the field's value must pass.
+#[derive(Debug, Clone)]
+pub enum ElementPattern {
+    /// A pattern that is not a map matches an element equal to it.
+    Equal(Value),
+    Fields(Vec<(String, FieldTest)>),
+}
+
+#[derive(Debug, Clone)]
+pub enum FieldTest {
+    /// Equal to the value, or, for a list, containing it (every element of a list value).
+    Literal(Value),
+    /// Every operator passes on the field's value.
+    Operators(Vec<(Operator, Option<Value>)>),
 }
 
 /// What an operator expects as its `value`, checked when the rule loads.
@@ -114,13 +171,17 @@ pub const NAMES: &[&str] = &[
     "contains_any",
     "length_equals",
     "length",
+    "length_not_equals",
+    "length_greater_than",
     "length_greater_than_or_equal",
+    "length_less_than",
     "length_less_than_or_equal",
     "none_match",
 ];
 
 impl Operator {
-    /// An operator by name. `regex` needs its pattern, so it is built by `with_pattern`.
+    /// An operator by name. The regex operators and `none_match` need their compiled value, so
+    /// the loader builds them.
     pub fn named(name: &str) -> Option<Operator> {
         Some(match name {
             "exists" | "present" => Operator::Exists,
@@ -139,10 +200,12 @@ impl Operator {
             "ends_with" => Operator::EndsWith,
             "contains_all" | "subset" => Operator::ContainsAll,
             "contains_any" => Operator::ContainsAny,
-            "length_equals" | "length" => Operator::LengthEquals,
-            "length_greater_than_or_equal" => Operator::LengthGreaterThanOrEqual,
-            "length_less_than_or_equal" => Operator::LengthLessThanOrEqual,
-            "none_match" => Operator::NoneMatch,
+            "length_equals" | "length" => Operator::Length(Comparison::Equal),
+            "length_not_equals" => Operator::Length(Comparison::NotEqual),
+            "length_greater_than" => Operator::Length(Comparison::Greater),
+            "length_greater_than_or_equal" => Operator::Length(Comparison::GreaterOrEqual),
+            "length_less_than" => Operator::Length(Comparison::Less),
+            "length_less_than_or_equal" => Operator::Length(Comparison::LessOrEqual),
             _ => return None,
         })
     }
@@ -151,11 +214,19 @@ impl Operator {
         matches!(name, "matches" | "regex" | "not_matches")
     }
 
-    pub fn with_pattern(name: &str, pattern: &Regex) -> Operator {
+    pub fn with_pattern(name: &str, pattern: Pattern) -> Operator {
         if name == "not_matches" {
-            Operator::NotMatches(pattern.clone())
+            Operator::NotMatches(Arc::new(pattern))
         } else {
-            Operator::Matches(pattern.clone())
+            Operator::Matches(Arc::new(pattern))
+        }
+    }
+
+    /// The compiled pattern of a regex operator.
+    pub fn pattern(&self) -> Option<&Pattern> {
+        match self {
+            Operator::Matches(p) | Operator::NotMatches(p) => Some(p),
+            _ => None,
         }
     }
 
@@ -179,10 +250,13 @@ impl Operator {
             Operator::EndsWith => "ends_with",
             Operator::ContainsAll => "contains_all",
             Operator::ContainsAny => "contains_any",
-            Operator::LengthEquals => "length_equals",
-            Operator::LengthGreaterThanOrEqual => "length_greater_than_or_equal",
-            Operator::LengthLessThanOrEqual => "length_less_than_or_equal",
-            Operator::NoneMatch => "none_match",
+            Operator::Length(Comparison::Equal) => "length_equals",
+            Operator::Length(Comparison::NotEqual) => "length_not_equals",
+            Operator::Length(Comparison::Greater) => "length_greater_than",
+            Operator::Length(Comparison::GreaterOrEqual) => "length_greater_than_or_equal",
+            Operator::Length(Comparison::Less) => "length_less_than",
+            Operator::Length(Comparison::LessOrEqual) => "length_less_than_or_equal",
+            Operator::NoneMatch(_) => "none_match",
         }
     }
 
@@ -194,8 +268,8 @@ impl Operator {
             GreaterThan | GreaterThanOrEqual | LessThan | LessThanOrEqual => Operand::Number,
             Matches(_) | NotMatches(_) | StartsWith | EndsWith => Operand::Text,
             In | NotIn | ContainsAll | ContainsAny => Operand::List,
-            LengthEquals | LengthGreaterThanOrEqual | LengthLessThanOrEqual => Operand::Length,
-            NoneMatch => Operand::Patterns,
+            Length(_) => Operand::Length,
+            NoneMatch(_) => Operand::Patterns,
         }
     }
 
@@ -208,7 +282,7 @@ impl Operator {
                 | Operator::NotContains
                 | Operator::NotMatches(_)
                 | Operator::NotIn
-                | Operator::NoneMatch
+                | Operator::NoneMatch(_)
         )
     }
 
@@ -247,16 +321,27 @@ impl Operator {
             Operator::EndsWith => format!("to end with {v}"),
             Operator::ContainsAll => format!("to contain all of {v}"),
             Operator::ContainsAny => format!("to contain any of {v}"),
-            Operator::LengthEquals => format!("to have length {v}"),
-            Operator::LengthGreaterThanOrEqual => format!("to have length at least {v}"),
-            Operator::LengthLessThanOrEqual => format!("to have length at most {v}"),
-            Operator::NoneMatch => format!("to have no element matching {v}"),
+            Operator::Length(Comparison::Equal) => format!("to have length {v}"),
+            Operator::Length(Comparison::NotEqual) => format!("not to have length {v}"),
+            Operator::Length(Comparison::Greater) => format!("to have length more than {v}"),
+            Operator::Length(Comparison::GreaterOrEqual) => format!("to have length at least {v}"),
+            Operator::Length(Comparison::Less) => format!("to have length less than {v}"),
+            Operator::Length(Comparison::LessOrEqual) => format!("to have length at most {v}"),
+            Operator::NoneMatch(_) => format!("to have no element matching {v}"),
         }
     }
 
-    /// The verdict on what a key resolved to, when it resolved to nothing.
-    pub fn on_missing(&self) -> Verdict {
-        Verdict::from_bool(self.is_negative())
+    /// The verdict on what a key resolved to, when it resolved to nothing: the length
+    /// operators see length 0, the negative operators pass, every other one fails.
+    pub fn on_missing(&self, expected: Option<&Value>) -> Verdict {
+        match self {
+            Operator::Length(comparison) => length(
+                &Value::List(Vec::new()),
+                expected.unwrap_or(&Value::Null),
+                *comparison,
+            ),
+            _ => Verdict::from_bool(self.is_negative()),
+        }
     }
 
     /// The verdict on one value.
@@ -294,8 +379,8 @@ impl Operator {
             Operator::LessThanOrEqual => compare(actual, expected, |o| o.is_le()),
             Operator::Contains => contains(actual, expected),
             Operator::NotContains => contains(actual, expected).negate(),
-            Operator::Matches(re) => text_test(actual, |t| re.is_match(t)),
-            Operator::NotMatches(re) => text_test(actual, |t| re.is_match(t)).negate(),
+            Operator::Matches(p) => regex_test(actual, p),
+            Operator::NotMatches(p) => regex_test(actual, p).negate(),
             Operator::In => one_of(actual, expected),
             Operator::NotIn => one_of(actual, expected).negate(),
             Operator::StartsWith => text_pair(actual, expected, |a, e| a.starts_with(e)),
@@ -306,10 +391,8 @@ impl Operator {
             Operator::ContainsAny => {
                 Verdict::any(list_of(expected).iter().map(|e| contains(actual, e)))
             }
-            Operator::LengthEquals => length(actual, expected, |a, e| a == e),
-            Operator::LengthGreaterThanOrEqual => length(actual, expected, |a, e| a >= e),
-            Operator::LengthLessThanOrEqual => length(actual, expected, |a, e| a <= e),
-            Operator::NoneMatch => none_match(actual, expected),
+            Operator::Length(comparison) => length(actual, expected, *comparison),
+            Operator::NoneMatch(patterns) => none_match(actual, patterns),
         }
     }
 }
@@ -370,8 +453,14 @@ fn text(v: &Value) -> Option<String> {
     }
 }
 
-fn text_test(actual: &Value, test: impl Fn(&str) -> bool) -> Verdict {
-    Verdict::from_bool(text(actual).is_some_and(|t| test(&t)))
+/// A regex on a scalar's text; a collection has none and fails. A match the backtracking
+/// engine gave up on is unknown.
+fn regex_test(actual: &Value, pattern: &Pattern) -> Verdict {
+    match text(actual).map(|t| pattern.is_match(&t)) {
+        Some(Ok(matched)) => Verdict::from_bool(matched),
+        Some(Err(_)) => Verdict::Unknown,
+        None => Verdict::Fail,
+    }
 }
 
 fn text_pair(actual: &Value, expected: &Value, test: fn(&str, &str) -> bool) -> Verdict {
@@ -404,7 +493,7 @@ fn one_of(actual: &Value, expected: &Value) -> Verdict {
     Verdict::any(list_of(expected).iter().map(|e| equal(actual, e)))
 }
 
-fn length(actual: &Value, expected: &Value, accept: fn(usize, usize) -> bool) -> Verdict {
+fn length(actual: &Value, expected: &Value, comparison: Comparison) -> Verdict {
     let len = match actual {
         Value::String(s) => s.chars().count(),
         Value::List(items) => items.len(),
@@ -412,48 +501,53 @@ fn length(actual: &Value, expected: &Value, accept: fn(usize, usize) -> bool) ->
         _ => return Verdict::Fail,
     };
     match number(expected) {
-        Some(e) if e >= 0.0 => Verdict::from_bool(accept(len, e as usize)),
-        _ => Verdict::Fail,
+        Some(e) => Verdict::from_bool(comparison.holds(len as f64, e)),
+        None => Verdict::Fail,
     }
 }
 
-/// No element of the list matches any pattern. An element matches a pattern when each of the
-/// pattern's keys holds an equal value, or a list that contains it (so `{cidr_blocks:
-/// "0.0.0.0/0"}` matches an ingress block open to the world).
-fn none_match(actual: &Value, patterns: &Value) -> Verdict {
+/// No element of the list matches any pattern (a value that is not a list is one element).
+fn none_match(actual: &Value, patterns: &[ElementPattern]) -> Verdict {
     let elements: Vec<&Value> = match actual {
         Value::List(items) => items.iter().map(|n| &n.value).collect(),
         other => vec![other],
     };
-    let matched = Verdict::any(elements.iter().flat_map(|element| {
-        list_of(patterns)
-            .into_iter()
-            .map(move |pattern| matches_pattern(element, &pattern))
-    }));
+    let matched = Verdict::any(
+        elements
+            .iter()
+            .flat_map(|element| patterns.iter().map(move |pattern| pattern.matches(element))),
+    );
     matched.negate()
 }
 
-fn matches_pattern(element: &Value, pattern: &Value) -> Verdict {
-    let Value::Map(fields) = pattern else {
-        return equal(element, pattern);
-    };
-    if let Value::Unknown(_) = element {
-        return Verdict::Unknown;
-    }
-    Verdict::all(
-        fields
-            .iter()
-            .map(|(key, want)| match element.get(key).map(|n| &n.value) {
-                None | Some(Value::Null) => Verdict::Fail,
-                Some(have @ Value::List(_)) => match &want.value {
-                    Value::List(_) => {
-                        Verdict::all(list_of(&want.value).iter().map(|w| contains(have, w)))
+impl ElementPattern {
+    fn matches(&self, element: &Value) -> Verdict {
+        let fields = match self {
+            ElementPattern::Equal(value) => return equal(element, value),
+            ElementPattern::Fields(fields) => fields,
+        };
+        if let Value::Unknown(_) = element {
+            return Verdict::Unknown;
+        }
+        Verdict::all(fields.iter().map(|(key, test)| {
+            let have = element.get(key).map(|n| &n.value);
+            match test {
+                FieldTest::Literal(want) => match have {
+                    None | Some(Value::Null) => Verdict::Fail,
+                    Some(have @ Value::List(_)) => {
+                        Verdict::all(list_of(want).iter().map(|w| contains(have, w)))
                     }
-                    w => contains(have, w),
+                    Some(have) => equal(have, want),
                 },
-                Some(have) => equal(have, &want.value),
-            }),
-    )
+                FieldTest::Operators(operators) => {
+                    Verdict::all(operators.iter().map(|(operator, expected)| match have {
+                        None | Some(Value::Null) => operator.on_missing(expected.as_ref()),
+                        Some(have) => operator.test(expected.as_ref(), have),
+                    }))
+                }
+            }
+        }))
+    }
 }
 
 /// The verdict on everything a key resolved to. Assertions need every value to pass;
@@ -465,7 +559,7 @@ pub fn verdict_on(
     any: bool,
 ) -> Verdict {
     if values.is_empty() {
-        return operator.on_missing();
+        return operator.on_missing(expected);
     }
     let verdicts = values.iter().map(|n| operator.test(expected, &n.value));
     if any {
