@@ -35,11 +35,22 @@ class Failure(Exception):
 
 
 def run(cmd, cwd):
-    return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=300)
+    try:
+        return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=300)
+    except subprocess.TimeoutExpired:
+        raise Failure(f"{' '.join(cmd)} did not finish in 300 s") from None
+
+
+def record(verdicts, key, verdict, tool):
+    # One verdict per rule and address: a second one means two resources share an address (which
+    # Terraform rejects) or a tool reported a pair twice; either way the comparison is unsound.
+    if key in verdicts:
+        raise Failure(f"{tool} reported {key[0]} on {key[1]} twice")
+    verdicts[key] = verdict
 
 
 def python_verdicts(python_riveter, pack, fixtures, cwd):
-    """Verdicts of the Python riveter: {(rule, resource): pass|fail}, and the rules it skipped."""
+    """Verdicts of the Python riveter: {(rule, resource): pass|fail}."""
     proc = run([python_riveter, "scan", "-r", str(pack), "-t", str(fixtures), "-f", "json"], cwd)
     # It exits 1 both for failed rules and for errors; only a JSON report tells them apart.
     if proc.returncode not in (0, 1):
@@ -51,25 +62,18 @@ def python_verdicts(python_riveter, pack, fixtures, cwd):
             f"Python riveter wrote no JSON report ({exc}), exit code {proc.returncode}: "
             f"{proc.stderr.strip()[-2000:]}"
         ) from None
-    results = []
-    if "files" in doc:
-        for group in doc["files"]:
-            results.extend(group["results"])
-    else:
-        results.extend(doc["results"])
-    verdicts, skipped = {}, set()
+    # Grouped by file when the results name files, else flat.
+    results = [r for g in doc["files"] for r in g["results"]] if "files" in doc else doc["results"]
+    if not results:
+        raise Failure("Python riveter reported no result at all")
+    verdicts = {}
     for r in results:
+        # A rule that applies to nothing is one result with this message and no resource.
         if r["message"].startswith("SKIPPED:"):
-            skipped.add(r["rule_id"])
             continue
         key = (r["rule_id"], f'{r["resource_type"]}.{r["resource_id"]}')
-        verdict = "pass" if r["passed"] else "fail"
-        if verdicts.get(key, verdict) != verdict:
-            raise Failure(f"Python riveter gave {key} two verdicts")
-        verdicts[key] = verdict
-    if not verdicts and not skipped:
-        raise Failure("Python riveter reported no result at all")
-    return verdicts, skipped
+        record(verdicts, key, "pass" if r["passed"] else "fail", "Python riveter")
+    return verdicts
 
 
 def riveter_scan(riveter, pack, fixtures, cwd):
@@ -106,17 +110,13 @@ def riveter_verdicts(riveter, pack, fixtures, cwd):
         raise Failure(f"riveter wrote no JSON report ({exc}): {proc.stderr.strip()[-2000:]}") from None
     if doc.get("errors"):
         raise Failure(f"riveter could not read the fixtures: {doc['errors']}")
-    verdicts, skipped = {}, set()
+    verdicts = {}
     for r in doc["results"]:
         if r["status"] == "skipped":
-            skipped.add(r["rule_id"])
             continue
         res = r["resource"]
-        key = (r["rule_id"], f'{res["type"]}.{res["name"]}')
-        if verdicts.get(key, r["status"]) != r["status"]:
-            raise Failure(f"riveter gave {key} two verdicts")
-        verdicts[key] = r["status"]
-    return verdicts, skipped, unloadable, doc["summary"]["resources"]
+        record(verdicts, (r["rule_id"], f'{res["type"]}.{res["name"]}'), r["status"], "riveter")
+    return verdicts, unloadable, doc["summary"]["resources"]
 
 
 def markdown_tables(path):
@@ -138,6 +138,7 @@ def markdown_tables(path):
     return tables
 
 
+VERB = {"pass": "passes", "fail": "fails"}
 KNOWN_HEADER = ("pack", "rule", "resource", "python riveter", "riveter", "why")
 NEVER_HEADER = ("pack", "rule", "python riveter never", "why")
 
@@ -149,8 +150,11 @@ def compare_pack(args, pack):
         raise Failure(f"no fixtures in {fixtures}")
     rules = [r["id"] for r in yaml.safe_load(pack.read_text(encoding="utf-8"))["rules"]]
     with tempfile.TemporaryDirectory() as cwd:
-        py, py_skipped = python_verdicts(args.python_riveter, pack, fixtures, cwd)
-        ours, our_skipped, unloadable, resources = riveter_verdicts(args.riveter, pack, fixtures, cwd)
+        try:
+            py = python_verdicts(args.python_riveter, pack, fixtures, cwd)
+            ours, unloadable, resources = riveter_verdicts(args.riveter, pack, fixtures, cwd)
+        except (KeyError, TypeError) as exc:
+            raise Failure(f"{name}: a report is not laid out as expected ({exc!r})") from None
     pairs = {}
     for key in set(py) | set(ours):
         rule = key[0]
@@ -187,10 +191,15 @@ def main():
             raise Failure(f"{args.known} has no table with the header {' | '.join(header)}")
     known = {tuple(row[:5]): row[5] for row in tables[KNOWN_HEADER]}
     never = {(row[0], row[1], row[2]): row[3] for row in tables[NEVER_HEADER]}
+    for pack, rule, verdict in never:
+        if verdict not in VERB:
+            raise Failure(f"{args.known}: {pack} {rule}: 'never' must be pass or fail, not {verdict!r}")
 
     with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         outcomes = list(pool.map(lambda p: compare_pack(args, p), packs))
 
+    # Agreeing pairs pass; every problem counts as a failure (an unlisted disagreement, a rule the
+    # fixtures do not exercise both ways, a stale entry), so a failing run never reads "0 failed".
     passed = failed = 0
     seen_known = set()
     for name, nrules, resources, pairs, unloadable, coverage in outcomes:
@@ -221,8 +230,7 @@ def main():
                 if (name, rule, verdict) in never:
                     continue
                 failed += 1
-                print(f"{name} {rule}: no fixture {verdict.replace('pass', 'passe')}s it "
-                      "under the Python riveter")
+                print(f"{name} {rule}: no fixture {VERB[verdict]} it under the Python riveter")
     for entry in sorted(set(known) - seen_known):
         failed += 1
         print("stale entry in docs/compatibility.md, this disagreement no longer happens: "
