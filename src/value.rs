@@ -57,7 +57,32 @@ pub struct Unknown {
     /// empty when nothing is known. An operator that decides the same on every candidate
     /// decides.
     pub candidates: Vec<Value>,
+    /// A reference to another resource's attribute (`aws_s3_bucket.b.arn`): it stands for an
+    /// identifier, set and not empty, whose text the text operators read as `${source}`. Any
+    /// other unknown (a variable with no value, a data source, a function riveter does not
+    /// evaluate) may hold any value (docs/rules.md, "Unknown values").
+    pub identifier: bool,
+    /// A string built from known text and unknowns (a template, `jsonencode` of an object with
+    /// an unknown in it): its known text and where the unknown parts are, so that the text
+    /// operators decide what the known parts decide. Empty for every other unknown.
+    pub parts: Vec<TextPart>,
 }
+
+/// A piece of a string with unknown parts.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TextPart {
+    Known(String),
+    /// Any text; holds what reports show in its place, `${source}`.
+    Any(String),
+}
+
+/// Renderers (templates, the encoders, `join`) write an unknown that may hold any text into the
+/// string they build between these marks, with its reason, and the result is read back into
+/// parts (`Value::from_rendered`). Unicode's noncharacters are reserved for a program's
+/// internal use, so no Terraform string holds them.
+const HOLE_START: char = '\u{FDD0}';
+const HOLE_REASON: char = '\u{FDD1}';
+const HOLE_END: char = '\u{FDD2}';
 
 impl Unknown {
     /// Boxed, as `Value::Unknown` holds it.
@@ -66,12 +91,50 @@ impl Unknown {
             source: source.into(),
             reason: reason.into(),
             candidates: Vec::new(),
+            identifier: false,
+            parts: Vec::new(),
         })
     }
 
-    /// The text operators see: `${<source>}`, as Terraform itself writes an interpolation.
+    /// A reference to another resource's attribute, which stands for an identifier.
+    pub fn identifier(source: impl Into<String>, reason: impl Into<String>) -> Box<Unknown> {
+        let mut unknown = Unknown::new(source, reason);
+        unknown.identifier = true;
+        unknown
+    }
+
+    /// The text reports show: `${<source>}`, as Terraform itself writes an interpolation, or a
+    /// string's known parts with its unknown parts written so.
     pub fn as_text(&self) -> String {
-        format!("${{{}}}", self.source)
+        if self.parts.is_empty() {
+            return format!("${{{}}}", self.source);
+        }
+        self.parts
+            .iter()
+            .map(|part| match part {
+                TextPart::Known(text) | TextPart::Any(text) => text.as_str(),
+            })
+            .collect()
+    }
+
+    /// The unknown as a renderer writes it into a larger string: an identifier as its
+    /// `${source}` text, known parts as they are, and what may be any text between marks that
+    /// `Value::from_rendered` reads back.
+    pub fn rendered(&self) -> String {
+        if self.identifier {
+            return self.as_text();
+        }
+        let hole = |text: &str| format!("{HOLE_START}{text}{HOLE_REASON}{}{HOLE_END}", self.reason);
+        if self.parts.is_empty() {
+            return hole(&self.as_text());
+        }
+        self.parts
+            .iter()
+            .map(|part| match part {
+                TextPart::Known(text) => text.clone(),
+                TextPart::Any(text) => hole(text),
+            })
+            .collect()
     }
 }
 
@@ -171,6 +234,36 @@ impl Value {
             ),
             Value::Unknown(u) => J::String(u.as_text()),
         }
+    }
+
+    /// A string a renderer built (`Unknown::rendered`): known when it holds no unknown part,
+    /// else an unknown named by `source` whose parts keep the known text.
+    pub fn from_rendered(text: String, source: &str) -> Value {
+        if !text.contains(HOLE_START) {
+            return Value::String(text);
+        }
+        let mut parts = Vec::new();
+        let mut reason = None;
+        let mut rest = text.as_str();
+        while let Some(start) = rest.find(HOLE_START) {
+            if start > 0 {
+                parts.push(TextPart::Known(rest[..start].to_string()));
+            }
+            let hole = &rest[start + HOLE_START.len_utf8()..];
+            let end = hole.find(HOLE_END).unwrap_or(hole.len());
+            let (shown, why) = hole[..end]
+                .split_once(HOLE_REASON)
+                .unwrap_or((&hole[..end], ""));
+            parts.push(TextPart::Any(shown.to_string()));
+            reason.get_or_insert_with(|| why.to_string());
+            rest = hole.get(end + HOLE_END.len_utf8()..).unwrap_or("");
+        }
+        if !rest.is_empty() {
+            parts.push(TextPart::Known(rest.to_string()));
+        }
+        let mut unknown = Unknown::new(source, reason.unwrap_or_default());
+        unknown.parts = parts;
+        Value::Unknown(unknown)
     }
 
     /// Converts a JSON value (a rule's expected value, or a `.tf.json` literal) into a value

@@ -137,20 +137,80 @@ fn text_operators_read_the_source_of_unknown_values() {
         "'.id}'",
         Pass,
     );
-    // Interpolated strings are known, with their unknown parts written as `${source}`.
+    // A string with a reference in it is known, the reference written as `${source}`.
     check(
-        "name = \"${var.project}-data-processor\"",
+        "name = \"${aws_s3_bucket.raw.id}-logs\"",
         "name",
-        "matches",
-        "'.*data-processor.*'",
+        "equals",
+        "'${aws_s3_bucket.raw.id}-logs'",
         Pass,
     );
+}
+
+#[test]
+fn text_operators_decide_only_what_the_known_parts_of_other_unknowns_decide() {
+    // A variable with no value, a data source, a function riveter does not evaluate: any text.
+    for value in ["var.name", "data.aws_iam_role.ci.name", "timestamp()"] {
+        let body = format!("name = {value}");
+        check(&body, "name", "matches", "'.*prod.*'", Unknown);
+        check(&body, "name", "not_matches", "'.*\\*.*'", Unknown);
+        check(&body, "name", "contains", "prod", Unknown);
+        check(&body, "name", "not_contains", "'*'", Unknown);
+        check(&body, "name", "starts_with", "prod", Unknown);
+        check(&body, "name", "ends_with", "prod", Unknown);
+        check(&body, "name", "matches", "''", Pass);
+    }
+    // A string built from known text and such an unknown.
+    let templated = "name = \"${var.project}-data-processor\"";
+    check(templated, "name", "matches", "'.*data-processor.*'", Pass);
+    check(templated, "name", "ends_with", "-processor", Pass);
+    check(templated, "name", "ends_with", "-worker", Fail);
+    check(templated, "name", "starts_with", "prod-", Unknown);
+    check(templated, "name", "contains", "data", Pass);
+    check(templated, "name", "not_contains", "admin", Unknown);
     check(
-        "name = \"${var.project}-data-processor\"",
+        templated,
         "name",
         "equals",
         "'${var.project}-data-processor'",
-        Pass,
+        Unknown,
+    );
+    let arn = "resource = \"arn:aws:s3:::${var.bucket}/*\"";
+    check(arn, "resource", "starts_with", "'arn:aws:s3:::'", Pass);
+    check(arn, "resource", "starts_with", "'arn:aws:iam::'", Fail);
+    check(arn, "resource", "not_contains", "'*'", Fail);
+    check(arn, "resource", "matches", "'^arn:aws:s3:::prod-'", Unknown);
+}
+
+#[test]
+fn policies_with_unknown_parts_fail_on_what_is_known_and_are_unknown_otherwise() {
+    let policy = |action: &str, resource: &str| {
+        format!(
+            "policy = jsonencode({{ Statement = [{{ Effect = \"Allow\", Action = {action}, Resource = {resource} }}] }})"
+        )
+    };
+    // A reference is an identifier: no wildcard in it.
+    let by_reference = policy("\"s3:GetObject\"", "aws_s3_bucket.b.arn");
+    check(&by_reference, "policy", "not_contains", "'\"*\"'", Pass);
+    // An action from a variable with no value may be "*".
+    let by_variable = policy("var.actions", "aws_s3_bucket.b.arn");
+    check(&by_variable, "policy", "not_contains", "'\"*\"'", Unknown);
+    check(
+        &by_variable,
+        "policy",
+        "not_matches",
+        "'\"Action\":\"\\*\"'",
+        Unknown,
+    );
+    // A known wildcard elsewhere in the text decides.
+    let with_wildcard = policy("var.actions", "\"*\"");
+    check(&with_wildcard, "policy", "not_contains", "'\"*\"'", Fail);
+    check(
+        &with_wildcard,
+        "policy",
+        "not_matches",
+        "'\"Resource\":\"\\*\"'",
+        Fail,
     );
 }
 

@@ -111,7 +111,7 @@ resource "aws_iam_role_policy" "p" {
 "#;
     let body = &parse("main.tf", src)[0].body.value;
     let text = |k: &str| body.get(k).unwrap().value.to_string();
-    assert_eq!(text("name"), "\"${var.prefix}-policy\"");
+    assert_eq!(text("name"), "${var.prefix}-policy");
     assert_eq!(text("count"), "2");
     assert_eq!(text("ratio"), "0.5");
     assert_eq!(text("on"), "true");

@@ -386,7 +386,7 @@ impl<'a> Loader<'a> {
         key: &str,
         comparisons: &Yaml,
         message: Option<String>,
-        anchored: bool,
+        python_shape: bool,
     ) -> Vec<Arc<Assertion>> {
         let mut out = Vec::new();
         for (name, at, operand) in comparisons.entries().into_iter().flatten() {
@@ -407,7 +407,7 @@ impl<'a> Loader<'a> {
                 Some(operand),
                 message.clone(),
                 at.line,
-                anchored,
+                python_shape,
             ));
         }
         out
@@ -463,8 +463,9 @@ impl<'a> Loader<'a> {
         }
     }
 
-    /// Builds one assertion, checking its key, operator and value. `anchored` gives `regex` the
-    /// Python riveter's meaning (a match at the start of the value).
+    /// Builds one assertion, checking its key, operator and value. `python_shape` gives `regex`,
+    /// `present` and `absent` the Python riveter's meaning (a match at the start of the value;
+    /// an empty string, list or map is not present).
     fn assertion(
         &mut self,
         key: &str,
@@ -472,7 +473,7 @@ impl<'a> Loader<'a> {
         value: Option<&Yaml>,
         message: Option<String>,
         line: u32,
-        anchored: bool,
+        python_shape: bool,
     ) -> Option<Arc<Assertion>> {
         let key = match Key::parse(key) {
             Ok(key) => key,
@@ -481,7 +482,7 @@ impl<'a> Loader<'a> {
                 return None;
             }
         };
-        let operator = self.operator(&key, operator, value, line, anchored)?;
+        let operator = self.operator(&key, operator, value, line, python_shape)?;
         let expected = self.operand(&operator, &key, value, line)?;
         let expectation = operator.expectation(expected.as_ref());
         Some(Arc::new(Assertion {
@@ -500,7 +501,7 @@ impl<'a> Loader<'a> {
         name: &str,
         value: Option<&Yaml>,
         line: u32,
-        anchored: bool,
+        python_shape: bool,
     ) -> Option<Operator> {
         if Operator::is_regex(name) {
             let Some(pattern) = value.and_then(Yaml::scalar_text) else {
@@ -510,7 +511,7 @@ impl<'a> Loader<'a> {
                 );
                 return None;
             };
-            return match Pattern::compile(&pattern, anchored && name == "regex") {
+            return match Pattern::compile(&pattern, python_shape && name == "regex") {
                 Ok(compiled) => Some(Operator::with_pattern(name, compiled)),
                 Err(detail) => {
                     self.error(
@@ -521,8 +522,15 @@ impl<'a> Loader<'a> {
                 }
             };
         }
+        if python_shape && (name == "present" || name == "absent") {
+            return Some(if name == "present" {
+                Operator::Present
+            } else {
+                Operator::Absent
+            });
+        }
         if name == "none_match" {
-            let patterns = self.element_patterns(key, value?, anchored)?;
+            let patterns = self.element_patterns(key, value?, python_shape)?;
             return Some(Operator::NoneMatch(patterns.into()));
         }
         match Operator::named(name) {
@@ -544,7 +552,7 @@ impl<'a> Loader<'a> {
         &mut self,
         key: &Key,
         value: &Yaml,
-        anchored: bool,
+        python_shape: bool,
     ) -> Option<Vec<ElementPattern>> {
         let items: Vec<&Yaml> = match &value.value {
             YamlValue::Seq(items) => items.iter().collect(),
@@ -566,7 +574,8 @@ impl<'a> Loader<'a> {
                         let mut operators = Vec::new();
                         for (name, at, operand) in ops {
                             let operand = Some(operand);
-                            if let Some(op) = self.operator(key, name, operand, at.line, anchored)
+                            if let Some(op) =
+                                self.operator(key, name, operand, at.line, python_shape)
                                 && let Some(expected) = self.operand(&op, key, operand, at.line)
                             {
                                 operators.push((op, expected));

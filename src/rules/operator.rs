@@ -2,13 +2,17 @@
 //! cannot be known before `plan` makes most comparisons unknown rather than wrong.
 
 use super::pattern::Pattern;
-use crate::value::{Node, Value};
+use crate::value::{Node, TextPart, Value};
 use std::sync::Arc;
 
 #[derive(Debug, Clone)]
 pub enum Operator {
     Exists,
     NotExists,
+    /// The Python riveter's `present`: set, and not an empty string, list or map.
+    Present,
+    /// The Python riveter's `absent`: not set, or empty.
+    Absent,
     Equals,
     NotEquals,
     GreaterThan,
@@ -234,6 +238,8 @@ impl Operator {
         match self {
             Operator::Exists => "exists",
             Operator::NotExists => "not_exists",
+            Operator::Present => "present",
+            Operator::Absent => "absent",
             Operator::Equals => "equals",
             Operator::NotEquals => "not_equals",
             Operator::GreaterThan => "greater_than",
@@ -263,7 +269,7 @@ impl Operator {
     pub fn operand(&self) -> Operand {
         use Operator::*;
         match self {
-            Exists | NotExists => Operand::Nothing,
+            Exists | NotExists | Present | Absent => Operand::Nothing,
             Equals | NotEquals | Contains | NotContains => Operand::Any,
             GreaterThan | GreaterThanOrEqual | LessThan | LessThanOrEqual => Operand::Number,
             Matches(_) | NotMatches(_) | StartsWith | EndsWith => Operand::Text,
@@ -278,6 +284,7 @@ impl Operator {
         matches!(
             self,
             Operator::NotExists
+                | Operator::Absent
                 | Operator::NotEquals
                 | Operator::NotContains
                 | Operator::NotMatches(_)
@@ -305,6 +312,8 @@ impl Operator {
         match self {
             Operator::Exists => "to be set".into(),
             Operator::NotExists => "not to be set".into(),
+            Operator::Present => "to be set and not empty".into(),
+            Operator::Absent => "to be unset or empty".into(),
             Operator::Equals => format!("to equal {v}"),
             Operator::NotEquals => format!("not to equal {v}"),
             Operator::GreaterThan => format!("to be greater than {v}"),
@@ -358,19 +367,27 @@ impl Operator {
             };
         }
         if let Value::Unknown(unknown) = actual {
+            // Any unknown will be set; only an identifier is known not to be empty, and only
+            // an identifier's text is known: `${source}` (docs/rules.md, "Unknown values").
             return match self {
                 Operator::Exists => Verdict::Pass,
                 Operator::NotExists => Verdict::Fail,
-                op if op.reads_text_of_unknowns() => {
+                Operator::Present if unknown.identifier => Verdict::Pass,
+                Operator::Absent if unknown.identifier => Verdict::Fail,
+                op if op.reads_text_of_unknowns() && unknown.identifier => {
                     op.test(expected, &Value::String(unknown.as_text()))
                 }
-                _ => Verdict::Unknown,
+                op if !unknown.parts.is_empty() => op.test_known_parts(expected, &unknown.parts),
+                // Nothing of it is known: any text.
+                op => op.test_known_parts(expected, &[TextPart::Any(unknown.as_text())]),
             };
         }
         let expected = expected.unwrap_or(&Value::Null);
         match self {
             Operator::Exists => Verdict::Pass,
             Operator::NotExists => Verdict::Fail,
+            Operator::Present => Verdict::from_bool(!is_empty(actual)),
+            Operator::Absent => Verdict::from_bool(is_empty(actual)),
             Operator::Equals => equal(actual, expected),
             Operator::NotEquals => equal(actual, expected).negate(),
             Operator::GreaterThan => compare(actual, expected, |o| o.is_gt()),
@@ -379,8 +396,13 @@ impl Operator {
             Operator::LessThanOrEqual => compare(actual, expected, |o| o.is_le()),
             Operator::Contains => contains(actual, expected),
             Operator::NotContains => contains(actual, expected).negate(),
-            Operator::Matches(p) => regex_test(actual, p),
-            Operator::NotMatches(p) => regex_test(actual, p).negate(),
+            // On a list, every element is tested: rules written for the Python riveter test
+            // lists of members or scopes with patterns meant for each one.
+            Operator::Matches(_) | Operator::NotMatches(_) if let Value::List(items) = actual => {
+                Verdict::all(items.iter().map(|item| self.test(None, &item.value)))
+            }
+            Operator::Matches(p) => regex_test(actual, p, true),
+            Operator::NotMatches(p) => regex_test(actual, p, false),
             Operator::In => one_of(actual, expected),
             Operator::NotIn => one_of(actual, expected).negate(),
             Operator::StartsWith => text_pair(actual, expected, |a, e| a.starts_with(e)),
@@ -394,6 +416,75 @@ impl Operator {
             Operator::Length(comparison) => length(actual, expected, *comparison),
             Operator::NoneMatch(patterns) => none_match(actual, patterns),
         }
+    }
+}
+
+impl Operator {
+    /// The verdict on a string with unknown parts: what its known parts decide, whatever the
+    /// unknown parts hold; otherwise unknown.
+    fn test_known_parts(&self, expected: Option<&Value>, parts: &[TextPart]) -> Verdict {
+        let known = || {
+            parts.iter().filter_map(|p| match p {
+                TextPart::Known(text) => Some(text.as_str()),
+                TextPart::Any(_) => None,
+            })
+        };
+        let wanted = expected.and_then(text);
+        match self {
+            Operator::Present if known().any(|t| !t.is_empty()) => Verdict::Pass,
+            Operator::Absent if known().any(|t| !t.is_empty()) => Verdict::Fail,
+            Operator::Matches(p) => p.is_match_with_unknowns(parts),
+            Operator::NotMatches(p) => p.is_match_with_unknowns(parts).negate(),
+            Operator::Contains | Operator::NotContains => {
+                let found = wanted.is_some_and(|w| known().any(|t| t.contains(&w)));
+                let verdict = if found {
+                    Verdict::Pass
+                } else {
+                    Verdict::Unknown
+                };
+                if matches!(self, Operator::Contains) {
+                    verdict
+                } else {
+                    verdict.negate()
+                }
+            }
+            Operator::StartsWith => wanted.map_or(Verdict::Fail, |w| {
+                affix(known_edge(parts, false), &w, |t, w| t.starts_with(w))
+            }),
+            Operator::EndsWith => wanted.map_or(Verdict::Fail, |w| {
+                affix(known_edge(parts, true), &w, |t, w| t.ends_with(w))
+            }),
+            _ => Verdict::Unknown,
+        }
+    }
+}
+
+/// The known text at the start of a string with unknown parts, or at its end (`from_end`).
+fn known_edge(parts: &[TextPart], from_end: bool) -> String {
+    fn known(part: &TextPart) -> Option<&str> {
+        match part {
+            TextPart::Known(text) => Some(text),
+            TextPart::Any(_) => None,
+        }
+    }
+    if from_end {
+        let mut pieces: Vec<&str> = parts.iter().rev().map_while(known).collect();
+        pieces.reverse();
+        pieces.concat()
+    } else {
+        parts.iter().map_while(known).collect()
+    }
+}
+
+/// A prefix or suffix test on a known edge followed by unknown text: decided when the edge is
+/// as long as what is wanted, or already differs from it.
+fn affix(edge: String, wanted: &str, test: fn(&str, &str) -> bool) -> Verdict {
+    if edge.len() >= wanted.len() {
+        Verdict::from_bool(test(&edge, wanted))
+    } else if test(wanted, &edge) {
+        Verdict::Unknown
+    } else {
+        Verdict::Fail
     }
 }
 
@@ -453,13 +544,24 @@ fn text(v: &Value) -> Option<String> {
     }
 }
 
-/// A regex on a scalar's text; a collection has none and fails. A match the backtracking
-/// engine gave up on is unknown.
-fn regex_test(actual: &Value, pattern: &Pattern) -> Verdict {
+/// A regex on a scalar's text must match (`matches`) or must not (`not_matches`). A map has
+/// no text and fails. A match the backtracking engine gave up on is unknown.
+fn regex_test(actual: &Value, pattern: &Pattern, must_match: bool) -> Verdict {
     match text(actual).map(|t| pattern.is_match(&t)) {
-        Some(Ok(matched)) => Verdict::from_bool(matched),
+        Some(Ok(matched)) => Verdict::from_bool(matched == must_match),
         Some(Err(_)) => Verdict::Unknown,
         None => Verdict::Fail,
+    }
+}
+
+/// Empty for the Python riveter's `present` and `absent`: null, `""`, `[]` or `{}`.
+fn is_empty(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::String(s) => s.is_empty(),
+        Value::List(items) => items.is_empty(),
+        Value::Map(entries) => entries.is_empty(),
+        _ => false,
     }
 }
 

@@ -7,18 +7,35 @@
 //! take exponential time on some patterns, so that engine runs with a bound on its steps: a match
 //! that exceeds it is an unknown verdict that says so, never a hang.
 
+use super::operator::Verdict;
+use crate::value::TextPart;
+use regex_automata::dfa::{Automaton, StartKind, dense};
+use regex_automata::util::primitives::StateID;
+use regex_automata::util::start;
+use regex_automata::{Anchored, MatchKind};
+use std::collections::HashSet;
 use std::fmt;
+use std::sync::{Arc, OnceLock};
 
 /// The most backtracking steps one match may take before it gives up. Matching a policy
 /// document of a few kilobytes with the look-ahead patterns of the Python riveter's packs takes
 /// a few thousand; a pathological pattern reaches the bound in milliseconds.
 pub const BACKTRACK_LIMIT: usize = 1_000_000;
 
+/// The largest DFA built to read text with unknown parts; a pattern that needs more leaves such
+/// text unknown.
+const DFA_SIZE_LIMIT: usize = 4 << 20;
+
 #[derive(Clone)]
 pub struct Pattern {
     /// The pattern as the rule wrote it, for messages.
     written: String,
+    /// What the engines compile: anchored and translated for the Python riveter's patterns.
+    source: String,
     engine: Engine,
+    /// Built the first time text with unknown parts meets the pattern; `None` when the pattern
+    /// has no DFA (look-around, or too large).
+    dfa: Arc<OnceLock<Option<dense::DFA<Vec<u32>>>>>,
 }
 
 #[derive(Clone)]
@@ -76,7 +93,9 @@ impl Pattern {
         };
         Ok(Pattern {
             written: written.to_string(),
+            source,
             engine,
+            dfa: Arc::new(OnceLock::new()),
         })
     }
 
@@ -91,13 +110,116 @@ impl Pattern {
         }
     }
 
-    /// The linear engine, when the pattern has one: what a search over text with unknown parts
-    /// can reason about (`rules::text`).
-    pub fn linear(&self) -> Option<&regex::Regex> {
-        match &self.engine {
-            Engine::Linear(re) => Some(re),
-            Engine::Backtracking(_) => None,
+    /// Whether text with unknown parts matches: decided when its known parts decide, whatever
+    /// the unknown parts hold, else unknown. The pattern's DFA reads the known parts; at an
+    /// unknown part it goes on from every state that some text can reach. The text matches when
+    /// every way through ends in a match, and does not when none does.
+    pub fn is_match_with_unknowns(&self, parts: &[TextPart]) -> Verdict {
+        let dfa = self.dfa.get_or_init(|| {
+            dense::Builder::new()
+                .configure(
+                    dense::Config::new()
+                        .start_kind(StartKind::Unanchored)
+                        .match_kind(MatchKind::All)
+                        .dfa_size_limit(Some(DFA_SIZE_LIMIT))
+                        .determinize_size_limit(Some(DFA_SIZE_LIMIT)),
+                )
+                .build(&self.source)
+                .ok()
+        });
+        let Some(dfa) = dfa else {
+            return Verdict::Unknown;
+        };
+        walk_with_unknowns(dfa, parts).unwrap_or(Verdict::Unknown)
+    }
+}
+
+/// A state of the walk: where the DFA is, and whether a match was already seen on the way.
+type Walk = (StateID, bool);
+
+/// `None` where the DFA cannot say (it quit on a byte it does not handle, such as a non-ASCII
+/// letter next to `\b`).
+fn walk_with_unknowns(dfa: &dense::DFA<Vec<u32>>, parts: &[TextPart]) -> Option<Verdict> {
+    let config = start::Config::new().anchored(Anchored::No);
+    let start = dfa.start_state(&config).ok()?;
+    let mut walks: HashSet<Walk> = HashSet::from([(start, false)]);
+    for part in parts {
+        walks = match part {
+            TextPart::Known(text) => {
+                let mut next = HashSet::new();
+                for &(mut state, mut matched) in &walks {
+                    for &byte in text.as_bytes() {
+                        state = dfa.next_state(state, byte);
+                        if dfa.is_quit_state(state) {
+                            return None;
+                        }
+                        matched |= dfa.is_match_state(state);
+                    }
+                    next.insert((state, matched));
+                }
+                next
+            }
+            TextPart::Any(_) => reachable(dfa, walks)?,
+        };
+    }
+    let mut outcomes = walks
+        .iter()
+        .map(|&(state, matched)| matched || dfa.is_match_state(dfa.next_eoi_state(state)));
+    let first = outcomes.next()?;
+    Some(if outcomes.all(|o| o == first) {
+        if first { Verdict::Pass } else { Verdict::Fail }
+    } else {
+        Verdict::Unknown
+    })
+}
+
+/// Every walk that some text, the empty text included, leads to from `walks`. Text is UTF-8:
+/// the walk follows the bytes of whole characters only, or `.` would seem to stop at a byte no
+/// string holds.
+fn reachable(dfa: &dense::DFA<Vec<u32>>, walks: HashSet<Walk>) -> Option<HashSet<Walk>> {
+    // Each walk with where it stands inside a character (`utf8_step`).
+    let mut seen: HashSet<(Walk, u8)> = walks.iter().map(|&w| (w, 0)).collect();
+    let mut pending: Vec<(Walk, u8)> = seen.iter().copied().collect();
+    while let Some(((state, matched), needed)) = pending.pop() {
+        for byte in 0..=u8::MAX {
+            let Some(still_needed) = utf8_step(needed, byte) else {
+                continue;
+            };
+            let next = dfa.next_state(state, byte);
+            if dfa.is_quit_state(next) {
+                return None;
+            }
+            let walk = ((next, matched || dfa.is_match_state(next)), still_needed);
+            if seen.insert(walk) {
+                pending.push(walk);
+            }
         }
+    }
+    Some(
+        seen.into_iter()
+            .filter(|&(_, needed)| needed == 0)
+            .map(|(walk, _)| walk)
+            .collect(),
+    )
+}
+
+/// Where a walk stands inside a UTF-8 character after `byte`: 0 between characters, 1 to 3
+/// continuation bytes still needed, and 4 to 7 for the first continuation byte of the lead bytes
+/// whose next byte has a narrower range (E0, ED, F0, F4). `None` where UTF-8 has no such byte.
+fn utf8_step(state: u8, byte: u8) -> Option<u8> {
+    match (state, byte) {
+        (0, 0x00..=0x7F) => Some(0),
+        (0, 0xC2..=0xDF) => Some(1),
+        (0, 0xE0) => Some(4),
+        (0, 0xE1..=0xEC | 0xEE..=0xEF) => Some(2),
+        (0, 0xED) => Some(5),
+        (0, 0xF0) => Some(6),
+        (0, 0xF1..=0xF3) => Some(3),
+        (0, 0xF4) => Some(7),
+        (1..=3, 0x80..=0xBF) => Some(state - 1),
+        (4, 0xA0..=0xBF) | (5, 0x80..=0x9F) => Some(1),
+        (6, 0x90..=0xBF) | (7, 0x80..=0x8F) => Some(2),
+        _ => None,
     }
 }
 
@@ -196,10 +318,51 @@ mod tests {
         assert!(matches(r"a[\]$]b", true, "a$b"));
     }
 
+    fn with_unknowns(pattern: &str, python: bool, parts: &[Option<&str>]) -> Verdict {
+        let parts: Vec<TextPart> = parts
+            .iter()
+            .map(|p| match p {
+                Some(text) => TextPart::Known(text.to_string()),
+                None => TextPart::Any("${var.x}".into()),
+            })
+            .collect();
+        Pattern::compile(pattern, python)
+            .unwrap()
+            .is_match_with_unknowns(&parts)
+    }
+
     #[test]
-    fn patterns_without_look_around_use_the_linear_engine() {
-        assert!(Pattern::compile("^abc$", true).unwrap().linear().is_some());
-        assert!(Pattern::compile("^(?!x)", true).unwrap().linear().is_none());
+    fn text_with_unknown_parts_matches_where_the_known_parts_decide() {
+        use Verdict::*;
+        let arn = [Some("arn:aws:s3:::"), None, Some("/*")];
+        assert_eq!(with_unknowns("^arn:aws:s3:::", false, &arn), Pass);
+        assert_eq!(with_unknowns(r"\*", false, &arn), Pass);
+        assert_eq!(with_unknowns("^arn:aws:iam::", false, &arn), Fail);
+        assert_eq!(with_unknowns("^arn:aws:s3:::prod-", false, &arn), Unknown);
+        assert_eq!(with_unknowns("/[*]$", false, &arn), Pass);
+        // A wildcard could be in the unknown part of a policy without one in its known text.
+        let policy = [Some(r#"{"Action":""#), None, Some(r#"","Effect":"Allow"}"#)];
+        assert_eq!(with_unknowns(r".*\*.*", false, &policy), Unknown);
+        assert_eq!(with_unknowns("Allow", false, &policy), Pass);
+        assert_eq!(with_unknowns("Deny", false, &policy), Unknown);
+        // Anchors at both ends, and the Python riveter's anchoring.
+        let a_to_z = [Some("a"), None, Some("z")];
+        assert_eq!(with_unknowns("(?s)^a.*z$", false, &a_to_z), Pass);
+        // `.` stops at a newline, which the unknown part may hold.
+        assert_eq!(with_unknowns("^a.*z$", false, &a_to_z), Unknown);
+        assert_eq!(with_unknowns("b", true, &[Some("a"), None]), Fail);
+        assert_eq!(with_unknowns(".*b", true, &[Some("a"), None]), Unknown);
+        // The whole text unknown: only a pattern that matches every text decides.
+        assert_eq!(with_unknowns("", false, &[None]), Pass);
+        assert_eq!(with_unknowns("x", false, &[None]), Unknown);
+    }
+
+    #[test]
+    fn patterns_with_look_around_leave_text_with_unknown_parts_unknown() {
+        assert_eq!(
+            with_unknowns("^(?!x)", false, &[Some("y"), None]),
+            Verdict::Unknown
+        );
     }
 
     #[test]

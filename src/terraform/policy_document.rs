@@ -115,7 +115,7 @@ fn blocks(value: Option<&Node>) -> Vec<Value> {
 fn text(value: Option<&Node>) -> Option<String> {
     match value.map(|n| &n.value) {
         Some(Value::String(s)) if !s.is_empty() => Some(s.clone()),
-        Some(Value::Unknown(u)) => Some(u.as_text()),
+        Some(Value::Unknown(u)) => Some(u.rendered()),
         _ => None,
     }
 }
@@ -163,7 +163,7 @@ fn string_list(value: Option<&Node>) -> Option<Value> {
             .iter()
             .filter_map(|n| text(Some(n)).or_else(|| scalar(&n.value)))
             .collect(),
-        Value::Unknown(u) => vec![u.as_text()],
+        Value::Unknown(u) => vec![u.rendered()],
         other => vec![scalar(other)?],
     };
     decoded(items)

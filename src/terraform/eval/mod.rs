@@ -61,9 +61,13 @@ impl<'s, 't> Evaluator<'s, 't> {
         self.file.text_of(expr.span()).to_string()
     }
 
-    /// An unknown for `expr` that inherits the reason of what it depends on.
+    /// An unknown for `expr` that inherits the reason of what it depends on. An expression
+    /// built from a resource reference (`[for b in aws_s3_bucket.this : "${b.arn}/*"]`) stands
+    /// for identifiers too.
     fn unknown_from(&self, expr: &Expression, cause: &Unknown) -> Value {
-        Value::Unknown(Unknown::new(self.source(expr), cause.reason.clone()))
+        let mut unknown = Unknown::new(self.source(expr), cause.reason.clone());
+        unknown.identifier = cause.identifier;
+        Value::Unknown(unknown)
     }
 
     /// The value of an attribute: errors become unknowns that name them.
@@ -101,8 +105,14 @@ impl<'s, 't> Evaluator<'s, 't> {
                 }
                 Ok(Value::Map(entries))
             }
-            Expression::StringTemplate(t) => self.template(t),
-            Expression::HeredocTemplate(h) => self.heredoc(&h.template, h.indent()),
+            Expression::StringTemplate(t) => {
+                let rendered = self.template(t)?;
+                Ok(self.read_back(rendered, expr))
+            }
+            Expression::HeredocTemplate(h) => {
+                let rendered = self.heredoc(&h.template, h.indent())?;
+                Ok(self.read_back(rendered, expr))
+            }
             Expression::Parenthesis(p) => self.eval(p.inner()),
             Expression::Variable(name) => self.variable(expr, name.as_str()),
             Expression::Traversal(traversal) => {
@@ -138,6 +148,14 @@ impl<'s, 't> Evaluator<'s, 't> {
                 binary(*op.operator.value(), &lhs, &rhs)
             }
             Expression::ForExpr(for_expr) => self.for_expr(expr, for_expr),
+        }
+    }
+
+    /// A rendered string with unknown parts becomes an unknown named by the expression.
+    fn read_back(&self, rendered: Value, expr: &Expression) -> Value {
+        match rendered {
+            Value::String(text) => Value::from_rendered(text, &self.source(expr)),
+            other => other,
         }
     }
 
@@ -245,9 +263,16 @@ impl<'s, 't> Evaluator<'s, 't> {
         })
     }
 
+    /// A reference that cannot be known before `plan`. One rooted at a managed resource's type
+    /// stands for an identifier of that resource; the others may hold any value.
     fn unknown_reference(&self, whole: &Expression, root: &str) -> Value {
         let source = self.source(whole);
-        Value::Unknown(Unknown::new(source.clone(), unknown_root(root, &source)))
+        let reason = unknown_root(root, &source);
+        Value::Unknown(if names_a_resource(root) {
+            Unknown::identifier(source, reason)
+        } else {
+            Unknown::new(source, reason)
+        })
     }
 
     fn walk(
@@ -509,6 +534,15 @@ fn unknown_root(root: &str, source: &str) -> String {
         "var" | "local" => format!("{source}, which riveter cannot resolve"),
         _ => format!("{source}, which is known only after apply"),
     }
+}
+
+/// Whether a reference's root is a managed resource type, not one of Terraform's other
+/// namespaces.
+fn names_a_resource(root: &str) -> bool {
+    !matches!(
+        root,
+        "count" | "each" | "self" | "data" | "module" | "var" | "local" | "path" | "terraform"
+    )
 }
 
 fn push_block(entries: &mut Vec<(String, Node)>, block_type: String, node: Node) {

@@ -181,7 +181,7 @@ impl<'t> Scope<'t> {
         };
         let source = format!("data.aws_iam_policy_document.{name}.json");
         let value = match policy_document::render(&body_value, minified) {
-            Ok(text) => Value::String(text),
+            Ok(text) => Value::from_rendered(text, &source),
             Err(cause) => Value::Unknown(Unknown::new(source, cause.reason)),
         };
         self.document_values

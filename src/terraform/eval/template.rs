@@ -1,5 +1,7 @@
 //! String templates: `"${var.a}-x"`, heredocs, and `%{if}` / `%{for}` directives, with `~`
-//! whitespace stripping. Unknown parts are written as `${source}`, so the string stays known.
+//! whitespace stripping. Unknown parts are written with `Unknown::rendered`: a string with
+//! resource references in it stays known, one with any other unknown part is read back into an
+//! unknown that keeps its known parts.
 
 use super::{Eval, Evaluator, iteration_pairs, to_bool};
 use crate::value::Value;
@@ -34,7 +36,7 @@ impl Evaluator<'_, '_> {
                 Element::Interpolation(interp) => {
                     out.strip_before(interp.strip);
                     let piece = match self.eval(&interp.expr)? {
-                        Value::Unknown(u) => u.as_text(),
+                        Value::Unknown(u) => u.rendered(),
                         value => text(&value)?,
                     };
                     out.push(&piece, interp.strip);
@@ -166,7 +168,7 @@ pub fn text(value: &Value) -> Result<String, String> {
         Value::String(s) => Ok(s.clone()),
         Value::Number(n) => Ok(crate::value::number_text(*n)),
         Value::Bool(b) => Ok(b.to_string()),
-        Value::Unknown(u) => Ok(u.as_text()),
+        Value::Unknown(u) => Ok(u.rendered()),
         Value::Null => Err("a null value cannot be used in a string".into()),
         other => Err(format!("a {} cannot be used in a string", other.kind())),
     }

@@ -1,6 +1,6 @@
 //! Encoders and decoders, with Terraform's exact output: `jsonencode` writes keys sorted and
 //! compact, escaping `<`, `>` and `&` as Go does; `yamlencode` writes block style with every
-//! string quoted. Unknown leaves are written as the string `${source}`.
+//! string quoted. Unknown leaves are written with `Unknown::rendered`.
 
 use super::{arity, sorted, string};
 use crate::terraform::eval::Eval;
@@ -64,7 +64,7 @@ fn write_json(value: &Value, style: JsonStyle, depth: usize, out: &mut String) {
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Value::Number(n) => out.push_str(&number_text(*n)),
         Value::String(s) => json_string(s, out),
-        Value::Unknown(u) => json_string(&u.as_text(), out),
+        Value::Unknown(u) => json_string(&u.rendered(), out),
         Value::List(items) if items.is_empty() => out.push_str("[]"),
         Value::List(items) => {
             out.push('[');
@@ -226,7 +226,7 @@ fn yaml_scalar(value: &Value, indent: usize) -> String {
         Value::Number(n) => number_text(*n),
         Value::String(s) if s.contains('\n') => yaml_block(s, indent),
         Value::String(s) => yaml_quoted(s),
-        Value::Unknown(u) => yaml_quoted(&u.as_text()),
+        Value::Unknown(u) => yaml_quoted(&u.rendered()),
         Value::List(_) => "[]".into(),
         Value::Map(_) => "{}".into(),
     }

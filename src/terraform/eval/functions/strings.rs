@@ -74,7 +74,7 @@ fn tostring(args: &[Value]) -> Eval {
     }
 }
 
-/// Unknown elements are written as `${source}`, so the joined string stays known.
+/// Unknown elements are written into the joined string with `Unknown::rendered`.
 fn join(args: &[Value]) -> Eval {
     arity(args, 2, usize::MAX)?;
     let separator = string(&args[0])?;
