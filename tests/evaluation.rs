@@ -689,3 +689,44 @@ rules:
         unknown.detail()
     );
 }
+
+/// `count = 0` and a `for_each` over an empty collection create nothing: such a block is not
+/// judged. An unknown `count` keeps the block as written.
+#[test]
+fn blocks_terraform_would_not_create_are_not_judged() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "main.tf",
+        r#"
+variable "rotate" {
+  default = false
+}
+variable "replicas" {}
+
+resource "aws_kms_key" "disabled" {
+  count               = var.rotate ? 1 : 0
+  enable_key_rotation = false
+}
+resource "aws_kms_key" "none_of_them" {
+  for_each            = {}
+  enable_key_rotation = false
+}
+resource "aws_kms_key" "empty_set" {
+  for_each            = toset([])
+  enable_key_rotation = false
+}
+resource "aws_kms_key" "maybe" {
+  count               = var.replicas
+  enable_key_rotation = false
+}
+resource "aws_kms_key" "one" {
+  count               = 1
+  enable_key_rotation = true
+}
+"#,
+    );
+    let tf = scan(dir.path(), &[], &[]);
+    let addresses: Vec<&str> = tf.resources.iter().map(|r| r.address.as_str()).collect();
+    assert_eq!(addresses, ["aws_kms_key.maybe", "aws_kms_key.one"]);
+}

@@ -11,8 +11,29 @@ use hcl::edit::expr::Expression;
 /// More instances than this are not expanded; the block is evaluated once, as written.
 const MAX_INSTANCES: usize = 256;
 
-/// The binding of each instance: `each = {key, value}` or `count = {index}`.
-pub fn bindings(scope: &Scope, file: &SourceFile, body: BodyRef) -> Vec<(&'static str, Value)> {
+/// What Terraform would create of a block before `plan`.
+pub enum Instances {
+    /// One resource as written: no `count` or `for_each`, one whose value is unknown, or more
+    /// instances than are expanded.
+    AsWritten,
+    /// `count = 0` or a `for_each` over an empty collection: Terraform creates nothing, so the
+    /// block is not judged.
+    None,
+    /// The binding of each instance: `each = {key, value}` or `count = {index}`.
+    Each(Vec<(&'static str, Value)>),
+}
+
+pub fn instances(scope: &Scope, file: &SourceFile, body: BodyRef) -> Instances {
+    let bindings = bindings(scope, file, body);
+    match bindings {
+        Some(bindings) if bindings.is_empty() => Instances::None,
+        Some(bindings) => Instances::Each(bindings),
+        None => Instances::AsWritten,
+    }
+}
+
+/// The binding of each instance, `None` when the instances are not known (or too many).
+fn bindings(scope: &Scope, file: &SourceFile, body: BodyRef) -> Option<Vec<(&'static str, Value)>> {
     let attribute = |name: &str| -> Option<Value> {
         let expr: &Expression = match body {
             BodyRef::Hcl(body) => &body.get_attribute(name)?.value,
@@ -26,7 +47,7 @@ pub fn bindings(scope: &Scope, file: &SourceFile, body: BodyRef) -> Vec<(&'stati
             ("value".into(), Node::bare(value)),
         ])
     };
-    match (attribute("for_each"), attribute("count")) {
+    Some(match (attribute("for_each"), attribute("count")) {
         (Some(Value::Map(entries)), _) if entries.len() <= MAX_INSTANCES => entries
             .into_iter()
             .map(|(k, v)| ("each", instance(Value::String(k), v.value)))
@@ -53,8 +74,8 @@ pub fn bindings(scope: &Scope, file: &SourceFile, body: BodyRef) -> Vec<(&'stati
                 })
                 .collect()
         }
-        _ => Vec::new(),
-    }
+        _ => return None,
+    })
 }
 
 /// The body as written (`base`, where instance values are unknown) merged with the bodies of

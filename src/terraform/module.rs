@@ -10,7 +10,7 @@ use super::declarations::{BlockDecl, ParsedFile, Syntax, declarations};
 use super::eval::types::Type;
 use super::eval::{BodyRef, Evaluator, Scope, values_equal};
 use super::ignore_comments::{self, Directive};
-use super::instances;
+use super::instances::{self, Instances};
 use super::resource::{BlockKind, FileError, Resource};
 use super::source::SourceFile;
 use super::variables::{self, Declaration, Given, VariableInputs};
@@ -200,7 +200,9 @@ fn evaluate_files(
     for (file, decl) in files.iter().zip(&decls) {
         let mut resources = Vec::new();
         for block in &decl.blocks {
-            let body = evaluate_body(&scope, &file.source, block.body);
+            let Some(body) = evaluate_body(&scope, &file.source, block.body) else {
+                continue;
+            };
             if block.kind == BlockKind::Module
                 && let Some(call) = module_call(dir, &body)
             {
@@ -220,17 +222,23 @@ fn evaluate_files(
     result.warnings.extend(scope.take_warnings());
 }
 
-fn evaluate_body(scope: &Scope, file: &SourceFile, body: BodyRef) -> Node {
+/// A block's body, its instances merged; `None` for a block Terraform would create nothing of.
+fn evaluate_body(scope: &Scope, file: &SourceFile, body: BodyRef) -> Option<Node> {
     let evaluate = |mut evaluator: Evaluator| match body {
         BodyRef::Hcl(body) => Node::new(evaluator.body(body), Default::default()),
         BodyRef::Json(expr) => evaluator.attribute(expr),
     };
+    let bindings = match instances::instances(scope, file, body) {
+        Instances::None => return None,
+        Instances::AsWritten => Vec::new(),
+        Instances::Each(bindings) => bindings,
+    };
     let base = evaluate(Evaluator::new(scope, file));
-    let instances: Vec<Value> = instances::bindings(scope, file, body)
+    let instances: Vec<Value> = bindings
         .into_iter()
         .map(|(name, binding)| evaluate(Evaluator::with_binding(scope, file, name, binding)).value)
         .collect();
-    instances::merge(base, &instances)
+    Some(instances::merge(base, &instances))
 }
 
 fn resource(block: &BlockDecl, file: &SourceFile, mut body: Node) -> Resource {
