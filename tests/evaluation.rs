@@ -730,3 +730,75 @@ resource "aws_kms_key" "one" {
     let addresses: Vec<&str> = tf.resources.iter().map(|r| r.address.as_str()).collect();
     assert_eq!(addresses, ["aws_kms_key.maybe", "aws_kms_key.one"]);
 }
+
+/// The AWS provider's `default_tags` and the Google provider's `default_labels` apply to every
+/// resource of their provider configuration, aliases included; the resource's own values win.
+#[test]
+fn provider_default_tags_and_labels_join_each_resources_own() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "providers.tf",
+        r#"
+provider "aws" {
+  default_tags {
+    tags = { Owner = "platform", Environment = "prod" }
+  }
+}
+provider "aws" {
+  alias = "west"
+  default_tags {
+    tags = { Owner = "west-team" }
+  }
+}
+provider "google" {
+  default_labels = { cost_center = "cc-42" }
+}
+"#,
+    );
+    write(
+        dir.path(),
+        "main.tf",
+        r#"
+resource "aws_s3_bucket" "untagged" {
+  bucket = "logs"
+}
+resource "aws_s3_bucket" "own_environment" {
+  bucket = "data"
+  tags   = { Environment = "dev" }
+}
+resource "aws_s3_bucket" "west" {
+  provider = aws.west
+  bucket   = "west"
+}
+resource "google_storage_bucket" "assets" {
+  name = "assets"
+}
+"#,
+    );
+    let tf = scan(dir.path(), &[], &[]);
+    assert_eq!(
+        attribute(&tf, "aws_s3_bucket.untagged", "tags"),
+        json!({"Owner": "platform", "Environment": "prod"})
+    );
+    assert_eq!(
+        attribute(&tf, "aws_s3_bucket.own_environment", "tags"),
+        json!({"Environment": "dev", "Owner": "platform"})
+    );
+    assert_eq!(
+        attribute(&tf, "aws_s3_bucket.west", "tags"),
+        json!({"Owner": "west-team"})
+    );
+    assert_eq!(
+        attribute(&tf, "google_storage_bucket.assets", "labels"),
+        json!({"cost_center": "cc-42"})
+    );
+    // An inherited tag is reported at the resource's block, in its own file.
+    let untagged = tf
+        .resources
+        .iter()
+        .find(|r| r.address == "aws_s3_bucket.untagged")
+        .unwrap();
+    let owner = untagged.body.value.get("tags").unwrap().value.get("Owner").unwrap();
+    assert_eq!(owner.span.line, untagged.span.line);
+}

@@ -11,6 +11,7 @@ mod instances;
 mod json;
 mod module;
 mod policy_document;
+mod provider_defaults;
 mod resource;
 mod source;
 pub mod variables;

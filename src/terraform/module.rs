@@ -11,6 +11,7 @@ use super::eval::types::Type;
 use super::eval::{BodyRef, Evaluator, Scope, values_equal};
 use super::ignore_comments::{self, Directive};
 use super::instances::{self, Instances};
+use super::provider_defaults;
 use super::resource::{BlockKind, FileError, Resource};
 use super::source::SourceFile;
 use super::variables::{self, Declaration, Given, VariableInputs};
@@ -197,12 +198,17 @@ fn evaluate_files(
         }
     }
 
+    let first_resource = result.resources.len();
+    let mut providers = Vec::new();
     for (file, decl) in files.iter().zip(&decls) {
         let mut resources = Vec::new();
         for block in &decl.blocks {
             let Some(body) = evaluate_body(&scope, &file.source, block.body) else {
                 continue;
             };
+            if block.kind == BlockKind::Provider {
+                providers.push(resource(block, &file.source, body.clone()));
+            }
             if block.kind == BlockKind::Module
                 && let Some(call) = module_call(dir, &body)
             {
@@ -219,6 +225,7 @@ fn evaluate_files(
             result.resources.extend(resources);
         }
     }
+    provider_defaults::apply(&providers, &mut result.resources[first_resource..]);
     result.warnings.extend(scope.take_warnings());
 }
 
