@@ -799,6 +799,84 @@ resource "google_storage_bucket" "assets" {
         .iter()
         .find(|r| r.address == "aws_s3_bucket.untagged")
         .unwrap();
-    let owner = untagged.body.value.get("tags").unwrap().value.get("Owner").unwrap();
+    let owner = untagged
+        .body
+        .value
+        .get("tags")
+        .unwrap()
+        .value
+        .get("Owner")
+        .unwrap();
     assert_eq!(owner.span.line, untagged.span.line);
+}
+
+/// Values that explode become unknowns that name the bound, quickly and in bounded memory, and
+/// the other modules' values are unaffected.
+#[test]
+fn exploding_values_stop_at_riveters_limits() {
+    let dir = tempfile::tempdir().unwrap();
+    let doubling = |name: &str, first: &str, step: &dyn Fn(usize) -> String| {
+        let mut text = format!("locals {{\n  {name}0 = {first}\n");
+        for i in 1..=40 {
+            text.push_str(&format!("  {name}{i} = {}\n", step(i - 1)));
+        }
+        text.push_str(&format!(
+            "}}\nresource \"t\" \"r\" {{\n  v = {name}40\n  n = length(local.{name}40)\n}}\n"
+        ));
+        text.replace(&format!("v = {name}40"), &format!("v = local.{name}40"))
+    };
+    write(
+        dir.path(),
+        "lists/main.tf",
+        &doubling("l", "[\"x\"]", &|p| {
+            format!("concat(local.l{p}, local.l{p})")
+        }),
+    );
+    write(
+        dir.path(),
+        "text/main.tf",
+        &doubling("s", "\"xxxxxxxxxx\"", &|p| {
+            format!("\"${{local.s{p}}}${{local.s{p}}}\"")
+        }),
+    );
+    write(
+        dir.path(),
+        "replace/main.tf",
+        "locals {\n  long = join(\"\", [for i in range(1000) : \"abcdefghij\"])\n}\nresource \"t\" \"r\" {\n  v = replace(local.long, \"/./\", local.long)\n}\n",
+    );
+    write(
+        dir.path(),
+        "loops/main.tf",
+        "resource \"t\" \"r\" {\n  v = [for i in range(1000) : [for j in range(1000) : [for k in range(1000) : \"${i}${j}${k}\"]]]\n}\n",
+    );
+    write(
+        dir.path(),
+        "fine/main.tf",
+        "resource \"t\" \"ok\" {\n  v = upper(\"fine\")\n}\n",
+    );
+    let started = std::time::Instant::now();
+    let tf = scan(dir.path(), &[], &[]);
+    // A generous bound: on a loaded two-core machine this takes a fraction of it.
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+    let in_dir = |dir: &str| {
+        tf.resources
+            .iter()
+            .find(|r| r.file.starts_with(dir))
+            .unwrap_or_else(|| panic!("no resource in {dir}"))
+    };
+    let unknown_reason =
+        |dir: &str, key: &str| match &in_dir(dir).body.value.get(key).unwrap().value {
+            Value::Unknown(u) => u.reason.clone(),
+            other => panic!("{dir}: {key} is known: {}", other.kind()),
+        };
+    assert!(unknown_reason("lists", "v").contains("more than 200000 elements, riveter's limit"));
+    assert!(unknown_reason("lists", "n").contains("riveter's limit"));
+    assert!(unknown_reason("text", "v").contains("MiB of text, riveter's limit"));
+    assert!(unknown_reason("replace", "v").contains("MiB of text, riveter's limit"));
+    let loops = format!("{:?}", in_dir("loops").body.value);
+    assert!(
+        loops.contains("riveter's limit"),
+        "the loops were evaluated to the end"
+    );
+    assert_eq!(attribute(&tf, "t.ok", "v"), json!("FINE"));
 }

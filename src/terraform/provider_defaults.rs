@@ -120,10 +120,13 @@ fn add_defaults(resource: &mut Resource, configuration: &Configuration) {
         return;
     };
     match body.iter_mut().find(|(k, _)| k == configuration.attribute) {
-        Some((_, Node {
-            value: Value::Map(own),
-            ..
-        })) => {
+        Some((
+            _,
+            Node {
+                value: Value::Map(own),
+                ..
+            },
+        )) => {
             for entry in &configuration.defaults {
                 if !own.iter().any(|(k, _)| *k == entry.0) {
                     own.push(inherited(entry));

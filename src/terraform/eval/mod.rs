@@ -4,6 +4,7 @@
 //! is an `Unknown` that keeps its source text and says why.
 
 mod functions;
+pub(crate) mod limits;
 mod scope;
 mod template;
 pub mod types;
@@ -74,15 +75,51 @@ impl<'s, 't> Evaluator<'s, 't> {
     pub fn attribute(&mut self, expr: &Expression) -> Node {
         let span = self.span(expr);
         let value = self.eval(expr).unwrap_or_else(|error| {
-            Value::Unknown(Unknown::new(
-                self.source(expr),
-                format!("an expression Terraform would reject: {error}"),
-            ))
+            let reason = if error.ends_with(limits::LIMIT) {
+                format!("{}: {error}", self.source(expr))
+            } else {
+                format!("an expression Terraform would reject: {error}")
+            };
+            Value::Unknown(Unknown::new(self.source(expr), reason))
         });
         Node::new(fill_spans(value, span), span)
     }
 
+    /// An expression's value; one past the bounds of `limits` is an unknown that says so.
     pub fn eval(&mut self, expr: &Expression) -> Eval {
+        if self.scope.budget.spent() {
+            return Ok(Value::Unknown(Unknown::new(
+                self.source(expr),
+                format!(
+                    "{}, left unevaluated: the module evaluated {} expressions, {}",
+                    self.source(expr),
+                    limits::MODULE_STEPS,
+                    limits::LIMIT
+                ),
+            )));
+        }
+        let value = self.eval_unbounded(expr)?;
+        let may_grow = matches!(
+            expr,
+            Expression::Array(_)
+                | Expression::Object(_)
+                | Expression::StringTemplate(_)
+                | Expression::HeredocTemplate(_)
+                | Expression::FuncCall(_)
+                | Expression::ForExpr(_)
+        );
+        Ok(
+            match may_grow.then(|| limits::oversized(&value)).flatten() {
+                Some(why) => Value::Unknown(Unknown::new(
+                    self.source(expr),
+                    format!("{}, which would be {why}", self.source(expr)),
+                )),
+                None => value,
+            },
+        )
+    }
+
+    fn eval_unbounded(&mut self, expr: &Expression) -> Eval {
         match expr {
             Expression::Null(_) => Ok(Value::Null),
             Expression::Bool(b) => Ok(Value::Bool(*b.value())),

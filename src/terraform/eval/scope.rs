@@ -2,6 +2,7 @@
 //! used, in whatever order they reference each other), and its `aws_iam_policy_document`s.
 
 use super::Evaluator;
+use super::limits::Budget;
 use crate::terraform::policy_document;
 use crate::terraform::source::SourceFile;
 use crate::value::{Unknown, Value};
@@ -44,6 +45,8 @@ pub struct Scope<'t> {
     in_progress: RefCell<Vec<String>>,
     reported_cycles: RefCell<BTreeSet<Vec<String>>>,
     warnings: RefCell<Vec<String>>,
+    /// The module's evaluation steps, against `limits::MODULE_STEPS`.
+    pub(super) budget: Budget,
 }
 
 impl<'t> Scope<'t> {
@@ -59,6 +62,7 @@ impl<'t> Scope<'t> {
             in_progress: RefCell::default(),
             reported_cycles: RefCell::default(),
             warnings: RefCell::default(),
+            budget: Budget::default(),
         }
     }
 

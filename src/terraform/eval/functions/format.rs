@@ -1,7 +1,8 @@
 //! `format` and `formatlist`: Go's `fmt` verbs as Terraform documents them (`%s %d %f %v %q %t
 //! %x %X %o %b %e %g %%`, with flags, width, precision and `%[n]` argument indexes).
 
-use super::{arity, boolean, list, number, string};
+use super::{arity, boolean, list, number, string, too_large};
+use crate::terraform::eval::limits::MAX_TEXT_BYTES;
 use crate::terraform::eval::{Eval, template};
 use crate::value::{Value, number_text};
 
@@ -66,6 +67,10 @@ fn format(pattern: &str, args: &[Value]) -> Result<String, String> {
         if chars.peek() == Some(&'.') {
             chars.next();
             spec.precision = Some(digits(&mut chars).unwrap_or(0));
+        }
+        // A width or precision of gigabytes would exhaust memory before any bound on values.
+        if spec.width.max(spec.precision).unwrap_or(0) > MAX_TEXT_BYTES {
+            return Err(too_large());
         }
         let verb = chars
             .next()

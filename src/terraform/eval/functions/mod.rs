@@ -71,6 +71,15 @@ pub(super) fn call(name: &str, args: Vec<Value>, cx: &Context) -> Eval {
     }
 }
 
+/// The error of a function whose result would pass riveter's bound on text (`limits`).
+fn too_large() -> String {
+    format!(
+        "the result would be more than {} MiB of text, {}",
+        super::limits::MAX_TEXT_BYTES >> 20,
+        super::limits::LIMIT
+    )
+}
+
 fn unknown(cx: &Context, reason: String) -> Value {
     Value::Unknown(Unknown::new(cx.source.clone(), reason))
 }

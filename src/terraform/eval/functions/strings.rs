@@ -1,6 +1,7 @@
 //! String functions.
 
-use super::{arity, integer, list, list_of, string, strings_of};
+use super::{arity, integer, list, list_of, string, strings_of, too_large};
+use crate::terraform::eval::limits::MAX_TEXT_BYTES;
 use crate::terraform::eval::{Eval, template};
 use crate::value::{Node, Value};
 use regex::Regex;
@@ -98,15 +99,46 @@ fn split(args: &[Value]) -> Eval {
     ))
 }
 
-/// A substring in slashes is a regular expression, as in Terraform.
+/// A substring in slashes is a regular expression, as in Terraform. Each replacement can make
+/// the text longer, so the result's length is counted before it is built: replacing every
+/// character of a long text by another long text would exhaust memory.
 fn replace(args: &[Value]) -> Eval {
     arity(args, 3, 3)?;
     let (s, search, with) = (string(&args[0])?, string(&args[1])?, string(&args[2])?);
     if search.len() > 1 && search.starts_with('/') && search.ends_with('/') {
         let re = compile(&search[1..search.len() - 1])?;
+        let references = with.matches('$').count();
+        let mut length = s.len();
+        let mut expanded = String::new();
+        for caps in re.captures_iter(&s) {
+            let matched = caps.get(0).map_or(0, |m| m.len());
+            // No expansion is longer than its text plus every reference to the whole match.
+            if with
+                .len()
+                .saturating_add(references.saturating_mul(matched))
+                > MAX_TEXT_BYTES
+            {
+                return Err(too_large());
+            }
+            expanded.clear();
+            caps.expand(&with, &mut expanded);
+            length = (length - matched).saturating_add(expanded.len());
+            if length > MAX_TEXT_BYTES {
+                return Err(too_large());
+            }
+        }
         return Ok(Value::String(
             re.replace_all(&s, with.as_str()).into_owned(),
         ));
+    }
+    let count = if search.is_empty() {
+        s.chars().count() + 1
+    } else {
+        s.matches(search.as_str()).count()
+    };
+    let length = (s.len() - count * search.len()).saturating_add(count.saturating_mul(with.len()));
+    if length > MAX_TEXT_BYTES {
+        return Err(too_large());
     }
     Ok(Value::String(s.replace(&search, &with)))
 }
