@@ -1,5 +1,6 @@
-//! The config file the Python riveter reads: `riveter.yml` / `.riveter.yml` in the working
-//! directory, or `-c FILE`. Its settings add to the command line's.
+//! The config file the Python riveter reads: `riveter.yml`, `riveter.yaml`, `riveter.json` (or
+//! the same names with a leading dot) in the working directory, or `-c FILE`. Its settings add
+//! to the command line's.
 
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -17,12 +18,25 @@ pub struct Config {
     #[serde(default)]
     pub exclude_rules: Vec<String>,
     pub output_format: Option<String>,
+    /// Where the `output_format` report goes, as `-o`.
+    pub output_file: Option<PathBuf>,
+    /// As `--debug`.
+    #[serde(default)]
+    pub debug: bool,
     /// Settings this version does not read, reported as warnings.
     #[serde(flatten)]
     pub other: BTreeMap<String, serde::de::IgnoredAny>,
 }
 
-pub const DEFAULT_NAMES: [&str; 2] = ["riveter.yml", ".riveter.yml"];
+/// The Python riveter's names, in its order. A JSON file is read as YAML, of which JSON is a part.
+pub const DEFAULT_NAMES: [&str; 6] = [
+    "riveter.yml",
+    "riveter.yaml",
+    ".riveter.yml",
+    ".riveter.yaml",
+    "riveter.json",
+    ".riveter.json",
+];
 
 /// The config file to read: the one named, else the first default one that exists.
 pub fn locate(explicit: Option<&Path>) -> Option<PathBuf> {

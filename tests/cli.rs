@@ -279,7 +279,12 @@ fn python_riveter_flags_keep_working() {
         ],
     );
     assert_eq!(out.status.code(), Some(1));
-    assert_eq!(stdout(&out), "", "the report went to the file");
+    // The report went to the file; the table is still shown, as in the Python riveter.
+    assert!(
+        stdout(&out).starts_with("❌ Glue jobs must have security configuration"),
+        "{}",
+        stdout(&out)
+    );
     let json: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(&report).unwrap()).unwrap();
     let ids: Vec<&str> = json["results"]
@@ -308,6 +313,56 @@ fn python_riveter_flags_keep_working() {
         json["results"][0]["rule_id"],
         "glue-jobs-must-enable-cloudwatch-logging"
     );
+}
+
+#[test]
+fn the_python_riveters_other_commands_and_flags() {
+    let packs = riveter(MISTAKES, &["list-rule-packs"]);
+    assert_eq!(packs.status.code(), Some(0));
+    assert_eq!(
+        stdout(&packs),
+        stdout(&riveter(MISTAKES, &["packs", "list"]))
+    );
+    assert!(stdout(&packs).contains("aws-security"));
+    let mut args = vec!["scan", "--debug", "-e"];
+    args.extend(SEED_RULES);
+    let out = riveter(MISTAKES, &args);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("timing: rules loaded at"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("note: --explain is accepted for the Python riveter's command line"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn the_config_file_may_be_json_and_name_the_output_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join(MISTAKES);
+    for file in shell_glob(MISTAKES) {
+        fs::copy(example.join(&file), dir.path().join(&file)).unwrap();
+    }
+    fs::copy(
+        example.join("pipeline-rules.yml"),
+        dir.path().join("pipeline-rules.yml"),
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join(".riveter.json"),
+        r#"{"rule_dirs": ["pipeline-rules.yml"], "output_format": "json", "output_file": "out.json"}"#,
+    )
+    .unwrap();
+    let out = riveter(dir.path(), &["scan"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let json: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("out.json")).unwrap()).unwrap();
+    // The pipeline rules fail twice on the example with mistakes.
+    assert_eq!(json["summary"]["failed"], 2);
 }
 
 #[test]

@@ -880,3 +880,31 @@ fn exploding_values_stop_at_riveters_limits() {
     );
     assert_eq!(attribute(&tf, "t.ok", "v"), json!("FINE"));
 }
+
+/// Default tags from a variable with no value: which tags a resource gets is unknown.
+#[test]
+fn unknown_provider_default_tags_make_the_tags_unknown() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "main.tf",
+        r#"
+variable "default_tags" {}
+provider "aws" {
+  default_tags {
+    tags = var.default_tags
+  }
+}
+resource "aws_s3_bucket" "logs" {
+  bucket = "logs"
+  tags   = { Owner = "data" }
+}
+"#,
+    );
+    let tf = scan(dir.path(), &[], &[]);
+    let why = reason(&tf, "aws_s3_bucket.logs", "tags");
+    assert!(
+        why.contains("the tags of provider aws (var.default_tags, which has no value)"),
+        "{why}"
+    );
+}

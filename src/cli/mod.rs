@@ -42,6 +42,8 @@ pub enum Command {
         #[command(subcommand)]
         command: BaselineCommand,
     },
+    /// The built-in rule packs, as `packs list` (the Python riveter's command).
+    ListRulePacks,
     /// The GitHub Action's entrypoint: reads the inputs and the event from the environment.
     Github,
     /// Run rule fixtures: the rule files in PATH against the Terraform in PATH/tests.
@@ -95,9 +97,18 @@ pub struct ScanArgs {
     )]
     pub format: Option<Format>,
 
-    /// Write the standard-output report to FILE instead.
+    /// Write the `--format` report to FILE; the table is still shown on standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Print each phase of the scan and its time to standard error.
+    #[arg(long = "debug")]
+    pub debug: bool,
+
+    /// Accepted for the Python riveter's command line: riveter sends nothing to an AI service;
+    /// every finding already says what was expected, what was found and how to fix it.
+    #[arg(short = 'e', long = "explain")]
+    pub explain: bool,
 
     /// Also write the JSON report to FILE.
     #[arg(long = "json", value_name = "FILE")]
@@ -260,6 +271,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let code = match cli.command {
         Command::Packs { command } => packs::run(command),
+        Command::ListRulePacks => packs::run(PacksCommand::List),
         Command::Github => crate::ci::github::run(),
         Command::Baseline {
             command: BaselineCommand::Create(args),

@@ -28,17 +28,27 @@ fn write_main(args: &ScanArgs, shown: &Report) -> Option<String> {
     let color = use_color(args.color, to_terminal, std::env::var_os("NO_COLOR"));
     let main_emitter = emitter(stdout_format, args, color, to_terminal);
     match &args.output {
-        Some(path) => write_file(path, main_emitter.as_ref(), shown).err(),
-        None => {
-            // Block-buffered: the standard output's line buffer searches every line it is given.
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            match main_emitter.emit(shown, &mut out).and_then(|_| out.flush()) {
-                // The reader stopped reading (`| head`): not a failure of the scan.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => None,
-                Err(e) => Some(format!("could not write to standard output: {e}")),
-                Ok(()) => None,
-            }
+        Some(path) => {
+            let written = write_file(path, main_emitter.as_ref(), shown).err();
+            // As in the Python riveter, the table is still shown when the report goes to a
+            // file, so a CI log says what failed.
+            let terminal = std::io::stdout().is_terminal();
+            let color = use_color(args.color, terminal, std::env::var_os("NO_COLOR"));
+            let table = emitter(Format::Table, args, color, terminal);
+            written.or_else(|| to_stdout(table.as_ref(), shown))
         }
+        None => to_stdout(main_emitter.as_ref(), shown),
+    }
+}
+
+fn to_stdout(emitter: &dyn Emitter, report: &Report) -> Option<String> {
+    // Block-buffered: the standard output's line buffer searches every line it is given.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match emitter.emit(report, &mut out).and_then(|_| out.flush()) {
+        // The reader stopped reading (`| head`): not a failure of the scan.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => None,
+        Err(e) => Some(format!("could not write to standard output: {e}")),
+        Ok(()) => None,
     }
 }
 

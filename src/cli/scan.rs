@@ -45,7 +45,7 @@ fn scan_and_report(args: ScanArgs) -> Result<GateVerdict, String> {
             scoped.verdict()
         }
     };
-    phase(started, "reports written");
+    phase(&args, started, "reports written");
     // The process ends after this: freeing a monorepo's model and findings piece by piece
     // would only delay the exit (by a tenth of a second and more), so they go with it.
     std::mem::forget(report);
@@ -53,8 +53,8 @@ fn scan_and_report(args: ScanArgs) -> Result<GateVerdict, String> {
 }
 
 /// `RIVETER_TIMINGS=1`: how long each phase took, on standard error (for profiling).
-fn phase(start: std::time::Instant, name: &str) {
-    if std::env::var_os("RIVETER_TIMINGS").is_some() {
+fn phase(args: &ScanArgs, start: std::time::Instant, name: &str) {
+    if args.debug || std::env::var_os("RIVETER_TIMINGS").is_some() {
         eprintln!("timing: {name} at {:.3}s", start.elapsed().as_secs_f64());
     }
 }
@@ -82,9 +82,16 @@ pub(crate) fn run(mut args: ScanArgs) -> Result<(Report, ScanArgs), String> {
         eprintln!("warning: config: unknown setting `{key}` is ignored");
     }
     apply_config(&mut args, config)?;
+    if args.explain {
+        eprintln!(
+            "note: --explain is accepted for the Python riveter's command line; riveter sends \
+             nothing to an AI service, and every finding already says what was expected, what \
+             was found and how to fix it"
+        );
+    }
 
     let rules = load_rules(&args)?;
-    phase(started, "rules loaded");
+    phase(&args, started, "rules loaded");
     let (mut discovered, root) = discover(&mut args)?;
     if let Some((index, count)) = args.shard {
         discovered.files = shard::files_of(discovered.files, &root, index, count);
@@ -112,18 +119,18 @@ pub(crate) fn run(mut args: ScanArgs) -> Result<(Report, ScanArgs), String> {
         args.variables_in_order.clone()
     };
     let inputs = VariableInputs::load(&ordered, std::env::vars())?;
-    phase(started, "files found");
+    phase(&args, started, "files found");
     let progress = progress::Progress::start(discovered.files.len());
     let mut terraform = terraform::load(discovered, &root, &inputs);
     progress.finish();
-    phase(started, "terraform evaluated");
+    phase(&args, started, "terraform evaluated");
     for warning in &terraform.warnings {
         eprintln!("warning: {warning}");
     }
     let directives = std::mem::take(&mut terraform.directives);
 
     let mut report = engine::scan(rules, terraform);
-    phase(started, "rules evaluated");
+    phase(&args, started, "rules evaluated");
     report.gate = Gate {
         fail_on: args.fail_on,
         unknown_fails: args.unknown == UnknownPolicy::Fail,
@@ -173,6 +180,10 @@ fn apply_config(args: &mut ScanArgs, config: Config) -> Result<(), String> {
     args.rules.extend(config.rule_dirs);
     args.include_rules.extend(config.include_rules);
     args.exclude_rules.extend(config.exclude_rules);
+    args.debug |= config.debug;
+    if args.output.is_none() {
+        args.output = config.output_file;
+    }
     if args.format.is_none()
         && let Some(name) = config.output_format
     {

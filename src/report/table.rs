@@ -141,6 +141,15 @@ impl Table {
 
     fn unknown(&self, finding: &Finding, out: &mut dyn Write) -> io::Result<()> {
         self.resource_line(finding, &self.paint(YELLOW, "?"), out)?;
+        // What would fail if an undecided filter applies, then what could not be decided.
+        for a in finding
+            .assertions
+            .iter()
+            .filter(|a| a.verdict == Verdict::Fail)
+        {
+            let line = format!("would fail if the rule applies: {}", a.detail());
+            writeln!(out, "     {}", self.paint(DIM, &line))?;
+        }
         for a in finding
             .assertions
             .iter()

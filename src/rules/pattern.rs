@@ -65,7 +65,7 @@ impl Pattern {
     /// in Python's `re`.
     pub fn compile(written: &str, python: bool) -> Result<Pattern, String> {
         let source = if python {
-            format!("^(?:{})", python_to_rust(written))
+            format!("^(?:{})", python_to_rust(written, multi_line(written)))
         } else {
             written.to_string()
         };
@@ -229,6 +229,16 @@ impl fmt::Debug for Pattern {
     }
 }
 
+/// Whether the pattern turns on multi-line mode (`(?m)`, `(?im)`, ...) anywhere.
+fn multi_line(pattern: &str) -> bool {
+    pattern.match_indices("(?").any(|(at, _)| {
+        pattern[at + 2..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .any(|c| c == 'm')
+    })
+}
+
 /// The regex crate's errors are several lines with the pattern drawn out; the last says why.
 fn last_line(message: &str) -> String {
     message.lines().last().unwrap_or("").trim().to_string()
@@ -237,7 +247,7 @@ fn last_line(message: &str) -> String {
 /// Python's `$` (without MULTILINE) matches at the end and before a newline that ends the text;
 /// Rust's matches at the end only. `\Z` is Python's end of text, `\z` Rust's. Everything inside
 /// a character class, and every other escape, is left as written.
-fn python_to_rust(pattern: &str) -> String {
+fn python_to_rust(pattern: &str, multi_line: bool) -> String {
     let mut out = String::with_capacity(pattern.len() + 8);
     let mut chars = pattern.chars();
     let mut in_class = false;
@@ -271,7 +281,8 @@ fn python_to_rust(pattern: &str) -> String {
                 in_class = false;
                 out.push(c);
             }
-            '$' if !in_class => out.push_str("(?:\\n?\\z)"),
+            // With `(?m)`, `$` is the end of any line in both syntaxes.
+            '$' if !in_class && !multi_line => out.push_str("(?:\\n?\\z)"),
             _ => out.push(c),
         }
     }
@@ -316,6 +327,8 @@ mod tests {
         // In a class, `$` is a character.
         assert!(matches("a[$]", true, "a$"));
         assert!(matches(r"a[\]$]b", true, "a$b"));
+        // Multi-line mode keeps `$` as the end of every line.
+        assert!(matches("(?m)a$\nb", true, "a\nb"));
     }
 
     fn with_unknowns(pattern: &str, python: bool, parts: &[Option<&str>]) -> Verdict {

@@ -4,7 +4,7 @@
 //! `tags.Owner` then sees the owner a bucket inherits, as the provider would apply it.
 
 use super::resource::{BlockKind, Resource};
-use crate::value::{Node, Value};
+use crate::value::{Node, Unknown, Value};
 
 /// The providers whose defaults are modelled: the provider's local name, where its defaults
 /// are written in its configuration, and the resource attribute they join.
@@ -38,7 +38,13 @@ struct Configuration {
     provider: String,
     alias: String,
     attribute: &'static str,
-    defaults: Vec<(String, Node)>,
+    defaults: Defaults,
+}
+
+enum Defaults {
+    Known(Vec<(String, Node)>),
+    /// `default_tags { tags = var.tags }` with no value: which tags a resource gets is unknown.
+    Unknown(Box<Unknown>),
 }
 
 /// Adds the defaults of the module's provider configurations (`providers`, from every file of
@@ -79,14 +85,16 @@ fn configuration(provider: &Resource) -> Option<Configuration> {
             other => &other.get(segment)?.value,
         };
     }
-    let Value::Map(defaults) = value else {
-        return None;
+    let defaults = match value {
+        Value::Map(defaults) => Defaults::Known(defaults.clone()),
+        Value::Unknown(unknown) => Defaults::Unknown(unknown.clone()),
+        _ => return None,
     };
     Some(Configuration {
         provider: provider.resource_type.clone(),
         alias: provider.name.clone(),
         attribute: modelled.attribute,
-        defaults: defaults.clone(),
+        defaults,
     })
 }
 
@@ -115,6 +123,19 @@ fn provider_of(resource: &Resource) -> (String, String) {
 /// unknown stays unknown.
 fn add_defaults(resource: &mut Resource, configuration: &Configuration) {
     let span = resource.span;
+    let defaults = match &configuration.defaults {
+        Defaults::Known(defaults) => defaults,
+        Defaults::Unknown(unknown) => {
+            // The resource's own values are among what it gets, but not all of it: unknown.
+            let reason = format!(
+                "the {} of provider {} ({})",
+                configuration.attribute, configuration.provider, unknown.reason
+            );
+            let value = Value::Unknown(Unknown::new(unknown.source.clone(), reason));
+            set(resource, configuration.attribute, Node::new(value, span));
+            return;
+        }
+    };
     let inherited = |(key, node): &(String, Node)| (key.clone(), node.clone().placed_at(span));
     let Value::Map(body) = &mut resource.body.value else {
         return;
@@ -127,22 +148,30 @@ fn add_defaults(resource: &mut Resource, configuration: &Configuration) {
                 ..
             },
         )) => {
-            for entry in &configuration.defaults {
+            for entry in defaults {
                 if !own.iter().any(|(k, _)| *k == entry.0) {
                     own.push(inherited(entry));
                 }
             }
         }
         Some((_, node)) if node.value.is_null() => {
-            node.value = Value::Map(configuration.defaults.iter().map(inherited).collect());
+            node.value = Value::Map(defaults.iter().map(inherited).collect());
         }
         Some(_) => {}
         None => body.push((
             configuration.attribute.to_string(),
-            Node::new(
-                Value::Map(configuration.defaults.iter().map(inherited).collect()),
-                span,
-            ),
+            Node::new(Value::Map(defaults.iter().map(inherited).collect()), span),
         )),
+    }
+}
+
+/// Sets a resource's attribute, replacing its own.
+fn set(resource: &mut Resource, attribute: &str, node: Node) {
+    let Value::Map(body) = &mut resource.body.value else {
+        return;
+    };
+    match body.iter_mut().find(|(k, _)| k == attribute) {
+        Some((_, existing)) => *existing = node,
+        None => body.push((attribute.to_string(), node)),
     }
 }

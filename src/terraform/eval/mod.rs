@@ -374,6 +374,8 @@ impl<'s, 't> Evaluator<'s, 't> {
                     match self.eval(arg) {
                         Ok(Value::Unknown(u)) => return Ok(self.unknown_from(expr, &u)),
                         Ok(value) => return Ok(value),
+                        // A bound of riveter's is not an error Terraform would have caught.
+                        Err(e) if e.ends_with(limits::LIMIT) => return Err(e),
                         Err(e) => last = e,
                     }
                 }
@@ -381,11 +383,12 @@ impl<'s, 't> Evaluator<'s, 't> {
             }
             "can" => {
                 let arg = call.args.iter().next().ok_or("can() needs one argument")?;
-                return Ok(match self.eval(arg) {
-                    Ok(Value::Unknown(u)) => self.unknown_from(expr, &u),
-                    Ok(_) => Value::Bool(true),
-                    Err(_) => Value::Bool(false),
-                });
+                return match self.eval(arg) {
+                    Ok(Value::Unknown(u)) => Ok(self.unknown_from(expr, &u)),
+                    Ok(_) => Ok(Value::Bool(true)),
+                    Err(e) if e.ends_with(limits::LIMIT) => Err(e),
+                    Err(_) => Ok(Value::Bool(false)),
+                };
             }
             _ => {}
         }
