@@ -266,6 +266,26 @@ impl Value {
         Value::Unknown(unknown)
     }
 
+    /// Every string inside the value that a renderer built, read back with `from_rendered`.
+    pub fn read_back(self, source: &str) -> Value {
+        match self {
+            Value::String(text) => Value::from_rendered(text, source),
+            Value::List(items) => Value::List(
+                items
+                    .into_iter()
+                    .map(|n| Node::new(n.value.read_back(source), n.span))
+                    .collect(),
+            ),
+            Value::Map(entries) => Value::Map(
+                entries
+                    .into_iter()
+                    .map(|(k, n)| (k, Node::new(n.value.read_back(source), n.span)))
+                    .collect(),
+            ),
+            other => other,
+        }
+    }
+
     /// Converts a JSON value (a rule's expected value, or a `.tf.json` literal) into a value
     /// without a place in a file.
     pub fn from_json(json: &serde_json::Value) -> Value {

@@ -224,3 +224,219 @@ fn unsupported_and_impure_functions_are_unknown_never_errors() {
         "aws_s3_bucket.b.id, which is known only after apply"
     );
 }
+
+/// An argument of a sample call: a scalar, or a list or map whose elements are replaced one by
+/// one.
+enum Arg {
+    Whole(&'static str),
+    List(&'static [&'static str]),
+    Map(&'static [(&'static str, &'static str)]),
+}
+use Arg::{List as L, Map as M, Whole as W};
+
+/// One call of every built-in function riveter evaluates (the file functions read the disk and
+/// have tests of their own).
+fn sample_calls() -> Vec<(&'static str, Vec<Arg>)> {
+    vec![
+        ("abs", vec![W("-3")]),
+        ("alltrue", vec![L(&["true", "false"])]),
+        ("anytrue", vec![L(&["true", "false"])]),
+        ("base64decode", vec![W("\"aGk=\"")]),
+        ("base64encode", vec![W("\"hi\"")]),
+        ("basename", vec![W("\"a/b.txt\"")]),
+        ("ceil", vec![W("1.2")]),
+        ("chomp", vec![W("\"a\\n\"")]),
+        ("chunklist", vec![L(&["\"a\"", "\"b\"", "\"c\""]), W("2")]),
+        ("cidrhost", vec![W("\"10.0.0.0/8\""), W("2")]),
+        ("cidrnetmask", vec![W("\"10.0.0.0/8\"")]),
+        ("cidrsubnet", vec![W("\"10.0.0.0/8\""), W("8"), W("2")]),
+        ("cidrsubnets", vec![W("\"10.0.0.0/8\""), W("8"), W("8")]),
+        ("coalesce", vec![W("\"\""), W("\"a\"")]),
+        ("coalescelist", vec![L(&[]), L(&["\"a\""])]),
+        ("compact", vec![L(&["\"a\"", "\"\"", "\"b\""])]),
+        ("concat", vec![L(&["\"a\""]), L(&["\"b\""])]),
+        ("contains", vec![L(&["\"a\"", "\"b\""]), W("\"a\"")]),
+        ("dirname", vec![W("\"a/b\"")]),
+        ("distinct", vec![L(&["\"a\"", "\"b\"", "\"a\""])]),
+        ("element", vec![L(&["\"a\"", "\"b\""]), W("1")]),
+        ("endswith", vec![W("\"abc\""), W("\"c\"")]),
+        ("flatten", vec![L(&["[\"a\"]", "[\"b\", \"c\"]"])]),
+        ("floor", vec![W("1.5")]),
+        ("format", vec![W("\"%s-%d\""), W("\"a\""), W("1")]),
+        ("formatlist", vec![W("\"%s-x\""), L(&["\"a\"", "\"b\""])]),
+        ("indent", vec![W("2"), W("\"a\\nb\"")]),
+        ("index", vec![L(&["\"a\"", "\"b\""]), W("\"b\"")]),
+        ("join", vec![W("\",\""), L(&["\"a\"", "\"b\""])]),
+        ("jsondecode", vec![W("\"{\\\"a\\\": 1}\"")]),
+        ("jsonencode", vec![M(&[("a", "\"1\""), ("b", "[1, 2]")])]),
+        ("keys", vec![M(&[("a", "1"), ("b", "2")])]),
+        ("length", vec![L(&["\"a\"", "\"b\""])]),
+        ("log", vec![W("8"), W("2")]),
+        ("lookup", vec![M(&[("a", "\"1\"")]), W("\"a\""), W("\"d\"")]),
+        ("lower", vec![W("\"AB\"")]),
+        ("max", vec![W("1"), W("2")]),
+        ("merge", vec![M(&[("a", "\"1\"")]), M(&[("b", "\"2\"")])]),
+        ("min", vec![W("1"), W("2")]),
+        ("one", vec![L(&["\"a\""])]),
+        ("parseint", vec![W("\"ff\""), W("16")]),
+        ("pow", vec![W("2"), W("3")]),
+        ("range", vec![W("3")]),
+        ("regex", vec![W("\"[a-z]+\""), W("\"ab1\"")]),
+        ("regexall", vec![W("\"[a-z]\""), W("\"ab\"")]),
+        ("replace", vec![W("\"a-b\""), W("\"-\""), W("\"_\"")]),
+        ("reverse", vec![L(&["\"a\"", "\"b\""])]),
+        ("setunion", vec![L(&["\"a\""]), L(&["\"b\""])]),
+        ("signum", vec![W("-2")]),
+        (
+            "slice",
+            vec![L(&["\"a\"", "\"b\"", "\"c\""]), W("0"), W("2")],
+        ),
+        ("sort", vec![L(&["\"b\"", "\"a\""])]),
+        ("split", vec![W("\",\""), W("\"a,b\"")]),
+        ("startswith", vec![W("\"abc\""), W("\"a\"")]),
+        ("strcontains", vec![W("\"abc\""), W("\"b\"")]),
+        ("strrev", vec![W("\"ab\"")]),
+        ("substr", vec![W("\"abc\""), W("0"), W("2")]),
+        ("sum", vec![L(&["1", "2"])]),
+        ("title", vec![W("\"a b\"")]),
+        ("tobool", vec![W("\"true\"")]),
+        ("tolist", vec![L(&["\"a\"", "\"b\""])]),
+        ("tomap", vec![M(&[("a", "\"1\"")])]),
+        ("tonumber", vec![W("\"1\"")]),
+        ("toset", vec![L(&["\"a\"", "\"b\""])]),
+        ("tostring", vec![W("1")]),
+        ("trim", vec![W("\"?a?\""), W("\"?\"")]),
+        ("trimprefix", vec![W("\"ab\""), W("\"a\"")]),
+        ("trimspace", vec![W("\" a \"")]),
+        ("trimsuffix", vec![W("\"ab\""), W("\"b\"")]),
+        ("upper", vec![W("\"a\"")]),
+        ("urlencode", vec![W("\"a b\"")]),
+        ("values", vec![M(&[("a", "1"), ("b", "2")])]),
+        ("yamlencode", vec![M(&[("a", "\"1\"")])]),
+        (
+            "zipmap",
+            vec![L(&["\"a\"", "\"b\""]), L(&["\"1\"", "\"2\""])],
+        ),
+    ]
+}
+
+/// What is tried in place of the unknown: values of every type, and the edge cases functions
+/// treat apart (empty, duplicate, wildcard).
+const CONCRETE: &[&str] = &[
+    "\"a\"",
+    "\"b\"",
+    "\"\"",
+    "\"*\"",
+    "\"10.0.0.0/16\"",
+    "\"ff\"",
+    "0",
+    "1",
+    "2",
+    "2.5",
+    "-1",
+    "true",
+    "false",
+    "[]",
+    "[\"a\"]",
+    "[\"a\", \"b\"]",
+    "{}",
+    "{ a = \"1\" }",
+    "null",
+];
+
+/// The call with the argument at `at` (or the element `element` inside it) written as `text`.
+fn call_text(name: &str, args: &[Arg], at: usize, element: Option<usize>, text: &str) -> String {
+    let written: Vec<String> = args
+        .iter()
+        .enumerate()
+        .map(|(i, arg)| {
+            let here = |j: usize| i == at && element == Some(j);
+            match arg {
+                W(_) if i == at => text.to_string(),
+                W(t) => t.to_string(),
+                L(items) => {
+                    let items: Vec<String> = items
+                        .iter()
+                        .enumerate()
+                        .map(|(j, t)| {
+                            if here(j) {
+                                text.to_string()
+                            } else {
+                                t.to_string()
+                            }
+                        })
+                        .collect();
+                    format!("[{}]", items.join(", "))
+                }
+                M(entries) => {
+                    let entries: Vec<String> = entries
+                        .iter()
+                        .enumerate()
+                        .map(|(j, (k, t))| format!("{k} = {}", if here(j) { text } else { t }))
+                        .collect();
+                    format!("{{ {} }}", entries.join(", "))
+                }
+            }
+        })
+        .collect();
+    format!("{name}({})", written.join(", "))
+}
+
+/// Whether a value with unknowns in it holds for a concrete one: every known part equal, every
+/// list as long, every map with the same keys.
+fn holds_for(partial: &Value, concrete: &Value) -> bool {
+    match (partial, concrete) {
+        (Value::Unknown(_), _) => true,
+        (Value::List(a), Value::List(b)) => {
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| holds_for(&x.value, &y.value))
+        }
+        (Value::Map(a), Value::Map(b)) => {
+            a.len() == b.len()
+                && a.iter().all(|(k, x)| {
+                    b.iter()
+                        .any(|(l, y)| k == l && holds_for(&x.value, &y.value))
+                })
+        }
+        (a, b) => a.to_json() == b.to_json(),
+    }
+}
+
+/// Replacing any argument, or any element or map value inside one, by an unknown gives an
+/// unknown, or a value whose known parts are what every concrete value in its place gives.
+#[test]
+fn unknowns_are_never_lost() {
+    let mut broken = Vec::new();
+    let mut cases = 0;
+    for (name, args) in sample_calls() {
+        for (at, arg) in args.iter().enumerate() {
+            let elements: Vec<Option<usize>> = match arg {
+                W(_) => vec![None],
+                L(items) => (0..items.len()).map(Some).collect(),
+                M(entries) => (0..entries.len()).map(Some).collect(),
+            };
+            for element in elements {
+                let unknown = eval(&call_text(name, &args, at, element, "var.unset"));
+                for concrete in CONCRETE {
+                    let expr = call_text(name, &args, at, element, concrete);
+                    let value = eval(&expr);
+                    cases += 1;
+                    // A value Terraform would reject, or that riveter cannot know either, says
+                    // nothing about the unknown's.
+                    if value.first_unknown().is_some() {
+                        continue;
+                    }
+                    if !holds_for(&unknown, &value) {
+                        broken.push(format!("{expr} = {value}, but with an unknown: {unknown}"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(cases > 2000, "{cases} cases");
+    assert!(
+        broken.is_empty(),
+        "{} cases lose an unknown:\n{}",
+        broken.len(),
+        broken.join("\n")
+    );
+}

@@ -160,6 +160,13 @@ fn flatten(args: &[Value]) -> Eval {
 
 fn compact(args: &[Value]) -> Eval {
     arity(args, 1, 1)?;
+    // Whether an unknown element is kept depends on its value.
+    if let Some(u) = list(&args[0])?.iter().find_map(|n| match &n.value {
+        Value::Unknown(u) => Some(u),
+        _ => None,
+    }) {
+        return Ok(Value::Unknown(u.clone()));
+    }
     let kept = list(&args[0])?
         .iter()
         .filter(|n| {
@@ -308,11 +315,16 @@ fn slice(args: &[Value]) -> Eval {
 
 fn index(args: &[Value]) -> Eval {
     arity(args, 2, 2)?;
-    list(&args[0])?
-        .iter()
-        .position(|n| values_equal(&n.value, &args[1]))
-        .map(|i| Value::Number(i as f64))
-        .ok_or_else(|| "the value is not in the list".into())
+    for (i, item) in list(&args[0])?.iter().enumerate() {
+        // An unknown element before the match may be the first equal one.
+        if let Value::Unknown(u) = &item.value {
+            return Ok(Value::Unknown(u.clone()));
+        }
+        if values_equal(&item.value, &args[1]) {
+            return Ok(Value::Number(i as f64));
+        }
+    }
+    Err("the value is not in the list".into())
 }
 
 fn setunion(args: &[Value]) -> Eval {

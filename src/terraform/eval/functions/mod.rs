@@ -61,8 +61,9 @@ pub(super) fn call(name: &str, args: Vec<Value>, cx: &Context) -> Eval {
         .or_else(|| filesystem::call(name, &args, cx));
     match result {
         Some(Ok(Value::Unknown(u))) => Ok(unknown(cx, u.reason)),
-        // The encoders and `join` write unknown parts into their text (`Unknown::rendered`).
-        Some(Ok(Value::String(text))) => Ok(Value::from_rendered(text, &cx.source)),
+        // The encoders, `join` and `formatlist` write unknown parts into their text
+        // (`Unknown::rendered`).
+        Some(Ok(value)) => Ok(value.read_back(&cx.source)),
         Some(result) => result.map_err(|e| format!("{name}(): {e}")),
         None => Ok(unknown(
             cx,
