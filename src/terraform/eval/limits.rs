@@ -14,8 +14,9 @@ pub const LIMIT: &str = "riveter's limit";
 /// The most bytes of text one value may hold, its strings and keys together.
 pub const MAX_TEXT_BYTES: usize = 4 << 20;
 /// The most expressions one module may evaluate (every sub-expression, every iteration of a
-/// `for`); past it, what is left is unknown. A large real module takes a few hundred thousand.
-pub const MODULE_STEPS: u64 = 2_500_000;
+/// `for`); past it, what is left is unknown. Real modules evaluate orders of magnitude fewer
+/// (docs/performance.md).
+pub const MODULE_STEPS: u64 = 1_000_000;
 
 /// Why a value is too large to keep, or `None` when it is within the bounds.
 pub fn oversized(value: &Value) -> Option<String> {
