@@ -89,6 +89,12 @@ pub fn parse_source(file: &Arc<str>, src: &str) -> Result<Vec<Resource>, FileErr
     Ok(module::evaluate_single(source, syntax))
 }
 
+/// Parses Terraform source held in memory without evaluating it: the syntax check alone, the
+/// decision `terraform fmt` makes about the same text.
+pub fn check_syntax(file: &Arc<str>, src: &str) -> Result<(), FileError> {
+    module::parse_text(file.clone(), src.to_string()).map(|_| ())
+}
+
 /// The path relative to `root` with `/` separators; a file outside `root` keeps its path.
 pub fn display_path(path: &Path, root: &Path) -> String {
     match plainly_under(path, root) {
