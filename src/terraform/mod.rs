@@ -3,6 +3,7 @@
 
 mod declarations;
 mod discover;
+mod duplicate_keys;
 pub mod eval;
 mod for_newlines;
 mod hcl;
@@ -10,6 +11,7 @@ mod ignore_comments;
 mod instances;
 mod json;
 mod module;
+mod number_literals;
 mod policy_document;
 mod resource;
 mod source;
