@@ -6,6 +6,8 @@
 //! so the last one is what remains, as in Terraform. Blanked bytes become spaces and newlines
 //! stay, so every other byte keeps its offset, line and column.
 
+use super::code_scan::{skip, skip_blank};
+
 /// The source with the earlier definitions of the key at `at` (the start of its second
 /// definition) blanked, or `None` when `at` is not an object key defined before.
 pub fn drop_earlier_definitions(src: &str, at: usize) -> Option<String> {
@@ -112,91 +114,6 @@ fn items(b: &[u8], open: usize) -> Vec<Item> {
     out
 }
 
-/// Past spaces, newlines and comments.
-fn skip_blank(b: &[u8], mut pos: usize) -> usize {
-    while pos < b.len() {
-        match b[pos] {
-            b' ' | b'\t' | b'\r' | b'\n' => pos += 1,
-            b'#' => pos = line_end(b, pos),
-            b'/' if b.get(pos + 1) == Some(&b'/') => pos = line_end(b, pos),
-            b'/' if b.get(pos + 1) == Some(&b'*') => pos = skip(b, pos),
-            _ => break,
-        }
-    }
-    pos
-}
-
-fn line_end(b: &[u8], from: usize) -> usize {
-    memchr::memchr(b'\n', &b[from..]).map_or(b.len(), |p| from + p)
-}
-
-/// Past one element of code at `pos`: a bracketed group, a quoted string, a heredoc, a
-/// comment (up to its newline), or one byte.
-fn skip(b: &[u8], pos: usize) -> usize {
-    match b[pos] {
-        b'{' | b'[' | b'(' => {
-            let close = match b[pos] {
-                b'{' => b'}',
-                b'[' => b']',
-                _ => b')',
-            };
-            let mut p = pos + 1;
-            while p < b.len() && b[p] != close {
-                p = skip(b, p);
-            }
-            (p + 1).min(b.len())
-        }
-        b'"' => string_end(b, pos + 1),
-        b'<' if b.get(pos + 1) == Some(&b'<') => heredoc_end(b, pos),
-        b'#' => line_end(b, pos),
-        b'/' if b.get(pos + 1) == Some(&b'/') => line_end(b, pos),
-        b'/' if b.get(pos + 1) == Some(&b'*') => memchr::memmem::find(&b[pos + 2..], b"*/")
-            .map_or(b.len(), |e| pos + 2 + e + 2),
-        _ => pos + 1,
-    }
-}
-
-/// Past the closing quote of a string whose text starts at `pos`; interpolations are code.
-fn string_end(b: &[u8], mut pos: usize) -> usize {
-    while pos < b.len() {
-        match b[pos] {
-            b'\\' => pos += 2,
-            b'"' => return pos + 1,
-            b'\n' => return pos,
-            b'$' | b'%' if b.get(pos + 1) == Some(&b[pos]) => pos += 2,
-            b'$' | b'%' if b.get(pos + 1) == Some(&b'{') => pos = skip(b, pos + 1),
-            _ => pos += 1,
-        }
-    }
-    b.len()
-}
-
-/// Past the closing delimiter of a heredoc starting at `pos` (`<<EOT` or `<<-EOT`).
-fn heredoc_end(b: &[u8], pos: usize) -> usize {
-    let mut p = pos + 2;
-    if b.get(p) == Some(&b'-') {
-        p += 1;
-    }
-    let name_start = p;
-    while p < b.len() && (b[p].is_ascii_alphanumeric() || b[p] == b'_' || b[p] == b'-') {
-        p += 1;
-    }
-    if p == name_start {
-        return pos + 2;
-    }
-    let delimiter = &b[name_start..p];
-    p = line_end(b, p);
-    while p < b.len() {
-        p += 1;
-        let end = line_end(b, p);
-        if b[p..end].trim_ascii() == delimiter {
-            return end;
-        }
-        p = end;
-    }
-    b.len()
-}
-
 #[cfg(test)]
 mod tests {
     use super::drop_earlier_definitions;
@@ -206,7 +123,8 @@ mod tests {
         let src = "x = { a = 1, b = 2, a = 3 }\n";
         let at = src.rfind("a =").unwrap();
         let out = drop_earlier_definitions(src, at).unwrap();
-        assert_eq!(out, "x = {       b = 2, a = 3 }\n");
+        // `a = 1,` and the spaces around it: eight spaces before `b`.
+        assert_eq!(out, format!("x = {{{}b = 2, a = 3 }}\n", " ".repeat(8)));
     }
 
     #[test]

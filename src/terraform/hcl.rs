@@ -1,8 +1,9 @@
 //! Reads a `.tf` file: hcl-edit's syntax tree, and the declarations in it.
 
+use super::code_scan;
 use super::declarations::{BlockDecl, Declarations, VariableDecl};
-use super::eval::BodyRef;
 use super::duplicate_keys;
+use super::eval::BodyRef;
 use super::for_newlines;
 use super::number_literals;
 use super::resource::BlockKind;
@@ -46,14 +47,17 @@ pub fn parse(src: &str) -> Result<Body, SyntaxError> {
         Err(error) => repaired(src, error)?,
     };
     match number_literals::first_invalid(src, &body) {
-        Some(offset) => Err(SyntaxError::at(
-            src,
-            offset,
-            "Invalid number literal: failed to recognize the value of this number literal"
-                .into(),
-        )),
+        Some(offset) => Err(invalid_number(src, offset)),
         None => Ok(body),
     }
+}
+
+fn invalid_number(src: &str, offset: usize) -> SyntaxError {
+    SyntaxError::at(
+        src,
+        offset,
+        "Invalid number literal: failed to recognize the value of this number literal".into(),
+    )
 }
 
 fn repaired(src: &str, mut error: hcl::edit::parser::Error) -> Result<Body, SyntaxError> {
@@ -76,9 +80,28 @@ fn repaired(src: &str, mut error: hcl::edit::parser::Error) -> Result<Body, Synt
             Err(e) => error = e,
         }
     }
+    let offset = error.location().offset();
+    // Terraform reads tokens in order: an invalid number before hcl-edit's error comes first.
+    if let Some(number) = number_literals::first_invalid_before(src, offset) {
+        return Err(invalid_number(src, number));
+    }
+    // At the end of the file, the block left open is what Terraform points at.
+    if src.as_bytes()[offset.min(src.len())..]
+        .trim_ascii()
+        .is_empty()
+        && let Some(brace) = code_scan::unclosed_block(src.as_bytes())
+    {
+        return Err(SyntaxError::at(
+            src,
+            brace,
+            "Unclosed configuration block: there is no closing brace for this block before \
+             the end of the file"
+                .into(),
+        ));
+    }
     Err(SyntaxError::at(
         src,
-        error.location().offset(),
+        offset,
         terraform_message(error.message()),
     ))
 }

@@ -1,6 +1,7 @@
 //! Terraform: finding files, parsing HCL and `.tf.json`, evaluating what can be known before
 //! `plan`, and the resource model.
 
+mod code_scan;
 mod declarations;
 mod discover;
 mod duplicate_keys;

@@ -8,6 +8,7 @@
 //! only where a dot and a digit follow the number it read, so those numbers are checked, and
 //! only in files where such a sequence appears at all.
 
+use super::code_scan;
 use hcl::edit::Span as _;
 use hcl::edit::expr::Expression;
 use hcl::edit::structure::Body;
@@ -27,6 +28,85 @@ pub fn first_invalid(src: &str, body: &Body) -> Option<usize> {
     finder.first
 }
 
+/// The first number token Terraform rejects before `limit`, found in the text: for a file
+/// hcl-edit rejects, where an invalid number before hcl-edit's error is what Terraform reports.
+pub fn first_invalid_before(src: &str, limit: usize) -> Option<usize> {
+    let b = src.as_bytes();
+    if !has_dotted_run(&b[..limit.min(b.len())]) {
+        return None;
+    }
+    let mut pos = 0;
+    let mut in_string = false;
+    // Open interpolations, each with the brackets open inside it.
+    let mut interpolations: Vec<usize> = Vec::new();
+    let mut depth = 0usize;
+    while pos < limit.min(b.len()) {
+        let c = b[pos];
+        if in_string {
+            match c {
+                b'\\' => pos += 2,
+                b'"' | b'\n' => {
+                    in_string = false;
+                    pos += 1;
+                }
+                b'$' | b'%' if b.get(pos + 1) == Some(&c) => pos += 2,
+                b'$' | b'%' if b.get(pos + 1) == Some(&b'{') => {
+                    interpolations.push(depth);
+                    in_string = false;
+                    pos += 2;
+                }
+                _ => pos += 1,
+            }
+            continue;
+        }
+        match c {
+            b'"' => {
+                in_string = true;
+                pos += 1;
+            }
+            b'#' | b'/' | b'<'
+                if matches!(
+                    (c, b.get(pos + 1)),
+                    (b'#', _) | (b'/', Some(b'/' | b'*')) | (b'<', Some(b'<'))
+                ) =>
+            {
+                pos = code_scan::skip(b, pos)
+            }
+            b'{' | b'[' | b'(' => {
+                depth += 1;
+                pos += 1;
+            }
+            b'}' if interpolations.last() == Some(&depth) => {
+                interpolations.pop();
+                in_string = true;
+                pos += 1;
+            }
+            b'}' | b']' | b')' => {
+                depth = depth.saturating_sub(1);
+                pos += 1;
+            }
+            b'0'..=b'9' => {
+                let token = token(b, pos);
+                if !valid(token) {
+                    return Some(pos);
+                }
+                pos += token.len();
+            }
+            // A name or a traversal step, digits and dots included, is not a number.
+            _ if c.is_ascii_alphabetic() || c == b'_' || c == b'.' => {
+                pos += 1;
+                while pos < b.len()
+                    && (b[pos].is_ascii_alphanumeric() || matches!(b[pos], b'_' | b'-' | b'.'))
+                {
+                    pos += 1;
+                }
+            }
+            _ => pos += 1,
+        }
+    }
+    None
+}
+
 /// A digit, a dot, digits, and another dot and digit: the least text an invalid number needs.
 fn has_dotted_run(b: &[u8]) -> bool {
     memchr::memchr_iter(b'.', b).any(|dot| {
@@ -34,7 +114,10 @@ fn has_dotted_run(b: &[u8]) -> bool {
             && b[dot - 1].is_ascii_digit()
             && b.get(dot + 1).is_some_and(u8::is_ascii_digit)
             && {
-                let digits = b[dot + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+                let digits = b[dot + 1..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_digit())
+                    .count();
                 b.get(dot + 1 + digits) == Some(&b'.')
                     && b.get(dot + 2 + digits).is_some_and(u8::is_ascii_digit)
             }
@@ -129,7 +212,17 @@ fn valid(token: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{first_invalid, token, valid};
+    use super::{first_invalid, first_invalid_before, token, valid};
+
+    #[test]
+    fn an_invalid_number_before_another_error_is_found_in_the_text() {
+        let src = "x = {a = -1[1.2.3]\nb = \"${10.1.1}\" 1.2.3 }\n";
+        assert_eq!(first_invalid_before(src, src.len()), Some(12));
+        assert_eq!(first_invalid_before(src, 10), None);
+        let src = "x = \"10.0.0.0/16 ${1.2.3}\" # 1.2.3\ny = var.l.0.1.2\n";
+        assert_eq!(first_invalid_before(src, src.len()), Some(19));
+        assert_eq!(first_invalid_before("x = \"10.0.0.0\" # 1.2.3\n", 40), None);
+    }
 
     fn check(src: &str) -> Option<usize> {
         let body = hcl::edit::parser::parse_body(src).unwrap();
