@@ -8,6 +8,7 @@ use super::for_newlines;
 use super::number_literals;
 use super::resource::BlockKind;
 use super::source::SourceFile;
+use super::traversal_newlines;
 use hcl::edit::Span as _;
 use hcl::edit::structure::Body;
 
@@ -46,9 +47,17 @@ pub fn parse(src: &str) -> Result<Body, SyntaxError> {
         Ok(body) => body,
         Err(error) => repaired(src, error)?,
     };
-    match number_literals::first_invalid(src, &body) {
-        Some(offset) => Err(invalid_number(src, offset)),
-        None => Ok(body),
+    let number = number_literals::first_invalid(src, &body);
+    let dot = traversal_newlines::first_invalid(src, &body);
+    // Whichever comes first is what Terraform reports.
+    match (number, dot) {
+        (Some(n), d) if d.is_none_or(|d| n < d) => Err(invalid_number(src, n)),
+        (_, Some(d)) => Err(SyntaxError::at(
+            src,
+            d,
+            "Invalid attribute name: an attribute name is required after a dot".into(),
+        )),
+        _ => Ok(body),
     }
 }
 

@@ -16,6 +16,7 @@ mod number_literals;
 mod policy_document;
 mod resource;
 mod source;
+mod traversal_newlines;
 pub mod variables;
 
 pub use discover::{DiscoverError, Discovered, discover, is_terraform};
