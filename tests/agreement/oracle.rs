@@ -156,50 +156,63 @@ pub fn ask(inputs: &[Input]) -> BTreeMap<String, Decision> {
 const UNDERLINE: &str = "\u{1b}[4m";
 const RESET: &str = "\u{1b}[0m";
 
+/// A diagnostic being read: its summary, then the file it names and its subject.
+struct Pending {
+    summary: String,
+    file: Option<String>,
+    at: Option<(u32, u32, u32)>,
+}
+
+impl Pending {
+    fn finish(self) -> (String, Decision) {
+        let file = self
+            .file
+            .unwrap_or_else(|| panic!("a diagnostic without a file: {}", self.summary));
+        let (line, start, end) = self
+            .at
+            .unwrap_or_else(|| panic!("a diagnostic without a subject in {file}"));
+        let decision = Decision::Reject {
+            line,
+            start,
+            end,
+            summary: self.summary,
+        };
+        (file, decision)
+    }
+}
+
 /// The error diagnostics of Terraform's coloured output: the file each names, and where its
 /// subject is underlined in the source snippet.
 fn diagnostics(output: &str) -> Vec<(String, Decision)> {
     let mut out = Vec::new();
-    let mut current: Option<(String, Option<String>, Option<(u32, u32, u32)>)> = None;
-    let mut finish = |current: &mut Option<(String, Option<String>, Option<(u32, u32, u32)>)>| {
-        if let Some((summary, file, at)) = current.take() {
-            let file = file.unwrap_or_else(|| panic!("a diagnostic without a file: {summary}"));
-            let (line, start, end) =
-                at.unwrap_or_else(|| panic!("a diagnostic without a subject in {file}"));
-            out.push((
-                file,
-                Decision::Reject {
-                    line,
-                    start,
-                    end,
-                    summary,
-                },
-            ));
-        }
-    };
+    let mut current: Option<Pending> = None;
     for raw in output.lines() {
         let plain = strip_ansi(raw);
         let body = plain.trim_start_matches(['│', '╷', '╵']).trim_start();
         if let Some(summary) = body.strip_prefix("Error: ") {
-            finish(&mut current);
-            current = Some((summary.trim().to_string(), None, None));
+            out.extend(current.take().map(Pending::finish));
+            current = Some(Pending {
+                summary: summary.trim().to_string(),
+                file: None,
+                at: None,
+            });
             continue;
         }
-        let Some((_, file, at)) = current.as_mut() else {
+        let Some(pending) = current.as_mut() else {
             continue;
         };
-        if file.is_none()
+        if pending.file.is_none()
             && let Some(rest) = body.strip_prefix("on ")
             && let Some((name, _)) = rest.split_once(" line ")
         {
-            *file = Some(name.to_string());
-        } else if at.is_none()
+            pending.file = Some(name.to_string());
+        } else if pending.at.is_none()
             && let Some(found) = underlined(raw)
         {
-            *at = Some(found);
+            pending.at = Some(found);
         }
     }
-    finish(&mut current);
+    out.extend(current.map(Pending::finish));
     out
 }
 
