@@ -298,3 +298,11 @@ fn an_error_after_a_repaired_construct_is_reported_at_its_own_line() {
         err.message
     );
 }
+
+#[test]
+fn an_invalid_number_in_a_definition_set_aside_is_still_reported() {
+    let file: Arc<str> = "main.tf".into();
+    let src = "x = {\n  a = 10.11.10.12\n  a = 1.2.3\n}\n";
+    let err = parse_source(&file, src).unwrap_err();
+    assert_eq!((err.line, err.column), (2, 7), "{}", err.message);
+}

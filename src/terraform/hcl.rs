@@ -43,11 +43,16 @@ const MAX_REPAIRS: usize = 10_000;
 /// the error reported is the one left after every repair that applied, so it points at what
 /// Terraform rejects, not at a construct a repair handled.
 pub fn parse(src: &str) -> Result<Body, SyntaxError> {
-    let body = match hcl::edit::parser::parse_body(src) {
-        Ok(body) => body,
-        Err(error) => repaired(src, error)?,
+    let (body, was_repaired) = match hcl::edit::parser::parse_body(src) {
+        Ok(body) => (body, false),
+        Err(error) => (repaired(src, error)?, true),
     };
-    let number = number_literals::first_invalid(src, &body);
+    let mut number = number_literals::first_invalid(src, &body);
+    if was_repaired {
+        // A definition set aside as a duplicate is not in the tree, but Terraform reads it.
+        let in_text = number_literals::first_invalid_before(src, src.len());
+        number = number.into_iter().chain(in_text).min();
+    }
     let dot = traversal_newlines::first_invalid(src, &body);
     // Whichever comes first is what Terraform reports.
     match (number, dot) {
