@@ -152,7 +152,8 @@ fn a_broken_file_is_reported_and_the_others_are_still_scanned() {
     assert_eq!(out.status.code(), Some(2));
     let table = stdout(&out);
     assert!(
-        table.starts_with("error: broken.tf:4:3: invalid HCL"),
+        // Where and how Terraform reports it: the block left open.
+        table.starts_with("error: broken.tf:1:31: Unclosed configuration block"),
         "{table}"
     );
     assert!(
@@ -166,7 +167,7 @@ fn a_broken_file_is_reported_and_the_others_are_still_scanned() {
     let json: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(json_path).unwrap()).unwrap();
     assert_eq!(json["errors"][0]["file"], "broken.tf");
-    assert_eq!(json["errors"][0]["line"], 4);
+    assert_eq!(json["errors"][0]["line"], 1);
     assert_eq!(json["verdict"], "error");
     assert_eq!(json["summary"]["files"], 2);
 }

@@ -162,7 +162,12 @@ fn a_parse_error_names_the_file_line_and_column() {
     let file: Arc<str> = "broken.tf".into();
     let err = parse_source(&file, "resource \"a\" \"b\" {\n  x = 1\n  y = = 2\n}\n").unwrap_err();
     assert_eq!((err.file.as_str(), err.line), ("broken.tf", 3));
-    assert!(err.message.starts_with("invalid HCL"), "{}", err.message);
+    // Terraform's summary for the same mistake comes first.
+    assert!(
+        err.message.starts_with("Invalid expression"),
+        "{}",
+        err.message
+    );
     let json: Arc<str> = "broken.tf.json".into();
     let err = parse_source(&json, "{\n  \"resource\": {\n    \"a\": 1,\n  }\n}\n").unwrap_err();
     assert_eq!(err.line, 4, "{}", err.message);
@@ -264,4 +269,40 @@ fn missing_targets_and_non_terraform_files_are_errors() {
             .to_string(),
         format!("{glob}: the pattern matches no Terraform file")
     );
+}
+
+#[test]
+fn an_object_key_defined_twice_keeps_its_last_value_as_in_terraform() {
+    let src = "locals {\n  tags = {\n    env  = \"a\"\n    team = \"t\"\n    env  = \"b\"\n  }\n}\n\nmodule \"m\" {\n  source = \"./m\"\n  tags   = merge(local.tags, { owner = \"x\", owner = \"y\" })\n}\n";
+    let module = &parse("main.tf", src)[0];
+    let tags = &module.body.value.get("tags").unwrap().value;
+    assert_eq!(
+        tags.to_string(),
+        // Terraform's maps have no order; the last `env` is what stays.
+        "{\"team\":\"t\",\"env\":\"b\",\"owner\":\"y\"}"
+    );
+    assert_eq!(module.body.value.get("tags").unwrap().span.line, 11);
+}
+
+#[test]
+fn an_error_after_a_repaired_construct_is_reported_at_its_own_line() {
+    let file: Arc<str> = "main.tf".into();
+    // The `for` body (lines 2-5) is valid Terraform that hcl-edit needs repaired; the mistake
+    // is the unquoted CIDR block on line 8.
+    let src = "locals {\n  a = {\n    for k in var.keys :\n    k => var.x &&\n    var.y\n  }\n  b = { c = 1, c = 2 }\n  cidr = [10.11.10.12/32]\n}\n";
+    let err = parse_source(&file, src).unwrap_err();
+    assert_eq!((err.line, err.column), (8, 11), "{}", err.message);
+    assert!(
+        err.message.starts_with("Invalid number literal"),
+        "{}",
+        err.message
+    );
+}
+
+#[test]
+fn an_invalid_number_in_a_definition_set_aside_is_still_reported() {
+    let file: Arc<str> = "main.tf".into();
+    let src = "x = {\n  a = 10.11.10.12\n  a = 1.2.3\n}\n";
+    let err = parse_source(&file, src).unwrap_err();
+    assert_eq!((err.line, err.column), (2, 7), "{}", err.message);
 }

@@ -1,21 +1,143 @@
 //! Reads a `.tf` file: hcl-edit's syntax tree, and the declarations in it.
 
+use super::code_scan;
 use super::declarations::{BlockDecl, Declarations, VariableDecl};
+use super::duplicate_keys;
 use super::eval::BodyRef;
 use super::for_newlines;
+use super::number_literals;
 use super::resource::BlockKind;
 use super::source::SourceFile;
+use super::traversal_newlines;
 use hcl::edit::Span as _;
 use hcl::edit::structure::Body;
 
-/// Parses a body; on failure, retries with newlines joined inside `for` bodies, which Terraform
-/// accepts and hcl-edit does not. The original error stands when the retry fails too.
-pub fn parse(src: &str) -> Result<Body, hcl::edit::parser::Error> {
-    hcl::edit::parser::parse_body(src).or_else(|error| {
-        for_newlines::join_for_lines(src)
-            .and_then(|joined| hcl::edit::parser::parse_body(&joined).ok())
-            .ok_or(error)
-    })
+/// A syntax error: where it is in the source, and what Terraform would call it.
+#[derive(Debug)]
+pub struct SyntaxError {
+    pub line: u32,
+    pub column: u32,
+    pub message: String,
+}
+
+impl SyntaxError {
+    /// Located by byte offset in the original source: repairs keep offsets, not the text.
+    fn at(src: &str, offset: usize, message: String) -> SyntaxError {
+        let offset = offset.min(src.len());
+        let line_start = src[..offset].rfind('\n').map_or(0, |n| n + 1);
+        SyntaxError {
+            line: src[..offset].bytes().filter(|&b| b == b'\n').count() as u32 + 1,
+            column: src[line_start..offset].chars().count() as u32 + 1,
+            message,
+        }
+    }
+}
+
+/// The most repairs tried on one file: each removes one duplicate definition or joins the
+/// `for` bodies once, so a file needs at most one per duplicate key.
+const MAX_REPAIRS: usize = 10_000;
+
+/// Parses a body as Terraform does. A file hcl-edit accepts costs one parse, plus a look at its
+/// number literals when an invalid one is possible. A file it rejects is repaired where hcl-edit
+/// disagrees with Terraform (newlines in `for` bodies, keys defined twice) and parsed again;
+/// the error reported is the one left after every repair that applied, so it points at what
+/// Terraform rejects, not at a construct a repair handled.
+pub fn parse(src: &str) -> Result<Body, SyntaxError> {
+    let (body, was_repaired) = match hcl::edit::parser::parse_body(src) {
+        Ok(body) => (body, false),
+        Err(error) => (repaired(src, error)?, true),
+    };
+    let mut number = number_literals::first_invalid(src, &body);
+    if was_repaired {
+        // A definition set aside as a duplicate is not in the tree, but Terraform reads it.
+        let in_text = number_literals::first_invalid_before(src, src.len());
+        number = number.into_iter().chain(in_text).min();
+    }
+    let dot = traversal_newlines::first_invalid(src, &body);
+    // Whichever comes first is what Terraform reports.
+    match (number, dot) {
+        (Some(n), d) if d.is_none_or(|d| n < d) => Err(invalid_number(src, n)),
+        (_, Some(d)) => Err(SyntaxError::at(
+            src,
+            d,
+            "Invalid attribute name: an attribute name is required after a dot".into(),
+        )),
+        _ => Ok(body),
+    }
+}
+
+fn invalid_number(src: &str, offset: usize) -> SyntaxError {
+    SyntaxError::at(
+        src,
+        offset,
+        "Invalid number literal: failed to recognize the value of this number literal".into(),
+    )
+}
+
+fn repaired(src: &str, mut error: hcl::edit::parser::Error) -> Result<Body, SyntaxError> {
+    let mut text = src.to_string();
+    let mut joined = false;
+    for _ in 0..MAX_REPAIRS {
+        let offset = error.location().offset();
+        let next = if error.message().contains("redefined object key") {
+            duplicate_keys::drop_earlier_definitions(&text, offset)
+        } else if !joined {
+            joined = true;
+            for_newlines::join_for_lines(&text)
+        } else {
+            None
+        };
+        let Some(next) = next else { break };
+        text = next;
+        match hcl::edit::parser::parse_body(&text) {
+            Ok(body) => return Ok(body),
+            Err(e) => error = e,
+        }
+    }
+    let offset = error.location().offset();
+    // Terraform reads tokens in order: an invalid number before hcl-edit's error comes first.
+    if let Some(number) = number_literals::first_invalid_before(src, offset) {
+        return Err(invalid_number(src, number));
+    }
+    // At the end of the file, the block left open is what Terraform points at.
+    if src.as_bytes()[offset.min(src.len())..]
+        .trim_ascii()
+        .is_empty()
+        && let Some(brace) = code_scan::unclosed_block(src.as_bytes())
+    {
+        return Err(SyntaxError::at(
+            src,
+            brace,
+            "Unclosed configuration block: there is no closing brace for this block before \
+             the end of the file"
+                .into(),
+        ));
+    }
+    Err(SyntaxError::at(
+        src,
+        offset,
+        terraform_message(error.message()),
+    ))
+}
+
+/// hcl-edit's message under the summary Terraform gives the same mistake.
+fn terraform_message(message: &str) -> String {
+    let summary = if message.starts_with("invalid expression") {
+        "Invalid expression"
+    } else if message.starts_with("invalid block body") {
+        "Argument or block definition required"
+    } else if message.contains("object value assignment") {
+        "Missing key/value separator"
+    } else if message.starts_with("invalid traversal operator") {
+        "Invalid attribute name"
+    } else if message.contains("expected `}`") || message.contains("expected `]`") {
+        "Unclosed bracket"
+    } else if message.contains("heredoc") {
+        "Unterminated template string"
+    } else {
+        "Invalid syntax"
+    };
+    format!("{summary}: {message}")
 }
 
 /// The top-level blocks: variables, locals, and those that rules can select (RULES.md §2).

@@ -23,7 +23,17 @@ pub fn parse(src: &str) -> Result<Expression, (u32, u32, String)> {
     }
     // The expression parser stops at the end of the value and rejects a trailing newline;
     // trimming the end keeps every offset, and so every line, as it was.
-    let expr = hcl::edit::parser::parse_expr(src.trim_end()).map_err(|e| {
+    // The expression parser rejects leading whitespace too, which JSON allows: the root
+    // object's brace moves to the front, so every byte inside it keeps its offset.
+    let start = src.len() - src.trim_start().len();
+    let moved;
+    let text = if start > 0 && src[start..].starts_with('{') {
+        moved = format!("{{{}{}", &src[..start], &src[start + 1..]);
+        moved.trim_end()
+    } else {
+        src.trim_end()
+    };
+    let expr = hcl::edit::parser::parse_expr(text).map_err(|e| {
         let loc = e.location();
         (
             loc.line() as u32,

@@ -1,8 +1,10 @@
 //! Terraform: finding files, parsing HCL and `.tf.json`, evaluating what can be known before
 //! `plan`, and the resource model.
 
+mod code_scan;
 mod declarations;
 mod discover;
+mod duplicate_keys;
 pub mod eval;
 mod for_newlines;
 mod hcl;
@@ -10,10 +12,12 @@ mod ignore_comments;
 mod instances;
 mod json;
 mod module;
+mod number_literals;
 mod policy_document;
 mod provider_defaults;
 mod resource;
 mod source;
+mod traversal_newlines;
 pub mod variables;
 
 pub use discover::{DiscoverError, Discovered, discover, is_terraform};
@@ -88,6 +92,12 @@ pub fn load(discovered: Discovered, root: &Path, inputs: &VariableInputs) -> Ter
 pub fn parse_source(file: &Arc<str>, src: &str) -> Result<Vec<Resource>, FileError> {
     let (source, syntax) = module::parse_text(file.clone(), src.to_string())?;
     Ok(module::evaluate_single(source, syntax))
+}
+
+/// Parses Terraform source held in memory without evaluating it: the syntax check alone, the
+/// decision `terraform fmt` makes about the same text.
+pub fn check_syntax(file: &Arc<str>, src: &str) -> Result<(), FileError> {
+    module::parse_text(file.clone(), src.to_string()).map(|_| ())
 }
 
 /// The path relative to `root` with `/` separators; a file outside `root` keeps its path.

@@ -356,13 +356,7 @@ pub fn parse_text(name: Arc<str>, text: String) -> Result<(SourceFile, Syntax), 
     } else {
         super::hcl::parse(&source.text)
             .map(Syntax::Hcl)
-            .map_err(|e| {
-                error(
-                    e.location().line() as u32,
-                    e.location().column() as u32,
-                    format!("invalid HCL: {}", e.message()),
-                )
-            })?
+            .map_err(|e| error(e.line, e.column, e.message))?
     };
     Ok((source, syntax))
 }

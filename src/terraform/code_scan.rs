@@ -1,0 +1,136 @@
+//! Moving through HCL source a construct at a time without parsing it: bracketed groups,
+//! quoted strings with their interpolations, heredocs and comments. Used by the repairs and
+//! the error locations, which work on the text so that every byte keeps its offset.
+
+/// Past spaces, newlines and comments.
+pub fn skip_blank(b: &[u8], mut pos: usize) -> usize {
+    while pos < b.len() {
+        match b[pos] {
+            b' ' | b'\t' | b'\r' | b'\n' => pos += 1,
+            b'#' => pos = line_end(b, pos),
+            b'/' if b.get(pos + 1) == Some(&b'/') => pos = line_end(b, pos),
+            b'/' if b.get(pos + 1) == Some(&b'*') => pos = skip(b, pos),
+            _ => break,
+        }
+    }
+    pos
+}
+
+pub fn line_end(b: &[u8], from: usize) -> usize {
+    memchr::memchr(b'\n', &b[from..]).map_or(b.len(), |p| from + p)
+}
+
+/// Past one element of code at `pos`: a bracketed group, a quoted string, a heredoc, a
+/// comment (up to its newline), or one byte.
+pub fn skip(b: &[u8], pos: usize) -> usize {
+    match b[pos] {
+        b'{' | b'[' | b'(' => group_end(b, pos).0,
+        b'"' => string_end(b, pos + 1),
+        b'<' if b.get(pos + 1) == Some(&b'<') => heredoc_end(b, pos),
+        b'#' => line_end(b, pos),
+        b'/' if b.get(pos + 1) == Some(&b'/') => line_end(b, pos),
+        b'/' if b.get(pos + 1) == Some(&b'*') => {
+            memchr::memmem::find(&b[pos + 2..], b"*/").map_or(b.len(), |e| pos + 2 + e + 2)
+        }
+        _ => pos + 1,
+    }
+}
+
+/// Past the closer of the bracketed group opening at `pos`, and whether it has one.
+fn group_end(b: &[u8], pos: usize) -> (usize, bool) {
+    let close = match b[pos] {
+        b'{' => b'}',
+        b'[' => b']',
+        _ => b')',
+    };
+    let mut p = pos + 1;
+    while p < b.len() && b[p] != close {
+        p = skip(b, p);
+    }
+    if p < b.len() {
+        (p + 1, true)
+    } else {
+        (b.len(), false)
+    }
+}
+
+/// Past the closing quote of a string whose text starts at `pos`; interpolations are code.
+fn string_end(b: &[u8], mut pos: usize) -> usize {
+    while pos < b.len() {
+        match b[pos] {
+            b'\\' => pos += 2,
+            b'"' => return pos + 1,
+            b'\n' => return pos,
+            b'$' | b'%' if b.get(pos + 1) == Some(&b[pos]) => pos += 2,
+            b'$' | b'%' if b.get(pos + 1) == Some(&b'{') => pos = skip(b, pos + 1),
+            _ => pos += 1,
+        }
+    }
+    b.len()
+}
+
+/// Past the closing delimiter of a heredoc starting at `pos` (`<<EOT` or `<<-EOT`).
+fn heredoc_end(b: &[u8], pos: usize) -> usize {
+    let mut p = pos + 2;
+    if b.get(p) == Some(&b'-') {
+        p += 1;
+    }
+    let name_start = p;
+    while p < b.len() && (b[p].is_ascii_alphanumeric() || b[p] == b'_' || b[p] == b'-') {
+        p += 1;
+    }
+    if p == name_start {
+        return pos + 2;
+    }
+    let delimiter = &b[name_start..p];
+    p = line_end(b, p);
+    while p < b.len() {
+        p += 1;
+        let end = line_end(b, p);
+        if b[p..end].trim_ascii() == delimiter {
+            return end;
+        }
+        p = end;
+    }
+    b.len()
+}
+
+/// The `{` of the innermost block left open at the end of the file, if the file ends inside
+/// one: where Terraform reports an unclosed configuration block.
+pub fn unclosed_block(b: &[u8]) -> Option<usize> {
+    let (mut pos, mut found) = (0, None);
+    while pos < b.len() {
+        let next = skip(b, pos);
+        if b[pos] == b'{' && !group_end(b, pos).1 && opens_a_block(b, pos) {
+            // Its contents run to the end: look for a block left open inside it.
+            found = Some(pos);
+            pos += 1;
+        } else {
+            pos = next;
+        }
+    }
+    found
+}
+
+/// A block's brace follows its type or a label on the same line; an object's follows `=`, `:`,
+/// `(`, `[` or `,`.
+fn opens_a_block(b: &[u8], brace: usize) -> bool {
+    let before = b[..brace].trim_ascii_end();
+    before
+        .last()
+        .is_some_and(|&c| c == b'"' || c.is_ascii_alphanumeric() || c == b'_' || c == b'-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unclosed_block;
+
+    #[test]
+    fn the_innermost_block_left_open_is_found() {
+        let src = "resource \"a\" \"b\" {\n  name = \"x\"\n  command {\n}\n";
+        assert_eq!(unclosed_block(src.as_bytes()), Some(17));
+        let src = "a {\n  b {\n    c = { d = 1 }\n";
+        assert_eq!(unclosed_block(src.as_bytes()), Some(8));
+        assert_eq!(unclosed_block(b"a {\n}\nb = { c = 1\n"), None);
+    }
+}

@@ -1,0 +1,154 @@
+//! A newline after the dot of an attribute access (`aws_iam_role.\nrole.id`): hcl-edit skips
+//! newlines and comments between a dot and the name after it everywhere, while Terraform does
+//! so only where newlines mean nothing: inside parentheses, brackets, function arguments,
+//! `for` expressions and template interpolations. In an argument's value or an object
+//! constructor's item, the newline (or a line comment, which ends with one) ends the
+//! expression, and Terraform rejects the file ("Invalid attribute name").
+//!
+//! Files are looked at only when a dot is followed, after spaces, by a line end or a comment.
+
+use hcl::edit::Span as _;
+use hcl::edit::expr::{Array, ForExpr, FuncArgs, Object, Parenthesis, TraversalOperator};
+use hcl::edit::structure::Body;
+use hcl::edit::template::{Directive, Interpolation};
+use hcl::edit::visit::{
+    Visit, visit_array, visit_body, visit_directive, visit_for_expr, visit_func_args,
+    visit_interpolation, visit_object, visit_parenthesis, visit_traversal_operator,
+};
+
+/// The byte offset of the first newline or line comment after a dot where Terraform ends the
+/// expression, if any.
+pub fn first_invalid(src: &str, body: &Body) -> Option<usize> {
+    if !has_dot_before_line_end(src.as_bytes()) {
+        return None;
+    }
+    let mut finder = Finder {
+        src: src.as_bytes(),
+        newlines_ignored: false,
+        first: None,
+    };
+    visit_body(&mut finder, body);
+    finder.first
+}
+
+fn has_dot_before_line_end(b: &[u8]) -> bool {
+    memchr::memchr_iter(b'.', b).any(|dot| after_dot(b, dot).is_some())
+}
+
+/// Where the blank after a dot ends in a newline or a line comment, or starts a block
+/// comment holding a newline; `None` when a name follows on the same line.
+fn after_dot(b: &[u8], dot: usize) -> Option<usize> {
+    let mut pos = dot + 1;
+    while pos < b.len() {
+        match b[pos] {
+            b' ' | b'\t' => pos += 1,
+            b'\r' | b'\n' | b'#' => return Some(pos),
+            b'/' if b.get(pos + 1) == Some(&b'/') => return Some(pos),
+            b'/' if b.get(pos + 1) == Some(&b'*') => {
+                // A block comment is blank to Terraform, even over several lines.
+                pos = memchr::memmem::find(&b[pos + 2..], b"*/").map_or(b.len(), |e| pos + e + 4);
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+struct Finder<'s> {
+    src: &'s [u8],
+    newlines_ignored: bool,
+    first: Option<usize>,
+}
+
+impl Finder<'_> {
+    fn with_newlines_ignored(&mut self, ignored: bool, visit: impl FnOnce(&mut Self)) {
+        let outer = std::mem::replace(&mut self.newlines_ignored, ignored);
+        visit(self);
+        self.newlines_ignored = outer;
+    }
+
+    /// The dot before a name that starts at `start`, past blanks and comments.
+    fn check_dot_before(&mut self, start: usize) {
+        let Some(dot) = self.src[..start].iter().rposition(|&c| c == b'.') else {
+            return;
+        };
+        if let Some(at) = after_dot(self.src, dot)
+            && at < start
+            && self.first.is_none_or(|f| at < f)
+        {
+            self.first = Some(at);
+        }
+    }
+}
+
+impl Visit for Finder<'_> {
+    fn visit_traversal_operator(&mut self, node: &TraversalOperator) {
+        if !self.newlines_ignored {
+            let start = match node {
+                TraversalOperator::GetAttr(name) => name.span(),
+                TraversalOperator::LegacyIndex(index) => index.span(),
+                TraversalOperator::AttrSplat(splat) => splat.span(),
+                _ => None,
+            };
+            if let Some(span) = start {
+                self.check_dot_before(span.start);
+            }
+        }
+        // An index's brackets ignore newlines.
+        self.with_newlines_ignored(true, |v| visit_traversal_operator(v, node));
+    }
+
+    fn visit_object(&mut self, node: &Object) {
+        self.with_newlines_ignored(false, |v| visit_object(v, node));
+    }
+
+    fn visit_array(&mut self, node: &Array) {
+        self.with_newlines_ignored(true, |v| visit_array(v, node));
+    }
+
+    fn visit_parenthesis(&mut self, node: &Parenthesis) {
+        self.with_newlines_ignored(true, |v| visit_parenthesis(v, node));
+    }
+
+    fn visit_func_args(&mut self, node: &FuncArgs) {
+        self.with_newlines_ignored(true, |v| visit_func_args(v, node));
+    }
+
+    fn visit_for_expr(&mut self, node: &ForExpr) {
+        self.with_newlines_ignored(true, |v| visit_for_expr(v, node));
+    }
+
+    fn visit_interpolation(&mut self, node: &Interpolation) {
+        self.with_newlines_ignored(true, |v| visit_interpolation(v, node));
+    }
+
+    fn visit_directive(&mut self, node: &Directive) {
+        self.with_newlines_ignored(true, |v| visit_directive(v, node));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_invalid;
+
+    fn check(src: &str) -> Option<usize> {
+        let body = hcl::edit::parser::parse_body(src).unwrap();
+        first_invalid(src, &body)
+    }
+
+    #[test]
+    fn a_newline_or_line_comment_after_a_dot_ends_an_argument() {
+        assert_eq!(check("role = aws_iam_role.\nlambda.id\n"), Some(20));
+        assert_eq!(check("role = aws_iam_role. # why\nlambda.id\n"), Some(21));
+        assert_eq!(check("m = { a = b.\nc }\n"), Some(12));
+    }
+
+    #[test]
+    fn where_newlines_mean_nothing_they_are_allowed() {
+        assert_eq!(check("role = (aws_iam_role.\nlambda.id)\n"), None);
+        assert_eq!(check("l = [a.\nb]\nf = f(a.\nb)\n"), None);
+        assert_eq!(check("s = \"${a.\nb}\"\n"), None);
+        assert_eq!(check("c = a. /* why\n */ b\n"), None);
+        assert_eq!(check("d = \"a.\"\n# e.g.\nx = 1\n"), None);
+    }
+}
