@@ -1,5 +1,6 @@
-//! Operators (RULES.md §4) and what they say about one value, with three outcomes: a value that
-//! cannot be known before `plan` makes most comparisons unknown rather than wrong.
+//! Operators (docs/rules.md, "Operators") and what they say about one value, with three
+//! outcomes: a value that cannot be known before `plan` makes most comparisons unknown rather
+//! than wrong.
 
 use crate::value::{Node, Value};
 use regex::Regex;
@@ -199,7 +200,7 @@ impl Operator {
         }
     }
 
-    /// The operators that pass on a missing attribute (RULES.md §5).
+    /// The operators that pass on a missing attribute (docs/rules.md, "Outcomes").
     fn is_negative(&self) -> bool {
         matches!(
             self,
@@ -457,7 +458,7 @@ fn matches_pattern(element: &Value, pattern: &Value) -> Verdict {
 }
 
 /// The verdict on everything a key resolved to. Assertions need every value to pass;
-/// filters need one (RULES.md §5).
+/// filters need one (docs/rules.md, "Outcomes").
 pub fn verdict_on(
     operator: &Operator,
     expected: Option<&Value>,
