@@ -1,9 +1,10 @@
 //! The `riveter` binary as a user runs it: the seed's commands on the bundled examples, exit
 //! codes, broken input, and the Python riveter's flags and config file.
 
+use crate::util::{riveter, stderr, stdout};
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 const EXAMPLE: &str = "examples/batch-pipeline";
 const MISTAKES: &str = "examples/batch-pipeline-mistakes";
@@ -15,27 +16,6 @@ const SEED_RULES: [&str; 6] = [
     "-r",
     "pipeline-rules.yml",
 ];
-
-fn riveter(dir: impl AsRef<Path>, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_riveter"))
-        .args(args)
-        .current_dir(dir.as_ref())
-        .env_remove("NO_COLOR")
-        // Report paths are relative to the repository root; here, the folder the command runs
-        // in, whatever git or the CI around the test suite says.
-        .env_remove("GITHUB_WORKSPACE")
-        .env("CI_PROJECT_DIR", std::path::absolute(dir.as_ref()).unwrap())
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8(out.stderr.clone()).unwrap()
-}
 
 /// `-t *.tf` as the shell expands it: every `.tf` file of the folder, sorted.
 fn shell_glob(dir: &str) -> Vec<String> {

@@ -1,21 +1,7 @@
 //! The built-in rule packs: every rule tested both ways by `riveter test`, the seed's second
 //! command on the example, and the commands that list and document the packs.
 
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn riveter(dir: impl AsRef<Path>, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_riveter"))
-        .args(args)
-        .current_dir(dir.as_ref())
-        .env("CI_PROJECT_DIR", std::path::absolute(dir.as_ref()).unwrap())
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
+use crate::util::{riveter, stdout};
 
 #[test]
 fn every_pack_rule_passes_its_fixtures_in_both_directions() {

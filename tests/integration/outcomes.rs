@@ -1,8 +1,7 @@
-//! Keys (RULES.md §3), filters, outcomes and skipped rules (§5), resource selection (§2), and
-//! the Python riveter's rule shape (§1), evaluated on real Terraform.
+//! Keys, filters, outcomes and skipped rules, resource selection, and the Python riveter's rule
+//! shape, each as docs/rules.md says, evaluated on real Terraform.
 
-mod common;
-use common::{outcomes, scan};
+use crate::util::{outcomes, scan};
 use riveter::report::Outcome;
 
 const PIPELINE: &str = r#"
@@ -120,7 +119,7 @@ rules:
 "#;
     let report = scan(PIPELINE, rules);
     // `tags = var.tags` might be sensitive: the filter cannot be decided, and an undecided filter
-    // does not hide a failing assertion (RULES.md §5: fail outweighs unknown).
+    // does not hide a failing assertion (docs/rules.md, "Outcomes": fail outweighs unknown).
     assert_eq!(
         outcomes(&report),
         [

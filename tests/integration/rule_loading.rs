@@ -1,4 +1,5 @@
-//! Loading is strict (RULES.md §1): every error names the file, the line and the rule.
+//! Loading is strict (docs/rules.md, "When a rule file is wrong"): every error names the file,
+//! the line and the rule.
 
 use riveter::rules::{RuleSet, RuleSources, load_str};
 use std::fs;

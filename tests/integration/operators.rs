@@ -1,8 +1,7 @@
-//! Every operator of RULES.md §4, with Terraform's conversions, on known, missing and unknown
-//! values (§5).
+//! Every operator of docs/rules.md ("Operators"), with Terraform's conversions, on known,
+//! missing and unknown values ("Outcomes").
 
-mod common;
-use common::outcome_of;
+use crate::util::outcome_of;
 use riveter::report::Outcome::{self, Fail, Pass, Unknown};
 
 fn check(body: &str, key: &str, operator: &str, value: &str, expected: Outcome) {

@@ -1,13 +1,36 @@
-//! Helpers shared by the integration tests: scan Terraform source held in memory with rules
-//! held in memory, through the same library calls the command line makes.
-
-#![allow(dead_code)]
+//! Helpers shared by the integration tests: the `riveter` binary as a user runs it, and scans
+//! of Terraform source and rules held in memory, through the same library calls the command
+//! line makes.
 
 use riveter::engine;
 use riveter::report::{Finding, Outcome, Report};
 use riveter::rules::load_str;
 use riveter::terraform::{Terraform, parse_source};
+use std::path::Path;
+use std::process::{Command, Output};
 use std::sync::Arc;
+
+/// Runs the release binary in `dir`.
+pub fn riveter(dir: impl AsRef<Path>, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_riveter"))
+        .args(args)
+        .current_dir(dir.as_ref())
+        .env_remove("NO_COLOR")
+        // Report paths are relative to the repository root; here, the folder the command runs
+        // in, whatever git or the CI around the test suite says.
+        .env_remove("GITHUB_WORKSPACE")
+        .env("CI_PROJECT_DIR", std::path::absolute(dir.as_ref()).unwrap())
+        .output()
+        .expect("the binary runs")
+}
+
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).unwrap()
+}
 
 pub fn scan(tf: &str, rules_yaml: &str) -> Report {
     let file: Arc<str> = "main.tf".into();

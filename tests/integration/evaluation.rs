@@ -1,6 +1,6 @@
-//! Evaluation as Terraform does it before `plan` (RULES.md §5): variables and their precedence,
-//! type conversions, locals, expressions, templates, policy documents, local module calls and
-//! files, on module trees written to a temporary folder.
+//! Evaluation as Terraform does it before `plan` (docs/evaluation.md): variables and their
+//! precedence, type conversions, locals, expressions, templates, policy documents, local module
+//! calls and files, on module trees written to a temporary folder.
 
 use riveter::terraform::{self, CommandLineVariable, Terraform, VariableInputs, discover};
 use riveter::value::Value;
@@ -534,8 +534,8 @@ fn sibling_files_give_variables_even_when_only_one_file_is_scanned() {
     assert_eq!(attribute(&tf, "t.r", "v"), json!("aws:kms"));
 }
 
-/// RULES.md §5 on evaluated values: a rule reads the policy a document renders, not the
-/// reference to it; a variable's value, not `${var.x}`.
+/// Outcomes (docs/rules.md) on evaluated values: a rule reads the policy a document renders, not
+/// the reference to it; a variable's value, not `${var.x}`.
 #[test]
 fn rules_read_evaluated_values() {
     let dir = tempfile::tempdir().unwrap();

@@ -1,20 +1,11 @@
 //! Inline suppressions with reasons and expiry, and baselines (tests run with a fixed clock:
 //! `--today 2026-11-28`).
 
+use crate::util::riveter;
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
 
 const RULES: &str = "rules:\n  - id: kms-rotation\n    name: KMS keys must have rotation enabled\n    resource_type: aws_kms_key\n    assertions: [{key: enable_key_rotation, operator: equals, value: true}]\n  - id: kms-window\n    resource_type: aws_kms_key\n    assertions: [{key: deletion_window_in_days, operator: gte, value: 14}]\n";
-
-fn riveter(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_riveter"))
-        .args(args)
-        .current_dir(dir)
-        .env("CI_PROJECT_DIR", dir)
-        .output()
-        .expect("the binary runs")
-}
 
 /// Scans `main.tf` with the two KMS rules; returns (exit code, JSON report, stderr).
 fn scan(dir: &Path, tf: &str, extra: &[&str]) -> (i32, serde_json::Value, String) {

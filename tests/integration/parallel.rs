@@ -1,7 +1,7 @@
 //! Output that is byte-for-byte the same whatever the number of threads, and shards that
 //! split a monorepo's module folders without losing or repeating any.
 
-#[path = "../benches/support/generate.rs"]
+#[path = "../../benches/support/generate.rs"]
 #[allow(dead_code)]
 mod generate;
 
