@@ -1,6 +1,7 @@
 //! The integration tests, as one test binary: CI compiles and links the suite once. Each module
 //! is an area of riveter; `util` holds the helpers they share.
 
+mod architecture;
 mod cli;
 mod evaluation;
 mod for_newlines;
