@@ -8,9 +8,11 @@
 //!   the rules, and writing each report (its size over its time, in MB/s).
 //!
 //! It fails when evaluating the rules costs more than half of reading the Terraform on the
-//! largest tree, or when a report is written slower than `MIN_REPORT_MB_PER_S`. The first is a
-//! ratio measured in one run, so a slower machine does not fail it; the second is a floor far
-//! below what any machine that builds riveter writes (docs/performance.md has the figures).
+//! largest tree, or when a report whose size grows with the findings is written slower than
+//! `MIN_REPORT_MB_PER_S`. The first is a ratio measured in one run, so a slower machine does not
+//! fail it; the second is a floor well below the speeds measured on a busy two-core machine
+//! (docs/performance.md has the figures), so only a report that became several times slower
+//! fails it.
 //!
 //! `RIVETER_BENCH_SIZES=1,100,1000` picks the sizes (default: 1, 100, 1000, 10000).
 
@@ -121,7 +123,7 @@ fn main() {
     println!("| report | MB | seconds | MB/s |");
     println!("|---|---:|---:|---:|");
     let mut slowest: Option<(&str, f64)> = None;
-    for (name, emitter) in emitters() {
+    for (name, emitter, judged) in emitters() {
         let mut bytes = 0;
         let seconds = median_seconds(|| {
             let (seconds, written) = timed(|| write(emitter.as_ref(), &report));
@@ -131,7 +133,7 @@ fn main() {
         let mb = bytes as f64 / 1e6;
         let speed = mb / seconds;
         println!("| {name} | {mb:.1} | {seconds:.3} | {speed:.0} |");
-        if slowest.is_none_or(|(_, s)| speed < s) {
+        if judged && slowest.is_none_or(|(_, s)| speed < s) {
             slowest = Some((name, speed));
         }
     }
@@ -166,21 +168,24 @@ fn main() {
     }
 }
 
-/// Every report format, as the command line writes it to a file.
-fn emitters() -> Vec<(&'static str, Box<dyn Emitter>)> {
+/// Every report format, as the command line writes it to a file, and whether its speed is
+/// judged. The Markdown summary is not: it stops at the size of a pull request comment, so its
+/// MB/s says how little it writes, not how fast.
+fn emitters() -> Vec<(&'static str, Box<dyn Emitter>, bool)> {
     vec![
-        ("JSON", Box::new(Json { pretty: false })),
+        ("JSON", Box::new(Json { pretty: false }), true),
         (
             "SARIF",
             Box::new(Sarif {
                 category: "riveter/".into(),
             }),
+            true,
         ),
-        ("JUnit", Box::new(Junit)),
-        ("GitLab Code Quality", Box::new(Gitlab)),
-        ("Markdown", Box::new(Markdown { link_base: None })),
-        ("table", Box::new(Table { color: false })),
-        ("GitHub workflow commands", Box::new(GithubCommands)),
+        ("JUnit", Box::new(Junit), true),
+        ("GitLab Code Quality", Box::new(Gitlab), true),
+        ("Markdown", Box::new(Markdown { link_base: None }), false),
+        ("table", Box::new(Table { color: false }), true),
+        ("GitHub workflow commands", Box::new(GithubCommands), true),
     ]
 }
 
