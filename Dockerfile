@@ -10,8 +10,6 @@ COPY src ./src
 COPY rule-packs ./rule-packs
 # Cargo.toml declares the benchmark, and cargo reads every declared target's path.
 COPY benches ./benches
-# A patched copy of a dependency (Cargo.toml, [patch.crates-io]).
-COPY vendor ./vendor
 RUN cargo build --profile dist --locked \
     && strip target/dist/riveter
 

@@ -1,5 +1,5 @@
-//! Rules x resources -> findings (RULES.md §5), in a deterministic order: by rule, then by
-//! resource in file and source order.
+//! Rules x resources -> findings (docs/rules.md, "Outcomes"), in a deterministic order: by rule,
+//! then by resource in file and source order.
 
 use crate::gate::Gate;
 use crate::report::{AssertionResult, Finding, Found, Outcome, Report, ResourceRef};

@@ -1,4 +1,4 @@
-//! The gate (RULES.md §6): which findings fail the build, and the exit code.
+//! The gate (docs/usage.md, "The gate"): which findings fail the build, and the exit code.
 
 use crate::report::{Finding, Outcome, Report};
 use crate::rules::Severity;

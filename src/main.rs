@@ -11,9 +11,9 @@ const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
 /// How long mimalloc keeps freed memory before returning it to the system, in milliseconds.
 /// Its default, a second, is most of a monorepo scan, whose reports allocate and free hundreds
-/// of megabytes in that time: the peak of a 10,000-file scan with every report was 390-406 MB.
-/// 10 ms brings it to about 345 MB; 2 ms gave the same peak with more time spent returning and
-/// taking back memory, 50 ms and more let the peak climb again (measured in docs/performance.md).
+/// of megabytes in that time, so memory freed by one report was still held while the next
+/// allocated. A shorter delay spends more time returning and taking back memory; a longer one
+/// lets the peak climb again. docs/performance.md has the measurements.
 const PURGE_DELAY_MS: std::ffi::c_long = 10;
 
 fn main() -> ExitCode {

@@ -1,8 +1,8 @@
 //! The value model shared by the Terraform reader and the rule engine.
 //!
 //! A Terraform attribute is either known (a literal, or whatever evaluation could compute) or
-//! unknown. An unknown keeps the source text of the expression, because RULES.md §5 lets the text
-//! operators test it (`bucket matches ".*financial.*"` on `aws_s3_bucket.financial.id`).
+//! unknown. An unknown keeps the source text of the expression, because the text operators test
+//! it (`bucket matches ".*financial.*"` on `aws_s3_bucket.financial.id`; docs/rules.md).
 
 use std::fmt;
 

@@ -47,7 +47,7 @@ fn scan_and_report(args: ScanArgs) -> Result<GateVerdict, String> {
     };
     phase(&args, started, "reports written");
     // The process ends after this: freeing a monorepo's model and findings piece by piece
-    // would only delay the exit (by a tenth of a second and more), so they go with it.
+    // would only delay the exit, so they go with it.
     std::mem::forget(report);
     Ok(verdict)
 }

@@ -1,4 +1,5 @@
-//! The JSON report: stable and versioned (DESIGN.md, "JSON report").
+//! The JSON report: stable and versioned (docs/usage.md, "The JSON report", and its schema,
+//! docs/report.schema.json).
 
 use super::layout::{Layout, Object};
 use super::{Actual, AssertionResult, Emitter, Finding, Report, ResourceRef};

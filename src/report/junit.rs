@@ -28,14 +28,14 @@ impl Emitter for Junit {
         for group in groups(report) {
             let pieces: Vec<Vec<u8>> = group
                 .par_iter()
-                .map(|&index| suite_xml(suite(report, index, &names)))
+                .map(|&index| suite_of_rule(report, index, &names))
                 .collect::<io::Result<_>>()?;
             for piece in pieces {
                 out.write_all(&piece)?;
             }
         }
         if !report.errors.is_empty() {
-            out.write_all(&suite_xml(parse_errors(report))?)?;
+            out.write_all(&suite_xml(parse_errors(report), &[])?)?;
         }
         out.write_all(b"\n</testsuites>\n\n")
     }
@@ -74,9 +74,24 @@ fn head(report: &Report) -> io::Result<String> {
     Ok(without_suites_skipped(&xml[..end]))
 }
 
+/// The suite of one rule, serialized. Its cases' texts are written in after quick-junit
+/// serialized the suite (`Later`); should that fail, because one of the rule's own texts holds
+/// what looks like a placeholder, the suite is made again with every text given to quick-junit.
+fn suite_of_rule(report: &Report, index: usize, names: &CaseNames) -> io::Result<Vec<u8>> {
+    let (built, later) = suite(report, index, names, true);
+    match suite_xml(built, &later) {
+        Err(e) if e.kind() == io::ErrorKind::InvalidData => {
+            let (built, none) = suite(report, index, names, false);
+            suite_xml(built, &none)
+        }
+        result => result,
+    }
+}
+
 /// One suite as quick-junit writes it inside `<testsuites>`: serialized in a report of its
-/// own, from the end of the `<testsuites>` tag to the line of `</testsuites>`.
-fn suite_xml(suite: TestSuite) -> io::Result<Vec<u8>> {
+/// own, from the end of the `<testsuites>` tag to the line of `</testsuites>`, with the texts
+/// of its cases (`later[i]` for case `i`) in place of their placeholders.
+fn suite_xml(suite: TestSuite, later: &[Option<String>]) -> io::Result<Vec<u8>> {
     const CLOSE: &[u8] = b"\n</testsuites>";
     let mut one = quick_junit::Report::new("riveter");
     one.add_test_suite(suite);
@@ -90,7 +105,11 @@ fn suite_xml(suite: TestSuite) -> io::Result<Vec<u8>> {
             // resource runs to megabytes.
             xml.truncate(end);
             xml.drain(..start);
-            Ok(xml)
+            if later.iter().all(Option::is_none) {
+                Ok(xml)
+            } else {
+                Later::fill(&xml, later)
+            }
         }
         _ => Err(io::Error::other(
             "quick-junit wrote a suite outside <testsuites>",
@@ -98,8 +117,15 @@ fn suite_xml(suite: TestSuite) -> io::Result<Vec<u8>> {
     }
 }
 
-/// The suite of one rule: a case per finding.
-fn suite(report: &Report, index: usize, names: &CaseNames) -> TestSuite {
+/// The suite of one rule: a case per finding. With `later`, each case's own text (a failure's
+/// description, a skipped case's message) is a placeholder, and the texts come back beside the
+/// suite, a case's at its index.
+fn suite(
+    report: &Report,
+    index: usize,
+    names: &CaseNames,
+    later: bool,
+) -> (TestSuite, Vec<Option<String>>) {
     let rule = &report.rules[index];
     // Cleaned once and cloned: quick-junit cleans every string it is given as text.
     let severity = XmlString::new(rule.severity.as_str());
@@ -115,18 +141,20 @@ fn suite(report: &Report, index: usize, names: &CaseNames) -> TestSuite {
     // into the suite: the largest suites hold tens of thousands of cases, and a case takes
     // 300 bytes, which adding them one by one would copy once more. `collect` keeps their
     // order.
-    suite.test_cases = findings
+    let texts;
+    (suite.test_cases, texts) = findings
         .par_iter()
         .zip(unique_names(findings))
-        .map_init(Messages::default, |messages, (finding, name)| {
-            let status = status(report, finding, &severity, messages);
+        .enumerate()
+        .map_init(Messages::default, |messages, (at, (finding, name))| {
+            let (status, text) = status(report, finding, &severity, messages, later.then_some(at));
             let mut case = TestCase::new(names.of(finding, name), status);
             case.set_classname(classname.clone());
-            case
+            (case, text)
         })
-        .collect();
+        .unzip();
     count_cases(&mut suite);
-    suite
+    (suite, texts)
 }
 
 /// The counts quick-junit's `add_test_case` keeps, for cases put in the suite directly.
@@ -280,25 +308,36 @@ impl<'r> Messages<'r> {
     }
 }
 
+/// A case's status. With `later` (the case's index), its own text is a placeholder and comes
+/// back beside the status.
 fn status<'r>(
     report: &Report,
     finding: &'r Finding,
     severity: &XmlString,
     messages: &mut Messages<'r>,
-) -> TestCaseStatus {
+    later: Option<usize>,
+) -> (TestCaseStatus, Option<String>) {
+    let mut text = None;
+    let mut own = |value: String| match later {
+        Some(at) => {
+            text = Some(value);
+            Later::placeholder(at)
+        }
+        None => XmlString::new(value),
+    };
     // Formatted only for a case that says something: most cases pass.
     let location = || {
         finding
             .location()
             .map(|(resource, span)| format!("{}:{}", resource.file, span.line))
     };
-    match finding.outcome {
+    let status = match finding.outcome {
         Outcome::Pass => TestCaseStatus::success(),
         Outcome::Fail => {
             let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
             status.set_message(messages.of(finding));
             status.set_type(severity.clone());
-            status.set_description(failure_text(report, finding, location().as_deref()));
+            status.set_description(own(failure_text(report, finding, location().as_deref())));
             status
         }
         Outcome::Unknown | Outcome::Skipped | Outcome::Suppressed => {
@@ -316,10 +355,98 @@ fn status<'r>(
                     .to_string(),
                 None => finding.message().into_owned(),
             };
-            status.set_message(format!("{prefix}{message}{at}"));
+            status.set_message(own(format!("{prefix}{message}{at}")));
             status
         }
+    };
+    (status, text)
+}
+
+/// The texts made for each case, written into the serialized suite instead of being given to
+/// quick-junit, which cleans every string it is given through strip-ansi-escapes: a terminal
+/// parser that writes the text back a character at a time through a formatted write. Each case
+/// gives quick-junit a short placeholder instead; the text, cleaned as quick-junit would clean
+/// it and escaped as quick-xml escapes text and attributes, takes its place afterwards.
+struct Later;
+
+impl Later {
+    /// Private-use characters: the parser keeps them, quick-xml does not escape them, and
+    /// riveter's own texts do not hold them (a rule's text that does is caught by `fill`).
+    const OPEN: char = '\u{e000}';
+    const CLOSE: char = '\u{e001}';
+
+    fn placeholder(at: usize) -> XmlString {
+        XmlString::new(format!("{}{at}{}", Self::OPEN, Self::CLOSE))
     }
+
+    /// The serialized suite with each placeholder replaced by its case's text. Every text must
+    /// be found once, in case order, and nothing else may look like a placeholder; otherwise an
+    /// `InvalidData` error says to make the suite without placeholders.
+    fn fill(xml: &[u8], later: &[Option<String>]) -> io::Result<Vec<u8>> {
+        let ambiguous = || io::Error::from(io::ErrorKind::InvalidData);
+        let mut open = [0; 3];
+        let mut close = [0; 3];
+        Self::OPEN.encode_utf8(&mut open);
+        Self::CLOSE.encode_utf8(&mut close);
+        let extra: usize = later.iter().flatten().map(|t| t.len() + t.len() / 8).sum();
+        let mut out = Vec::with_capacity(xml.len() + extra);
+        let mut expected = later.iter().enumerate().filter(|(_, t)| t.is_some());
+        let mut rest = xml;
+        while let Some(start) = memchr::memmem::find(rest, &open) {
+            let digits = &rest[start + open.len()..];
+            let end = memchr::memmem::find(digits, &close).ok_or_else(ambiguous)?;
+            let at: usize = std::str::from_utf8(&digits[..end])
+                .ok()
+                .and_then(|d| d.parse().ok())
+                .ok_or_else(ambiguous)?;
+            let (want, text) = expected.next().ok_or_else(ambiguous)?;
+            if want != at {
+                return Err(ambiguous());
+            }
+            out.extend_from_slice(&rest[..start]);
+            escape_into(&cleaned(text.as_deref().unwrap_or_default()), &mut out);
+            rest = &digits[end + close.len()..];
+        }
+        if expected.next().is_some() {
+            return Err(ambiguous());
+        }
+        out.extend_from_slice(rest);
+        Ok(out)
+    }
+}
+
+/// `text` as quick-junit's `XmlString` keeps it. Printable ASCII and line feeds are the bytes
+/// its terminal parser gives back unchanged and its control-character filter keeps, so such
+/// text (nearly all) is kept as it is; any other text goes through quick-junit itself.
+fn cleaned(text: &str) -> Cow<'_, str> {
+    let plain = text.bytes().fold(true, |plain, b| {
+        plain & (matches!(b, b' '..=b'~') | (b == b'\n'))
+    });
+    if plain {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(XmlString::new(text).into_string())
+    }
+}
+
+/// quick-xml's escaping of text and attribute values, as quick-junit writes both.
+fn escape_into(text: &str, out: &mut Vec<u8>) {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let entity: &[u8] = match b {
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'&' => b"&amp;",
+            b'\'' => b"&apos;",
+            b'"' => b"&quot;",
+            _ => continue,
+        };
+        out.extend_from_slice(&bytes[from..i]);
+        out.extend_from_slice(entity);
+        from = i + 1;
+    }
+    out.extend_from_slice(&bytes[from..]);
 }
 
 fn failure_text(report: &Report, finding: &Finding, location: Option<&str>) -> String {
@@ -363,10 +490,12 @@ fn parse_errors(report: &Report) -> TestSuite {
 
 #[cfg(test)]
 mod tests {
-    use super::{CaseName, CaseNames, count_cases, unique_names, without_suites_skipped};
+    use super::{
+        CaseName, CaseNames, Later, count_cases, suite_xml, unique_names, without_suites_skipped,
+    };
     use crate::report::{Finding, Outcome, ResourceRef};
     use crate::value::Span;
-    use quick_junit::{NonSuccessKind, TestCase, TestCaseStatus, TestSuite, XmlString};
+    use quick_junit::{NonSuccessKind, Property, TestCase, TestCaseStatus, TestSuite, XmlString};
     use std::sync::Arc;
 
     fn finding(address: &str, file: &str, index: usize) -> Finding {
@@ -446,8 +575,69 @@ mod tests {
         assert_eq!(direct, added);
     }
 
-    /// quick-junit cleans every string through strip-ansi-escapes, patched in `vendor/` with
-    /// a fast path for plain text: what comes out must stay what the terminal parser gives.
+    /// Texts with everything quick-junit cleans or quick-xml escapes: plain text, markup
+    /// characters, terminal escapes, control bytes, DEL, non-ASCII and C1 characters.
+    const TRICKY: [&str; 7] = [
+        "at main.tf:3\nFix: set \"acl\" to <private> & 'more'",
+        "",
+        "\u{1b}[31mred\u{1b}[0m and \u{1b}]8;;https://x\u{7}link\u{1b}]8;;\u{7}",
+        "tab\there\r\nline\u{7f}end\u{0}",
+        "caf\u{e9} \u{2713} \u{1F600} <&>",
+        "\u{85}next\u{9b}31mcsi",
+        "  leading and trailing spaces \n\n",
+    ];
+
+    /// A suite with a failing and a skipped case per text: given to quick-junit, or as
+    /// placeholders with the texts beside.
+    fn suite_of(texts: &[&str], later: bool) -> (TestSuite, Vec<Option<String>>) {
+        let mut suite = TestSuite::new("rule: name");
+        let mut beside = Vec::new();
+        for (i, text) in texts.iter().enumerate() {
+            let own = |at: usize| match later {
+                true => Later::placeholder(at),
+                false => XmlString::new(text),
+            };
+            let mut failure = TestCaseStatus::non_success(NonSuccessKind::Failure);
+            failure.set_message(format!("message {i}"));
+            failure.set_type("high");
+            failure.set_description(own(2 * i));
+            let mut skipped = TestCaseStatus::skipped();
+            skipped.set_message(own(2 * i + 1));
+            for status in [failure, skipped] {
+                let mut case = TestCase::new(format!("case {}", beside.len()), status);
+                case.set_classname("rule");
+                suite.add_test_case(case);
+                beside.push(later.then(|| text.to_string()));
+            }
+        }
+        (suite, beside)
+    }
+
+    #[test]
+    fn texts_written_in_later_are_the_bytes_quick_junit_writes() {
+        let (direct, none) = suite_of(&TRICKY, false);
+        let (placeholders, texts) = suite_of(&TRICKY, true);
+        let expected = suite_xml(direct, &none).unwrap();
+        let written = suite_xml(placeholders, &texts).unwrap();
+        assert_eq!(
+            String::from_utf8(written).unwrap(),
+            String::from_utf8(expected).unwrap()
+        );
+    }
+
+    #[test]
+    fn a_text_that_looks_like_a_placeholder_is_not_taken_for_one() {
+        // A rule's own text holding a placeholder's characters: `fill` must refuse rather
+        // than write a text in the wrong place.
+        let lookalike = Later::placeholder(0).as_str().to_string();
+        let (mut suite, texts) = suite_of(&["a text"], true);
+        suite.add_property(Property::new("rule", lookalike.as_str()));
+        let refused = suite_xml(suite, &texts).unwrap_err();
+        assert_eq!(refused.kind(), std::io::ErrorKind::InvalidData);
+    }
+
+    /// What quick-junit's cleaning gives, pinned: `cleaned` relies on plain text passing
+    /// through unchanged, and hands everything else to quick-junit.
     #[test]
     fn texts_are_cleaned_as_the_terminal_parser_cleans_them() {
         let cleaned = |text: &str| XmlString::new(text).as_str().to_string();

@@ -1,4 +1,5 @@
-//! Keys (RULES.md §3): `a.b.0.c`, `a[0]`, `*`, quoted segments, and walking a value with them.
+//! Keys (docs/rules.md, "Keys"): `a.b.0.c`, `a[0]`, `*`, quoted segments, and walking a value
+//! with them.
 
 use crate::value::{Node, Value};
 use smallvec::SmallVec;

@@ -1,4 +1,4 @@
-//! Loading rule files: both rule shapes of RULES.md §1, checked strictly. Every error names the
+//! Loading rule files: both rule shapes of docs/rules.md, checked strictly. Every error names the
 //! file, the line and the rule; unknown keys are warnings.
 
 use super::key::Key;

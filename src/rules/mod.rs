@@ -8,6 +8,7 @@ mod operator;
 mod packed;
 pub mod packs;
 mod pattern;
+mod verdict;
 mod yaml;
 mod yaml_value;
 

@@ -41,7 +41,7 @@ impl Severity {
 impl FromStr for Severity {
     type Err = String;
 
-    /// The native names, plus the Python riveter's `error` / `warning` (RULES.md §1).
+    /// The native names, plus the Python riveter's `error` / `warning` (docs/rules.md).
     fn from_str(s: &str) -> Result<Severity, String> {
         match s.to_ascii_lowercase().as_str() {
             "critical" => Ok(Severity::Critical),
@@ -69,7 +69,7 @@ pub struct Origin {
     pub line: u32,
 }
 
-/// One `resource_type` entry (RULES.md §2).
+/// One `resource_type` entry (docs/rules.md, "What a rule applies to").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TypeSelector {
     /// `"*"`: every managed resource.

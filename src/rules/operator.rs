@@ -1,7 +1,9 @@
-//! Operators (RULES.md §4) and what they say about one value, with three outcomes: a value that
-//! cannot be known before `plan` makes most comparisons unknown rather than wrong.
+//! Operators (docs/rules.md, "Operators") and what they say about one value, with three
+//! outcomes: a value that cannot be known before `plan` makes most comparisons unknown rather
+//! than wrong.
 
 use super::pattern::Pattern;
+pub use super::verdict::Verdict;
 use crate::value::{Node, TextPart, Value};
 use std::sync::Arc;
 
@@ -102,45 +104,6 @@ pub enum Operand {
     List,
     Length,
     Patterns,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Verdict {
-    Pass,
-    Fail,
-    Unknown,
-}
-
-impl Verdict {
-    fn from_bool(b: bool) -> Verdict {
-        if b { Verdict::Pass } else { Verdict::Fail }
-    }
-
-    pub fn negate(self) -> Verdict {
-        match self {
-            Verdict::Pass => Verdict::Fail,
-            Verdict::Fail => Verdict::Pass,
-            Verdict::Unknown => Verdict::Unknown,
-        }
-    }
-
-    /// Every one must pass: one failure decides, else one unknown does.
-    pub fn all(verdicts: impl IntoIterator<Item = Verdict>) -> Verdict {
-        let mut result = Verdict::Pass;
-        for v in verdicts {
-            match v {
-                Verdict::Fail => return Verdict::Fail,
-                Verdict::Unknown => result = Verdict::Unknown,
-                Verdict::Pass => {}
-            }
-        }
-        result
-    }
-
-    /// One must pass: one pass decides, else one unknown does.
-    pub fn any(verdicts: impl IntoIterator<Item = Verdict>) -> Verdict {
-        Verdict::all(verdicts.into_iter().map(Verdict::negate)).negate()
-    }
 }
 
 /// The operator names a rule may use: native first, then the Python riveter's aliases.
@@ -279,7 +242,7 @@ impl Operator {
         }
     }
 
-    /// The operators that pass on a missing attribute (RULES.md §5).
+    /// The operators that pass on a missing attribute (docs/rules.md, "Outcomes").
     fn is_negative(&self) -> bool {
         matches!(
             self,
@@ -653,7 +616,7 @@ impl ElementPattern {
 }
 
 /// The verdict on everything a key resolved to. Assertions need every value to pass;
-/// filters need one (RULES.md §5).
+/// filters need one (docs/rules.md, "Outcomes").
 pub fn verdict_on(
     operator: &Operator,
     expected: Option<&Value>,

@@ -7,7 +7,7 @@
 //! take exponential time on some patterns, so that engine runs with a bound on its steps: a match
 //! that exceeds it is an unknown verdict that says so, never a hang.
 
-use super::operator::Verdict;
+use super::verdict::Verdict;
 use crate::value::TextPart;
 use regex_automata::dfa::{Automaton, StartKind, dense};
 use regex_automata::util::primitives::StateID;

@@ -140,7 +140,8 @@ fn terraform_message(message: &str) -> String {
     format!("{summary}: {message}")
 }
 
-/// The top-level blocks: variables, locals, and those that rules can select (RULES.md §2).
+/// The top-level blocks: variables, locals, and those that rules can select (docs/rules.md,
+/// "What a rule applies to").
 /// Outputs, `terraform`, `moved`, `import`, `removed` and `check` blocks are not resources.
 pub fn declarations<'t>(body: &'t Body, file: &SourceFile) -> Declarations<'t> {
     let mut out = Declarations::default();

@@ -1,7 +1,8 @@
-//! Blocks with a known `count` or `for_each`. A block stays one resource (RULES.md §2), but
-//! Terraform knows each instance's `each.key`, `each.value` and `count.index` before `plan`, so
-//! the body is evaluated once per instance and the results merged: what every instance agrees on
-//! is known; what differs stays unknown, carrying each instance's value as a candidate.
+//! Blocks with a known `count` or `for_each`. A block stays one resource (docs/rules.md, "What a
+//! rule applies to"), but Terraform knows each instance's `each.key`, `each.value` and
+//! `count.index` before `plan`, so the body is evaluated once per instance and the results
+//! merged: what every instance agrees on is known; what differs stays unknown, carrying each
+//! instance's value as a candidate.
 
 use super::eval::{BodyRef, Evaluator, Scope, values_equal};
 use super::source::SourceFile;

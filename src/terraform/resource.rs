@@ -1,4 +1,5 @@
-//! The resource model of RULES.md §2: one entry per block that rules can select.
+//! The resource model (docs/rules.md, "What a rule applies to"): one entry per block that rules
+//! can select.
 
 use crate::value::{Node, Span};
 use std::fmt;

@@ -1,5 +1,5 @@
 //! Evaluates Terraform expressions as far as Terraform itself could before `plan`
-//! (RULES.md §5): literals, operators, conditionals, `for` expressions, splats, templates,
+//! (docs/evaluation.md): literals, operators, conditionals, `for` expressions, splats, templates,
 //! `var.*`, `local.*`, pure functions and `aws_iam_policy_document`. Whatever cannot be known
 //! is an `Unknown` that keeps its source text and says why.
 

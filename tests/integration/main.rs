@@ -1,0 +1,21 @@
+//! The integration tests, as one test binary: CI compiles and links the suite once. Each module
+//! is an area of riveter; `util` holds the helpers they share.
+
+mod agreement;
+mod architecture;
+mod cli;
+mod evaluation;
+mod for_newlines;
+mod functions;
+mod github_action;
+mod operators;
+mod outcomes;
+mod packs;
+mod parallel;
+mod parsing;
+mod reports;
+mod rule_loading;
+mod suppressions;
+mod terraform_agreement;
+mod terraform_json_syntax;
+mod util;
