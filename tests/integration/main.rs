@@ -8,6 +8,8 @@ mod evaluation;
 mod for_newlines;
 mod functions;
 mod github_action;
+mod github_stand_in;
+mod image;
 mod operators;
 mod outcomes;
 mod packs;
