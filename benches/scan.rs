@@ -163,9 +163,69 @@ fn main() {
             "ok: the slowest report, {name}, is written at {speed:.0} MB/s (at least {MIN_REPORT_MB_PER_S})"
         );
     }
+    failed |= exploding_values();
     if failed {
         std::process::exit(1);
     }
+}
+
+/// The most a scan of values that explode may take, and the most memory: evaluation is bounded
+/// (docs/evaluation.md, "Limits").
+const MAX_EXPLODING_SECONDS: f64 = 1.0;
+const MAX_EXPLODING_PEAK_MB: f64 = 400.0;
+
+/// Modules whose values explode, each alone: a local doubled forty times with `concat`, a
+/// template doubled forty times, a `replace` of every character by a long text, and a nest of
+/// loops a billion iterations deep. Returns whether one took too long or too much memory.
+fn exploding_values() -> bool {
+    let doubling = |first: &str, step: &dyn Fn(usize) -> String| {
+        let mut text = format!("locals {{\n  v0 = {first}\n");
+        for i in 1..=40 {
+            text.push_str(&format!("  v{i} = {}\n", step(i - 1)));
+        }
+        text + "}\nresource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n  tags = { n = length(local.v40) }\n}\n"
+    };
+    let cases = [
+        ("concat", doubling("[\"x\"]", &|p| format!("concat(local.v{p}, local.v{p})"))),
+        ("template", doubling("\"xxxxxxxxxx\"", &|p| format!("\"${{local.v{p}}}${{local.v{p}}}\""))),
+        (
+            "replace",
+            "locals {\n  long = join(\"\", [for i in range(1000) : \"abcdefghij\"])\n}\nresource \"aws_s3_bucket\" \"b\" {\n  bucket = replace(local.long, \"/./\", local.long)\n}\n".to_string(),
+        ),
+        (
+            "loops",
+            "resource \"aws_s3_bucket\" \"b\" {\n  tags = { n = length([for i in range(1000) : [for j in range(1000) : [for k in range(1000) : \"${i}${j}${k}\"]]]) }\n}\n".to_string(),
+        ),
+    ];
+    println!();
+    println!("Values that explode (each module alone, with every pack):");
+    println!();
+    println!("| module | wall | peak MB |");
+    println!("|---|---:|---:|");
+    let packs = packs();
+    let mut failed = false;
+    for (name, text) in cases {
+        let dir = std::env::temp_dir().join(format!(
+            "riveter-bench-explode-{}-{name}",
+            std::process::id()
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("main.tf"), text).unwrap();
+        let measure = median(|| run_full(&dir, &packs));
+        println!(
+            "| {name} | {:.3} s | {:.0} |",
+            measure.seconds, measure.peak_mb
+        );
+        if measure.seconds > MAX_EXPLODING_SECONDS || measure.peak_mb > MAX_EXPLODING_PEAK_MB {
+            println!(
+                "FAIL: the {name} module took {:.3} s and {:.0} MB (at most {MAX_EXPLODING_SECONDS} s and {MAX_EXPLODING_PEAK_MB} MB)",
+                measure.seconds, measure.peak_mb
+            );
+            failed = true;
+        }
+        std::fs::remove_dir_all(&dir).ok();
+    }
+    failed
 }
 
 /// Every report format, as the command line writes it to a file, and whether its speed is
@@ -305,7 +365,6 @@ fn run_full(dir: &Path, packs: &[String]) -> Measure {
         args.push(flag.into());
         args.push(out.join(file).display().to_string());
     }
-    args.extend(["-o".into(), out.join("table.txt").display().to_string()]);
     let refs: Vec<&str> = args.iter().map(String::as_str).collect();
     run(dir, &refs)
 }
@@ -320,6 +379,9 @@ fn run(dir: &Path, args: &[&str]) -> Measure {
         .arg("-t")
         .arg(dir)
         .env("RIVETER_PROGRESS", "never")
+        // The table is written as a user's terminal would get it, and not kept.
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
         .output()
         .unwrap();
     let seconds = started.elapsed().as_secs_f64();
