@@ -92,11 +92,11 @@ fn verdict(report: &Report, page: &mut String) -> fmt::Result {
     } else {
         "unknown results do not fail"
     };
-    write!(
+    writeln!(
         page,
         "<header class=\"verdict {class}\" id=\"verdict\" data-verdict=\"{class}\">\
          <h1>riveter: {title}</h1><p>{} (exit code {}). The gate fails on {} and above; {unknowns}.</p>\
-         <p class=\"scope\">{} in {} · {} rules</p></header>\n",
+         <p class=\"scope\">{} in {} · {} rules</p></header>",
         escape(&detail),
         verdict.exit_code(),
         report.gate.fail_on,
@@ -137,7 +137,7 @@ fn counts(report: &Report, page: &mut String) -> fmt::Result {
             };
             write!(
                 page,
-                "<td data-outcome=\"{}\"{class}>{n}</td>",
+                "<td{class} data-outcome=\"{}\">{n}</td>",
                 outcome.as_str()
             )?;
         }
@@ -209,9 +209,9 @@ fn chart(report: &Report, page: &mut String) -> fmt::Result {
     } else {
         "Failures by rule"
     };
-    write!(
+    writeln!(
         page,
-        "<section><h2>{title}</h2><div class=\"chart\" id=\"chart\" role=\"img\" aria-label=\"{title}\">\n"
+        "<section><h2>{title}</h2><div class=\"chart\" id=\"chart\" role=\"img\" aria-label=\"{title}\">"
     )?;
     if bars.is_empty() {
         page.push_str("<p class=\"none\">No failures.</p>\n");
@@ -419,10 +419,10 @@ fn details(finding: &Finding, page: &mut String) -> fmt::Result {
 /// passes are most of a scan and need no reading, only counting.
 fn rule_summary(report: &Report, page: &mut String) -> fmt::Result {
     let outcomes = report.rule_outcomes();
-    write!(
+    writeln!(
         page,
         "<section><details id=\"rules\"><summary>All {} rules and their results</summary>\
-         <table class=\"rules\"><thead><tr><th>Rule</th><th>Severity</th><th>Result</th><th>Passed</th><th>Failed</th><th>Unknown</th><th>Suppressed</th></tr></thead><tbody>\n",
+         <table class=\"rules\"><thead><tr><th>Rule</th><th>Severity</th><th>Result</th><th>Passed</th><th>Failed</th><th>Unknown</th><th>Suppressed</th></tr></thead><tbody>",
         report.rules.len()
     )?;
     for (index, (rule, outcome)) in report.rules.iter().zip(outcomes).enumerate() {
