@@ -502,9 +502,10 @@ td p { margin: 0 0 4px; } p.why { font-style: italic; }
 /* Fixed columns: a long address or detail wraps inside its cell instead of widening the page. */
 table.findings { table-layout: fixed; }
 table.findings td { overflow-wrap: anywhere; }
-table.findings th:nth-child(1) { width: 86px; } table.findings th:nth-child(2) { width: 92px; }
-table.findings th:nth-child(3) { width: 15%; } table.findings th:nth-child(4) { width: 15%; }
-table.findings th:nth-child(5) { width: 15%; } table.findings th:nth-child(6) { width: 28%; }
+table.findings td:nth-child(-n+2) { overflow-wrap: normal; }
+table.findings th:nth-child(1) { width: 104px; } table.findings th:nth-child(2) { width: 96px; }
+table.findings th:nth-child(3) { width: 15%; } table.findings th:nth-child(4) { width: 14%; }
+table.findings th:nth-child(5) { width: 13%; } table.findings th:nth-child(6) { width: 27%; }
 .chart .bar { display: grid; grid-template-columns: minmax(120px, 38%) 1fr 48px; gap: 10px; align-items: center; margin: 4px 0; }
 .chart .label { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .chart .track { background: #f2f4f7; border-radius: 4px; height: 18px; }
