@@ -103,8 +103,7 @@ fn verdict(report: &Report, page: &mut String) -> fmt::Result {
         plural(report.resources, "resource", "resources"),
         plural(report.files, "file", "files"),
         report.rules.len(),
-    )?;
-    Ok(())
+    )
 }
 
 /// Results by severity and outcome, then rules by outcome.
@@ -157,8 +156,7 @@ fn counts(report: &Report, page: &mut String) -> fmt::Result {
         page,
         "</tr>\n</tbody></table>\n<p id=\"rule-counts\">Rules: {} passed, {} failed, {} unknown, {} skipped.</p></section>\n",
         rules.passed, rules.failed, rules.unknown, rules.skipped
-    )?;
-    Ok(())
+    )
 }
 
 fn errors(report: &Report, page: &mut String) -> fmt::Result {
@@ -322,8 +320,7 @@ fn filters(report: &Report, found: &[&Finding], page: &mut String) -> fmt::Resul
         page,
         "<output id=\"shown\">{n} of {n} findings shown</output></form>",
         n = found.len()
-    )?;
-    Ok(())
+    )
 }
 
 fn select(
