@@ -130,6 +130,10 @@ pub struct ScanArgs {
     #[arg(long = "markdown", value_name = "FILE")]
     pub markdown: Option<PathBuf>,
 
+    /// Also write a self-contained HTML report (for CI artifacts) to FILE.
+    #[arg(long = "html", value_name = "FILE")]
+    pub html: Option<PathBuf>,
+
     /// The SARIF run's category (automationDetails.id); scans with different categories do
     /// not close each other's alerts.
     #[arg(long = "sarif-category", value_name = "ID", default_value = "riveter/")]
@@ -228,6 +232,8 @@ pub enum Format {
     Junit,
     Gitlab,
     Markdown,
+    /// One self-contained HTML page: verdict, counts, a chart and filterable findings.
+    Html,
     /// GitHub Actions workflow commands (`::error file=…`), which become annotations.
     Github,
 }

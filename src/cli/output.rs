@@ -1,7 +1,9 @@
 //! Writing the reports: one to standard output (or `-o`), the others to their files.
 
 use super::{ColorChoice, Format, ScanArgs};
-use crate::report::{Emitter, GithubCommands, Gitlab, Json, Junit, Markdown, Report, Sarif, Table};
+use crate::report::{
+    Emitter, GithubCommands, Gitlab, Html, Json, Junit, Markdown, Report, Sarif, Table,
+};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -60,6 +62,7 @@ fn write_files(args: &ScanArgs, full: &Report) -> Vec<String> {
         (&args.junit, Format::Junit),
         (&args.gitlab, Format::Gitlab),
         (&args.markdown, Format::Markdown),
+        (&args.html, Format::Html),
     ];
     let mut requested: Vec<(usize, &Path, Format)> = files
         .into_iter()
@@ -118,6 +121,7 @@ fn emitter(format: Format, args: &ScanArgs, color: bool, to_terminal: bool) -> B
         Format::Markdown => Box::new(Markdown {
             link_base: args.link_base.clone(),
         }),
+        Format::Html => Box::new(Html),
         Format::Github => Box::new(GithubCommands),
     }
 }

@@ -187,8 +187,18 @@ fn apply_config(args: &mut ScanArgs, config: Config) -> Result<(), String> {
     if args.format.is_none()
         && let Some(name) = config.output_format
     {
-        let format = Format::from_str(&name, true)
-            .map_err(|_| format!("config: output_format \"{name}\" is not one of table, json"))?;
+        let format = Format::from_str(&name, true).map_err(|_| {
+            // Every name `--format` takes, so the message cannot fall behind the formats.
+            let names: Vec<String> = Format::value_variants()
+                .iter()
+                .filter_map(|f| f.to_possible_value())
+                .map(|v| v.get_name().to_string())
+                .collect();
+            format!(
+                "config: output_format \"{name}\" is not one of {}",
+                names.join(", ")
+            )
+        })?;
         args.format = Some(format);
     }
     Ok(())

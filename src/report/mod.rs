@@ -4,6 +4,7 @@
 pub mod fingerprint;
 mod github;
 mod gitlab;
+mod html;
 mod json;
 mod junit;
 mod layout;
@@ -13,6 +14,7 @@ mod table;
 
 pub use github::{GithubCommands, annotations as github_annotations, data as github_data};
 pub use gitlab::Gitlab;
+pub use html::{Html, MAX_BARS as HTML_MAX_BARS, escape as html_escape};
 pub use json::Json;
 pub use junit::Junit;
 pub use markdown::{MAX_CHARS as MARKDOWN_MAX_CHARS, Markdown};

@@ -439,3 +439,68 @@ fn a_report_that_cannot_be_written_does_not_lose_the_others() {
             .ends_with("</testsuites>")
     );
 }
+
+#[test]
+fn html_goes_to_a_file_beside_the_others_and_to_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("report.html");
+    let json = dir.path().join("report.json");
+    let mut args = vec!["scan"];
+    args.extend(SEED_RULES);
+    args.extend([
+        "--html",
+        html.to_str().unwrap(),
+        "--json",
+        json.to_str().unwrap(),
+    ]);
+    let out = riveter(MISTAKES, &args);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let page = fs::read_to_string(&html).unwrap();
+    assert!(page.contains("data-verdict=\"failed\""));
+    assert!(page.contains("Glue jobs must have security configuration"));
+    assert!(fs::metadata(&json).unwrap().len() > 0);
+
+    let mut args = vec!["scan", "-f", "html"];
+    args.extend(SEED_RULES);
+    let out = riveter(MISTAKES, &args);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stdout(&out), page);
+}
+
+#[test]
+fn the_config_file_can_ask_for_html() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join(MISTAKES);
+    for file in shell_glob(MISTAKES) {
+        fs::copy(example.join(&file), dir.path().join(&file)).unwrap();
+    }
+    fs::copy(
+        example.join("pipeline-rules.yml"),
+        dir.path().join("pipeline-rules.yml"),
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("riveter.yml"),
+        "rule_dirs: [pipeline-rules.yml]\noutput_format: html\n",
+    )
+    .unwrap();
+    let out = riveter(dir.path(), &["scan"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("<!DOCTYPE html>"),
+        "{}",
+        stdout(&out)
+    );
+
+    // A name it does not know is refused with the names it knows, html among them.
+    fs::write(dir.path().join("riveter.yml"), "output_format: pdf\n").unwrap();
+    let out = riveter(dir.path(), &["scan"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains(
+            "output_format \"pdf\" is not one of table, json, sarif, junit, gitlab, markdown, html, github"
+        ),
+        "{}",
+        stderr(&out)
+    );
+}

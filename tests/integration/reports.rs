@@ -3,13 +3,16 @@
 
 use riveter::gate::Gate;
 use riveter::report::{
-    Emitter, GithubCommands, Gitlab, Json, Junit, Markdown, Report, Sarif, Table,
+    Emitter, GithubCommands, Gitlab, Html, Json, Junit, Markdown, Outcome, Report, Sarif, Table,
 };
 use riveter::rules::{RuleSet, RuleSources};
 use riveter::suppression;
 use riveter::terraform::{self, VariableInputs, discover};
 use std::fs;
 use std::path::Path;
+use std::sync::Arc;
+
+use crate::util;
 
 const FIXTURE: &str = "tests/fixtures/reports";
 
@@ -253,4 +256,232 @@ fn markdown_stays_under_githubs_comment_limit() {
         .expect("says how many were left out");
     let shown = text.lines().filter(|l| l.starts_with("| medium |")).count();
     assert_eq!(cut, format!("…and {} more failures", 2_000 - shown));
+}
+
+/// The text between `start` and the next `end` after it.
+fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
+    let from = text
+        .find(start)
+        .unwrap_or_else(|| panic!("no {start:?} in the page"))
+        + start.len();
+    let to = text[from..].find(end).expect("the element is closed") + from;
+    &text[from..to]
+}
+
+/// The start tags of the findings table's rows.
+fn html_rows(page: &str) -> Vec<&str> {
+    between(page, "<table class=\"findings\"", "</table>")
+        .split("<tr ")
+        .skip(1)
+        .filter(|row| row.contains("data-outcome="))
+        .map(|row| &row[..row.find('>').unwrap()])
+        .collect()
+}
+
+#[test]
+fn html_states_the_gates_verdict_and_counts() {
+    let report = fixture();
+    let page = output(&Html, &report);
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    // The fixture has a file that does not parse: incomplete, as the exit code 2 says.
+    assert!(page.contains("data-verdict=\"incomplete\""), "{page}");
+    assert!(page.contains("(exit code 2)"));
+    assert!(between(&page, "<section id=\"errors\">", "</section>").contains("broken.tf"));
+    // Each severity's row counts what the report holds.
+    for severity in riveter::rules::Severity::ALL {
+        let row = between(
+            &page,
+            &format!("<tr data-severity=\"{severity}\">"),
+            "</tr>",
+        );
+        for outcome in [
+            Outcome::Fail,
+            Outcome::Unknown,
+            Outcome::Suppressed,
+            Outcome::Pass,
+        ] {
+            let expected = report
+                .findings
+                .iter()
+                .filter(|f| f.outcome == outcome && report.severity(f) == severity)
+                .count();
+            let cell = between(
+                row,
+                &format!("data-outcome=\"{}\"", outcome.as_str()),
+                "</td>",
+            );
+            assert_eq!(cell, format!(">{expected}"), "{severity} {outcome:?}");
+        }
+    }
+    let counts = report.rule_counts();
+    assert!(page.contains(&format!(
+        "Rules: {} passed, {} failed, {} unknown, {} skipped.",
+        counts.passed, counts.failed, counts.unknown, counts.skipped
+    )));
+}
+
+#[test]
+fn html_lists_every_failure_unknown_and_suppression_with_its_place_and_fix() {
+    let report = fixture();
+    let page = output(&Html, &report);
+    let listed: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| {
+            matches!(
+                f.outcome,
+                Outcome::Fail | Outcome::Unknown | Outcome::Suppressed
+            )
+        })
+        .collect();
+    let rows = html_rows(&page);
+    assert_eq!(rows.len(), listed.len(), "{rows:#?}");
+    assert!(page.contains(&format!("{n} of {n} findings shown", n = rows.len())));
+    // Failures first, then unknowns, then suppressions.
+    let outcomes: Vec<&str> = rows
+        .iter()
+        .map(|r| between(r, "data-outcome=\"", "\""))
+        .collect();
+    let mut sorted = outcomes.clone();
+    sorted.sort_by_key(|o| {
+        ["fail", "unknown", "suppressed"]
+            .iter()
+            .position(|x| x == o)
+    });
+    assert_eq!(outcomes, sorted);
+    assert!(outcomes.contains(&"unknown") && outcomes.contains(&"suppressed"));
+    let table = between(&page, "<table class=\"findings\"", "</table>");
+    for finding in listed {
+        let (resource, span) = finding.location().unwrap();
+        assert!(table.contains(&format!("{}:{}</code>", resource.file, span.line)));
+        assert!(table.contains(&resource.address));
+        let rule = report.rule(finding);
+        if let Some(fix) = &rule.remediation {
+            assert!(table.contains(&riveter::report::html_escape(fix)), "{fix}");
+        }
+        for a in &finding.assertions {
+            if a.verdict != riveter::rules::Verdict::Pass {
+                assert!(table.contains(&riveter::report::html_escape(a.detail())));
+            }
+        }
+    }
+    assert!(table.contains("rotated by the HSM team"));
+    // Every rule is counted in the folded summary, passes included.
+    let summary = between(&page, "<details id=\"rules\">", "</details>");
+    for rule in &report.rules {
+        assert!(summary.contains(&riveter::report::html_escape(&rule.id)));
+    }
+}
+
+#[test]
+fn html_makes_user_text_inert() {
+    let rules = r#"rules:
+  - id: "x\"><script>alert('id')</script>"
+    name: "<script>alert('name')</script>"
+    resource_type: aws_thing
+    assertions:
+      - key: enabled
+        operator: equals
+        value: true
+        message: "<script>alert('message')</script>"
+    remediation: "Set <b>enabled</b> & \"stop\""
+"#;
+    let mut report = util::scan(
+        "resource \"aws_thing\" \"x\" {\n  enabled = \"</td><script>alert('value')</script>\"\n}\n",
+        rules,
+    );
+    // A file path comes from the repository's tree, which anyone may name.
+    let resource = report.findings[0].resource.as_mut().unwrap();
+    Arc::make_mut(resource).file = "<img src=x onerror=alert('file')>.tf".into();
+    assert_eq!(report.findings[0].outcome, Outcome::Fail);
+    let page = output(&Html, &report);
+    // The page's own script is the only one, and no user text opens a tag.
+    assert_eq!(page.matches("<script").count(), 1, "{page}");
+    assert!(!page.contains("<img"));
+    assert!(!page.contains("<b>"));
+    assert!(!page.contains("</td><script"));
+    assert!(page.contains("&lt;script&gt;alert(&#39;message&#39;)&lt;/script&gt;"));
+    assert!(page.contains("&lt;img src=x onerror=alert(&#39;file&#39;)&gt;.tf:2"));
+    assert!(page.contains("Set &lt;b&gt;enabled&lt;/b&gt; &amp; &quot;stop&quot;"));
+    // Attribute values cannot be closed early either.
+    assert!(page.contains("data-rule=\"x&quot;&gt;&lt;script&gt;"));
+}
+
+#[test]
+fn html_is_self_contained() {
+    let page = output(&Html, &fixture());
+    // Nothing is fetched: no source or link attribute, and a policy that forbids loading.
+    for fetches in ["src=", "href=", "@import", "url(", "http://", "https://"] {
+        assert!(!page.contains(fetches), "the page has {fetches}");
+    }
+    assert!(page.contains(
+        "content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\""
+    ));
+}
+
+#[test]
+fn html_of_a_passing_scan_says_so() {
+    let report = util::scan(
+        "resource \"aws_thing\" \"x\" {\n  enabled = true\n}\n",
+        &util::rule("enabled", "equals", "true"),
+    );
+    let page = output(&Html, &report);
+    assert!(page.contains("data-verdict=\"passed\""));
+    assert!(page.contains("(exit code 0)"));
+    assert!(page.contains("No failures."));
+    assert!(page.contains("id=\"no-findings\""));
+    assert!(!page.contains("id=\"filters\""));
+}
+
+#[test]
+fn html_charts_failures_by_rule_or_by_pack() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tf = String::new();
+    let mut rules = String::from("rules:\n");
+    // Rule i fails on i + 1 queues; more rules than the chart has bars.
+    let count = riveter::report::HTML_MAX_BARS + 3;
+    for i in 0..count {
+        for j in 0..=i {
+            tf.push_str(&format!(
+                "resource \"aws_sqs_queue\" \"q{i}_{j}\" {{ tags = {{ rule = \"{i}\" }} }}\n"
+            ));
+        }
+        rules.push_str(&format!(
+            "  - {{id: r{i}, name: Rule {i}, resource_type: aws_sqs_queue, filters: [{{ key: tags.rule, operator: equals, value: \"{i}\" }}], assertions: [{{key: kms_master_key_id, operator: exists}}]}}\n"
+        ));
+    }
+    fs::write(dir.path().join("main.tf"), tf).unwrap();
+    fs::write(dir.path().join("rules.yml"), rules).unwrap();
+    let mut report = scan_dir(dir.path(), &dir.path().join("rules.yml"));
+    let page = output(&Html, &report);
+    let chart = between(&page, "<div class=\"chart\"", "</div></section>");
+    assert!(page.contains("<h2>Failures by rule</h2>"));
+    let bars: Vec<&str> = chart.split("<div class=\"bar\">").skip(1).collect();
+    assert_eq!(bars.len(), riveter::report::HTML_MAX_BARS);
+    // The most failures first, each bar's count its rule's failures.
+    let top = count - 1;
+    assert!(
+        bars[0].contains(&format!(">Rule {top}</span>")),
+        "{}",
+        bars[0]
+    );
+    assert!(bars[0].contains(&format!("<span class=\"n\">{}</span>", top + 1)));
+    assert!(bars[0].contains("width:100%"));
+    // The three smallest are summed up: rules 0, 1 and 2 fail 1 + 2 + 3 times.
+    assert!(chart.contains("…and 3 more with 6 failures"), "{chart}");
+
+    // Rules from built-in packs are charted by pack, the others by their file.
+    for rule in report.rules.iter_mut().take(2) {
+        rule.origin.file = "<pack aws-security>".into();
+    }
+    let page = output(&Html, &report);
+    let chart = between(&page, "<div class=\"chart\"", "</div></section>");
+    assert!(page.contains("<h2>Failures by pack or rule file</h2>"));
+    let bars: Vec<&str> = chart.split("<div class=\"bar\">").skip(1).collect();
+    assert_eq!(bars.len(), 2, "{chart}");
+    let total: usize = (1..=count).sum();
+    assert!(bars[0].contains(&format!("<span class=\"n\">{}</span>", total - 3)));
+    assert!(
+        bars[1].contains(">aws-security</span>") && bars[1].contains("<span class=\"n\">3</span>")
+    );
 }
