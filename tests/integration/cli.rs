@@ -321,8 +321,8 @@ fn the_python_riveters_other_commands_and_flags() {
     );
 }
 
-#[test]
-fn the_config_file_may_be_json_and_name_the_output_file() {
+/// The example with mistakes and its pipeline rules, in a folder of their own.
+fn mistakes_with_pipeline_rules() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join(MISTAKES);
     for file in shell_glob(MISTAKES) {
@@ -333,6 +333,12 @@ fn the_config_file_may_be_json_and_name_the_output_file() {
         dir.path().join("pipeline-rules.yml"),
     )
     .unwrap();
+    dir
+}
+
+#[test]
+fn the_config_file_may_be_json_and_name_the_output_file() {
+    let dir = mistakes_with_pipeline_rules();
     fs::write(
         dir.path().join(".riveter.json"),
         r#"{"rule_dirs": ["pipeline-rules.yml"], "output_format": "json", "output_file": "out.json"}"#,
@@ -469,16 +475,7 @@ fn html_goes_to_a_file_beside_the_others_and_to_standard_output() {
 
 #[test]
 fn the_config_file_can_ask_for_html() {
-    let dir = tempfile::tempdir().unwrap();
-    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join(MISTAKES);
-    for file in shell_glob(MISTAKES) {
-        fs::copy(example.join(&file), dir.path().join(&file)).unwrap();
-    }
-    fs::copy(
-        example.join("pipeline-rules.yml"),
-        dir.path().join("pipeline-rules.yml"),
-    )
-    .unwrap();
+    let dir = mistakes_with_pipeline_rules();
     fs::write(
         dir.path().join("riveter.yml"),
         "rule_dirs: [pipeline-rules.yml]\noutput_format: html\n",
