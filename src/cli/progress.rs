@@ -1,26 +1,37 @@
 //! A progress line for scans that take more than a second, on a terminal only: never in CI
 //! logs, never when standard error is piped, never with RIVETER_PROGRESS=never.
 
-use crate::terraform::FILES_DONE;
 use std::io::{IsTerminal, Write};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 pub struct Progress {
     done: Arc<AtomicBool>,
+    /// Files read so far by this scan (`terraform::load_counting`).
+    files_read: Arc<AtomicUsize>,
     thread: Option<JoinHandle<()>>,
 }
 
 impl Progress {
     pub fn start(total: usize) -> Progress {
         let done = Arc::new(AtomicBool::new(false));
+        let files_read = Arc::new(AtomicUsize::new(0));
         let thread = wanted().then(|| {
-            let done = done.clone();
-            std::thread::spawn(move || show(total, &done))
+            let (done, files_read) = (done.clone(), files_read.clone());
+            std::thread::spawn(move || show(total, &done, &files_read))
         });
-        Progress { done, thread }
+        Progress {
+            done,
+            files_read,
+            thread,
+        }
+    }
+
+    /// What the scan counts its files in.
+    pub fn files_read(&self) -> &AtomicUsize {
+        &self.files_read
     }
 
     pub fn finish(mut self) {
@@ -38,7 +49,7 @@ fn wanted() -> bool {
     !never && !ci && std::io::stderr().is_terminal()
 }
 
-fn show(total: usize, done: &AtomicBool) {
+fn show(total: usize, done: &AtomicBool, files_read: &AtomicUsize) {
     let started = Instant::now();
     let mut shown = false;
     while !done.load(Ordering::Relaxed) {
@@ -46,7 +57,7 @@ fn show(total: usize, done: &AtomicBool) {
         if started.elapsed() < Duration::from_secs(1) {
             continue;
         }
-        let files = FILES_DONE.load(Ordering::Relaxed).min(total);
+        let files = files_read.load(Ordering::Relaxed).min(total);
         eprint!(
             "\rriveter: {files}/{total} files read ({:.0}s)",
             started.elapsed().as_secs_f64()

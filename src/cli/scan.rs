@@ -121,7 +121,7 @@ pub(crate) fn run(mut args: ScanArgs) -> Result<(Report, ScanArgs), String> {
     let inputs = VariableInputs::load(&ordered, std::env::vars())?;
     phase(&args, started, "files found");
     let progress = progress::Progress::start(discovered.files.len());
-    let mut terraform = terraform::load(discovered, &root, &inputs);
+    let mut terraform = terraform::load_counting(discovered, &root, &inputs, progress.files_read());
     progress.finish();
     phase(&args, started, "terraform evaluated");
     for warning in &terraform.warnings {

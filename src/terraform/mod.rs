@@ -27,12 +27,9 @@ pub use variables::{CommandLineVariable, VariableInputs};
 
 use rayon::prelude::*;
 use std::collections::HashMap;
-use std::sync::atomic::AtomicUsize;
-
-/// Files read so far in this process, for the progress line.
-pub static FILES_DONE: AtomicUsize = AtomicUsize::new(0);
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::AtomicUsize;
 
 /// Everything read from the scanned files.
 #[derive(Debug, Default)]
@@ -52,7 +49,18 @@ pub struct Terraform {
 
 /// Reads, parses and evaluates the files. `root` is what reported paths are relative to.
 pub fn load(discovered: Discovered, root: &Path, inputs: &VariableInputs) -> Terraform {
-    let modules = module::evaluate_all(&discovered.files, root, inputs);
+    load_counting(discovered, root, inputs, &AtomicUsize::new(0))
+}
+
+/// As `load`, counting in `files_read` the files read so far, which a progress line shows
+/// while the scan goes on.
+pub fn load_counting(
+    discovered: Discovered,
+    root: &Path,
+    inputs: &VariableInputs,
+    files_read: &AtomicUsize,
+) -> Terraform {
+    let modules = module::evaluate_all(&discovered.files, root, inputs, files_read);
     let order: HashMap<String, usize> = discovered
         .files
         .par_iter()

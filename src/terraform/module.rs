@@ -21,6 +21,7 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Chains of module calls deeper than this are not followed further.
 const MAX_CALL_DEPTH: usize = 8;
@@ -56,6 +57,7 @@ pub fn evaluate_all(
     targeted: &[PathBuf],
     root: &Path,
     inputs: &VariableInputs,
+    files_read: &AtomicUsize,
 ) -> BTreeMap<PathBuf, ModuleResult> {
     let mut by_dir: BTreeMap<PathBuf, BTreeSet<PathBuf>> = BTreeMap::new();
     for file in targeted {
@@ -70,7 +72,7 @@ pub fn evaluate_all(
         .map(|(dir, files)| {
             (
                 dir.clone(),
-                evaluate(dir, files, root, inputs, HashMap::new()),
+                evaluate(dir, files, root, inputs, HashMap::new(), files_read),
             )
         })
         .collect();
@@ -87,7 +89,7 @@ pub fn evaluate_all(
         let evaluated: Vec<(PathBuf, ModuleResult)> = again
             .into_par_iter()
             .map(|(dir, agreed)| {
-                let result = evaluate(&dir, &by_dir[&dir], root, inputs, agreed);
+                let result = evaluate(&dir, &by_dir[&dir], root, inputs, agreed, files_read);
                 (dir, result)
             })
             .collect();
@@ -159,12 +161,13 @@ fn evaluate(
     root: &Path,
     inputs: &VariableInputs,
     callers: HashMap<String, Value>,
+    files_read: &AtomicUsize,
 ) -> ModuleResult {
     let mut result = ModuleResult {
         inputs: callers.clone(),
         ..ModuleResult::default()
     };
-    let files = read_module(dir, targeted, root, &mut result);
+    let files = read_module(dir, targeted, root, &mut result, files_read);
     evaluate_files(&files, dir, root, inputs, &callers, &mut result);
     result
 }
@@ -295,6 +298,7 @@ fn read_module(
     targeted: &BTreeSet<PathBuf>,
     root: &Path,
     result: &mut ModuleResult,
+    files_read: &AtomicUsize,
 ) -> Vec<ParsedFile> {
     let mut paths: BTreeSet<PathBuf> = targeted.clone();
     match std::fs::read_dir(dir) {
@@ -313,7 +317,7 @@ fn read_module(
     for path in paths {
         let is_targeted = targeted.contains(&path);
         if is_targeted {
-            super::FILES_DONE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            files_read.fetch_add(1, Ordering::Relaxed);
         }
         match parse_file(&path, root) {
             Ok((source, syntax)) => files.push(ParsedFile {
