@@ -76,6 +76,22 @@ pub enum TextPart {
     Any(String),
 }
 
+impl TextPart {
+    /// What reports show of the part: its text, or `${source}` in place of unknown text.
+    pub fn shown(&self) -> &str {
+        let (TextPart::Known(text) | TextPart::Any(text)) = self;
+        text
+    }
+
+    /// The part's text when it is known.
+    pub fn known(&self) -> Option<&str> {
+        match self {
+            TextPart::Known(text) => Some(text),
+            TextPart::Any(_) => None,
+        }
+    }
+}
+
 /// Renderers (templates, the encoders, `join`) write an unknown that may hold any text into the
 /// string they build between these marks, with its reason, and the result is read back into
 /// parts (`Value::from_rendered`). Unicode's noncharacters are reserved for a program's
@@ -109,12 +125,7 @@ impl Unknown {
         if self.parts.is_empty() {
             return format!("${{{}}}", self.source);
         }
-        self.parts
-            .iter()
-            .map(|part| match part {
-                TextPart::Known(text) | TextPart::Any(text) => text.as_str(),
-            })
-            .collect()
+        self.parts.iter().map(TextPart::shown).collect()
     }
 
     /// The unknown as a renderer writes it into a larger string: an identifier as its
@@ -163,6 +174,14 @@ impl Value {
     }
 
     /// The first unknown anywhere inside the value, if any.
+    /// The value itself when it is unknown; `first_unknown` also looks inside collections.
+    pub fn as_unknown(&self) -> Option<&Unknown> {
+        match self {
+            Value::Unknown(u) => Some(u),
+            _ => None,
+        }
+    }
+
     pub fn first_unknown(&self) -> Option<&Unknown> {
         match self {
             Value::Unknown(u) => Some(u),

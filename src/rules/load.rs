@@ -447,7 +447,7 @@ impl<'a> Loader<'a> {
             YamlValue::Map(_) => {
                 let entries: Vec<(&str, &Yaml, &Yaml)> =
                     value.entries().into_iter().flatten().collect();
-                let all_operators = entries.iter().all(|(name, _, _)| NAMES.contains(name));
+                let all_operators = is_operator_map(value);
                 for (name, key, operand) in entries {
                     if all_operators && name == "length" && operand.entries().is_some() {
                         out.extend(self.length_comparisons(path, operand, None, true));
@@ -676,10 +676,13 @@ impl<'a> Loader<'a> {
 
 /// A map whose keys all name operators: `{contains: "0.0.0.0/0"}`, `{gte: 1, lte: 5}`.
 fn is_operator_map(value: &Yaml) -> bool {
-    value
+    let mut names = value
         .entries()
-        .is_some_and(|mut entries| entries.all(|(name, _, _)| NAMES.contains(&name)))
-        && value.entries().is_some_and(|mut e| e.next().is_some())
+        .into_iter()
+        .flatten()
+        .map(|(name, _, _)| name);
+    let first = names.next();
+    first.is_some_and(|name| NAMES.contains(&name)) && names.all(|name| NAMES.contains(&name))
 }
 
 /// A nested map key that holds a dot must stay one segment.

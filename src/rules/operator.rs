@@ -386,12 +386,7 @@ impl Operator {
     /// The verdict on a string with unknown parts: what its known parts decide, whatever the
     /// unknown parts hold; otherwise unknown.
     fn test_known_parts(&self, expected: Option<&Value>, parts: &[TextPart]) -> Verdict {
-        let known = || {
-            parts.iter().filter_map(|p| match p {
-                TextPart::Known(text) => Some(text.as_str()),
-                TextPart::Any(_) => None,
-            })
-        };
+        let known = || parts.iter().filter_map(TextPart::known);
         let wanted = expected.and_then(text);
         match self {
             Operator::Present if known().any(|t| !t.is_empty()) => Verdict::Pass,
@@ -424,18 +419,12 @@ impl Operator {
 
 /// The known text at the start of a string with unknown parts, or at its end (`from_end`).
 fn known_edge(parts: &[TextPart], from_end: bool) -> String {
-    fn known(part: &TextPart) -> Option<&str> {
-        match part {
-            TextPart::Known(text) => Some(text),
-            TextPart::Any(_) => None,
-        }
-    }
     if from_end {
-        let mut pieces: Vec<&str> = parts.iter().rev().map_while(known).collect();
+        let mut pieces: Vec<&str> = parts.iter().rev().map_while(TextPart::known).collect();
         pieces.reverse();
         pieces.concat()
     } else {
-        parts.iter().map_while(known).collect()
+        parts.iter().map_while(TextPart::known).collect()
     }
 }
 

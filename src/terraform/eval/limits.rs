@@ -3,7 +3,7 @@
 //! memory (docs/evaluation.md, "Limits"). A value past a bound becomes an unknown whose reason
 //! names the bound; the module's other values, and the other modules, are unaffected.
 
-use crate::value::{TextPart, Value};
+use crate::value::Value;
 use std::cell::Cell;
 
 /// The most values (list elements, map entries and scalars) one value may hold.
@@ -32,19 +32,13 @@ struct Size {
 
 impl Size {
     fn add(&mut self, value: &Value) -> Result<(), String> {
-        self.values += 1;
-        if self.values > MAX_VALUES {
-            return Err(format!(
-                "a value of more than {MAX_VALUES} elements, {LIMIT}"
-            ));
-        }
+        self.one()?;
         match value {
             Value::String(s) => self.text(s.len()),
             // A string with unknown parts counts as its parts, known and unknown.
             Value::Unknown(u) => u.parts.iter().try_for_each(|part| {
-                let (TextPart::Known(text) | TextPart::Any(text)) = part;
-                self.add(&Value::Null)?;
-                self.text(text.len())
+                self.one()?;
+                self.text(part.shown().len())
             }),
             Value::List(items) => items.iter().try_for_each(|n| self.add(&n.value)),
             Value::Map(entries) => entries.iter().try_for_each(|(k, n)| {
@@ -53,6 +47,16 @@ impl Size {
             }),
             _ => Ok(()),
         }
+    }
+
+    fn one(&mut self) -> Result<(), String> {
+        self.values += 1;
+        if self.values > MAX_VALUES {
+            return Err(format!(
+                "a value of more than {MAX_VALUES} elements, {LIMIT}"
+            ));
+        }
+        Ok(())
     }
 
     fn text(&mut self, bytes: usize) -> Result<(), String> {

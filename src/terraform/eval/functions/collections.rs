@@ -161,11 +161,8 @@ fn flatten(args: &[Value]) -> Eval {
 fn compact(args: &[Value]) -> Eval {
     arity(args, 1, 1)?;
     // Whether an unknown element is kept depends on its value.
-    if let Some(u) = list(&args[0])?.iter().find_map(|n| match &n.value {
-        Value::Unknown(u) => Some(u),
-        _ => None,
-    }) {
-        return Ok(Value::Unknown(u.clone()));
+    if let Some(u) = list(&args[0])?.iter().find_map(|n| n.value.as_unknown()) {
+        return Ok(Value::Unknown(Box::new(u.clone())));
     }
     let kept = list(&args[0])?
         .iter()

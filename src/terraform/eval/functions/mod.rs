@@ -40,10 +40,7 @@ const IMPURE: &[&str] = &[
 pub(super) fn call(name: &str, args: Vec<Value>, cx: &Context) -> Eval {
     // An unknown argument makes the result unknown. The encoders and `join`/`format` render
     // unknowns nested inside their arguments, so only a top-level unknown stops them.
-    if let Some(u) = args.iter().find_map(|a| match a {
-        Value::Unknown(u) => Some(u),
-        _ => None,
-    }) {
+    if let Some(u) = args.iter().find_map(Value::as_unknown) {
         return Ok(unknown(cx, u.reason.clone()));
     }
     if IMPURE.contains(&name) {
