@@ -19,9 +19,9 @@
 #[path = "support/generate.rs"]
 mod generate;
 
-use riveter::report::{
-    Emitter, GithubCommands, Gitlab, Json, Junit, Markdown, Report, Sarif, Table,
-};
+use riveter::findings::Report;
+use riveter::gate::Gate;
+use riveter::report::{Emitter, GithubCommands, Gitlab, Json, Junit, Markdown, Sarif, Table};
 use riveter::rules::{Rule, RuleSet, RuleSources};
 use riveter::terraform::{self, Terraform, VariableInputs};
 use std::io::{self, Write};
@@ -233,7 +233,14 @@ fn exploding_values() -> bool {
 /// MB/s says how little it writes, not how fast.
 fn emitters() -> Vec<(&'static str, Box<dyn Emitter>, bool)> {
     vec![
-        ("JSON", Box::new(Json { pretty: false }), true),
+        (
+            "JSON",
+            Box::new(Json {
+                pretty: false,
+                gate: Gate::default(),
+            }),
+            true,
+        ),
         (
             "SARIF",
             Box::new(Sarif {
@@ -243,8 +250,22 @@ fn emitters() -> Vec<(&'static str, Box<dyn Emitter>, bool)> {
         ),
         ("JUnit", Box::new(Junit), true),
         ("GitLab Code Quality", Box::new(Gitlab), true),
-        ("Markdown", Box::new(Markdown { link_base: None }), false),
-        ("table", Box::new(Table { color: false }), true),
+        (
+            "Markdown",
+            Box::new(Markdown {
+                link_base: None,
+                gate: Gate::default(),
+            }),
+            false,
+        ),
+        (
+            "table",
+            Box::new(Table {
+                color: false,
+                gate: Gate::default(),
+            }),
+            true,
+        ),
         ("GitHub workflow commands", Box::new(GithubCommands), true),
     ]
 }

@@ -1,8 +1,7 @@
 //! Rules x resources -> findings (docs/rules.md, "Outcomes"), in a deterministic order: by rule,
 //! then by resource in file and source order.
 
-use crate::gate::Gate;
-use crate::report::{AssertionResult, Finding, Found, Outcome, Report, ResourceRef};
+use crate::findings::{AssertionResult, Finding, Found, Outcome, Report, ResourceRef};
 use crate::rules::{Assertion, Rule, TypeSelector, Verdict, verdict_on};
 use crate::terraform::{BlockKind, Resource, Terraform};
 use crate::value::{Node, Value};
@@ -21,7 +20,6 @@ pub fn scan(rules: Vec<Rule>, terraform: Terraform) -> Report {
     let candidates: Vec<Vec<usize>> = rules.iter().map(|r| index.candidates(r)).collect();
     let findings = evaluate_all(&rules, &candidates, &terraform.resources, &refs);
     Report {
-        gate: Gate::default(),
         rules,
         findings,
         errors: terraform.errors,

@@ -1,6 +1,6 @@
 //! The gate (docs/usage.md, "The gate"): which findings fail the build, and the exit code.
 
-use crate::report::{Finding, Outcome, Report};
+use crate::findings::{Finding, Outcome, Report};
 use crate::rules::Severity;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

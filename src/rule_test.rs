@@ -10,7 +10,7 @@
 //! expected, and at least one passes: each rule is tested both ways.
 
 use crate::engine;
-use crate::report::{Outcome, Report};
+use crate::findings::{Outcome, Report};
 use crate::rules::{Rule, RuleSet, RuleSources};
 use crate::terraform::{self, Resource, VariableInputs};
 use std::collections::{BTreeMap, HashMap};

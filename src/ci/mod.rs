@@ -1,5 +1,3 @@
-//! CI integrations: the GitHub Action (`riveter github`), and the changed-files scope that
-//! `riveter scan --changed-since` gives any CI.
+//! CI integrations: the GitHub Action (`riveter github`).
 
-pub mod changes;
 pub mod github;

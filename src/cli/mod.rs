@@ -1,15 +1,13 @@
 //! The command line: clap definitions and the exit code. Everything else is called.
 
-pub(crate) mod output;
 mod packs;
 mod progress;
-mod root;
-pub(crate) mod scan;
-mod shard;
+mod scan;
 
 pub use scan::scan;
 
 use crate::gate::GateVerdict;
+use crate::output::{ColorChoice, Format};
 use crate::rules::Severity;
 use crate::terraform::CommandLineVariable;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
@@ -195,7 +193,7 @@ pub struct ScanArgs {
 
     /// The date suppressions expire against (YYYY-MM-DD) [default: today, UTC]
     #[arg(long = "today", value_name = "DATE", hide = true, value_parser = parse_date)]
-    pub today: Option<crate::suppression::Date>,
+    pub today: Option<crate::date::Date>,
 
     /// Threads for reading, parsing and evaluating [default: the number of cores]. The reports
     /// are the same whatever the number.
@@ -225,30 +223,9 @@ pub struct ScanArgs {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Table,
-    Json,
-    Sarif,
-    Junit,
-    Gitlab,
-    Markdown,
-    /// One self-contained HTML page: verdict, counts, a chart and filterable findings.
-    Html,
-    /// GitHub Actions workflow commands (`::error file=…`), which become annotations.
-    Github,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum UnknownPolicy {
     Pass,
     Fail,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
-    Auto,
-    Always,
-    Never,
 }
 
 fn parse_shard(s: &str) -> Result<(usize, usize), String> {
@@ -264,8 +241,8 @@ fn parse_shard(s: &str) -> Result<(usize, usize), String> {
     Ok((index, count))
 }
 
-fn parse_date(s: &str) -> Result<crate::suppression::Date, String> {
-    crate::suppression::Date::parse(s).ok_or_else(|| format!("\"{s}\" is not a date (YYYY-MM-DD)"))
+fn parse_date(s: &str) -> Result<crate::date::Date, String> {
+    crate::date::Date::parse(s).ok_or_else(|| format!("\"{s}\" is not a date (YYYY-MM-DD)"))
 }
 
 fn parse_severity(s: &str) -> Result<Severity, String> {

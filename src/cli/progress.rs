@@ -1,40 +1,31 @@
 //! A progress line for scans that take more than a second, on a terminal only: never in CI
 //! logs, never when standard error is piped, never with RIVETER_PROGRESS=never.
 
+use crate::scan;
 use std::io::{IsTerminal, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+#[derive(Default)]
 pub struct Progress {
     done: Arc<AtomicBool>,
-    /// Files read so far by this scan (`terraform::load_counting`).
-    files_read: Arc<AtomicUsize>,
     thread: Option<JoinHandle<()>>,
 }
 
-impl Progress {
-    pub fn start(total: usize) -> Progress {
-        let done = Arc::new(AtomicBool::new(false));
+impl scan::Progress for Progress {
+    /// Starts the line's thread, which shows nothing before the first second.
+    fn reading(&mut self, total: usize) -> Arc<AtomicUsize> {
         let files_read = Arc::new(AtomicUsize::new(0));
-        let thread = wanted().then(|| {
-            let (done, files_read) = (done.clone(), files_read.clone());
-            std::thread::spawn(move || show(total, &done, &files_read))
-        });
-        Progress {
-            done,
-            files_read,
-            thread,
+        if wanted() {
+            let (done, counted) = (self.done.clone(), files_read.clone());
+            self.thread = Some(std::thread::spawn(move || show(total, &done, &counted)));
         }
+        files_read
     }
 
-    /// What the scan counts its files in.
-    pub fn files_read(&self) -> &AtomicUsize {
-        &self.files_read
-    }
-
-    pub fn finish(mut self) {
+    fn read(&mut self) {
         self.done.store(true, Ordering::Relaxed);
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();

@@ -1,79 +1,67 @@
-//! The `scan` command: config, rules, Terraform, evaluation, the engine, then the reports.
+//! The `scan` and `baseline create` commands: flags and the config file resolved once into the
+//! scan's and the reports' options, then the library's scan, the change's scope and the reports.
 
-use super::output::write_reports;
-use super::{Format, ScanArgs, UnknownPolicy, progress, root, shard};
-use crate::ci::changes;
+use super::{ScanArgs, UnknownPolicy, progress::Progress};
+use crate::changes;
 use crate::config::{self, Config};
 use crate::gate::{Gate, GateVerdict};
-use crate::report::Report;
-use crate::rules::{RuleSet, RuleSources};
-use crate::suppression::{self, Baseline, Date};
-use crate::terraform::Directive;
-use crate::terraform::{CommandLineVariable, VariableInputs};
-use crate::{engine, terraform};
-use clap::{ArgMatches, ValueEnum};
-use std::path::PathBuf;
+use crate::output::{self, Format};
+use crate::scan::{self, Suppressions, root};
+use crate::suppression::Baseline;
+use crate::terraform::{self, CommandLineVariable, VariableInputs};
+use clap::ArgMatches;
+
+/// What a `scan` command asks for, resolved.
+struct Resolved {
+    scan: scan::Options,
+    output: output::Options,
+    /// `--changed-since`: the git ref the change is measured from.
+    changed_since: Option<String>,
+}
 
 /// The whole `scan` command. An `Err` is a problem that stops the scan before it starts
 /// (exit code 2); parse errors in Terraform files are in the report instead.
 pub fn scan(args: ScanArgs) -> Result<GateVerdict, String> {
     if args.parse_only {
-        return parse_only(args);
+        return parse_only(&args);
     }
     let stats = args.stats;
-    let result = scan_and_report(args);
+    let result = resolve(args).and_then(|resolved| scan_and_report(&resolved));
     if stats {
         print_stats();
     }
     result
 }
 
-fn scan_and_report(args: ScanArgs) -> Result<GateVerdict, String> {
+fn scan_and_report(resolved: &Resolved) -> Result<GateVerdict, String> {
     let started = std::time::Instant::now();
-    let (report, args) = run(args)?;
-    let verdict = match &args.changed_since {
+    let report = scan::run(&resolved.scan, &mut Progress::default())?;
+    let gate = resolved.scan.gate;
+    let verdict = match &resolved.changed_since {
         None => {
-            write_reports(&args, &report, &report)?;
-            report.verdict()
+            output::write_reports(&resolved.output, &report, &report)?;
+            gate.verdict(&report)
         }
         Some(base) => {
-            let root = root::repository_root(args.root.as_deref())?;
-            let changed = changes::from_git(&root, base, "HEAD")?;
+            let changed = changes::from_git(&resolved.scan.root, base, "HEAD")?;
             eprintln!("riveter: {} file(s) changed since {base}", changed.len());
             let scoped = changed.scope(&report);
-            write_reports(&args, &scoped, &report)?;
-            scoped.verdict()
+            output::write_reports(&resolved.output, &scoped, &report)?;
+            gate.verdict(&scoped)
         }
     };
-    phase(&args, started, "reports written");
+    if resolved.scan.timings {
+        let seconds = started.elapsed().as_secs_f64();
+        eprintln!("timing: reports written at {seconds:.3}s");
+    }
     // The process ends after this: freeing a monorepo's model and findings piece by piece
     // would only delay the exit, so they go with it.
     std::mem::forget(report);
     Ok(verdict)
 }
 
-/// `RIVETER_TIMINGS=1`: how long each phase took, on standard error (for profiling).
-fn phase(args: &ScanArgs, start: std::time::Instant, name: &str) {
-    if args.debug || std::env::var_os("RIVETER_TIMINGS").is_some() {
-        eprintln!("timing: {name} at {:.3}s", start.elapsed().as_secs_f64());
-    }
-}
-
-/// Config, rules, Terraform, the engine and suppressions: the report, and the arguments as
-/// the config file completed them.
-pub(crate) fn run(mut args: ScanArgs) -> Result<(Report, ScanArgs), String> {
-    let started = std::time::Instant::now();
-    if let Some(jobs) = args.jobs {
-        // The global pool can be set once per process; a second scan in one process keeps it.
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(jobs.max(1))
-            .build_global();
-    }
-    if let Some((index, count)) = args.shard
-        && args.sarif_category == "riveter/"
-    {
-        args.sarif_category = format!("riveter/shard-{index}-of-{count}/");
-    }
+/// The flags, completed by the config file, as the scan's and the reports' options.
+fn resolve(args: ScanArgs) -> Result<Resolved, String> {
     let config = match config::locate(args.config.as_deref()) {
         Some(path) => config::load(&path)?,
         None => Config::default(),
@@ -81,7 +69,6 @@ pub(crate) fn run(mut args: ScanArgs) -> Result<(Report, ScanArgs), String> {
     for key in config.other.keys() {
         eprintln!("warning: config: unknown setting `{key}` is ignored");
     }
-    apply_config(&mut args, config)?;
     if args.explain {
         eprintln!(
             "note: --explain is accepted for the Python riveter's command line; riveter sends \
@@ -89,67 +76,63 @@ pub(crate) fn run(mut args: ScanArgs) -> Result<(Report, ScanArgs), String> {
              was found and how to fix it"
         );
     }
-
-    let rules = load_rules(&args)?;
-    phase(&args, started, "rules loaded");
-    let (mut discovered, root) = discover(&mut args)?;
-    if let Some((index, count)) = args.shard {
-        discovered.files = shard::files_of(discovered.files, &root, index, count);
-        eprintln!(
-            "riveter: shard {index}/{count}: {} files",
-            discovered.files.len()
-        );
-    }
-    // Called as a library, the flags' own order stands in for the command line's.
-    let ordered = if args.variables_in_order.is_empty() {
-        let files = args
-            .var_files
-            .iter()
-            .cloned()
-            .map(CommandLineVariable::File);
-        files
-            .chain(
-                args.vars
-                    .iter()
-                    .cloned()
-                    .map(CommandLineVariable::Assignment),
-            )
-            .collect()
-    } else {
-        args.variables_in_order.clone()
-    };
-    let inputs = VariableInputs::load(&ordered, std::env::vars())?;
-    phase(&args, started, "files found");
-    let progress = progress::Progress::start(discovered.files.len());
-    let mut terraform = terraform::load_counting(discovered, &root, &inputs, progress.files_read());
-    progress.finish();
-    phase(&args, started, "terraform evaluated");
-    for warning in &terraform.warnings {
-        eprintln!("warning: {warning}");
-    }
-    let directives = std::mem::take(&mut terraform.directives);
-
-    let mut report = engine::scan(rules, terraform);
-    phase(&args, started, "rules evaluated");
-    report.gate = Gate {
+    let gate = Gate {
         fail_on: args.fail_on,
         unknown_fails: args.unknown == UnknownPolicy::Fail,
     };
-    if !args.no_suppressions {
-        suppress(&args, &mut report, &directives)?;
-    }
-    Ok((report, args))
-}
-
-/// The Terraform files to read (the working directory when no `-t` is given) and the root
-/// their reported paths are relative to.
-fn discover(args: &mut ScanArgs) -> Result<(terraform::Discovered, PathBuf), String> {
-    if args.terraform.is_empty() {
-        args.terraform.push(".".into());
-    }
-    let discovered = terraform::discover(&args.terraform).map_err(|e| e.to_string())?;
     let root = root::repository_root(args.root.as_deref())?;
-    Ok((discovered, root))
+    let mut scan = scan::Options::new(root, args.terraform);
+    scan.rules.files = args.rules;
+    scan.rules.packs = args.packs;
+    scan.include_rules = args.include_rules;
+    scan.exclude_rules = args.exclude_rules;
+    scan.variables = if args.variables_in_order.is_empty() {
+        // Called as a library, the flags' own order stands in for the command line's.
+        let files = args.var_files.into_iter().map(CommandLineVariable::File);
+        files
+            .chain(args.vars.into_iter().map(CommandLineVariable::Assignment))
+            .collect()
+    } else {
+        args.variables_in_order
+    };
+    scan.shard = args.shard;
+    scan.gate = gate;
+    scan.suppressions = (!args.no_suppressions).then(|| Suppressions {
+        baseline: args.baseline,
+        today: args.today.unwrap_or_else(crate::date::Date::today),
+        require_reason: args.require_reason,
+    });
+    scan.jobs = args.jobs;
+    scan.timings = args.debug || std::env::var_os("RIVETER_TIMINGS").is_some();
+    scan.add_config(&config);
+
+    let mut sarif_category = args.sarif_category;
+    if let Some((index, count)) = args.shard
+        && sarif_category == "riveter/"
+    {
+        // Each shard's SARIF gets its own category, so shards do not close each other's alerts.
+        sarif_category = format!("riveter/shard-{index}-of-{count}/");
+    }
+    let mut output = output::Options {
+        format: args.format.unwrap_or(Format::Table),
+        output: args.output,
+        color: args.color,
+        json: args.json,
+        sarif: args.sarif,
+        junit: args.junit,
+        gitlab: args.gitlab,
+        markdown: args.markdown,
+        html: args.html,
+        sarif_category,
+        link_base: args.link_base,
+        gate,
+    };
+    output.add_config(&config, args.format.is_some())?;
+    Ok(Resolved {
+        scan,
+        output,
+        changed_since: args.changed_since,
+    })
 }
 
 /// clap keeps each flag's values apart; Terraform's precedence needs their common order.
@@ -175,93 +158,6 @@ pub(super) fn variables_in_order(matches: &ArgMatches) -> Vec<CommandLineVariabl
     found.into_iter().map(|(_, v)| v).collect()
 }
 
-fn apply_config(args: &mut ScanArgs, config: Config) -> Result<(), String> {
-    args.packs.extend(config.rule_packs);
-    args.rules.extend(config.rule_dirs);
-    args.include_rules.extend(config.include_rules);
-    args.exclude_rules.extend(config.exclude_rules);
-    args.debug |= config.debug;
-    if args.output.is_none() {
-        args.output = config.output_file;
-    }
-    if args.format.is_none()
-        && let Some(name) = config.output_format
-    {
-        let format = Format::from_str(&name, true).map_err(|_| {
-            // Every name `--format` takes, so the message cannot fall behind the formats.
-            let names: Vec<String> = Format::value_variants()
-                .iter()
-                .filter_map(|f| f.to_possible_value())
-                .map(|v| v.get_name().to_string())
-                .collect();
-            format!(
-                "config: output_format \"{name}\" is not one of {}",
-                names.join(", ")
-            )
-        })?;
-        args.format = Some(format);
-    }
-    Ok(())
-}
-
-fn load_rules(args: &ScanArgs) -> Result<Vec<crate::rules::Rule>, String> {
-    let sources = RuleSources {
-        files: args.rules.clone(),
-        packs: args.packs.clone(),
-    };
-    let mut set = RuleSet::load(&sources).map_err(|errors| {
-        let lines: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
-        format!("the rules could not be loaded:\n  {}", lines.join("\n  "))
-    })?;
-    for warning in &set.warnings {
-        eprintln!("warning: {warning}");
-    }
-    set.select(&args.include_rules, &args.exclude_rules)?;
-    if set.rules.is_empty() {
-        return Err(if sources.files.is_empty() && sources.packs.is_empty() {
-            "no rules to evaluate: pass a rule file with -r FILE or a rule pack with -p PACK".into()
-        } else {
-            "no rules to evaluate: the rule files hold no rules, or every rule was excluded".into()
-        });
-    }
-    Ok(set.rules)
-}
-
-/// Applies comments and the baseline, and tells what did not work as written.
-fn suppress(args: &ScanArgs, report: &mut Report, directives: &[Directive]) -> Result<(), String> {
-    let baseline = args
-        .baseline
-        .as_ref()
-        .map(|p| Baseline::read(p).map(|b| (b, p.display().to_string())))
-        .transpose()?;
-    let options = suppression::Options {
-        today: args.today.unwrap_or_else(Date::today),
-        require_reason: args.require_reason,
-    };
-    let notes = suppression::apply(
-        report,
-        directives,
-        baseline.as_ref().map(|(b, p)| (b, p.as_str())),
-        options,
-    );
-    for warning in &notes.warnings {
-        eprintln!("warning: {warning}");
-    }
-    if !notes.fixed.is_empty() {
-        eprintln!(
-            "note: {} baseline entries match no failure any more (fixed); `riveter baseline create` drops them:",
-            notes.fixed.len()
-        );
-        for entry in &notes.fixed {
-            eprintln!(
-                "  fixed: {} on {} ({})",
-                entry.rule_id, entry.resource, entry.file
-            );
-        }
-    }
-    Ok(())
-}
-
 /// `riveter baseline create`: scan and record every failure (inline comments still accept
 /// what they accept; an earlier baseline does not).
 pub fn create_baseline(mut args: ScanArgs) -> Result<(), String> {
@@ -270,7 +166,8 @@ pub fn create_baseline(mut args: ScanArgs) -> Result<(), String> {
         .take()
         .unwrap_or_else(|| ".riveter-baseline.json".into());
     args.baseline = None;
-    let (report, _) = run(args)?;
+    let resolved = resolve(args)?;
+    let report = scan::run(&resolved.scan, &mut Progress::default())?;
     if !report.errors.is_empty() {
         let errors: Vec<String> = report.errors.iter().map(|e| e.to_string()).collect();
         return Err(format!(
@@ -289,8 +186,10 @@ pub fn create_baseline(mut args: ScanArgs) -> Result<(), String> {
 }
 
 /// `--parse-only`: the benchmark's baseline, the cost of reading and evaluating Terraform.
-fn parse_only(mut args: ScanArgs) -> Result<GateVerdict, String> {
-    let (discovered, root) = discover(&mut args)?;
+fn parse_only(args: &ScanArgs) -> Result<GateVerdict, String> {
+    let root = root::repository_root(args.root.as_deref())?;
+    let paths = scan::Options::new(root.clone(), args.terraform.clone()).terraform;
+    let discovered = terraform::discover(&paths).map_err(|e| e.to_string())?;
     let tf = terraform::load(discovered, &root, &VariableInputs::default());
     eprintln!(
         "parsed {} files, {} resources, {} errors",

@@ -1,7 +1,8 @@
 //! GitHub Actions workflow commands: `::error file=…,line=…::message` per finding, which the
 //! runner turns into annotations on the pull request.
 
-use super::{Emitter, Finding, Outcome, Report};
+use super::Emitter;
+use crate::findings::{Finding, Outcome, Report};
 use crate::rules::Severity;
 use crate::value::Span;
 use std::io::{self, Write};

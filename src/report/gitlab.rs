@@ -1,7 +1,8 @@
 //! GitLab Code Quality: one issue per failure, with a fingerprint that is a SHA-256 of rule,
 //! file and resource (stable across runs, machines and versions) and GitLab's severities.
 
-use super::{Emitter, Outcome, Report, fingerprint};
+use super::Emitter;
+use crate::findings::{Outcome, Report, fingerprint};
 use crate::rules::Severity;
 use serde_json::json;
 use std::collections::HashSet;

@@ -3,8 +3,9 @@
 //! inline and the page's content security policy forbids loading anything, so it reads the same
 //! offline as online; every text that came from Terraform or rules is escaped.
 
-use super::{Emitter, Finding, Outcome, Report};
-use crate::gate::GateVerdict;
+use super::Emitter;
+use crate::findings::{Finding, Outcome, Report};
+use crate::gate::{Gate, GateVerdict};
 use crate::rules::{Rule, Severity, Verdict};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::{self, Write as _};
@@ -13,26 +14,29 @@ use std::io::{self, Write};
 /// Bars beyond this many are summed up in one line: a pack scan can fail on hundreds of rules.
 pub const MAX_BARS: usize = 15;
 
-pub struct Html;
+pub struct Html {
+    /// The gate whose verdict the page states.
+    pub gate: Gate,
+}
 
 impl Emitter for Html {
     fn emit(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
-        out.write_all(render(report).as_bytes())
+        out.write_all(render(report, self.gate).as_bytes())
     }
 }
 
 /// The outcomes the findings table lists, in the order it lists them: what needs a look first.
 const LISTED: [Outcome; 3] = [Outcome::Fail, Outcome::Unknown, Outcome::Suppressed];
 
-pub fn render(report: &Report) -> String {
+pub fn render(report: &Report, gate: Gate) -> String {
     let mut page = String::with_capacity(16 * 1024);
     page.push_str(HEAD);
-    body(report, &mut page).expect("writing to a String does not fail");
+    body(report, gate, &mut page).expect("writing to a String does not fail");
     page
 }
 
-fn body(report: &Report, page: &mut String) -> fmt::Result {
-    verdict(report, page)?;
+fn body(report: &Report, gate: Gate, page: &mut String) -> fmt::Result {
+    verdict(report, gate, page)?;
     counts(report, page)?;
     errors(report, page)?;
     chart(report, page)?;
@@ -61,12 +65,12 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-fn verdict(report: &Report, page: &mut String) -> fmt::Result {
-    let verdict = report.verdict();
+fn verdict(report: &Report, gate: Gate, page: &mut String) -> fmt::Result {
+    let verdict = gate.verdict(report);
     let blocking = report
         .findings
         .iter()
-        .filter(|f| report.gate.blocks(report, f))
+        .filter(|f| gate.blocks(report, f))
         .count();
     let (class, title, detail) = match verdict {
         GateVerdict::Passed => ("passed", "Passed", "the gate passes".to_string()),
@@ -87,7 +91,7 @@ fn verdict(report: &Report, page: &mut String) -> fmt::Result {
             ),
         ),
     };
-    let unknowns = if report.gate.unknown_fails {
+    let unknowns = if gate.unknown_fails {
         "unknown results fail too"
     } else {
         "unknown results do not fail"
@@ -99,7 +103,7 @@ fn verdict(report: &Report, page: &mut String) -> fmt::Result {
          <p class=\"scope\">{} in {} · {} rules</p></header>",
         escape(&detail),
         verdict.exit_code(),
-        report.gate.fail_on,
+        gate.fail_on,
         plural(report.resources, "resource", "resources"),
         plural(report.files, "file", "files"),
         report.rules.len(),

@@ -1,9 +1,10 @@
 //! The JSON report: stable and versioned (docs/usage.md, "The JSON report", and its schema,
 //! docs/report.schema.json).
 
+use super::Emitter;
 use super::layout::{Layout, Object};
-use super::{Actual, AssertionResult, Emitter, Finding, Report, ResourceRef};
-use crate::gate::GateVerdict;
+use crate::findings::{Actual, AssertionResult, Finding, Report, ResourceRef};
+use crate::gate::{Gate, GateVerdict};
 use crate::rules::Assertion;
 use crate::value::Value;
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, SerializeStruct, Serializer};
@@ -19,6 +20,8 @@ pub const FORMAT_VERSION: &str = "1";
 /// compact, a third smaller for the same content (a monorepo's report runs to hundreds of MB).
 pub struct Json {
     pub pretty: bool,
+    /// The gate whose verdict the report states.
+    pub gate: Gate,
 }
 
 impl Emitter for Json {
@@ -31,7 +34,7 @@ impl Emitter for Json {
         };
         let mut out = io::BufWriter::with_capacity(1 << 16, out);
         let mut head = Vec::new();
-        layout.write(&mut head, 0, &Head(report))?;
+        layout.write(&mut head, 0, &Head(report, self.gate))?;
         let open_head = head
             .strip_suffix(&[layout.line_break(0), b"}".to_vec()].concat()[..])
             .ok_or_else(|| io::Error::other("the report's head is not a JSON object"))?;
@@ -52,13 +55,13 @@ impl Emitter for Json {
 }
 
 /// The fields before the results.
-struct Head<'a>(&'a Report);
+struct Head<'a>(&'a Report, Gate);
 
 impl Serialize for Head<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let report = self.0;
         let counts = report.rule_counts();
-        let verdict = match report.verdict() {
+        let verdict = match self.1.verdict(report) {
             GateVerdict::Passed => "pass",
             GateVerdict::Failed => "fail",
             GateVerdict::Incomplete => "error",
@@ -77,7 +80,7 @@ impl Serialize for Head<'_> {
                 "failed": counts.failed,
                 "unknown": counts.unknown,
                 "skipped": counts.skipped,
-                "suppressed": report.count(super::Outcome::Suppressed),
+                "suppressed": report.count(crate::findings::Outcome::Suppressed),
                 "resources": report.resources,
                 "files": report.files,
                 "errors": report.errors.len(),
@@ -166,7 +169,11 @@ impl<'a> Shared<'a> {
                 id: raw(layout, RESULT + 1, &rule.id)?,
                 name: raw(layout, RESULT + 1, &rule.name)?,
                 remediation: raw(layout, RESULT + 1, &rule.remediation)?,
-                passed: raw(layout, RESULT + 1, &super::passed(rule.assertions.len()))?,
+                passed: raw(
+                    layout,
+                    RESULT + 1,
+                    &crate::findings::passed(rule.assertions.len()),
+                )?,
                 assertions,
             });
         }
@@ -352,11 +359,11 @@ impl Serialize for ValueOut<'_> {
     }
 }
 
-fn suppression(s: &crate::suppression::Suppression) -> J {
+fn suppression(s: &crate::findings::Suppression) -> J {
     json!({
         "kind": match s.kind {
-            crate::suppression::SuppressionKind::Inline => "inline",
-            crate::suppression::SuppressionKind::Baseline => "baseline",
+            crate::findings::SuppressionKind::Inline => "inline",
+            crate::findings::SuppressionKind::Baseline => "baseline",
         },
         "reason": s.reason,
         "expires": s.expires.map(|d| d.to_string()),

@@ -2,7 +2,8 @@
 //! resource address, unique), failures with the assertion messages and `file:line`, skipped
 //! rules and unknowns as skipped with the reason.
 
-use super::{Emitter, Finding, Outcome, Report, ResourceRef};
+use super::Emitter;
+use crate::findings::{Finding, Outcome, Report, ResourceRef};
 use crate::rules::Verdict;
 use quick_junit::{NonSuccessKind, Property, TestCase, TestCaseStatus, TestSuite, XmlString};
 use rayon::prelude::*;
@@ -493,7 +494,7 @@ mod tests {
     use super::{
         CaseName, CaseNames, Later, count_cases, suite_xml, unique_names, without_suites_skipped,
     };
-    use crate::report::{Finding, Outcome, ResourceRef};
+    use crate::findings::{Finding, Outcome, ResourceRef};
     use crate::value::Span;
     use quick_junit::{NonSuccessKind, Property, TestCase, TestCaseStatus, TestSuite, XmlString};
     use std::sync::Arc;

@@ -2,8 +2,9 @@
 //! severity, a table of failures, unknowns and suppressions folded away, and never longer than
 //! GitHub's comment limit allows.
 
-use super::{Emitter, Finding, Outcome, Report};
-use crate::gate::GateVerdict;
+use super::Emitter;
+use crate::findings::{Finding, Outcome, Report};
+use crate::gate::{Gate, GateVerdict};
 use crate::rules::Severity;
 use std::io::{self, Write};
 
@@ -13,6 +14,8 @@ pub const MAX_CHARS: usize = 60_000;
 pub struct Markdown {
     /// Where `file:line` links point: `https://github.com/o/r/blob/<sha>`; none means plain text.
     pub link_base: Option<String>,
+    /// The gate whose verdict the headline states.
+    pub gate: Gate,
 }
 
 impl Emitter for Markdown {
@@ -24,7 +27,7 @@ impl Emitter for Markdown {
 impl Markdown {
     pub fn render(&self, report: &Report) -> String {
         let mut doc = Doc::default();
-        doc.push(&headline(report));
+        doc.push(&headline(report, self.gate));
         doc.push(&counts(report));
         if !report.errors.is_empty() {
             doc.push("\n### Files that could not be read\n\n");
@@ -107,13 +110,13 @@ impl Doc {
     }
 }
 
-fn headline(report: &Report) -> String {
+fn headline(report: &Report, gate: Gate) -> String {
     let blocking = report
         .findings
         .iter()
-        .filter(|f| report.gate.blocks(report, f))
+        .filter(|f| gate.blocks(report, f))
         .count();
-    match report.verdict() {
+    match gate.verdict(report) {
         GateVerdict::Passed => "## ✅ riveter: the gate passes\n\n".to_string(),
         GateVerdict::Failed if blocking == 1 => {
             "## ❌ riveter: 1 finding fails the gate\n\n".into()

@@ -2,8 +2,9 @@
 //! `security-severity`, every failure (and unknown, as a note) with a region, fingerprints that
 //! survive unrelated edits, a category, and parse errors as tool notifications.
 
+use super::Emitter;
 use super::layout::Layout;
-use super::{Emitter, Finding, Outcome, Report, fingerprint};
+use crate::findings::{Finding, Outcome, Report, fingerprint};
 use crate::rules::{Rule, Severity};
 use crate::value::Span;
 use serde_sarif::sarif;
@@ -376,8 +377,8 @@ fn result(report: &Report, finding: &Finding) -> sarif::Result {
     if let Some(suppression) = &finding.suppression {
         // Code scanning shows a result with a suppression as dismissed.
         let kind = match suppression.kind {
-            crate::suppression::SuppressionKind::Inline => "inSource",
-            crate::suppression::SuppressionKind::Baseline => "external",
+            crate::findings::SuppressionKind::Inline => "inSource",
+            crate::findings::SuppressionKind::Baseline => "external",
         };
         let justification = suppression
             .reason

@@ -1,8 +1,9 @@
 //! The terminal table, shaped like the seed walkthrough's "Expected Results": a line per rule,
 //! the failing resources under a failed rule, a summary line and a one-line verdict.
 
-use super::{Emitter, Finding, Outcome, Report};
-use crate::gate::GateVerdict;
+use super::Emitter;
+use crate::findings::{Finding, Outcome, Report};
+use crate::gate::{Gate, GateVerdict};
 use crate::rules::Verdict;
 use std::io::{self, Write};
 
@@ -12,6 +13,8 @@ const MAX_SKIPPED_LINES: usize = 10;
 pub struct Table {
     /// ANSI colour; off for pipes and `NO_COLOR`.
     pub color: bool,
+    /// The gate whose verdict the last line states.
+    pub gate: Gate,
 }
 
 const RED: &str = "\x1b[31m";
@@ -175,9 +178,9 @@ impl Table {
         let blocking: Vec<&Finding> = report
             .findings
             .iter()
-            .filter(|f| report.gate.blocks(report, f))
+            .filter(|f| self.gate.blocks(report, f))
             .collect();
-        match report.verdict() {
+        match self.gate.verdict(report) {
             GateVerdict::Passed => self.paint(GREEN, "Validation passed!"),
             GateVerdict::Failed => self.paint(
                 RED,

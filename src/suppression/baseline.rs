@@ -1,7 +1,7 @@
 //! Baselines: today's failures recorded by fingerprint (rule id, file, resource address; not
 //! lines, so edits elsewhere do not break them), so that only new failures fail the gate.
 
-use crate::report::{Outcome, Report, fingerprint};
+use crate::findings::{Outcome, Report, fingerprint};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 

@@ -3,34 +3,13 @@
 //! fail the gate.
 
 pub mod baseline;
-pub mod date;
 
 pub use baseline::Baseline;
-pub use date::Date;
 
-use crate::report::{Finding, Outcome, Report, fingerprint};
+use crate::date::Date;
+use crate::findings::{Finding, Outcome, Report, Suppression, SuppressionKind, fingerprint};
 use crate::terraform::Directive;
 use std::collections::HashSet;
-
-/// How a finding was suppressed, as the reports show it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Suppression {
-    pub kind: SuppressionKind,
-    pub reason: Option<String>,
-    pub expires: Option<Date>,
-    /// The comment (inline) or the baseline file.
-    pub location: String,
-    /// What the finding was before it was suppressed.
-    pub original: Outcome,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SuppressionKind {
-    /// A `riveter:ignore` comment in the Terraform.
-    Inline,
-    /// An entry of a baseline file.
-    Baseline,
-}
 
 #[derive(Debug, Clone, Copy)]
 pub struct Options {

@@ -2,7 +2,7 @@
 //! missing and unknown values ("Outcomes").
 
 use crate::util::outcome_of;
-use riveter::report::Outcome::{self, Fail, Pass, Unknown};
+use riveter::findings::Outcome::{self, Fail, Pass, Unknown};
 
 fn check(body: &str, key: &str, operator: &str, value: &str, expected: Outcome) {
     assert_eq!(

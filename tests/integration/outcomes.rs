@@ -2,7 +2,7 @@
 //! shape, each as docs/rules.md says, evaluated on real Terraform.
 
 use crate::util::{outcomes, scan};
-use riveter::report::Outcome;
+use riveter::findings::Outcome;
 
 const PIPELINE: &str = r#"
 resource "aws_s3_bucket_lifecycle_configuration" "financial" {

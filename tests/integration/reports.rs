@@ -1,10 +1,9 @@
 //! Every output format on a fixture with failures, an unknown, a skipped rule and a parse error
 //! (snapshots), fingerprints that survive unrelated edits, and GitHub's limits.
 
+use riveter::findings::{Outcome, Report};
 use riveter::gate::Gate;
-use riveter::report::{
-    Emitter, GithubCommands, Gitlab, Html, Json, Junit, Markdown, Outcome, Report, Sarif, Table,
-};
+use riveter::report::{Emitter, GithubCommands, Gitlab, Html, Json, Junit, Markdown, Sarif, Table};
 use riveter::rules::{RuleSet, RuleSources};
 use riveter::suppression;
 use riveter::terraform::{self, VariableInputs, discover};
@@ -15,6 +14,14 @@ use std::sync::Arc;
 use crate::util;
 
 const FIXTURE: &str = "tests/fixtures/reports";
+
+/// The HTML page of the default gate.
+const HTML: Html = Html {
+    gate: Gate {
+        fail_on: riveter::rules::Severity::Info,
+        unknown_fails: false,
+    },
+};
 
 fn scan_dir(dir: &Path, rules: &Path) -> Report {
     let rules = RuleSet::load(&RuleSources {
@@ -28,9 +35,8 @@ fn scan_dir(dir: &Path, rules: &Path) -> Report {
     let mut tf = terraform::load(found, &root, &VariableInputs::default());
     let directives = std::mem::take(&mut tf.directives);
     let mut report = riveter::engine::scan(rules, tf);
-    report.gate = Gate::default();
     let options = suppression::Options {
-        today: suppression::Date::parse("2026-11-28").unwrap(),
+        today: riveter::date::Date::parse("2026-11-28").unwrap(),
         require_reason: false,
     };
     let notes = suppression::apply(&mut report, &directives, None, options);
@@ -55,19 +61,43 @@ fn render(emitter: &dyn Emitter, report: &Report) -> String {
 
 #[test]
 fn table() {
-    insta::assert_snapshot!(render(&Table { color: false }, &fixture()));
+    insta::assert_snapshot!(render(
+        &Table {
+            color: false,
+            gate: Gate::default(),
+        },
+        &fixture()
+    ));
 }
 
 #[test]
 fn json() {
-    insta::assert_snapshot!(render(&Json { pretty: true }, &fixture()));
+    insta::assert_snapshot!(render(
+        &Json {
+            pretty: true,
+            gate: Gate::default(),
+        },
+        &fixture()
+    ));
 }
 
 #[test]
 fn compact_json_holds_the_same_document() {
     let report = fixture();
-    let pretty = output(&Json { pretty: true }, &report);
-    let compact = output(&Json { pretty: false }, &report);
+    let pretty = output(
+        &Json {
+            pretty: true,
+            gate: Gate::default(),
+        },
+        &report,
+    );
+    let compact = output(
+        &Json {
+            pretty: false,
+            gate: Gate::default(),
+        },
+        &report,
+    );
     assert_eq!(compact.lines().count(), 1, "{compact}");
     assert!(compact.len() < pretty.len() * 3 / 4);
     let parse = |text: &str| serde_json::from_str::<serde_json::Value>(text).unwrap();
@@ -97,7 +127,13 @@ fn gitlab() {
 #[test]
 fn markdown() {
     let link_base = Some("https://github.com/octo/infra/blob/0123abc".to_string());
-    insta::assert_snapshot!(render(&Markdown { link_base }, &fixture()));
+    insta::assert_snapshot!(render(
+        &Markdown {
+            link_base,
+            gate: Gate::default(),
+        },
+        &fixture()
+    ));
 }
 
 #[test]
@@ -115,8 +151,14 @@ fn json_report_matches_its_schema() {
         Path::new("examples/batch-pipeline-mistakes"),
     );
     for report in [fixture(), example] {
-        let doc: serde_json::Value =
-            serde_json::from_str(&output(&Json { pretty: false }, &report)).unwrap();
+        let doc: serde_json::Value = serde_json::from_str(&output(
+            &Json {
+                pretty: false,
+                gate: Gate::default(),
+            },
+            &report,
+        ))
+        .unwrap();
         let errors: Vec<String> = validator
             .iter_errors(&doc)
             .map(|e| format!("{} at {}", e, e.instance_path))
@@ -124,8 +166,14 @@ fn json_report_matches_its_schema() {
         assert!(errors.is_empty(), "{errors:#?}");
     }
     // The schema is not a formality: a report without its version does not validate.
-    let mut broken: serde_json::Value =
-        serde_json::from_str(&output(&Json { pretty: false }, &fixture())).unwrap();
+    let mut broken: serde_json::Value = serde_json::from_str(&output(
+        &Json {
+            pretty: false,
+            gate: Gate::default(),
+        },
+        &fixture(),
+    ))
+    .unwrap();
     broken.as_object_mut().unwrap().remove("version");
     assert!(!validator.is_valid(&broken));
 }
@@ -244,7 +292,13 @@ fn markdown_stays_under_githubs_comment_limit() {
     fs::write(dir.path().join("main.tf"), tf).unwrap();
     fs::write(dir.path().join("rules.yml"), "rules:\n  - {id: queue, name: Queues must be encrypted with a customer-managed key, resource_type: aws_sqs_queue, assertions: [{key: kms_master_key_id, operator: exists}]}\n").unwrap();
     let report = scan_dir(dir.path(), &dir.path().join("rules.yml"));
-    let text = render(&Markdown { link_base: None }, &report);
+    let text = render(
+        &Markdown {
+            link_base: None,
+            gate: Gate::default(),
+        },
+        &report,
+    );
     assert!(
         text.chars().count() <= riveter::report::MARKDOWN_MAX_CHARS,
         "{} characters",
@@ -281,7 +335,7 @@ fn html_rows(page: &str) -> Vec<&str> {
 #[test]
 fn html_states_the_gates_verdict_and_counts() {
     let report = fixture();
-    let page = output(&Html, &report);
+    let page = output(&HTML, &report);
     assert!(page.starts_with("<!DOCTYPE html>"));
     // The fixture has a file that does not parse: incomplete, as the exit code 2 says.
     assert!(page.contains("data-verdict=\"incomplete\""), "{page}");
@@ -323,7 +377,7 @@ fn html_states_the_gates_verdict_and_counts() {
 #[test]
 fn html_lists_every_failure_unknown_and_suppression_with_its_place_and_fix() {
     let report = fixture();
-    let page = output(&Html, &report);
+    let page = output(&HTML, &report);
     let listed: Vec<_> = report
         .findings
         .iter()
@@ -394,7 +448,7 @@ fn html_makes_user_text_inert() {
     let resource = report.findings[0].resource.as_mut().unwrap();
     Arc::make_mut(resource).file = "<img src=x onerror=alert('file')>.tf".into();
     assert_eq!(report.findings[0].outcome, Outcome::Fail);
-    let page = output(&Html, &report);
+    let page = output(&HTML, &report);
     // The page's own script is the only one, and no user text opens a tag.
     assert_eq!(page.matches("<script").count(), 1, "{page}");
     assert!(!page.contains("<img"));
@@ -409,7 +463,7 @@ fn html_makes_user_text_inert() {
 
 #[test]
 fn html_is_self_contained() {
-    let page = output(&Html, &fixture());
+    let page = output(&HTML, &fixture());
     // Nothing is fetched: no source or link attribute, and a policy that forbids loading.
     for fetches in ["src=", "href=", "@import", "url(", "http://", "https://"] {
         assert!(!page.contains(fetches), "the page has {fetches}");
@@ -425,7 +479,7 @@ fn html_of_a_passing_scan_says_so() {
         "resource \"aws_thing\" \"x\" {\n  enabled = true\n}\n",
         &util::rule("enabled", "equals", "true"),
     );
-    let page = output(&Html, &report);
+    let page = output(&HTML, &report);
     assert!(page.contains("data-verdict=\"passed\""));
     assert!(page.contains("(exit code 0)"));
     assert!(page.contains("No failures."));
@@ -453,7 +507,7 @@ fn html_charts_failures_by_rule_or_by_pack() {
     fs::write(dir.path().join("main.tf"), tf).unwrap();
     fs::write(dir.path().join("rules.yml"), rules).unwrap();
     let mut report = scan_dir(dir.path(), &dir.path().join("rules.yml"));
-    let page = output(&Html, &report);
+    let page = output(&HTML, &report);
     let chart = between(&page, "<div class=\"chart\"", "</div></section>");
     assert!(page.contains("<h2>Failures by rule</h2>"));
     let bars: Vec<&str> = chart.split("<div class=\"bar\">").skip(1).collect();
@@ -474,7 +528,7 @@ fn html_charts_failures_by_rule_or_by_pack() {
     for rule in report.rules.iter_mut().take(2) {
         rule.origin.file = "<pack aws-security>".into();
     }
-    let page = output(&Html, &report);
+    let page = output(&HTML, &report);
     let chart = between(&page, "<div class=\"chart\"", "</div></section>");
     assert!(page.contains("<h2>Failures by pack or rule file</h2>"));
     let bars: Vec<&str> = chart.split("<div class=\"bar\">").skip(1).collect();

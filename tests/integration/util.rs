@@ -3,7 +3,7 @@
 //! line makes.
 
 use riveter::engine;
-use riveter::report::{Finding, Outcome, Report};
+use riveter::findings::{Finding, Outcome, Report};
 use riveter::rules::load_str;
 use riveter::terraform::{Terraform, parse_source};
 use std::path::Path;

@@ -3,8 +3,9 @@
 //! created with the first 50 and updated with the rest.
 
 use super::api::{Api, ApiError};
+use crate::findings::{Outcome, Report};
 use crate::gate::GateVerdict;
-use crate::report::{Outcome, Report, github_annotations};
+use crate::report::github_annotations;
 use serde_json::{Value, json};
 
 pub const NAME: &str = "riveter";
@@ -15,14 +16,15 @@ pub fn publish(
     api: &Api,
     head_sha: &str,
     report: &Report,
+    verdict: GateVerdict,
     summary: &str,
 ) -> Result<usize, ApiError> {
     let annotations = annotations(report);
-    let conclusion = match report.verdict() {
+    let conclusion = match verdict {
         GateVerdict::Passed => "success",
         GateVerdict::Failed | GateVerdict::Incomplete => "failure",
     };
-    let title = headline(report);
+    let title = headline(report, verdict);
     let mut batches = annotations.chunks(BATCH);
     let first: Vec<Value> = batches.next().map(<[Value]>::to_vec).unwrap_or_default();
     let path = format!("/repos/{}/check-runs", api.repository);
@@ -54,9 +56,9 @@ pub fn publish(
     Ok(annotations.len())
 }
 
-fn headline(report: &Report) -> String {
+fn headline(report: &Report, verdict: GateVerdict) -> String {
     let failed = report.count(Outcome::Fail);
-    match report.verdict() {
+    match verdict {
         GateVerdict::Passed if failed == 0 => "No findings in the changed files".to_string(),
         GateVerdict::Passed => format!("{failed} finding(s) below the fail-on severity"),
         GateVerdict::Failed => format!("{failed} finding(s) fail the gate"),

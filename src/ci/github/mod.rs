@@ -11,11 +11,15 @@ mod inputs;
 
 pub use comment::MARKER;
 
-use crate::ci::changes::{self, ChangedFiles};
-use crate::cli::{Cli, Command};
-use crate::report::{Emitter, GithubCommands, Markdown, Outcome, Report};
+use crate::changes::{self, ChangedFiles};
+use crate::config::{self, Config};
+use crate::findings::{Outcome, Report};
+use crate::gate::{Gate, GateVerdict};
+use crate::output::{self, ColorChoice};
+use crate::report::{Emitter, GithubCommands, Markdown};
+use crate::scan::{self, Suppressions};
+use crate::terraform::CommandLineVariable;
 use api::{Api, ApiError};
-use clap::Parser;
 use context::{Context, PullRequest};
 use inputs::{Inputs, Scope};
 use std::borrow::Cow;
@@ -58,9 +62,10 @@ fn action(get: &dyn Fn(&str) -> Option<String>) -> Result<u8, String> {
 
     // The whole repository every time: the SARIF covers everything, so code scanning never
     // closes an alert just because a pull request did not touch its file.
-    let args = scan_arguments(&inputs)?;
-    let (report, args) = crate::cli::scan::run(args)?;
-    crate::cli::output::write_reports(&args, &report, &report)?;
+    let (scan_options, output_options) = options(&inputs)?;
+    let report = scan::run(&scan_options, &mut scan::Quiet)?;
+    output::write_reports(&output_options, &report, &report)?;
+    let gate = scan_options.gate;
 
     let mut notes = Notes::default();
     let api = match &inputs.token {
@@ -86,15 +91,16 @@ fn action(get: &dyn Fn(&str) -> Option<String>) -> Result<u8, String> {
         },
         _ => Cow::Borrowed(&report),
     };
-    let verdict = scoped.verdict();
+    let verdict = gate.verdict(&scoped);
     let markdown = Markdown {
         link_base: Some(context.link_base()),
+        gate,
     }
     .render(&scoped);
     print_annotations(&scoped)?;
 
     if let (Some(pr), Some(api)) = (&context.pull_request, &api) {
-        publish(api, pr, &inputs, &scoped, &markdown, &mut notes);
+        publish(api, pr, &inputs, (&scoped, verdict), &markdown, &mut notes);
     } else if context.pull_request.is_some() && inputs.token.is_none() {
         notes.say("No github-token was given, so no check run or comment was posted.".into());
     }
@@ -104,41 +110,48 @@ fn action(get: &dyn Fn(&str) -> Option<String>) -> Result<u8, String> {
     Ok(verdict.exit_code())
 }
 
-/// The Action's inputs as `riveter scan` arguments.
-fn scan_arguments(inputs: &Inputs) -> Result<crate::cli::ScanArgs, String> {
-    let mut argv: Vec<String> = [
-        "riveter",
-        "scan",
-        "--root",
-        ".",
-        "--fail-on",
-        inputs.fail_on.as_str(),
-    ]
-    .map(String::from)
-    .to_vec();
-    let mut add = |flag: &str, values: &[String]| {
-        for value in values {
-            argv.push(flag.to_string());
-            argv.push(value.clone());
-        }
+/// The Action's inputs, completed by the config file, as the scan's and the reports' options:
+/// the whole repository, SARIF and JUnit files, the table in the job log.
+fn options(inputs: &Inputs) -> Result<(scan::Options, output::Options), String> {
+    let config = match config::locate(inputs.config.as_deref().map(Path::new)) {
+        Some(path) => config::load(&path)?,
+        None => Config::default(),
     };
-    add("-r", &inputs.rules);
-    add("-p", &inputs.rule_packs);
-    add("-t", &inputs.paths);
-    add("--var-file", &inputs.var_files);
-    add("--sarif", std::slice::from_ref(&inputs.sarif_file));
-    add("--junit", std::slice::from_ref(&inputs.junit_file));
-    add("-c", inputs.config.as_slice());
-    add("--baseline", inputs.baseline.as_slice());
-    add("--sarif-category", inputs.sarif_category.as_slice());
-    argv.extend(["--color", "never"].map(String::from));
-    match Cli::try_parse_from(&argv)
-        .map_err(|e| e.to_string())?
-        .command
-    {
-        Command::Scan(args) => Ok(*args),
-        _ => unreachable!("the arguments name the scan command"),
+    for key in config.other.keys() {
+        eprintln!("warning: config: unknown setting `{key}` is ignored");
     }
+    // The working directory is the workspace, which report paths are relative to.
+    let root = scan::root::repository_root(Some(Path::new(".")))?;
+    let gate = Gate {
+        fail_on: inputs.fail_on,
+        unknown_fails: false,
+    };
+    let mut scan = scan::Options::new(root, inputs.paths.clone());
+    scan.rules.files = inputs.rules.clone();
+    scan.rules.packs = inputs.rule_packs.clone();
+    scan.variables = inputs
+        .var_files
+        .iter()
+        .map(|file| CommandLineVariable::File(file.into()))
+        .collect();
+    scan.gate = gate;
+    scan.suppressions = Some(Suppressions {
+        baseline: inputs.baseline.as_ref().map(Into::into),
+        ..Suppressions::default()
+    });
+    scan.add_config(&config);
+    let mut output = output::Options {
+        color: ColorChoice::Never,
+        sarif: Some(inputs.sarif_file.clone().into()),
+        junit: Some(inputs.junit_file.clone().into()),
+        gate,
+        ..output::Options::default()
+    };
+    if let Some(category) = &inputs.sarif_category {
+        output.sarif_category = category.clone();
+    }
+    output.add_config(&config, false)?;
+    Ok((scan, output))
 }
 
 /// Git refuses to work in a checkout owned by another user (the container runs as a non-root
@@ -198,12 +211,12 @@ fn publish(
     api: &Api,
     pr: &PullRequest,
     inputs: &Inputs,
-    report: &Report,
+    (report, verdict): (&Report, GateVerdict),
     markdown: &str,
     notes: &mut Notes,
 ) {
     if inputs.annotations {
-        match checks::publish(api, &pr.head_sha, report, markdown) {
+        match checks::publish(api, &pr.head_sha, report, verdict, markdown) {
             Ok(n) => println!(
                 "riveter: check run `{}` with {n} annotation(s)",
                 checks::NAME

@@ -1,7 +1,7 @@
 //! Which files a change touched, and which findings are therefore the change's. A changed
 //! `.tfvars` file changes the values of its whole module, so every file of its folder counts.
 
-use crate::report::Report;
+use crate::findings::Report;
 use std::collections::HashSet;
 use std::path::Path;
 use std::process::Command;
@@ -51,7 +51,6 @@ impl ChangedFiles {
             .cloned()
             .collect();
         Report {
-            gate: report.gate,
             rules: report.rules.clone(),
             findings,
             errors: report.errors.clone(),
