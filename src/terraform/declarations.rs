@@ -43,10 +43,3 @@ pub struct Declarations<'t> {
     pub locals: Vec<(String, &'t Expression)>,
     pub blocks: Vec<BlockDecl<'t>>,
 }
-
-pub fn declarations(file: &ParsedFile) -> Declarations<'_> {
-    match &file.syntax {
-        Syntax::Hcl(body) => super::hcl::declarations(body, &file.source),
-        Syntax::Json(expr) => super::json::declarations(expr, &file.source),
-    }
-}

@@ -11,6 +11,7 @@ mod hcl;
 mod ignore_comments;
 mod instances;
 mod json;
+mod json_text;
 mod module;
 mod number_literals;
 mod policy_document;

@@ -6,7 +6,7 @@
 //! values when every caller in the scan passes the same known value. Called modules are
 //! evaluated again with those values until nothing changes.
 
-use super::declarations::{BlockDecl, ParsedFile, Syntax, declarations};
+use super::declarations::{BlockDecl, Declarations, ParsedFile, Syntax};
 use super::eval::types::Type;
 use super::eval::{BodyRef, Evaluator, Scope, values_equal};
 use super::ignore_comments::{self, Directive};
@@ -387,9 +387,17 @@ fn module_var_values(dir: &Path, warnings: &mut Vec<String>) -> Vec<(String, Giv
     values
 }
 
+/// What a file declares, read by its syntax's reader.
+fn declarations<'t>(file: &'t ParsedFile) -> Declarations<'t> {
+    match &file.syntax {
+        Syntax::Hcl(body) => super::hcl::declarations(body, &file.source),
+        Syntax::Json(expr) => super::json::declarations(expr, &file.source),
+    }
+}
+
 fn variable_declarations(
     files: &[ParsedFile],
-    decls: &[super::declarations::Declarations],
+    decls: &[Declarations],
     dir: &Path,
     root: &Path,
 ) -> Vec<Declaration> {

@@ -1,5 +1,5 @@
 //! docs/architecture.md stays true: its table of which module may import which is what the code
-//! does, and no cycle between modules appears beyond the ones it lists to be removed.
+//! does, and no two modules (or submodules of one module) import each other, even through others.
 //!
 //! Imports are read from the source text: every path that starts with `crate::` or `super::`
 //! (in `use` items or written out in code, grouped or not), outside comments, string literals
@@ -49,38 +49,25 @@ fn the_may_import_table_is_what_the_code_imports() {
 }
 
 #[test]
-fn no_cycle_but_the_listed_ones() {
+fn no_cycle_between_modules() {
     let code = Crate::read(&root().join("src"));
-    let allowed = allowed_cycles(&architecture());
     let mut graphs = vec![code.top_level_graph()];
     graphs.extend(code.submodule_graphs());
-    let mut found = BTreeSet::new();
     let mut problems = Vec::new();
     for graph in &graphs {
         for component in cycles(graph) {
             for from in &component {
                 for to in graph[from].intersection(&component) {
-                    let pair = ordered(from, to);
-                    if allowed.contains(&pair) {
-                        found.insert(pair);
-                    } else {
-                        problems.push(format!(
-                            "`{from}` imports `{to}`, closing a cycle among {component:?}"
-                        ));
-                    }
+                    problems.push(format!(
+                        "`{from}` imports `{to}`, closing a cycle among {component:?}"
+                    ));
                 }
             }
         }
     }
-    for pair in allowed.difference(&found) {
-        problems.push(format!(
-            "`{}` ↔ `{}` is no longer a cycle: take it off the list",
-            pair.0, pair.1
-        ));
-    }
     assert!(
         problems.is_empty(),
-        "docs/architecture.md, \"Cycles still to remove\":\n  {}",
+        "docs/architecture.md: modules import each other one way only:\n  {}",
         problems.join("\n  ")
     );
 }
@@ -462,24 +449,6 @@ fn may_import_table(doc: &str) -> BTreeMap<String, BTreeSet<String>> {
     table
 }
 
-/// The pairs listed as "- `a` ↔ `b`: ..." under "### Cycles still to remove".
-fn allowed_cycles(doc: &str) -> BTreeSet<(String, String)> {
-    let section = section(doc, "### Cycles still to remove");
-    section
-        .lines()
-        .filter(|l| l.starts_with("- `"))
-        .map(|line| {
-            let head = line.split_once("`: ").map_or(line, |(head, _)| head);
-            let names = backticked(head);
-            assert!(
-                names.len() == 2 && head.contains('↔'),
-                "a cycle is written \"- `a` ↔ `b`: why\": {line}"
-            );
-            ordered(&names[0], &names[1])
-        })
-        .collect()
-}
-
 /// The text from `heading` to the next heading of the same or a higher level.
 fn section<'d>(doc: &'d str, heading: &str) -> &'d str {
     let start = doc
@@ -503,14 +472,6 @@ fn backticked(text: &str) -> Vec<String> {
         .step_by(2)
         .map(str::to_string)
         .collect()
-}
-
-fn ordered(a: &str, b: &str) -> (String, String) {
-    if a <= b {
-        (a.to_string(), b.to_string())
-    } else {
-        (b.to_string(), a.to_string())
-    }
 }
 
 /// The strongly connected components with more than one module (Tarjan's algorithm).

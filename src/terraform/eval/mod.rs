@@ -9,7 +9,6 @@ mod scope;
 mod template;
 pub mod types;
 
-pub(crate) use functions::{JsonStyle, json_with};
 pub use scope::{BodyRef, Scope, VariableValue};
 
 use super::source::SourceFile;

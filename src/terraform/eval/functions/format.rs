@@ -108,7 +108,7 @@ fn verb_text(verb: char, spec: &Spec, arg: &Value) -> Result<String, String> {
     };
     Ok(match verb {
         'v' => match arg {
-            Value::List(_) | Value::Map(_) => super::encoding::json(arg),
+            Value::List(_) | Value::Map(_) => crate::terraform::json_text::json(arg),
             other => template::text(other)?,
         },
         's' => {

@@ -9,8 +9,6 @@ mod network;
 mod numeric;
 mod strings;
 
-pub(crate) use encoding::{JsonStyle, json_with};
-
 use super::{Eval, Scope, to_bool, to_number};
 use crate::value::{Node, Unknown, Value};
 
