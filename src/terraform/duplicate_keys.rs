@@ -1,5 +1,6 @@
 //! A repair for valid Terraform that hcl-edit rejects: an object constructor that defines the
-//! same key twice (`{ a = 1, a = 2 }`, common in large maps of locals). Terraform accepts it
+//! same key twice (`{ a = 1, a = 2 }`, common in large maps of locals, also inside an
+//! interpolation). Terraform accepts it
 //! and the last definition wins; hcl-edit stops at the second definition.
 //!
 //! `drop_earlier_definitions` blanks every earlier definition of the key hcl-edit stopped at,
@@ -39,7 +40,10 @@ struct Item {
 impl Item {
     /// The key as Terraform names it: a bare identifier and the same name quoted are one key.
     fn key<'b>(&self, b: &'b [u8]) -> &'b [u8] {
-        let key = b[self.start..self.key_end].trim_ascii();
+        let key = &b[self.start..self.key_end];
+        // A comment between the key and its `=` is not part of it.
+        let key = memchr::memmem::find(key, b"/*").map_or(key, |c| &key[..c]);
+        let key = key.trim_ascii();
         match key {
             [b'"', inner @ .., b'"'] if !inner.contains(&b'\\') && !inner.contains(&b'$') => inner,
             _ => key,
@@ -65,6 +69,13 @@ fn enclosing_brace(b: &[u8], at: usize) -> Option<usize> {
                         (pos, end) = (pos + 1, next - 1);
                         continue 'descend;
                     }
+                    // A template: go into the interpolation or directive that holds `at`.
+                    b'"' | b'<' => {
+                        let (inner, close) = interpolation_holding(b, pos + 1, next, at)?;
+                        open = None;
+                        (pos, end) = (inner, close);
+                        continue 'descend;
+                    }
                     _ => return None,
                 }
             }
@@ -72,6 +83,28 @@ fn enclosing_brace(b: &[u8], at: usize) -> Option<usize> {
         }
         return None;
     }
+}
+
+/// The code of the `${ … }` or `%{ … }` between `from` and `to` (a template's text) that holds
+/// `at`: from after its `{` to its `}`.
+fn interpolation_holding(b: &[u8], from: usize, to: usize, at: usize) -> Option<(usize, usize)> {
+    let mut pos = from;
+    while pos + 1 < to {
+        match b[pos] {
+            b'\\' => pos += 2,
+            // `$${` and `%%{` are literal text.
+            b'$' | b'%' if b[pos + 1] == b[pos] => pos += 2,
+            b'$' | b'%' if b[pos + 1] == b'{' => {
+                let next = skip(b, pos + 1);
+                if at > pos + 1 && at < next {
+                    return Some((pos + 2, next - 1));
+                }
+                pos = next;
+            }
+            _ => pos += 1,
+        }
+    }
+    None
 }
 
 /// The items of the object whose `{` is at `open`.
@@ -140,5 +173,25 @@ mod tests {
     #[test]
     fn a_key_without_an_earlier_definition_is_left_alone() {
         assert_eq!(drop_earlier_definitions("x = { a = 1 }\n", 6), None);
+    }
+
+    #[test]
+    fn a_key_defined_twice_inside_an_interpolation() {
+        let src = "x = \"a-${{a = 1, a = 2}}-b\"\n";
+        let at = src.rfind("a = 2").unwrap();
+        assert_eq!(
+            drop_earlier_definitions(src, at).unwrap(),
+            "x = \"a-${{       a = 2}}-b\"\n"
+        );
+    }
+
+    #[test]
+    fn a_comment_after_the_key_is_not_part_of_it() {
+        let src = "x = {a = 1, a /* why */ = 2}\n";
+        let at = src.rfind("a /*").unwrap();
+        assert_eq!(
+            drop_earlier_definitions(src, at).unwrap(),
+            "x = {       a /* why */ = 2}\n"
+        );
     }
 }

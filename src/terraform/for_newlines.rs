@@ -1,6 +1,7 @@
-//! A fallback for valid Terraform that hcl-edit 0.10 rejects: a newline inside the body of a
-//! `for` expression in braces, after an operator that ends a line or before a `?` / `:` that
-//! starts one:
+//! A fallback for valid Terraform that hcl-edit 0.10 rejects: a newline where Terraform ignores
+//! newlines (inside parentheses, brackets, template interpolations and directives, and the body
+//! of a `for` expression in braces) after an operator that ends a line, before a `?` / `:` that
+//! starts one, or after a comment:
 //!
 //! ```hcl
 //! a = {
@@ -15,11 +16,11 @@
 //! separate nothing. hcl-edit enables newlines for the `for` itself but parses its key, value and
 //! condition as fresh expressions in which a newline ends the expression.
 //!
-//! When a file fails to parse, `join_for_lines` replaces each newline at the top level of a `for`
-//! body with a space, and blanks the line comments there (whose end would otherwise move). Every
-//! byte keeps its offset, so spans from the rewritten text map to the original file's lines and
-//! columns unchanged. Newlines inside nested object constructors (where they separate attributes),
-//! strings and heredocs are left alone.
+//! When a file fails to parse, `join_for_lines` replaces each newline at those levels with a
+//! space, and blanks the line comments there (whose end would otherwise move). Every byte keeps
+//! its offset, so spans from the rewritten text map to the original file's lines and columns
+//! unchanged. Newlines inside nested object constructors (where they separate attributes),
+//! strings, heredocs and a splat's `[*]` (one token to Terraform) are left alone.
 
 /// The source with newlines joined inside `for` bodies, or `None` when there is nothing to join.
 pub fn join_for_lines(src: &str) -> Option<String> {
@@ -35,6 +36,8 @@ pub fn join_for_lines(src: &str) -> Option<String> {
         .then(|| String::from_utf8(scanner.bytes).ok())
         .flatten()
 }
+
+use super::code_scan::skip_blank;
 
 struct Scanner {
     bytes: Vec<u8>,
@@ -73,14 +76,20 @@ impl Scanner {
                     self.string();
                 }
                 b'<' if self.peek(1) == Some(b'<') => self.heredoc(),
-                b'{' | b'[' => {
+                b'{' => {
                     self.pos += 1;
                     let for_body = self.at_for_keyword();
-                    self.code(Some(if c == b'{' { b'}' } else { b']' }), for_body);
+                    self.code(Some(b'}'), for_body);
+                }
+                b'[' => {
+                    self.pos += 1;
+                    // A splat's `[*]` is one token to Terraform: no newline inside it.
+                    let splat = self.bytes[skip_blank(&self.bytes, self.pos)..].starts_with(b"*");
+                    self.code(Some(b']'), !splat);
                 }
                 b'(' => {
                     self.pos += 1;
-                    self.code(Some(b')'), false);
+                    self.code(Some(b')'), true);
                 }
                 b'}' | b']' | b')' => {
                     // A stray closer is left for the parser to report.
@@ -100,18 +109,14 @@ impl Scanner {
 
     /// After an opening brace or bracket: is this a `for` expression?
     fn at_for_keyword(&self) -> bool {
-        let rest = &self.bytes[self.pos..];
-        let start = rest
-            .iter()
-            .position(|b| !b.is_ascii_whitespace())
-            .unwrap_or(rest.len());
-        let rest = &rest[start..];
+        let rest = &self.bytes[skip_blank(&self.bytes, self.pos)..];
         // `for` followed by a space and a name, not an attribute named `for` (`{ for = 1 }`).
         rest.starts_with(b"for")
-            && rest.get(3).is_some_and(|b| b.is_ascii_whitespace())
-            && rest[3..]
-                .iter()
-                .find(|b| !b.is_ascii_whitespace())
+            && rest
+                .get(3)
+                .is_some_and(|b| b.is_ascii_whitespace() || *b == b'/')
+            && rest
+                .get(skip_blank(rest, 3))
                 .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_')
     }
 
@@ -153,7 +158,7 @@ impl Scanner {
                 }
                 b'$' | b'%' if self.peek(1) == Some(b'{') => {
                     self.pos += 2;
-                    self.code(Some(b'}'), false);
+                    self.code(Some(b'}'), true);
                 }
                 _ => self.pos += 1,
             }
@@ -191,7 +196,8 @@ impl Scanner {
                 .map_or(self.bytes.len(), |e| p + e);
             let line = self.bytes[p..end].trim_ascii();
             if line == delimiter.as_slice() {
-                self.pos = end;
+                // The newline that ends the delimiter's line ends the heredoc: it stays.
+                self.pos = (end + 1).min(self.bytes.len());
                 return;
             }
             p = end;
@@ -239,5 +245,40 @@ mod tests {
     fn objects_that_are_not_for_expressions_are_left_alone() {
         assert_eq!(join_for_lines("a = {\n  for = 1\n  b = 2\n}\n"), None);
         assert_eq!(join_for_lines("a = {\n  format = 1\n}\n"), None);
+    }
+
+    #[test]
+    fn newlines_inside_brackets_and_interpolations_become_spaces() {
+        assert_eq!(
+            join_for_lines("x = f(\n  a +\n  b\n)\n").unwrap(),
+            "x = f(   a +   b )\n"
+        );
+        assert_eq!(
+            join_for_lines("x = \"%{if each.value\n.name}y%{endif}\"\n").unwrap(),
+            "x = \"%{if each.value .name}y%{endif}\"\n"
+        );
+        assert_eq!(
+            join_for_lines("x = [ # why\n  1,\n]\n").unwrap(),
+            "x = [         1, ]\n"
+        );
+    }
+
+    #[test]
+    fn a_splat_keeps_its_newline_for_terraform_to_reject() {
+        assert_eq!(join_for_lines("x = a[*\n]\n"), None);
+    }
+
+    #[test]
+    fn the_line_that_ends_a_heredoc_keeps_its_newline() {
+        let src = "x = f(<<EOT\nhello\nEOT\n)\n";
+        assert_eq!(join_for_lines(src), None);
+    }
+
+    #[test]
+    fn a_comment_before_for_is_still_a_for_body() {
+        assert_eq!(
+            join_for_lines("x = { // why\n  for k in y :\n  k => 1\n}\n").unwrap(),
+            format!("x = {{{}for k in y :   k => 1 }}\n", " ".repeat(10))
+        );
     }
 }

@@ -113,11 +113,40 @@ fn repaired(src: &str, mut error: hcl::edit::parser::Error) -> Result<Body, Synt
                 .into(),
         ));
     }
+    if error.message().contains("object value assignment")
+        && let Some(line_end) = key_ended_line(src.as_bytes(), offset)
+    {
+        // An object key alone on its line: the newline ends the item for Terraform, which
+        // points there, where hcl-edit points at the `=` on the next line.
+        return Err(SyntaxError::at(
+            src,
+            line_end,
+            "Missing attribute value: an object item's key and its `=` or `:` must be on one \
+             line"
+                .into(),
+        ));
+    }
     Err(SyntaxError::at(
         src,
         offset,
         terraform_message(error.message()),
     ))
+}
+
+/// Where the line before `at` ends after its last code, when only blank lines (and spaces)
+/// stand between that code and `at`: the newline, or the line comment that holds it.
+fn key_ended_line(b: &[u8], at: usize) -> Option<usize> {
+    let before = &b[..at.min(b.len())];
+    let code_end = before.iter().rposition(|c| !c.is_ascii_whitespace())? + 1;
+    if !before[code_end..].contains(&b'\n') {
+        return None;
+    }
+    let after_spaces = code_end
+        + before[code_end..]
+            .iter()
+            .take_while(|c| matches!(c, b' ' | b'\t'))
+            .count();
+    Some(after_spaces)
 }
 
 /// hcl-edit's message under the summary Terraform gives the same mistake.

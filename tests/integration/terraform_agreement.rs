@@ -12,7 +12,8 @@
 //! The disagreements not fixed yet are listed in `KNOWN` by input and kind (docs/usage.md says
 //! which constructs they are). The test fails on any disagreement missing from that list, and
 //! on any listed one that is gone, so the list only shrinks by being edited.
-//! `RIVETER_RECORD_DISAGREEMENTS=1` rewrites it.
+//! `RIVETER_RECORD_DISAGREEMENTS=1` rewrites it; `RIVETER_DUMP_DISAGREEMENTS=DIR` writes each
+//! one (input, both answers) to `DIR/<kind>/<hash>`.
 
 use crate::agreement::inputs::{self, Input};
 use crate::agreement::oracle::{self, DECISIONS, Decision};
@@ -110,6 +111,14 @@ fn riveter_parses_as_terraform_does() {
             .map(|(hash, (kind, _))| format!("{hash} {kind:?}\n"))
             .collect();
         std::fs::write(KNOWN, text).unwrap();
+    }
+    if let Some(dir) = std::env::var_os("RIVETER_DUMP_DISAGREEMENTS") {
+        // Each disagreement as a file of its own, by kind, to study a kind at a time.
+        for (hash, (kind, text)) in &found {
+            let dir = std::path::Path::new(&dir).join(format!("{kind:?}"));
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(dir.join(hash), text).unwrap();
+        }
     }
     let known: BTreeMap<String, String> = std::fs::read_to_string(KNOWN)
         .unwrap_or_default()
