@@ -84,13 +84,21 @@ fn heredoc_end(b: &[u8], pos: usize) -> usize {
     }
     let delimiter = &b[name_start..p];
     p = line_end(b, p);
+    // At each line's start: the delimiter alone ends the heredoc. Interpolations are code and
+    // may run over lines (and hold heredocs of their own, with the same delimiter).
     while p < b.len() {
         p += 1;
         let end = line_end(b, p);
         if b[p..end].trim_ascii() == delimiter {
             return end;
         }
-        p = end;
+        while p < b.len() && b[p] != b'\n' {
+            p = match b[p] {
+                b'$' | b'%' if b.get(p + 1) == Some(&b[p]) => p + 2,
+                b'$' | b'%' if b.get(p + 1) == Some(&b'{') => skip(b, p + 1),
+                _ => p + 1,
+            };
+        }
     }
     b.len()
 }

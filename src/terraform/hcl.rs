@@ -4,6 +4,7 @@ use super::code_scan;
 use super::declarations::{BlockDecl, Declarations, VariableDecl};
 use super::duplicate_keys;
 use super::eval::BodyRef;
+use super::expression_newlines;
 use super::for_newlines;
 use super::number_literals;
 use super::resource::BlockKind;
@@ -53,15 +54,18 @@ pub fn parse(src: &str) -> Result<Body, SyntaxError> {
         let in_text = number_literals::first_invalid_before(src, src.len());
         number = number.into_iter().chain(in_text).min();
     }
-    let dot = traversal_newlines::first_invalid(src, &body);
+    let dot = traversal_newlines::first_invalid(src, &body).map(|at| {
+        (
+            at,
+            "Invalid attribute name: an attribute name is required after a dot",
+        )
+    });
+    let ended = expression_newlines::first_invalid(src, &body);
     // Whichever comes first is what Terraform reports.
-    match (number, dot) {
-        (Some(n), d) if d.is_none_or(|d| n < d) => Err(invalid_number(src, n)),
-        (_, Some(d)) => Err(SyntaxError::at(
-            src,
-            d,
-            "Invalid attribute name: an attribute name is required after a dot".into(),
-        )),
+    let first = [dot, ended].into_iter().flatten().min_by_key(|&(at, _)| at);
+    match (number, first) {
+        (Some(n), f) if f.is_none_or(|(at, _)| n < at) => Err(invalid_number(src, n)),
+        (_, Some((at, message))) => Err(SyntaxError::at(src, at, message.into())),
         _ => Ok(body),
     }
 }

@@ -6,6 +6,7 @@ mod declarations;
 mod discover;
 mod duplicate_keys;
 pub mod eval;
+mod expression_newlines;
 mod for_newlines;
 mod hcl;
 mod ignore_comments;
