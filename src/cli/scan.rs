@@ -40,7 +40,7 @@ fn scan_and_report(args: ScanArgs) -> Result<GateVerdict, String> {
             let root = root::repository_root(args.root.as_deref())?;
             let changed = changes::from_git(&root, base, "HEAD")?;
             eprintln!("riveter: {} file(s) changed since {base}", changed.len());
-            let scoped = changed.scope(&report);
+            let scoped = changed.scope(&report, &judges(&args, &root));
             write_reports(&args, &scoped, &report)?;
             scoped.verdict()
         }
@@ -50,6 +50,40 @@ fn scan_and_report(args: ScanArgs) -> Result<GateVerdict, String> {
     // would only delay the exit, so they go with it.
     std::mem::forget(report);
     Ok(verdict)
+}
+
+/// The files that decide every verdict, named as changed files are: relative to `root`.
+pub(crate) fn judges(args: &ScanArgs, root: &std::path::Path) -> changes::Judges {
+    let mut judges = changes::Judges::default();
+    let root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
+    let name = |path: &std::path::Path| {
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        terraform::display_path(&absolute, &root)
+    };
+    for rules in &args.rules {
+        let path = std::path::Path::new(rules);
+        if path.is_dir() {
+            judges.add_rule_folder(&name(path));
+        } else {
+            judges.add_file(&name(path), "a rule file");
+        }
+    }
+    // A built-in pack's name is not a file; a pack given as a file is.
+    for pack in args.packs.iter().map(std::path::Path::new) {
+        if pack.is_file() {
+            judges.add_file(&name(pack), "a rule pack");
+        }
+    }
+    if let Some(config) = config::locate(args.config.as_deref()) {
+        judges.add_file(&name(&config), "the config file");
+    }
+    if let Some(baseline) = &args.baseline {
+        judges.add_file(&name(baseline), "the baseline");
+    }
+    for var_file in &args.var_files {
+        judges.add_file(&name(var_file), "a --var-file every module is given");
+    }
+    judges
 }
 
 /// `RIVETER_TIMINGS=1`: how long each phase took, on standard error (for profiling).

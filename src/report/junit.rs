@@ -513,6 +513,7 @@ mod tests {
             note: None,
             assertions: Vec::new(),
             suppression: None,
+            in_scope_because: None,
         }
     }
 

@@ -81,7 +81,10 @@ fn action(get: &dyn Fn(&str) -> Option<String>) -> Result<u8, String> {
     // Borrowed when nothing is scoped out: a push event's report can be large.
     let scoped = match (&context.pull_request, scope) {
         (Some(pr), Scope::Changed) => match changed_files(api.as_ref(), pr, &mut notes) {
-            Some(changed) => Cow::Owned(changed.scope(&report)),
+            Some(changed) => {
+                let judges = crate::cli::scan::judges(&args, Path::new("."));
+                Cow::Owned(changed.scope(&report, &judges))
+            }
             None => Cow::Borrowed(&report),
         },
         _ => Cow::Borrowed(&report),
@@ -172,11 +175,12 @@ fn changed_files(api: Option<&Api>, pr: &PullRequest, notes: &mut Notes) -> Opti
         );
         match api.get_all(&path, MAX_CHANGED_FILES) {
             Ok(files) => {
-                return Some(ChangedFiles::new(
-                    files
-                        .iter()
-                        .filter_map(|f| f["filename"].as_str().map(str::to_string)),
-                ));
+                // A renamed file counts under its old name too.
+                return Some(ChangedFiles::new(files.iter().flat_map(|f| {
+                    [&f["filename"], &f["previous_filename"]]
+                        .into_iter()
+                        .filter_map(|name| name.as_str().map(str::to_string))
+                })));
             }
             Err(e) => {
                 eprintln!("riveter: could not list the pull request's files ({e}); asking git")
