@@ -302,3 +302,232 @@ fn read_called(dir: &Path, root: &Path) -> Result<Vec<ParsedFile>, String> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::terraform::{Resource, VariableInputs, discover, load};
+    use crate::value::Value;
+    use std::fs;
+
+    /// Scans `files` (path, text) from a fresh folder; the resources of `app/`.
+    fn scan(files: &[(&str, &str)]) -> Vec<Resource> {
+        let dir = tempfile::tempdir().unwrap();
+        for (path, text) in files {
+            let path = dir.path().join(path);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, text).unwrap();
+        }
+        let root = dir.path().canonicalize().unwrap();
+        let discovered = discover(&[root.join("app").display().to_string()]).unwrap();
+        load(discovered, &root, &VariableInputs::default()).resources
+    }
+
+    fn attribute(resources: &[Resource], address: &str, key: &str) -> Value {
+        let resource = resources.iter().find(|r| r.address == address).unwrap();
+        resource.body.value.get(key).unwrap().value.clone()
+    }
+
+    fn reason(value: &Value) -> &str {
+        &value.as_unknown().expect("an unknown").reason
+    }
+
+    const NAMING: &str = r#"
+variable "prefix" {}
+variable "suffix" { default = "key" }
+locals { joined = "${var.prefix}-${var.suffix}" }
+output "constant" { value = "fixed" }
+output "name" { value = local.joined }
+output "tags" { value = { team = var.prefix } }
+output "arn" { value = aws_kms_key.k.arn }
+"#;
+
+    #[test]
+    fn each_call_sees_the_outputs_its_own_arguments_give() {
+        let app = r#"
+module "a" {
+  source = "../modules/naming"
+  prefix = "alpha"
+}
+module "b" {
+  source = "../modules/naming"
+  prefix = "beta"
+  suffix = "bucket"
+}
+resource "aws_kms_key" "a" {
+  description = module.a.name
+  policy      = module.a.constant
+  tags        = module.a.tags
+}
+resource "aws_kms_key" "b" { description = module.b.name }
+"#;
+        let resources = scan(&[("app/main.tf", app), ("modules/naming/main.tf", NAMING)]);
+        let text = |s: &str| Value::String(s.into());
+        assert_eq!(
+            attribute(&resources, "aws_kms_key.a", "description"),
+            text("alpha-key")
+        );
+        assert_eq!(
+            attribute(&resources, "aws_kms_key.a", "policy"),
+            text("fixed")
+        );
+        let tags = attribute(&resources, "aws_kms_key.a", "tags");
+        assert_eq!(tags.get("team").map(|n| &n.value), Some(&text("alpha")));
+        assert_eq!(
+            attribute(&resources, "aws_kms_key.b", "description"),
+            text("beta-bucket")
+        );
+    }
+
+    #[test]
+    fn outputs_that_depend_on_unknowns_stay_unknown_and_say_why() {
+        let app = r#"
+variable "prefix" {}
+module "n" {
+  source = "../modules/naming"
+  prefix = var.prefix
+}
+module "remote" {
+  source = "terraform-aws-modules/kms/aws"
+}
+module "many" {
+  source = "../modules/naming"
+  count  = 2
+  prefix = "x"
+}
+resource "aws_kms_key" "k" {
+  description = module.n.name
+  policy      = module.n.arn
+  tags        = module.remote.tags
+  key_usage   = module.many.name
+}
+"#;
+        let resources = scan(&[("app/main.tf", app), ("modules/naming/main.tf", NAMING)]);
+        let got = |key| attribute(&resources, "aws_kms_key.k", key);
+        let name = got("description");
+        assert!(
+            reason(&name).starts_with(
+                "module.n.name, an output that depends on var.prefix, which has no value"
+            ),
+            "{name:?}"
+        );
+        // The known part of a string stays readable by the text operators.
+        assert!(
+            name.as_unknown().unwrap().as_text().ends_with("-key"),
+            "{name:?}"
+        );
+        let arn = got("policy");
+        assert_eq!(
+            reason(&arn),
+            "module.n.arn, an output that depends on aws_kms_key.k.arn, which is known only after apply"
+        );
+        assert!(arn.as_unknown().unwrap().identifier);
+        assert!(
+            reason(&got("tags")).contains("module.remote, an output of the module \"terraform-aws-modules/kms/aws\", which riveter does not read"),
+            "{:?}",
+            got("tags")
+        );
+        assert!(
+            reason(&got("key_usage")).contains("called with count or for_each"),
+            "{:?}",
+            got("key_usage")
+        );
+    }
+
+    #[test]
+    fn modules_that_call_each_other_end_in_an_unknown_not_a_hang() {
+        let a = r#"
+module "b" { source = "../b" }
+resource "aws_kms_key" "k" { description = module.b.out }
+"#;
+        let b = r#"
+module "a" { source = "../app" }
+output "out" { value = module.a.out }
+"#;
+        let app_out = format!("{a}\noutput \"out\" {{ value = \"x\" }}\n");
+        let resources = scan(&[("app/main.tf", &app_out), ("b/main.tf", b)]);
+        let value = attribute(&resources, "aws_kms_key.k", "description");
+        assert!(
+            reason(&value).contains("calls itself (app -> b -> app)"),
+            "{value:?}"
+        );
+    }
+
+    #[test]
+    fn nested_local_modules_pass_their_outputs_up() {
+        let app = r#"
+module "mid" {
+  source = "../modules/mid"
+  env    = "prod"
+}
+resource "aws_kms_key" "k" { description = module.mid.name }
+"#;
+        let mid = r#"
+variable "env" {}
+module "naming" {
+  source = "../naming"
+  prefix = var.env
+}
+output "name" { value = upper(module.naming.name) }
+"#;
+        let resources = scan(&[
+            ("app/main.tf", app),
+            ("modules/mid/main.tf", mid),
+            ("modules/naming/main.tf", NAMING),
+        ]);
+        assert_eq!(
+            attribute(&resources, "aws_kms_key.k", "description"),
+            Value::String("PROD-KEY".into())
+        );
+    }
+
+    #[test]
+    fn a_called_module_that_does_not_parse_is_named() {
+        let app = r#"
+module "broken" { source = "../broken" }
+module "missing" { source = "../missing" }
+resource "aws_kms_key" "k" {
+  description = module.broken.name
+  policy      = module.missing.name
+}
+"#;
+        let resources = scan(&[("app/main.tf", app), ("broken/main.tf", "output {")]);
+        let broken = attribute(&resources, "aws_kms_key.k", "description");
+        assert!(
+            reason(&broken).contains("which does not parse (broken/main.tf:"),
+            "{broken:?}"
+        );
+        let missing = attribute(&resources, "aws_kms_key.k", "policy");
+        assert!(
+            reason(&missing).contains("../missing, which cannot be read"),
+            "{missing:?}"
+        );
+    }
+
+    #[test]
+    fn a_deep_chain_of_calls_stops_at_the_limit() {
+        let mut files: Vec<(String, String)> = Vec::new();
+        let depth = super::MAX_CALL_DEPTH + 2;
+        for level in 0..depth {
+            let text = if level + 1 == depth {
+                "output \"out\" { value = \"bottom\" }\n".to_string()
+            } else {
+                format!(
+                    "module \"next\" {{ source = \"../m{}\" }}\noutput \"out\" {{ value = module.next.out }}\n",
+                    level + 1
+                )
+            };
+            files.push((format!("m{level}/main.tf"), text));
+        }
+        files.push((
+            "app/main.tf".into(),
+            "module \"top\" { source = \"../m0\" }\nresource \"aws_kms_key\" \"k\" { description = module.top.out }\n".into(),
+        ));
+        let borrowed: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(p, t)| (p.as_str(), t.as_str()))
+            .collect();
+        let resources = scan(&borrowed);
+        let value = attribute(&resources, "aws_kms_key.k", "description");
+        assert!(reason(&value).contains("riveter's limit"), "{value:?}");
+    }
+}
