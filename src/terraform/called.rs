@@ -1,14 +1,15 @@
 //! A module's scope, and the outputs of the local modules it calls (docs/evaluation.md, "Module
 //! outputs"). Each call's outputs are evaluated with that call's arguments: the called folder is
 //! read again, its variables given the call's arguments or their defaults (nothing else, as
-//! Terraform gives a called module), and its `output` blocks evaluated. Calls nest; a module
-//! that reaches itself, a chain deeper than `MAX_CALL_DEPTH` and more than `MAX_CALLED_MODULES`
-//! called modules for one module's evaluation leave outputs unknown with the reason.
+//! Terraform gives a called module), and its `output` blocks evaluated on the calling module's
+//! budget of steps. Calls nest; a module that reaches itself, a chain deeper than
+//! `MAX_CALL_DEPTH`, more than `MAX_CALLED_MODULES` called modules or a spent budget for one
+//! module's evaluation leave outputs unknown with the reason.
 
 use super::declarations::{Declarations, ParsedFile, declarations};
-use super::eval::limits::LIMIT;
+use super::eval::limits::{LIMIT, MODULE_STEPS};
 use super::eval::types::Type;
-use super::eval::{CalledModules, Evaluator, Scope, VariableValue, json_with};
+use super::eval::{Budget, CalledModules, Evaluator, Scope, VariableValue, json_with};
 use super::parse::parse_file;
 use super::resource::BlockKind;
 use super::variables::{self, Declaration, VariableInputs};
@@ -27,16 +28,17 @@ pub const MAX_CALL_DEPTH: usize = 8;
 pub const MAX_CALLED_MODULES: usize = 10_000;
 
 /// A module's scope: its variables with their values, its locals, its policy documents and
-/// its module calls, whose outputs `calls` evaluates.
+/// its module calls, whose outputs `calls` evaluates on the same `budget`.
 pub fn module_scope<'t>(
     files: &'t [ParsedFile],
     decls: &'t [Declarations<'t>],
     dir: &Path,
     root: &Path,
     values: Vec<(String, VariableValue)>,
-    calls: &'t dyn CalledModules,
+    calls: &'t Calls,
 ) -> Scope<'t> {
     let mut scope = Scope::new(dir, root);
+    scope.share_budget(calls.budget.clone());
     for (name, value) in values {
         scope.set_variable(&name, value);
     }
@@ -99,6 +101,8 @@ struct Cached {
     reached: BTreeSet<PathBuf>,
     /// The longest chain of calls below this one.
     depth: usize,
+    /// The evaluation steps they took, nested calls included.
+    steps: u64,
 }
 
 /// The called modules of one module being evaluated. A cached answer is used only where
@@ -113,6 +117,8 @@ pub struct Calls<'a> {
     cache: &'a OutputCache,
     /// Called modules evaluated so far for the outermost module, against `MAX_CALLED_MODULES`.
     spent: &'a Cell<usize>,
+    /// The outermost module's evaluation steps, which called modules count against too.
+    budget: Budget,
     /// What the outputs asked of this module needed: folders and the deepest chain below.
     reached: std::cell::RefCell<BTreeSet<PathBuf>>,
     depth: Cell<usize>,
@@ -124,7 +130,13 @@ pub struct Calls<'a> {
 impl<'a> Calls<'a> {
     /// The calls of the module in `dir`, evaluated on its own (not for a caller).
     pub fn new(dir: &Path, root: &'a Path, cache: &'a OutputCache, spent: &'a Cell<usize>) -> Self {
-        Calls::at(vec![dir.to_path_buf()], root, cache, spent)
+        Calls::at(
+            vec![dir.to_path_buf()],
+            root,
+            cache,
+            spent,
+            Budget::default(),
+        )
     }
 
     fn at(
@@ -132,6 +144,7 @@ impl<'a> Calls<'a> {
         root: &'a Path,
         cache: &'a OutputCache,
         spent: &'a Cell<usize>,
+        budget: Budget,
     ) -> Self {
         Calls {
             dir: chain.last().cloned().unwrap_or_default(),
@@ -139,6 +152,7 @@ impl<'a> Calls<'a> {
             chain,
             cache,
             spent,
+            budget,
             reached: Default::default(),
             depth: Cell::new(0),
             cut: Cell::new(false),
@@ -157,6 +171,7 @@ impl<'a> Calls<'a> {
         self.chain.iter().any(|dir| cached.reached.contains(dir))
             || self.chain.len() + cached.depth > MAX_CALL_DEPTH
             || self.spent.get() + cached.cost > MAX_CALLED_MODULES
+            || self.budget.used() + cached.steps >= MODULE_STEPS
     }
 
     fn note(&self, target: &Path, depth: usize, reached: &BTreeSet<PathBuf>) {
@@ -197,6 +212,7 @@ impl CalledModules for Calls<'_> {
             .and_then(|c| c.get(&key).cloned());
         if let Some(cached) = cached.filter(|c| !self.would_differ(c)) {
             self.spent.set(self.spent.get() + cached.cost);
+            self.budget.charge(cached.steps);
             self.note(&target, cached.depth, &cached.reached);
             return cached.outputs;
         }
@@ -207,14 +223,17 @@ impl CalledModules for Calls<'_> {
             ));
         }
         let before = self.spent.get();
+        let steps_before = self.budget.used();
         self.spent.set(before + 1);
         let mut chain = self.chain.clone();
         chain.push(target.clone());
-        let callee = Calls::at(chain, self.root, self.cache, self.spent);
+        let budget = self.budget.clone();
+        let callee = Calls::at(chain, self.root, self.cache, self.spent, budget);
         let outputs = evaluate_outputs(&target, arguments, &callee);
         let reached = callee.reached.into_inner();
         self.note(&target, callee.depth.get(), &reached);
-        if callee.cut.get() {
+        // A spent budget left some of the outputs unevaluated: not an answer to reuse.
+        if callee.cut.get() || self.budget.used() >= MODULE_STEPS {
             self.cut.set(true);
         } else if let Ok(mut cache) = self.cache.entries.lock() {
             let mut all = reached;
@@ -226,6 +245,7 @@ impl CalledModules for Calls<'_> {
                     cost: self.spent.get() - before,
                     reached: all,
                     depth: callee.depth.get() + 1,
+                    steps: self.budget.used() - steps_before,
                 },
             );
         }
@@ -529,5 +549,27 @@ resource "aws_kms_key" "k" {
         let resources = scan(&borrowed);
         let value = attribute(&resources, "aws_kms_key.k", "description");
         assert!(reason(&value).contains("riveter's limit"), "{value:?}");
+    }
+
+    #[test]
+    fn a_called_module_spends_its_callers_budget() {
+        let app = r#"
+module "heavy" { source = "../heavy" }
+resource "aws_kms_key" "k" {
+  description = module.heavy.count
+  key_usage   = "after"
+}
+"#;
+        let heavy = r#"
+output "count" {
+  value = length(flatten([for a in range(1000) : [for b in range(1000) : b]]))
+}
+"#;
+        let resources = scan(&[("app/main.tf", app), ("heavy/main.tf", heavy)]);
+        let count = attribute(&resources, "aws_kms_key.k", "description");
+        assert!(reason(&count).contains("riveter's limit"), "{count:?}");
+        // The steps the call took are the caller's: what it evaluates next is past the limit.
+        let after = attribute(&resources, "aws_kms_key.k", "key_usage");
+        assert!(reason(&after).contains("riveter's limit"), "{after:?}");
     }
 }

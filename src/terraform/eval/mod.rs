@@ -10,7 +10,7 @@ mod template;
 pub mod types;
 
 pub(crate) use functions::{JsonStyle, json_with};
-pub use scope::{BodyRef, CalledModules, META_ARGUMENTS, Scope, VariableValue};
+pub use scope::{BodyRef, Budget, CalledModules, META_ARGUMENTS, Scope, VariableValue};
 
 use super::source::SourceFile;
 use crate::value::{Node, Span, Unknown, Value};

@@ -4,7 +4,7 @@
 //! arguments).
 
 use super::Evaluator;
-use super::limits::Budget;
+pub use super::limits::Budget;
 use crate::terraform::policy_document;
 use crate::terraform::source::SourceFile;
 use crate::value::{Node, Unknown, Value};
@@ -122,6 +122,11 @@ impl<'t> Scope<'t> {
     /// Who evaluates the called modules' outputs; without it they stay unknown.
     pub fn set_called_modules(&mut self, called: &'t dyn CalledModules) {
         self.called = Some(called);
+    }
+
+    /// Evaluates on `budget`, shared with the module whose call this evaluation answers.
+    pub fn share_budget(&mut self, budget: Budget) {
+        self.budget = budget;
     }
 
     pub fn module_dir(&self) -> &Path {
