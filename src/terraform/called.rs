@@ -572,4 +572,24 @@ output "count" {
         let after = attribute(&resources, "aws_kms_key.k", "key_usage");
         assert!(reason(&after).contains("riveter's limit"), "{after:?}");
     }
+
+    #[test]
+    fn outputs_written_in_terraform_json_are_read_too() {
+        let app = r#"
+module "naming" {
+  source = "../naming"
+  prefix = "json"
+}
+resource "aws_kms_key" "k" { description = module.naming.name }
+"#;
+        let naming = r#"{
+  "variable": { "prefix": {} },
+  "output": { "name": { "value": "${var.prefix}-named" } }
+}"#;
+        let resources = scan(&[("app/main.tf", app), ("naming/main.tf.json", naming)]);
+        assert_eq!(
+            attribute(&resources, "aws_kms_key.k", "description"),
+            Value::String("json-named".into())
+        );
+    }
 }
