@@ -103,6 +103,8 @@ struct Cached {
     depth: usize,
     /// The evaluation steps they took, nested calls included.
     steps: u64,
+    /// The files their expressions read (`file`, `templatefile`), nested calls included.
+    reads: BTreeSet<PathBuf>,
 }
 
 /// The called modules of one module being evaluated. A cached answer is used only where
@@ -122,6 +124,8 @@ pub struct Calls<'a> {
     /// What the outputs asked of this module needed: folders and the deepest chain below.
     reached: std::cell::RefCell<BTreeSet<PathBuf>>,
     depth: Cell<usize>,
+    /// Files the called modules' outputs read: a change to one changes the caller too.
+    reads: std::cell::RefCell<BTreeSet<PathBuf>>,
     /// A limit was met (a cycle, the depth, the count): the answer depends on where the
     /// evaluation started, so it is not cached.
     cut: Cell<bool>,
@@ -155,6 +159,7 @@ impl<'a> Calls<'a> {
             budget,
             reached: Default::default(),
             depth: Cell::new(0),
+            reads: Default::default(),
             cut: Cell::new(false),
         }
     }
@@ -172,6 +177,11 @@ impl<'a> Calls<'a> {
             || self.chain.len() + cached.depth > MAX_CALL_DEPTH
             || self.spent.get() + cached.cost > MAX_CALLED_MODULES
             || self.budget.used() + cached.steps >= MODULE_STEPS
+    }
+
+    /// The files the outputs evaluated so far read.
+    pub fn take_reads(&self) -> BTreeSet<PathBuf> {
+        std::mem::take(&mut self.reads.borrow_mut())
     }
 
     fn note(&self, target: &Path, depth: usize, reached: &BTreeSet<PathBuf>) {
@@ -214,6 +224,7 @@ impl CalledModules for Calls<'_> {
             self.spent.set(self.spent.get() + cached.cost);
             self.budget.charge(cached.steps);
             self.note(&target, cached.depth, &cached.reached);
+            self.reads.borrow_mut().extend(cached.reads.iter().cloned());
             return cached.outputs;
         }
         if self.spent.get() >= MAX_CALLED_MODULES {
@@ -231,7 +242,9 @@ impl CalledModules for Calls<'_> {
         let callee = Calls::at(chain, self.root, self.cache, self.spent, budget);
         let outputs = evaluate_outputs(&target, arguments, &callee);
         let reached = callee.reached.into_inner();
+        let reads = callee.reads.into_inner();
         self.note(&target, callee.depth.get(), &reached);
+        self.reads.borrow_mut().extend(reads.iter().cloned());
         // A spent budget left some of the outputs unevaluated: not an answer to reuse.
         if callee.cut.get() || self.budget.used() >= MODULE_STEPS {
             self.cut.set(true);
@@ -246,6 +259,7 @@ impl CalledModules for Calls<'_> {
                     reached: all,
                     depth: callee.depth.get() + 1,
                     steps: self.budget.used() - steps_before,
+                    reads,
                 },
             );
         }
@@ -295,6 +309,7 @@ fn evaluate_outputs(
     // What went wrong inside (a cycle of locals) is reported where the module itself is
     // scanned, once, not for every call.
     drop(scope.take_warnings());
+    calls.reads.borrow_mut().extend(scope.take_reads());
     Ok(outputs)
 }
 
@@ -591,5 +606,37 @@ resource "aws_kms_key" "k" { description = module.naming.name }
             attribute(&resources, "aws_kms_key.k", "description"),
             Value::String("json-named".into())
         );
+    }
+
+    #[test]
+    fn a_file_a_called_module_reads_for_its_outputs_is_read_by_the_caller() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        let files = [
+            (
+                "app/main.tf",
+                "module \"cfg\" { source = \"../cfg\" }\nresource \"aws_kms_key\" \"k\" { description = module.cfg.text }\n",
+            ),
+            (
+                "cfg/main.tf",
+                "output \"text\" { value = file(\"settings.txt\") }\n",
+            ),
+            ("cfg/settings.txt", "from a file"),
+        ];
+        for (path, text) in files {
+            fs::create_dir_all(root.join(path).parent().unwrap()).unwrap();
+            fs::write(root.join(path), text).unwrap();
+        }
+        // Only `app/` is scanned: the called folder is read for its outputs alone.
+        let discovered = discover(&[root.join("app").display().to_string()]).unwrap();
+        let terraform = load(discovered, &root, &VariableInputs::default());
+        assert_eq!(
+            attribute(&terraform.resources, "aws_kms_key.k", "description"),
+            Value::String("from a file".into())
+        );
+        let (folder, app) = terraform.modules.modules().next().unwrap();
+        assert_eq!(folder, "app");
+        assert_eq!(app.reads.iter().collect::<Vec<_>>(), ["cfg/settings.txt"]);
+        assert_eq!(app.calls.iter().collect::<Vec<_>>(), ["cfg"]);
     }
 }

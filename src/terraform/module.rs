@@ -236,6 +236,7 @@ fn evaluate_files(
     provider_defaults::apply(&providers, &mut result.resources[first_resource..]);
     result.warnings.extend(scope.take_warnings());
     result.reads.extend(scope.take_reads());
+    result.reads.extend(calls.take_reads());
 }
 
 /// A block's body, its instances merged; `None` for a block Terraform would create nothing of.

@@ -264,3 +264,20 @@ fn a_rule_with_nothing_in_scope_says_why_it_is_skipped() {
         "{table}"
     );
 }
+
+#[test]
+fn a_file_the_module_reads() {
+    let repo = repository(&[
+        (
+            "app/main.tf",
+            "resource \"aws_kms_key\" \"app\" {\n  enable_key_rotation = jsondecode(file(\"../settings/kms.json\")).rotate\n}\n",
+        ),
+        ("settings/kms.json", "{\"rotate\": true}\n"),
+    ]);
+    case(
+        repo.path(),
+        |d| write(d, "settings/kms.json", "{\"rotate\": false}\n"),
+        "aws_kms_key.app",
+        "in scope because settings/kms.json changed",
+    );
+}
