@@ -26,6 +26,7 @@ pub fn scan(rules: Vec<Rule>, terraform: Terraform) -> Report {
         files: terraform.files,
         resources: terraform.resources.len(),
         model: Arc::new(terraform.resources),
+        modules: Arc::new(terraform.modules),
     }
 }
 
@@ -189,6 +190,7 @@ fn evaluate(
         note: summary(outcome, &results),
         assertions: results,
         suppression: None,
+        in_scope_because: None,
     })
 }
 
@@ -377,6 +379,7 @@ fn skipped(index: usize, rule: &Rule, selected: bool) -> Finding {
         note: Some(message.into()),
         assertions: Vec::new(),
         suppression: None,
+        in_scope_because: None,
     }
 }
 

@@ -2,7 +2,7 @@
 //! scan's and the reports' options, then the library's scan, the change's scope and the reports.
 
 use super::{ScanArgs, UnknownPolicy, progress::Progress};
-use crate::changes;
+use crate::changes::{self, Judges};
 use crate::config::{self, Config};
 use crate::gate::{Gate, GateVerdict};
 use crate::output::{self, Format};
@@ -45,7 +45,7 @@ fn scan_and_report(resolved: &Resolved) -> Result<GateVerdict, String> {
         Some(base) => {
             let changed = changes::from_git(&resolved.scan.root, base, "HEAD")?;
             eprintln!("riveter: {} file(s) changed since {base}", changed.len());
-            let scoped = changed.scope(&report);
+            let scoped = changed.scope(&report, &Judges::of(&resolved.scan));
             output::write_reports(&resolved.output, &scoped, &report)?;
             gate.verdict(&scoped)
         }
@@ -62,8 +62,9 @@ fn scan_and_report(resolved: &Resolved) -> Result<GateVerdict, String> {
 
 /// The flags, completed by the config file, as the scan's and the reports' options.
 fn resolve(args: ScanArgs) -> Result<Resolved, String> {
-    let config = match config::locate(args.config.as_deref()) {
-        Some(path) => config::load(&path)?,
+    let config_path = config::locate(args.config.as_deref());
+    let config = match &config_path {
+        Some(path) => config::load(path)?,
         None => Config::default(),
     };
     for key in config.other.keys() {
@@ -104,7 +105,9 @@ fn resolve(args: ScanArgs) -> Result<Resolved, String> {
     });
     scan.jobs = args.jobs;
     scan.timings = args.debug || std::env::var_os("RIVETER_TIMINGS").is_some();
-    scan.add_config(&config);
+    if let Some(path) = &config_path {
+        scan.add_config(path, &config);
+    }
 
     let mut sarif_category = args.sarif_category;
     if let Some((index, count)) = args.shard

@@ -137,6 +137,9 @@ pub struct Finding {
     pub assertions: Vec<AssertionResult>,
     /// Why the finding is suppressed, when it is.
     pub suppression: Option<Box<Suppression>>,
+    /// In a report scoped to a change: why a finding outside the changed files is the
+    /// change's (`in scope because variables.tf changed`); `None` otherwise.
+    pub in_scope_because: Option<Arc<str>>,
 }
 
 impl Finding {
@@ -213,6 +216,8 @@ pub struct Report {
     pub resources: usize,
     /// The scanned resources, which reports read values from.
     pub model: Arc<Vec<crate::terraform::Resource>>,
+    /// How the scanned modules call each other, which a changed-files scope follows.
+    pub modules: Arc<crate::terraform::ModuleGraph>,
 }
 
 /// How many rules ended in each outcome.

@@ -54,6 +54,9 @@ pub fn annotations(report: &Report) -> Vec<Annotation<'_>> {
             let (resource, span) = finding.location()?;
             let rule = report.rule(finding);
             let mut message = format!("{}: {}", resource.address, finding.message());
+            if let Some(why) = &finding.in_scope_because {
+                message.push_str(&format!("\n({why})"));
+            }
             if let Some(fix) = &rule.remediation {
                 message.push_str(&format!("\nFix: {fix}"));
             }

@@ -514,6 +514,7 @@ mod tests {
             note: None,
             assertions: Vec::new(),
             suppression: None,
+            in_scope_because: None,
         }
     }
 

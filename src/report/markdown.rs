@@ -89,12 +89,16 @@ impl Markdown {
             ),
             None => format!("`{place}`"),
         };
+        let mut message = finding.explained();
+        if let Some(why) = &finding.in_scope_because {
+            message.push_str(&format!("\n_({why})_"));
+        }
         format!(
             "| {} | {} | `{}` | {location} | {} |\n",
             rule.severity,
             cell(&rule.name),
             resource.address,
-            cell(&finding.explained())
+            cell(&message)
         )
     }
 }

@@ -171,7 +171,11 @@ impl Table {
             out,
             "   {mark} {}  {}:{}",
             resource.address, resource.file, span.line
-        )
+        )?;
+        if let Some(why) = &finding.in_scope_because {
+            writeln!(out, "     {}", self.paint(DIM, &format!("({why})")))?;
+        }
+        Ok(())
     }
 
     fn verdict(&self, report: &Report) -> String {

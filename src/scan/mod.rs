@@ -13,7 +13,7 @@ use crate::gate::Gate;
 use crate::rules::{Rule, RuleSet, RuleSources};
 use crate::suppression::{self, Baseline};
 use crate::terraform::{self, CommandLineVariable, Directive, VariableInputs};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::AtomicUsize;
 use std::time::Instant;
@@ -41,6 +41,8 @@ pub struct Options {
     pub jobs: Option<usize>,
     /// Each phase and its time on standard error.
     pub timings: bool,
+    /// The config file whose settings were added, if one was read.
+    pub config: Option<PathBuf>,
 }
 
 /// What accepts findings on purpose: `riveter:ignore` comments, and a baseline file.
@@ -83,11 +85,13 @@ impl Options {
             suppressions: Some(Suppressions::default()),
             jobs: None,
             timings: false,
+            config: None,
         }
     }
 
     /// The config file's settings add to what was given (docs/usage.md, "Config file").
-    pub fn add_config(&mut self, config: &Config) {
+    pub fn add_config(&mut self, path: &Path, config: &Config) {
+        self.config = Some(path.to_path_buf());
         self.rules.packs.extend(config.rule_packs.iter().cloned());
         self.rules.files.extend(config.rule_dirs.iter().cloned());
         self.include_rules

@@ -1,4 +1,4 @@
-//! What a parsed file declares: variables, locals and the blocks that become resources. Both
+//! What a parsed file declares: variables, locals, outputs and the blocks that become resources. Both
 //! syntaxes (HCL and Terraform's JSON) give the same declarations.
 
 use super::eval::BodyRef;
@@ -41,5 +41,7 @@ pub struct BlockDecl<'t> {
 pub struct Declarations<'t> {
     pub variables: Vec<VariableDecl<'t>>,
     pub locals: Vec<(String, &'t Expression)>,
+    /// `output "name" { value = ... }`: what a caller of the module reads as `module.x.name`.
+    pub outputs: Vec<(String, &'t Expression)>,
     pub blocks: Vec<BlockDecl<'t>>,
 }

@@ -175,7 +175,7 @@ fn terraform_message(message: &str) -> String {
 
 /// The top-level blocks: variables, locals, and those that rules can select (docs/rules.md,
 /// "What a rule applies to").
-/// Outputs, `terraform`, `moved`, `import`, `removed` and `check` blocks are not resources.
+/// Outputs are read for the module's callers; `terraform`, `moved`, `import`, `removed` and `check` blocks are not resources.
 pub fn declarations<'t>(body: &'t Body, file: &SourceFile) -> Declarations<'t> {
     let mut out = Declarations::default();
     for block in body.blocks() {
@@ -196,6 +196,12 @@ pub fn declarations<'t>(body: &'t Body, file: &SourceFile) -> Declarations<'t> {
                         .attributes()
                         .map(|a| (a.key.as_str().to_string(), &a.value)),
                 );
+                continue;
+            }
+            ("output", [name]) => {
+                if let Some(value) = block.body.get_attribute("value") {
+                    out.outputs.push((name.to_string(), &value.value));
+                }
                 continue;
             }
             ("resource", [t, n]) => (BlockKind::Managed, *t, *n),

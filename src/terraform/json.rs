@@ -61,6 +61,13 @@ pub fn declarations<'t>(root: &'t Expression, file: &SourceFile) -> Declarations
                 }
             }
             "locals" => out.locals.extend(entries(value)),
+            "output" => {
+                for (name, decl) in bodies(value) {
+                    if let Some(value) = field(decl, "value") {
+                        out.outputs.push((name, value));
+                    }
+                }
+            }
             "resource" => typed_blocks(value, BlockKind::Managed, file, &mut out),
             "data" => typed_blocks(value, BlockKind::Data, file, &mut out),
             "module" => {

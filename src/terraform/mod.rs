@@ -1,6 +1,7 @@
 //! Terraform: finding files, parsing HCL and `.tf.json`, evaluating what can be known before
 //! `plan`, and the resource model.
 
+mod called;
 mod code_scan;
 mod declarations;
 mod discover;
@@ -14,7 +15,9 @@ mod instances;
 mod json;
 mod json_text;
 mod module;
+mod module_graph;
 mod number_literals;
+mod parse;
 mod policy_document;
 mod provider_defaults;
 mod resource;
@@ -24,6 +27,7 @@ pub mod variables;
 
 pub use discover::{DiscoverError, Discovered, discover, is_terraform};
 pub use ignore_comments::Directive;
+pub use module_graph::{ModuleGraph, ModuleNode};
 pub use resource::{BlockKind, FileError, Resource};
 pub use variables::{CommandLineVariable, VariableInputs};
 
@@ -47,6 +51,8 @@ pub struct Terraform {
     pub warnings: Vec<String>,
     /// The `riveter:ignore` comments of the scanned files.
     pub directives: Vec<Directive>,
+    /// Which module folders were read, what each calls and which other files each reads.
+    pub modules: ModuleGraph,
 }
 
 /// Reads, parses and evaluates the files. `root` is what reported paths are relative to.
@@ -79,7 +85,25 @@ pub fn load_counting(
     terraform
         .resources
         .reserve_exact(modules.values().map(|m| m.resources.len()).sum());
-    for result in modules.into_values() {
+    // Files read by `file()` are named as canonical paths; the root may not be one.
+    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    for (dir, result) in modules {
+        let node = ModuleNode {
+            calls: result
+                .calls
+                .iter()
+                .map(|call| display_path(&call.target, root))
+                .collect(),
+            reads: result
+                .reads
+                .iter()
+                .map(|file| match file.strip_prefix(&canonical_root) {
+                    Ok(_) => display_path(file, &canonical_root),
+                    Err(_) => display_path(file, root),
+                })
+                .collect(),
+        };
+        terraform.modules.insert(display_path(&dir, root), node);
         terraform.resources.extend(result.resources);
         terraform.errors.extend(result.errors);
         terraform.warnings.extend(result.warnings);
@@ -100,14 +124,14 @@ pub fn load_counting(
 /// Parses and evaluates Terraform source held in memory as a module of one file; `file`
 /// decides the syntax (`.tf.json` or HCL).
 pub fn parse_source(file: &Arc<str>, src: &str) -> Result<Vec<Resource>, FileError> {
-    let (source, syntax) = module::parse_text(file.clone(), src.to_string())?;
+    let (source, syntax) = parse::parse_text(file.clone(), src.to_string())?;
     Ok(module::evaluate_single(source, syntax))
 }
 
 /// Parses Terraform source held in memory without evaluating it: the syntax check alone, the
 /// decision `terraform fmt` makes about the same text.
 pub fn check_syntax(file: &Arc<str>, src: &str) -> Result<(), FileError> {
-    module::parse_text(file.clone(), src.to_string()).map(|_| ())
+    parse::parse_text(file.clone(), src.to_string()).map(|_| ())
 }
 
 /// The path relative to `root` with `/` separators; a file outside `root` keeps its path.

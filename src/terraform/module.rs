@@ -4,51 +4,43 @@
 //!
 //! A local module call (`source = "./modules/x"`) gives the called module's variables their
 //! values when every caller in the scan passes the same known value. Called modules are
-//! evaluated again with those values until nothing changes.
+//! evaluated again with those values until nothing changes. A caller reads the called
+//! module's outputs as that one call gives them (`called`).
 
-use super::declarations::{BlockDecl, Declarations, ParsedFile, Syntax};
-use super::eval::types::Type;
-use super::eval::{BodyRef, Evaluator, Scope, values_equal};
+use super::called::{Calls, MAX_CALL_DEPTH, OutputCache, module_scope, variable_declarations};
+use super::declarations::{BlockDecl, ParsedFile, Syntax};
+use super::eval::{BodyRef, Evaluator, META_ARGUMENTS, Scope, values_equal};
 use super::ignore_comments::{self, Directive};
 use super::instances::{self, Instances};
+use super::parse::{declarations, parse_file};
 use super::provider_defaults;
 use super::resource::{BlockKind, FileError, Resource};
 use super::source::SourceFile;
-use super::variables::{self, Declaration, Given, VariableInputs};
-use super::{display_path, is_terraform, lexical};
+use super::variables::{self, Given, VariableInputs};
+use super::{is_terraform, lexical};
 use crate::value::{Node, Value};
 use rayon::prelude::*;
+use std::cell::Cell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-
-/// Chains of module calls deeper than this are not followed further.
-const MAX_CALL_DEPTH: usize = 8;
-
-/// Arguments of a `module` block that are not the called module's variables.
-const META_ARGUMENTS: &[&str] = &[
-    "source",
-    "version",
-    "count",
-    "for_each",
-    "providers",
-    "depends_on",
-];
 
 #[derive(Default)]
 pub struct ModuleResult {
     /// The values its callers agreed on, which it was evaluated with.
     inputs: HashMap<String, Value>,
     pub resources: Vec<Resource>,
-    calls: Vec<ModuleCall>,
+    pub calls: Vec<ModuleCall>,
+    /// Files other than its Terraform files that its expressions read (`file`, `templatefile`).
+    pub reads: BTreeSet<PathBuf>,
     pub errors: Vec<FileError>,
     pub warnings: Vec<String>,
     pub directives: Vec<Directive>,
 }
 
-struct ModuleCall {
-    target: PathBuf,
+pub struct ModuleCall {
+    /// The called folder, which need not exist.
+    pub target: PathBuf,
     arguments: Vec<(String, Value)>,
 }
 
@@ -67,13 +59,16 @@ pub fn evaluate_all(
     }
     // Folders are independent until module calls connect them: evaluate them in parallel.
     // Collecting into a BTreeMap keeps the result the same whatever the number of threads.
+    let cache = OutputCache::default();
     let mut results: BTreeMap<PathBuf, ModuleResult> = by_dir
         .par_iter()
         .map(|(dir, files)| {
-            (
-                dir.clone(),
-                evaluate(dir, files, root, inputs, HashMap::new(), files_read),
-            )
+            let module = Module {
+                dir,
+                targeted: files,
+            };
+            let result = evaluate(module, root, inputs, HashMap::new(), &cache, files_read);
+            (dir.clone(), result)
         })
         .collect();
     for _ in 0..MAX_CALL_DEPTH {
@@ -89,7 +84,11 @@ pub fn evaluate_all(
         let evaluated: Vec<(PathBuf, ModuleResult)> = again
             .into_par_iter()
             .map(|(dir, agreed)| {
-                let result = evaluate(&dir, &by_dir[&dir], root, inputs, agreed, files_read);
+                let module = Module {
+                    dir: &dir,
+                    targeted: &by_dir[&dir],
+                };
+                let result = evaluate(module, root, inputs, agreed, &cache, files_read);
                 (dir, result)
             })
             .collect();
@@ -142,33 +141,50 @@ pub fn evaluate_single(source: SourceFile, syntax: Syntax) -> Vec<Resource> {
     };
     let here = Path::new(".");
     let mut result = ModuleResult::default();
+    let cache = OutputCache::default();
     evaluate_files(
         std::slice::from_ref(&file),
         here,
         here,
         &VariableInputs::default(),
         &HashMap::new(),
+        &cache,
         &mut result,
     );
     result.resources
 }
 
+/// A module folder and the files of it that `-t` named.
+#[derive(Clone, Copy)]
+struct Module<'a> {
+    dir: &'a Path,
+    targeted: &'a BTreeSet<PathBuf>,
+}
+
 /// Evaluates one module folder. Only the targeted files' resources are reported; the other
 /// files of the folder still give their variables and locals.
 fn evaluate(
-    dir: &Path,
-    targeted: &BTreeSet<PathBuf>,
+    module: Module,
     root: &Path,
     inputs: &VariableInputs,
     callers: HashMap<String, Value>,
+    cache: &OutputCache,
     files_read: &AtomicUsize,
 ) -> ModuleResult {
     let mut result = ModuleResult {
         inputs: callers.clone(),
         ..ModuleResult::default()
     };
-    let files = read_module(dir, targeted, root, &mut result, files_read);
-    evaluate_files(&files, dir, root, inputs, &callers, &mut result);
+    let files = read_module(module.dir, module.targeted, root, &mut result, files_read);
+    evaluate_files(
+        &files,
+        module.dir,
+        root,
+        inputs,
+        &callers,
+        cache,
+        &mut result,
+    );
     result
 }
 
@@ -179,27 +195,16 @@ fn evaluate_files(
     root: &Path,
     inputs: &VariableInputs,
     callers: &HashMap<String, Value>,
+    cache: &OutputCache,
     result: &mut ModuleResult,
 ) {
     let decls: Vec<_> = files.iter().map(declarations).collect();
-    let mut scope = Scope::new(dir, root);
     let module_values = module_var_values(dir, &mut result.warnings);
     let variable_decls = variable_declarations(files, &decls, dir, root);
-    for (name, value) in variables::resolve(&variable_decls, inputs, &module_values, callers) {
-        scope.set_variable(&name, value);
-    }
-    for (file, decl) in files.iter().zip(&decls) {
-        for (name, expr) in &decl.locals {
-            scope.add_local(name, &file.source, expr);
-        }
-        for block in decl
-            .blocks
-            .iter()
-            .filter(|b| b.kind == BlockKind::Data && b.resource_type == "aws_iam_policy_document")
-        {
-            scope.add_policy_document(&block.name, &file.source, block.body);
-        }
-    }
+    let values = variables::resolve(&variable_decls, inputs, &module_values, callers);
+    let spent = Cell::new(0);
+    let calls = Calls::new(dir, root, cache, &spent);
+    let scope = module_scope(files, &decls, dir, root, values, &calls);
 
     let first_resource = result.resources.len();
     let mut providers = Vec::new();
@@ -230,6 +235,8 @@ fn evaluate_files(
     }
     provider_defaults::apply(&providers, &mut result.resources[first_resource..]);
     result.warnings.extend(scope.take_warnings());
+    result.reads.extend(scope.take_reads());
+    result.reads.extend(calls.take_reads());
 }
 
 /// A block's body, its instances merged; `None` for a block Terraform would create nothing of.
@@ -334,37 +341,6 @@ fn read_module(
     files
 }
 
-pub fn parse_file(path: &Path, root: &Path) -> Result<(SourceFile, Syntax), FileError> {
-    let name: Arc<str> = display_path(path, root).into();
-    let text = std::fs::read_to_string(path).map_err(|e| FileError {
-        file: name.to_string(),
-        line: 0,
-        column: 0,
-        message: format!("could not be read: {e}"),
-    })?;
-    parse_text(name, text)
-}
-
-pub fn parse_text(name: Arc<str>, text: String) -> Result<(SourceFile, Syntax), FileError> {
-    let source = SourceFile::new(name.clone(), text);
-    let error = |line: u32, column: u32, message: String| FileError {
-        file: name.to_string(),
-        line,
-        column,
-        message,
-    };
-    let syntax = if name.ends_with(".json") {
-        super::json::parse(&source.text)
-            .map(Syntax::Json)
-            .map_err(|(l, c, m)| error(l, c, m))?
-    } else {
-        super::hcl::parse(&source.text)
-            .map(Syntax::Hcl)
-            .map_err(|e| error(e.line, e.column, e.message))?
-    };
-    Ok((source, syntax))
-}
-
 /// The values of the folder's own tfvars files, in Terraform's order.
 fn module_var_values(dir: &Path, warnings: &mut Vec<String>) -> Vec<(String, Given)> {
     let paths = match variables::module_var_files(dir) {
@@ -385,38 +361,6 @@ fn module_var_values(dir: &Path, warnings: &mut Vec<String>) -> Vec<(String, Giv
         }
     }
     values
-}
-
-/// What a file declares, read by its syntax's reader.
-fn declarations<'t>(file: &'t ParsedFile) -> Declarations<'t> {
-    match &file.syntax {
-        Syntax::Hcl(body) => super::hcl::declarations(body, &file.source),
-        Syntax::Json(expr) => super::json::declarations(expr, &file.source),
-    }
-}
-
-fn variable_declarations(
-    files: &[ParsedFile],
-    decls: &[Declarations],
-    dir: &Path,
-    root: &Path,
-) -> Vec<Declaration> {
-    // Defaults are constants: evaluated with nothing in scope.
-    let empty = Scope::new(dir, root);
-    files
-        .iter()
-        .zip(decls)
-        .flat_map(|(file, decl)| {
-            let empty = &empty;
-            decl.variables.iter().map(move |v| Declaration {
-                name: v.name.clone(),
-                ty: v.ty.map_or(Type::Any, Type::parse),
-                default: v
-                    .default
-                    .map(|d| Evaluator::new(empty, &file.source).attribute(d).value),
-            })
-        })
-        .collect()
 }
 
 fn absolute(path: &Path) -> PathBuf {

@@ -469,3 +469,102 @@ fn changed_since_gives_any_ci_the_same_gate() {
             .unwrap();
     assert_eq!(all["summary"]["failed"], 1);
 }
+
+#[test]
+fn a_finding_a_variable_change_brings_into_scope_is_annotated_and_commented() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    git(d, &["init", "-q", "-b", "main"]);
+    git(d, &["config", "user.email", "ci@example.com"]);
+    git(d, &["config", "user.name", "ci"]);
+    fs::write(d.join("rules.yml"), RULES).unwrap();
+    fs::create_dir(d.join("app")).unwrap();
+    let key = "resource \"aws_kms_key\" \"app\" {\n  description         = \"app\"\n  enable_key_rotation = var.rotate\n}\n";
+    fs::write(d.join("app/main.tf"), key).unwrap();
+    let variables = |default: bool| format!("variable \"rotate\" {{\n  default = {default}\n}}\n");
+    fs::write(d.join("app/variables.tf"), variables(true)).unwrap();
+    git(d, &["add", "."]);
+    git(d, &["commit", "-q", "-m", "base"]);
+    let base = git(d, &["rev-parse", "HEAD"]);
+    fs::write(d.join("app/variables.tf"), variables(false)).unwrap();
+    git(d, &["commit", "-q", "-am", "turn rotation off by default"]);
+    let head = git(d, &["rev-parse", "HEAD"]);
+    let repo = Repo { dir, base, head };
+    let server = Server::start(|request, base, n| {
+        if request.path.starts_with("/repos/octo/infra/pulls/7/files") {
+            return ok(json!([{ "filename": "app/variables.tf", "status": "modified" }]));
+        }
+        github(request, base, n)
+    });
+    let run = run_action(&repo, &server, pr_event(&repo), &[]);
+    assert_eq!(run.output.status.code(), Some(1), "{}", run.everything());
+
+    // The annotation is on the unchanged resource's line, and says why it is there.
+    let created = &server.calls("POST", "/repos/octo/infra/check-runs")[0];
+    let annotations = created.body["output"]["annotations"].as_array().unwrap();
+    assert_eq!(annotations.len(), 1, "{annotations:?}");
+    assert_eq!(annotations[0]["path"], "app/main.tf");
+    assert_eq!(annotations[0]["start_line"], 3);
+    let message = annotations[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("(in scope because app/variables.tf changed)"),
+        "{message}"
+    );
+    assert!(
+        run.stdout().contains("::error file=app/main.tf,line=3")
+            && run
+                .stdout()
+                .contains("in scope because app/variables.tf changed"),
+        "{}",
+        run.stdout()
+    );
+    // The comment's row says it too.
+    let comments = server.calls("POST", "/repos/octo/infra/issues/7/comments");
+    let body = comments[0].body["body"].as_str().unwrap();
+    assert!(
+        body.contains("`aws_kms_key.app`")
+            && body.contains("_(in scope because app/variables.tf changed)_"),
+        "{body}"
+    );
+}
+
+#[test]
+fn a_file_renamed_out_of_a_module_counts_under_its_old_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    git(d, &["init", "-q", "-b", "main"]);
+    git(d, &["config", "user.email", "ci@example.com"]);
+    git(d, &["config", "user.name", "ci"]);
+    fs::write(d.join("rules.yml"), RULES).unwrap();
+    fs::create_dir(d.join("app")).unwrap();
+    let key = "variable \"rotate\" {\n  default = false\n}\n\nresource \"aws_kms_key\" \"app\" {\n  enable_key_rotation = var.rotate\n}\n";
+    fs::write(d.join("app/main.tf"), key).unwrap();
+    fs::write(d.join("app/terraform.tfvars"), "rotate = true\n").unwrap();
+    git(d, &["add", "."]);
+    git(d, &["commit", "-q", "-m", "base"]);
+    let base = git(d, &["rev-parse", "HEAD"]);
+    fs::create_dir(d.join("archive")).unwrap();
+    git(
+        d,
+        &["mv", "app/terraform.tfvars", "archive/terraform.tfvars"],
+    );
+    git(d, &["commit", "-q", "-m", "archive the values"]);
+    let head = git(d, &["rev-parse", "HEAD"]);
+    let repo = Repo { dir, base, head };
+    // GitHub lists a rename once, under its new name with the old one beside it.
+    let server = Server::start(|request, base, n| {
+        if request.path.starts_with("/repos/octo/infra/pulls/7/files") {
+            return ok(json!([{
+                "filename": "archive/terraform.tfvars",
+                "previous_filename": "app/terraform.tfvars",
+                "status": "renamed"
+            }]));
+        }
+        github(request, base, n)
+    });
+    let run = run_action(&repo, &server, pr_event(&repo), &[]);
+    assert_eq!(run.output.status.code(), Some(1), "{}", run.everything());
+    let annotations =
+        &server.calls("POST", "/repos/octo/infra/check-runs")[0].body["output"]["annotations"];
+    assert_eq!(annotations[0]["path"], "app/main.tf", "{annotations}");
+}

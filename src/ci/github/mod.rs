@@ -11,7 +11,7 @@ mod inputs;
 
 pub use comment::MARKER;
 
-use crate::changes::{self, ChangedFiles};
+use crate::changes::{self, ChangedFiles, Judges};
 use crate::config::{self, Config};
 use crate::findings::{Outcome, Report};
 use crate::gate::{Gate, GateVerdict};
@@ -86,7 +86,7 @@ fn action(get: &dyn Fn(&str) -> Option<String>) -> Result<u8, String> {
     // Borrowed when nothing is scoped out: a push event's report can be large.
     let scoped = match (&context.pull_request, scope) {
         (Some(pr), Scope::Changed) => match changed_files(api.as_ref(), pr, &mut notes) {
-            Some(changed) => Cow::Owned(changed.scope(&report)),
+            Some(changed) => Cow::Owned(changed.scope(&report, &Judges::of(&scan_options))),
             None => Cow::Borrowed(&report),
         },
         _ => Cow::Borrowed(&report),
@@ -113,8 +113,9 @@ fn action(get: &dyn Fn(&str) -> Option<String>) -> Result<u8, String> {
 /// The Action's inputs, completed by the config file, as the scan's and the reports' options:
 /// the whole repository, SARIF and JUnit files, the table in the job log.
 fn options(inputs: &Inputs) -> Result<(scan::Options, output::Options), String> {
-    let config = match config::locate(inputs.config.as_deref().map(Path::new)) {
-        Some(path) => config::load(&path)?,
+    let config_path = config::locate(inputs.config.as_deref().map(Path::new));
+    let config = match &config_path {
+        Some(path) => config::load(path)?,
         None => Config::default(),
     };
     for key in config.other.keys() {
@@ -139,7 +140,9 @@ fn options(inputs: &Inputs) -> Result<(scan::Options, output::Options), String> 
         baseline: inputs.baseline.as_ref().map(Into::into),
         ..Suppressions::default()
     });
-    scan.add_config(&config);
+    if let Some(path) = &config_path {
+        scan.add_config(path, &config);
+    }
     let mut output = output::Options {
         color: ColorChoice::Never,
         sarif: Some(inputs.sarif_file.clone().into()),
@@ -185,11 +188,12 @@ fn changed_files(api: Option<&Api>, pr: &PullRequest, notes: &mut Notes) -> Opti
         );
         match api.get_all(&path, MAX_CHANGED_FILES) {
             Ok(files) => {
-                return Some(ChangedFiles::new(
-                    files
-                        .iter()
-                        .filter_map(|f| f["filename"].as_str().map(str::to_string)),
-                ));
+                // A renamed file counts under its old name too.
+                return Some(ChangedFiles::new(files.iter().flat_map(|f| {
+                    [&f["filename"], &f["previous_filename"]]
+                        .into_iter()
+                        .filter_map(|name| name.as_str().map(str::to_string))
+                })));
             }
             Err(e) => {
                 eprintln!("riveter: could not list the pull request's files ({e}); asking git")

@@ -5,6 +5,7 @@
 
 use crate::value::Value;
 use std::cell::Cell;
+use std::rc::Rc;
 
 /// The most values (list elements, map entries and scalars) one value may hold.
 pub const MAX_VALUES: usize = 200_000;
@@ -73,9 +74,11 @@ impl Size {
 
 /// One module's evaluation steps, counted against `MODULE_STEPS`. Steps rather than seconds,
 /// so that the same configuration gives the same verdicts on every machine and thread count.
-#[derive(Default)]
+/// The outputs of the modules it calls are evaluated on its budget (a clone shares it), so
+/// that calls cannot multiply the work.
+#[derive(Default, Clone)]
 pub struct Budget {
-    steps: Cell<u64>,
+    steps: Rc<Cell<u64>>,
 }
 
 impl Budget {
@@ -87,5 +90,15 @@ impl Budget {
         }
         self.steps.set(steps + 1);
         false
+    }
+
+    /// The steps counted so far.
+    pub fn used(&self) -> u64 {
+        self.steps.get()
+    }
+
+    /// Counts steps taken elsewhere: a called module's outputs evaluated once and reused.
+    pub fn charge(&self, steps: u64) {
+        self.steps.set((self.steps.get() + steps).min(MODULE_STEPS));
     }
 }

@@ -9,7 +9,7 @@ mod scope;
 mod template;
 pub mod types;
 
-pub use scope::{BodyRef, Scope, VariableValue};
+pub use scope::{BodyRef, Budget, CalledModules, META_ARGUMENTS, Scope, VariableValue};
 
 use super::source::SourceFile;
 use crate::value::{Node, Span, Unknown, Value};
@@ -276,6 +276,7 @@ impl<'s, 't> Evaluator<'s, 't> {
         Ok(match (root, attr(0)) {
             ("var", Some(name)) => Some((self.scope.variable(&name).placed_at(span), 1)),
             ("local", Some(name)) => Some((self.scope.local(&name).placed_at(span), 1)),
+            ("module", Some(name)) => Some((self.scope.module(&name).placed_at(span), 1)),
             ("path", Some(which)) => self.scope.path(&which).map(|p| (Value::String(p), 1)),
             ("terraform", Some(which)) if which == "workspace" => {
                 Some((Value::String("default".into()), 1))

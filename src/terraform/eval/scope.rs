@@ -1,11 +1,13 @@
 //! What one module (a directory) knows: its variables' values, its locals (evaluated when first
-//! used, in whatever order they reference each other), and its `aws_iam_policy_document`s.
+//! used, in whatever order they reference each other), its `aws_iam_policy_document`s, and the
+//! outputs of the local modules it calls (each call evaluated when first used, with its own
+//! arguments).
 
 use super::Evaluator;
-use super::limits::Budget;
+pub use super::limits::Budget;
 use crate::terraform::policy_document;
 use crate::terraform::source::SourceFile;
-use crate::value::{Unknown, Value};
+use crate::value::{Node, Unknown, Value};
 use hcl::edit::expr::Expression;
 use hcl::edit::structure::Body;
 use std::cell::RefCell;
@@ -29,6 +31,29 @@ pub enum VariableValue {
     Invalid(String),
 }
 
+/// Arguments of a `module` block that are not the called module's variables.
+pub const META_ARGUMENTS: &[&str] = &[
+    "source",
+    "version",
+    "count",
+    "for_each",
+    "providers",
+    "depends_on",
+];
+
+/// Evaluates the outputs of a module that this one calls; the module loader answers, since
+/// it reads the called folder's files.
+pub trait CalledModules {
+    /// The outputs of the local module at `source` (as written, relative to the calling
+    /// module's folder) called with `arguments`, in declaration order; `Err` says why they
+    /// cannot be known (the folder does not parse, the modules call each other, a limit).
+    fn outputs(
+        &self,
+        source: &str,
+        arguments: &HashMap<String, Value>,
+    ) -> Result<Vec<(String, Value)>, String>;
+}
+
 /// A local, or a policy document, being evaluated: `None` while in progress, to find cycles.
 type Memo = RefCell<HashMap<String, Option<Value>>>;
 
@@ -41,10 +66,17 @@ pub struct Scope<'t> {
     local_values: Memo,
     documents: HashMap<String, (&'t SourceFile, BodyRef<'t>)>,
     document_values: Memo,
+    /// The `module` blocks of the module, by name.
+    module_calls: HashMap<String, (&'t SourceFile, BodyRef<'t>)>,
+    /// Each call's outputs as one object, once evaluated (`None` while in progress).
+    module_values: Memo,
+    called: Option<&'t dyn CalledModules>,
     /// The locals being evaluated, outermost first, to name a cycle.
     in_progress: RefCell<Vec<String>>,
     reported_cycles: RefCell<BTreeSet<Vec<String>>>,
     warnings: RefCell<Vec<String>>,
+    /// Files its expressions read or looked for (`file`, `templatefile`, `fileexists`).
+    reads: RefCell<BTreeSet<PathBuf>>,
     /// The module's evaluation steps, against `limits::MODULE_STEPS`.
     pub(super) budget: Budget,
 }
@@ -59,9 +91,13 @@ impl<'t> Scope<'t> {
             local_values: RefCell::default(),
             documents: HashMap::new(),
             document_values: RefCell::default(),
+            module_calls: HashMap::new(),
+            module_values: RefCell::default(),
+            called: None,
             in_progress: RefCell::default(),
             reported_cycles: RefCell::default(),
             warnings: RefCell::default(),
+            reads: RefCell::default(),
             budget: Budget::default(),
         }
     }
@@ -78,6 +114,21 @@ impl<'t> Scope<'t> {
         self.documents.insert(name.to_string(), (file, body));
     }
 
+    /// A `module` block, whose outputs `module` evaluates when a reference needs them.
+    pub fn add_module_call(&mut self, name: &str, file: &'t SourceFile, body: BodyRef<'t>) {
+        self.module_calls.insert(name.to_string(), (file, body));
+    }
+
+    /// Who evaluates the called modules' outputs; without it they stay unknown.
+    pub fn set_called_modules(&mut self, called: &'t dyn CalledModules) {
+        self.called = Some(called);
+    }
+
+    /// Evaluates on `budget`, shared with the module whose call this evaluation answers.
+    pub fn share_budget(&mut self, budget: Budget) {
+        self.budget = budget;
+    }
+
     pub fn module_dir(&self) -> &Path {
         &self.module_dir
     }
@@ -88,6 +139,15 @@ impl<'t> Scope<'t> {
 
     pub fn take_warnings(&self) -> Vec<String> {
         std::mem::take(&mut self.warnings.borrow_mut())
+    }
+
+    /// Notes that an expression read (or looked for) a file, whose change changes the module.
+    pub fn note_read(&self, path: &Path) {
+        self.reads.borrow_mut().insert(path.to_path_buf());
+    }
+
+    pub fn take_reads(&self) -> BTreeSet<PathBuf> {
+        std::mem::take(&mut self.reads.borrow_mut())
     }
 
     pub fn variable(&self, name: &str) -> Value {
@@ -156,6 +216,95 @@ impl<'t> Scope<'t> {
         ))
     }
 
+    /// `module.NAME`: the call's outputs as an object, evaluated with the call's arguments. An
+    /// output that cannot be known is an unknown that names it and says what it depends on.
+    pub fn module(&self, name: &str) -> Value {
+        let source = format!("module.{name}");
+        if let Some(state) = self.module_values.borrow().get(name) {
+            return state.clone().unwrap_or_else(|| {
+                Value::Unknown(Unknown::new(
+                    &source,
+                    format!("{source}, whose arguments depend on its own outputs"),
+                ))
+            });
+        }
+        let Some((file, body)) = self.module_calls.get(name).copied() else {
+            return Value::Unknown(Unknown::new(
+                &source,
+                format!("{source}, which is not called in this module"),
+            ));
+        };
+        self.module_values
+            .borrow_mut()
+            .insert(name.to_string(), None);
+        let value = match self.call_outputs(file, body) {
+            Ok(outputs) => Value::Map(
+                outputs
+                    .into_iter()
+                    .map(|(output, value)| {
+                        let value = from_output(value, &format!("{source}.{output}"));
+                        (output, Node::bare(value))
+                    })
+                    .collect(),
+            ),
+            Err(why) => Value::Unknown(Unknown::new(&source, format!("{source}, {why}"))),
+        };
+        self.module_values
+            .borrow_mut()
+            .insert(name.to_string(), Some(value.clone()));
+        value
+    }
+
+    /// The call's arguments, evaluated here, given to the called module; `Err` says why its
+    /// outputs are not evaluated.
+    fn call_outputs(
+        &self,
+        file: &SourceFile,
+        body: BodyRef<'_>,
+    ) -> Result<Vec<(String, Value)>, String> {
+        let mut evaluator = Evaluator::new(self, file);
+        let arguments = match body {
+            BodyRef::Hcl(body) => evaluator.body(body),
+            BodyRef::Json(expr) => evaluator.attribute(expr).value,
+        };
+        let Value::Map(arguments) = arguments else {
+            return Err("a module block riveter cannot read".into());
+        };
+        let argument = |key: &str| {
+            arguments
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, n)| &n.value)
+        };
+        if argument("count").is_some() || argument("for_each").is_some() {
+            // One object per instance; riveter evaluates a module's outputs once per call.
+            return Err(
+                "an output of a module called with count or for_each, which riveter does not evaluate per instance"
+                    .into(),
+            );
+        }
+        let source = match argument("source") {
+            Some(Value::String(source)) => source.clone(),
+            _ => return Err("an output of a module whose source is not a string".into()),
+        };
+        if !(source.starts_with("./") || source.starts_with("../")) {
+            return Err(format!(
+                "an output of the module \"{source}\", which riveter does not read (only local modules are)"
+            ));
+        }
+        let Some(called) = self.called else {
+            return Err("an output of another module".into());
+        };
+        let given: HashMap<String, Value> = arguments
+            .iter()
+            .filter(|(k, _)| !META_ARGUMENTS.contains(&k.as_str()))
+            .map(|(k, n)| (k.clone(), n.value.clone()))
+            .collect();
+        called
+            .outputs(&source, &given)
+            .map_err(|why| format!("an output of {source}, which {why}"))
+    }
+
     /// `path.module` and `path.root` are `.`: relative paths are read from the module's folder.
     pub fn path(&self, which: &str) -> Option<String> {
         match which {
@@ -192,5 +341,33 @@ impl<'t> Scope<'t> {
             .borrow_mut()
             .insert(key, Some(value.clone()));
         Some(value)
+    }
+}
+
+/// An output's value as its caller sees it: an unknown in it names the output and says what
+/// it depends on, since the called module's expression means nothing where it is read.
+fn from_output(value: Value, output: &str) -> Value {
+    match value {
+        Value::Unknown(mut unknown) => {
+            unknown.reason = format!("{output}, an output that depends on {}", unknown.reason);
+            // A string with known parts keeps them: the text operators read them.
+            if unknown.parts.is_empty() {
+                unknown.source = output.to_string();
+            }
+            Value::Unknown(unknown)
+        }
+        Value::List(items) => Value::List(
+            items
+                .into_iter()
+                .map(|n| Node::new(from_output(n.value, output), n.span))
+                .collect(),
+        ),
+        Value::Map(entries) => Value::Map(
+            entries
+                .into_iter()
+                .map(|(k, n)| (k, Node::new(from_output(n.value, output), n.span)))
+                .collect(),
+        ),
+        other => other,
     }
 }

@@ -171,8 +171,9 @@ pub fn repo(changed: &str) -> Repo {
     git(d, &["config", "user.email", "ci@example.com"]);
     git(d, &["config", "user.name", "ci"]);
     fs::write(d.join("rules.yml"), RULES).unwrap();
-    // An old failure in a file the pull request does not touch.
-    fs::write(d.join("old.tf"), key("legacy", false)).unwrap();
+    // An old failure in a module the pull request does not touch.
+    fs::create_dir(d.join("legacy")).unwrap();
+    fs::write(d.join("legacy/old.tf"), key("legacy", false)).unwrap();
     git(d, &["add", "."]);
     git(d, &["commit", "-q", "-m", "base"]);
     let base = git(d, &["rev-parse", "HEAD"]);

@@ -62,6 +62,7 @@ fn resolve(path: &str, cx: &Context) -> Result<PathBuf, Value> {
         .canonicalize()
         .unwrap_or_else(|_| cx.scope.scan_root().to_path_buf());
     if canonical.starts_with(&root) {
+        cx.scope.note_read(&canonical);
         Ok(canonical)
     } else {
         Err(outside())

@@ -1,0 +1,55 @@
+//! How the scanned modules connect: the folders read, the local modules each calls and the
+//! other files each reads. This is what a change to a file can affect beyond the file itself
+//! (the changed-files scope, docs/usage.md).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Module folders by their path relative to the scan root (`""` for the root itself), with
+/// `/` separators, as reports name files.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ModuleGraph {
+    modules: BTreeMap<String, ModuleNode>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ModuleNode {
+    /// The folders of the local modules it calls, whether or not they exist.
+    pub calls: BTreeSet<String>,
+    /// Files other than its Terraform files that its expressions read (`file`, `templatefile`).
+    pub reads: BTreeSet<String>,
+}
+
+impl ModuleGraph {
+    pub fn insert(&mut self, folder: String, node: ModuleNode) {
+        self.modules.insert(folder, node);
+    }
+
+    /// Every module folder of the scan, with what it calls and reads, in path order.
+    pub fn modules(&self) -> impl Iterator<Item = (&str, &ModuleNode)> {
+        self.modules.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
+    /// The local modules `folder` calls.
+    pub fn calls_of(&self, folder: &str) -> impl Iterator<Item = &str> {
+        self.modules
+            .get(folder)
+            .into_iter()
+            .flat_map(|node| node.calls.iter().map(String::as_str))
+    }
+
+    /// The module folders whose calls name `folder`.
+    pub fn callers_of<'a>(&'a self, folder: &'a str) -> impl Iterator<Item = &'a str> {
+        self.modules
+            .iter()
+            .filter(move |(_, node)| node.calls.contains(folder))
+            .map(|(caller, _)| caller.as_str())
+    }
+
+    /// The module folders that read `file`.
+    pub fn readers_of<'a>(&'a self, file: &'a str) -> impl Iterator<Item = &'a str> {
+        self.modules
+            .iter()
+            .filter(move |(_, node)| node.reads.contains(file))
+            .map(|(reader, _)| reader.as_str())
+    }
+}
