@@ -11,7 +11,7 @@ resource "aws_iam_policy" "good" {
   })
 }
 
-# expect fail: aws-iam-no-admin-policy, soc2-iam-no-admin-policy, cis-aws-iam-no-admin-policy, hipaa-iam-no-admin-policy, pci-iam-no-admin-policy
+# expect fail: aws-iam-no-admin-policy
 resource "aws_iam_policy" "iam_no_admin_policy" {
   name = "read-data"
   policy = jsonencode({

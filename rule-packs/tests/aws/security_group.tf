@@ -21,7 +21,7 @@ resource "aws_security_group" "good" {
   }
 }
 
-# expect fail: aws-sg-no-ssh-from-internet, soc2-sg-no-ssh-from-internet, cis-aws-sg-no-ssh-from-internet, pci-sg-no-ssh-from-internet, mc-sg-no-ssh-from-internet
+# expect fail: aws-sg-no-ssh-from-internet
 resource "aws_security_group" "sg_no_ssh_from_internet" {
   name        = "web"
   description = "web servers"
@@ -44,7 +44,7 @@ resource "aws_security_group" "sg_no_ssh_from_internet" {
   }
 }
 
-# expect fail: aws-sg-no-rdp-from-internet, soc2-sg-no-rdp-from-internet, cis-aws-sg-no-rdp-from-internet, pci-sg-no-rdp-from-internet, mc-sg-no-rdp-from-internet
+# expect fail: aws-sg-no-rdp-from-internet
 resource "aws_security_group" "sg_no_rdp_from_internet" {
   name        = "web"
   description = "web servers"

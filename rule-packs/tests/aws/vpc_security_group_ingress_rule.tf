@@ -8,7 +8,7 @@ resource "aws_vpc_security_group_ingress_rule" "good" {
   cidr_ipv4         = "10.20.0.0/16"
 }
 
-# expect fail: aws-sg-rule-no-ssh-from-internet, cis-aws-sg-rule-no-ssh-from-internet, pci-sg-rule-no-ssh-from-internet
+# expect fail: aws-sg-rule-no-ssh-from-internet
 resource "aws_vpc_security_group_ingress_rule" "sg_rule_no_ssh_from_internet" {
   security_group_id = aws_security_group.this.id
   description       = "SSH from the VPN"

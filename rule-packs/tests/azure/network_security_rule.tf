@@ -13,7 +13,7 @@ resource "azurerm_network_security_rule" "good" {
   destination_address_prefix  = "VirtualNetwork"
 }
 
-# expect fail: soc2-azure-nsg-no-ssh-from-internet, azure-nsg-no-ssh-from-internet, cis-azure-nsg-no-ssh-from-internet, mc-azure-nsg-no-ssh-from-internet
+# expect fail: azure-nsg-no-ssh-from-internet
 resource "azurerm_network_security_rule" "azure_nsg_no_ssh_from_internet" {
   name                        = "ssh-from-vpn"
   resource_group_name         = azurerm_resource_group.this.name
@@ -28,7 +28,7 @@ resource "azurerm_network_security_rule" "azure_nsg_no_ssh_from_internet" {
   destination_address_prefix  = "VirtualNetwork"
 }
 
-# expect fail: azure-nsg-no-rdp-from-internet, cis-azure-nsg-no-rdp-from-internet, mc-azure-nsg-no-rdp-from-internet
+# expect fail: azure-nsg-no-rdp-from-internet
 resource "azurerm_network_security_rule" "azure_nsg_no_rdp_from_internet" {
   name                        = "ssh-from-vpn"
   resource_group_name         = azurerm_resource_group.this.name

@@ -15,7 +15,7 @@ resource "google_compute_firewall" "good" {
   }
 }
 
-# expect fail: soc2-gcp-firewall-no-ssh-from-internet, gcp-firewall-no-ssh-from-internet, cis-gcp-firewall-no-ssh-from-internet, mc-gcp-firewall-no-ssh-from-internet
+# expect fail: gcp-firewall-no-ssh-from-internet
 resource "google_compute_firewall" "gcp_firewall_no_ssh_from_internet" {
   name          = "allow-https"
   network       = google_compute_network.this.name
@@ -32,7 +32,7 @@ resource "google_compute_firewall" "gcp_firewall_no_ssh_from_internet" {
   }
 }
 
-# expect fail: gcp-firewall-no-rdp-from-internet, cis-gcp-firewall-no-rdp-from-internet, mc-gcp-firewall-no-rdp-from-internet
+# expect fail: gcp-firewall-no-rdp-from-internet
 resource "google_compute_firewall" "gcp_firewall_no_rdp_from_internet" {
   name          = "allow-https"
   network       = google_compute_network.this.name

@@ -12,7 +12,7 @@ resource "google_compute_subnetwork" "good" {
   }
 }
 
-# expect fail: gcp-subnet-flow-logs, cis-gcp-subnet-flow-logs, mc-gcp-subnet-flow-logs
+# expect fail: gcp-subnet-flow-logs
 resource "google_compute_subnetwork" "gcp_subnet_flow_logs" {
   name                     = "app"
   ip_cidr_range            = "10.10.0.0/20"

@@ -29,7 +29,7 @@ resource "google_container_node_pool" "good" {
   }
 }
 
-# expect fail: gcp-gke-node-auto-repair, k8s-gcp-gke-node-auto-repair
+# expect fail: gcp-gke-node-auto-repair
 resource "google_container_node_pool" "gcp_gke_node_auto_repair" {
   name       = "default"
   cluster    = google_container_cluster.this.id
@@ -60,7 +60,7 @@ resource "google_container_node_pool" "gcp_gke_node_auto_repair" {
   }
 }
 
-# expect fail: gcp-gke-node-metadata, k8s-gcp-gke-node-metadata
+# expect fail: gcp-gke-node-metadata
 resource "google_container_node_pool" "gcp_gke_node_metadata" {
   name       = "default"
   cluster    = google_container_cluster.this.id
@@ -87,7 +87,7 @@ resource "google_container_node_pool" "gcp_gke_node_metadata" {
   }
 }
 
-# expect fail: gcp-gke-node-secure-boot, k8s-gcp-gke-node-secure-boot
+# expect fail: gcp-gke-node-secure-boot
 resource "google_container_node_pool" "gcp_gke_node_secure_boot" {
   name       = "default"
   cluster    = google_container_cluster.this.id

@@ -5,7 +5,7 @@ resource "google_kms_crypto_key" "good" {
   rotation_period = "7776000s"
 }
 
-# expect fail: soc2-gcp-kms-rotation, gcp-kms-rotation, cis-gcp-kms-rotation, mc-gcp-kms-rotation
+# expect fail: gcp-kms-rotation
 resource "google_kms_crypto_key" "gcp_kms_rotation" {
   name     = "data"
   key_ring = google_kms_key_ring.this.id
