@@ -2,7 +2,7 @@
 //! runner turns into annotations on the pull request.
 
 use super::{Emitter, Finding, Outcome, Report};
-use crate::rules::Severity;
+use crate::rules::{Severity, frameworks};
 use crate::value::Span;
 use std::io::{self, Write};
 
@@ -53,6 +53,12 @@ pub fn annotations(report: &Report) -> Vec<Annotation<'_>> {
             let (resource, span) = finding.location()?;
             let rule = report.rule(finding);
             let mut message = format!("{}: {}", resource.address, finding.message());
+            if !rule.frameworks.is_empty() {
+                message.push_str(&format!(
+                    "\nControls: {}",
+                    frameworks::summary(&rule.frameworks)
+                ));
+            }
             if let Some(fix) = &rule.remediation {
                 message.push_str(&format!("\nFix: {fix}"));
             }

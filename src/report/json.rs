@@ -117,6 +117,8 @@ struct RuleText {
     id: Rendered,
     name: Rendered,
     remediation: Rendered,
+    /// Framework name to the controls the rule implements (`{}` when it maps none).
+    frameworks: Rendered,
     /// The message of a passing result: every assertion of the rule passed.
     passed: Rendered,
     /// The rule's filters and assertions, by the address of the `Arc` their results share.
@@ -166,6 +168,7 @@ impl<'a> Shared<'a> {
                 id: raw(layout, RESULT + 1, &rule.id)?,
                 name: raw(layout, RESULT + 1, &rule.name)?,
                 remediation: raw(layout, RESULT + 1, &rule.remediation)?,
+                frameworks: raw(layout, RESULT + 1, &rule.frameworks)?,
                 passed: raw(layout, RESULT + 1, &super::passed(rule.assertions.len()))?,
                 assertions,
             });
@@ -199,6 +202,7 @@ impl<'a> Shared<'a> {
             result.value("message", &finding.message())?;
         }
         result.raw("remediation", &text.remediation);
+        result.raw("frameworks", &text.frameworks);
         self.write_assertions(result.key("assertions"), finding)?;
         result.value(
             "suppression",

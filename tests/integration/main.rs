@@ -3,6 +3,7 @@
 
 mod agreement;
 mod architecture;
+mod catalog;
 mod cli;
 mod evaluation;
 mod for_newlines;

@@ -17,3 +17,11 @@ resource "aws_kms_key" "kms_deletion_window" {
   enable_key_rotation     = true
   deletion_window_in_days = 7
 }
+
+# Asymmetric keys cannot rotate automatically: the rotation check does not apply.
+resource "aws_kms_key" "signing" {
+  description              = "release signing"
+  customer_master_key_spec = "ECC_NIST_P256"
+  key_usage                = "SIGN_VERIFY"
+  deletion_window_in_days  = 30
+}
