@@ -382,3 +382,21 @@ fn check_section(out: &mut String, check: &Rule, packs: Option<&Vec<(&str, &Pack
 fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Control;
+
+    #[test]
+    fn controls_sort_as_people_number_them() {
+        let mut controls: Vec<Control> = ["2.1.10", "CC6.10", "2.1.9", "CC6.6", "10.2", "2.1", "A"]
+            .map(|c| Control(c.to_string()))
+            .to_vec();
+        controls.sort();
+        let sorted: Vec<&str> = controls.iter().map(|c| c.0.as_str()).collect();
+        assert_eq!(
+            sorted,
+            ["2.1", "2.1.9", "2.1.10", "10.2", "A", "CC6.6", "CC6.10"]
+        );
+    }
+}

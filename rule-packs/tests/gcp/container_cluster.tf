@@ -466,4 +466,53 @@ resource "google_container_cluster" "gcp_gke_release_channel" {
   logging_config {
     enable_components = ["SYSTEM_COMPONENTS", "WORKLOADS"]
   }
+  release_channel {
+    channel = "UNSPECIFIED"
+  }
+}
+
+# No release_channel block: GKE enrolls the cluster in the REGULAR channel.
+resource "google_container_cluster" "enrolled_by_default" {
+  name                     = "platform"
+  location                 = "europe-west1"
+  enable_legacy_abac       = false
+  enable_shielded_nodes    = true
+  remove_default_node_pool = true
+  initial_node_count       = 1
+
+  private_cluster_config {
+    enable_private_nodes    = true
+    enable_private_endpoint = false
+    master_ipv4_cidr_block  = "172.16.0.0/28"
+  }
+
+  master_authorized_networks_config {
+    cidr_blocks {
+      cidr_block   = "203.0.113.0/24"
+      display_name = "office"
+    }
+  }
+
+  workload_identity_config {
+    workload_pool = "example-project.svc.id.goog"
+  }
+
+  network_policy {
+    enabled = true
+  }
+
+  master_auth {
+    client_certificate_config {
+      issue_client_certificate = false
+    }
+  }
+
+  database_encryption {
+    state    = "ENCRYPTED"
+    key_name = google_kms_crypto_key.gke.id
+  }
+
+  logging_config {
+    enable_components = ["SYSTEM_COMPONENTS", "WORKLOADS"]
+  }
 }
