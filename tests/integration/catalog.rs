@@ -489,6 +489,13 @@ fn packs_show_and_coverage_name_controls_and_the_checks_implementing_them() {
             .any(|l| l.starts_with("  covered      3.8 ") && l.ends_with("aws-kms-rotation")),
         "{coverage}"
     );
+    // soc2-security declares every criterion: those no check implements are listed as such.
+    assert!(
+        coverage.contains("SOC 2 Trust Services Criteria (2017, revised 2022) (soc2): 6 controls covered by checks, 32 not covered\n"),
+        "{coverage}"
+    );
+    assert!(coverage.contains("\n  not covered  CC1.1\n"), "{coverage}");
+    assert!(!coverage.contains("\n  not covered  CC6.1\n"), "{coverage}");
 }
 
 #[test]
