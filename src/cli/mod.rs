@@ -60,11 +60,13 @@ pub enum BaselineCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum PacksCommand {
-    /// Each pack's name, version, number of rules and description.
+    /// Each pack's name, version, number of checks and controls, and description.
     List,
-    /// Each rule of a pack: id, severity and name.
+    /// A pack's checks (id, severity, controls, name) and its controls with their checks.
     Show { name: String },
-    /// Markdown documentation of every pack and rule (docs/rule-packs.md).
+    /// Each framework's controls and the checks that cover them.
+    Coverage,
+    /// Markdown documentation of every pack, control and check (docs/rule-packs.md).
     Docs {
         /// Write to FILE instead of standard output.
         #[arg(short = 'o', long = "output", value_name = "FILE")]

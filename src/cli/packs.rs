@@ -1,13 +1,14 @@
-//! `riveter packs list|show|docs`.
+//! `riveter packs list|show|coverage|docs`.
 
 use super::PacksCommand;
-use crate::rules::catalog;
+use crate::rules::pack_docs;
 
 pub fn run(command: PacksCommand) -> u8 {
     let result = match command {
-        PacksCommand::List => catalog::list().map(|text| print!("{text}")),
-        PacksCommand::Show { name } => catalog::show(&name).map(|text| print!("{text}")),
-        PacksCommand::Docs { output } => catalog::docs().and_then(|text| match output {
+        PacksCommand::List => pack_docs::list().map(|text| print!("{text}")),
+        PacksCommand::Show { name } => pack_docs::show(&name).map(|text| print!("{text}")),
+        PacksCommand::Coverage => pack_docs::coverage().map(|text| print!("{text}")),
+        PacksCommand::Docs { output } => pack_docs::docs().and_then(|text| match output {
             Some(path) => {
                 std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))
             }

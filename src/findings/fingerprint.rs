@@ -40,11 +40,17 @@ pub fn of_finding(report: &Report, finding: &Finding) -> String {
 
 /// Rule id, file and resource address: one per finding in a report.
 pub fn of_resource(report: &Report, finding: &Finding) -> String {
+    of_resource_as(&report.rule(finding).id, finding)
+}
+
+/// `of_resource` with the rule under another id it answers to (a former id), as a baseline
+/// written before the rule was renamed holds it.
+pub fn of_resource_as(rule_id: &str, finding: &Finding) -> String {
     let (file, address) = finding
         .resource
         .as_ref()
         .map_or(("", ""), |r| (&*r.file, r.address.as_str()));
-    of_parts(&[&report.rule(finding).id, file, address])
+    of_parts(&[rule_id, file, address])
 }
 
 fn decisive_key(finding: &Finding) -> &str {

@@ -3,7 +3,7 @@
 
 use super::Emitter;
 use crate::findings::{Finding, Outcome, Report};
-use crate::rules::Severity;
+use crate::rules::{Severity, frameworks};
 use crate::value::Span;
 use std::io::{self, Write};
 
@@ -56,6 +56,12 @@ pub fn annotations(report: &Report) -> Vec<Annotation<'_>> {
             let mut message = format!("{}: {}", resource.address, finding.message());
             if let Some(why) = &finding.in_scope_because {
                 message.push_str(&format!("\n({why})"));
+            }
+            if !rule.frameworks.is_empty() {
+                message.push_str(&format!(
+                    "\nControls: {}",
+                    frameworks::summary(&rule.frameworks)
+                ));
             }
             if let Some(fix) = &rule.remediation {
                 message.push_str(&format!("\nFix: {fix}"));

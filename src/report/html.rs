@@ -175,12 +175,10 @@ fn errors(report: &Report, page: &mut String) -> fmt::Result {
     Ok(())
 }
 
-/// The built-in pack a rule came from, when it came from one.
+/// The first pack that selected a rule, when one did (a check several packs select counts
+/// once, under the first).
 fn pack(rule: &Rule) -> Option<&str> {
-    rule.origin
-        .file
-        .strip_prefix("<pack ")
-        .and_then(|rest| rest.strip_suffix('>'))
+    rule.packs.first().map(String::as_str)
 }
 
 /// Failures by rule, as CSS bars; by pack (or rule file) when the rules come from packs, where

@@ -120,6 +120,8 @@ struct RuleText {
     id: Rendered,
     name: Rendered,
     remediation: Rendered,
+    /// Framework name to the controls the rule implements (`{}` when it maps none).
+    frameworks: Rendered,
     /// The message of a passing result: every assertion of the rule passed.
     passed: Rendered,
     /// The rule's filters and assertions, by the address of the `Arc` their results share.
@@ -169,6 +171,7 @@ impl<'a> Shared<'a> {
                 id: raw(layout, RESULT + 1, &rule.id)?,
                 name: raw(layout, RESULT + 1, &rule.name)?,
                 remediation: raw(layout, RESULT + 1, &rule.remediation)?,
+                frameworks: raw(layout, RESULT + 1, &rule.frameworks)?,
                 passed: raw(
                     layout,
                     RESULT + 1,
@@ -206,6 +209,7 @@ impl<'a> Shared<'a> {
             result.value("message", &finding.message())?;
         }
         result.raw("remediation", &text.remediation);
+        result.raw("frameworks", &text.frameworks);
         self.write_assertions(result.key("assertions"), finding)?;
         result.value(
             "suppression",

@@ -5,7 +5,7 @@
 use super::Emitter;
 use crate::findings::{Finding, Outcome, Report};
 use crate::gate::{Gate, GateVerdict};
-use crate::rules::Severity;
+use crate::rules::{Severity, frameworks};
 use std::io::{self, Write};
 
 /// GitHub refuses comments over 65,536 characters; this leaves room for a marker and a header.
@@ -93,10 +93,14 @@ impl Markdown {
         if let Some(why) = &finding.in_scope_because {
             message.push_str(&format!("\n_({why})_"));
         }
+        // The controls go under the rule's name, so one row says every framework it breaks.
+        let name = match frameworks::summary(&rule.frameworks) {
+            controls if controls.is_empty() => cell(&rule.name),
+            controls => format!("{}<br><sub>{}</sub>", cell(&rule.name), cell(&controls)),
+        };
         format!(
-            "| {} | {} | `{}` | {location} | {} |\n",
+            "| {} | {name} | `{}` | {location} | {} |\n",
             rule.severity,
-            cell(&rule.name),
             resource.address,
             cell(&message)
         )

@@ -5,7 +5,7 @@
 use super::Emitter;
 use super::layout::Layout;
 use crate::findings::{Finding, Outcome, Report, fingerprint};
-use crate::rules::{Rule, Severity};
+use crate::rules::{Rule, Severity, frameworks};
 use crate::value::Span;
 use serde_sarif::sarif;
 use std::collections::BTreeMap;
@@ -206,6 +206,10 @@ fn descriptor(rule: &Rule) -> sarif::ReportingDescriptor {
         serde_json::json!(security_severity(rule.severity)),
     );
     properties.insert("precision".to_string(), serde_json::json!("very-high"));
+    // The controls as data too: tags are flat strings, a property keeps framework → controls.
+    if !rule.frameworks.is_empty() {
+        properties.insert("frameworks".to_string(), serde_json::json!(rule.frameworks));
+    }
     properties.insert(
         "problem.severity".to_string(),
         serde_json::json!(problem_severity(rule.severity)),
@@ -295,12 +299,7 @@ fn help_markdown(rule: &Rule, description: &str) -> String {
     }
     if !rule.frameworks.is_empty() {
         out.push_str("\n\n**Frameworks:** ");
-        let mapped: Vec<String> = rule
-            .frameworks
-            .iter()
-            .map(|(f, c)| format!("{f} {}", c.join(", ")))
-            .collect();
-        out.push_str(&mapped.join("; "));
+        out.push_str(&frameworks::summary(&rule.frameworks));
     }
     out
 }

@@ -4,7 +4,7 @@
 use super::Emitter;
 use crate::findings::{Finding, Outcome, Report};
 use crate::gate::{Gate, GateVerdict};
-use crate::rules::Verdict;
+use crate::rules::{Verdict, frameworks};
 use std::io::{self, Write};
 
 /// More skipped rules than this are summed up in one line.
@@ -117,7 +117,7 @@ impl Table {
         for finding in findings {
             match finding.outcome {
                 Outcome::Fail => self.failure(report, finding, out)?,
-                Outcome::Unknown => self.unknown(finding, out)?,
+                Outcome::Unknown => self.unknown(report, finding, out)?,
                 _ => {}
             }
         }
@@ -125,7 +125,7 @@ impl Table {
     }
 
     fn failure(&self, report: &Report, finding: &Finding, out: &mut dyn Write) -> io::Result<()> {
-        self.resource_line(finding, &self.paint(RED, "✗"), out)?;
+        self.resource_line(report, finding, &self.paint(RED, "✗"), out)?;
         for a in finding
             .assertions
             .iter()
@@ -142,8 +142,8 @@ impl Table {
         Ok(())
     }
 
-    fn unknown(&self, finding: &Finding, out: &mut dyn Write) -> io::Result<()> {
-        self.resource_line(finding, &self.paint(YELLOW, "?"), out)?;
+    fn unknown(&self, report: &Report, finding: &Finding, out: &mut dyn Write) -> io::Result<()> {
+        self.resource_line(report, finding, &self.paint(YELLOW, "?"), out)?;
         // What would fail if an undecided filter applies, then what could not be decided.
         for a in finding
             .assertions
@@ -163,13 +163,26 @@ impl Table {
         Ok(())
     }
 
-    fn resource_line(&self, finding: &Finding, mark: &str, out: &mut dyn Write) -> io::Result<()> {
+    /// The resource, where it is, and the framework controls its rule maps to.
+    fn resource_line(
+        &self,
+        report: &Report,
+        finding: &Finding,
+        mark: &str,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         let Some((resource, span)) = finding.location() else {
             return Ok(());
         };
+        let controls = frameworks::summary(&report.rule(finding).frameworks);
+        let controls = if controls.is_empty() {
+            controls
+        } else {
+            format!("  {}", self.paint(DIM, &controls))
+        };
         writeln!(
             out,
-            "   {mark} {}  {}:{}",
+            "   {mark} {}  {}:{}{controls}",
             resource.address, resource.file, span.line
         )?;
         if let Some(why) = &finding.in_scope_because {

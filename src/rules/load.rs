@@ -43,6 +43,9 @@ pub struct PackMetadata {
     pub version: String,
     pub description: String,
     pub frameworks: Vec<String>,
+    /// Every control of a framework the pack targets, covered by a check or not
+    /// (`riveter packs coverage` lists those no check covers).
+    pub controls: BTreeMap<String, Vec<String>>,
     pub author: Option<String>,
 }
 
@@ -50,7 +53,19 @@ pub struct PackMetadata {
 pub struct RuleFile {
     pub metadata: Option<PackMetadata>,
     pub rules: Vec<Rule>,
+    /// A pack of the catalog's shape: the checks it selects instead of rules of its own.
+    pub checks: Option<Vec<PackEntry>>,
     pub warnings: Vec<Diagnostic>,
+}
+
+/// One entry of a pack's `checks:` list: a catalog check and the controls it implements there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackEntry {
+    pub check: String,
+    pub frameworks: BTreeMap<String, Vec<String>>,
+    /// The pack's own severity for the check, where its framework rates it differently.
+    pub severity: Option<Severity>,
+    pub line: u32,
 }
 
 const RULE_KEYS: &[&str] = &[
@@ -67,8 +82,10 @@ const RULE_KEYS: &[&str] = &[
     "references",
     "frameworks",
     "tags",
+    "aliases",
     "metadata",
 ];
+const PACK_ENTRY_KEYS: &[&str] = &["check", "frameworks", "severity"];
 const ASSERTION_KEYS: &[&str] = &["key", "operator", "value", "message"];
 
 /// Loads one rule file. Every error in the file is reported, not only the first.
@@ -146,6 +163,7 @@ impl<'a> Loader<'a> {
                     saw_rules = true;
                     out.rules = self.rules(value);
                 }
+                "checks" => out.checks = Some(self.pack_entries(value)),
                 "metadata" => out.metadata = Some(self.metadata(value)),
                 other => self.warn(
                     key.line,
@@ -153,8 +171,57 @@ impl<'a> Loader<'a> {
                 ),
             }
         }
-        if !saw_rules {
-            self.error(doc.line.max(1), "no `rules:` list in this file");
+        match (saw_rules, &out.checks) {
+            (false, None) => self.error(
+                doc.line.max(1),
+                "no `rules:` list (nor a pack's `checks:` list) in this file",
+            ),
+            (true, Some(_)) => self.error(
+                doc.line.max(1),
+                "a file has either `rules:` or a pack's `checks:` list, not both",
+            ),
+            _ => {}
+        }
+        out
+    }
+
+    /// A pack's `checks:` list: `{check: id, frameworks: {name: [controls]}, severity: high}`.
+    fn pack_entries(&mut self, list: &Yaml) -> Vec<PackEntry> {
+        let YamlValue::Seq(items) = &list.value else {
+            self.error(
+                list.line,
+                format!("`checks` must be a list, found {}", list.kind()),
+            );
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items {
+            let Some(entries) = item.entries() else {
+                self.error(
+                    item.line,
+                    format!(
+                        "a pack's check must be a map with `check`, found {}",
+                        item.kind()
+                    ),
+                );
+                continue;
+            };
+            for (name, key, _) in entries {
+                if !PACK_ENTRY_KEYS.contains(&name) {
+                    self.warn(key.line, format!("unknown key `{name}` is ignored"));
+                }
+            }
+            let Some(check) = item.get("check").and_then(Yaml::scalar_text) else {
+                self.error(item.line, "a pack's entry needs the `check` id it selects");
+                continue;
+            };
+            let severity = item.get("severity").map(|_| self.severity(item));
+            out.push(PackEntry {
+                check,
+                frameworks: self.frameworks(item.get("frameworks")),
+                severity,
+                line: item.line,
+            });
         }
         out
     }
@@ -184,6 +251,7 @@ impl<'a> Loader<'a> {
             version: text("version"),
             description: text("description"),
             frameworks: self.strings(value.get("frameworks")),
+            controls: self.frameworks(value.get("controls")),
             author: value.get("author").and_then(Yaml::scalar_text),
         }
     }
@@ -234,6 +302,8 @@ impl<'a> Loader<'a> {
             references,
             frameworks: self.frameworks(item.get("frameworks")),
             tags,
+            aliases: self.strings(item.get("aliases")),
+            packs: Vec::new(),
             origin: Origin {
                 file: self.file.to_string(),
                 line: item.line,

@@ -1,10 +1,12 @@
 //! Rules: the model, loading both rule shapes, keys, operators, built-in packs.
 
 pub mod catalog;
+pub mod frameworks;
 mod key;
 mod load;
 mod model;
 mod operator;
+pub mod pack_docs;
 mod packed;
 pub mod packs;
 mod pattern;
@@ -13,8 +15,9 @@ mod yaml;
 mod yaml_value;
 
 pub use key::{Key, Reach, Resolution, Segment, ValuePath};
-pub use load::{Diagnostic, PackMetadata, RuleFile, load_str, slug};
+pub use load::{Diagnostic, PackEntry, PackMetadata, RuleFile, load_str, slug};
 
+use catalog::{Catalog, CatalogAt, Selection};
 use load::load_tree;
 pub use model::{Assertion, Origin, Rule, Severity, TypeSelector};
 pub use operator::{Operator, Verdict, equal, verdict_on};
@@ -44,19 +47,37 @@ impl RuleSet {
     pub fn load(sources: &RuleSources) -> Result<RuleSet, Vec<Diagnostic>> {
         let mut set = RuleSet::default();
         let mut errors = Vec::new();
-        // Files load in parallel (the built-in packs are 270 KB of YAML) and merge in order.
-        let loaded: Vec<_> = read_sources(sources, &mut errors)
+        // Files load in parallel and merge in order.
+        let sources = read_sources(sources, &mut errors);
+        let loaded: Vec<_> = sources
             .par_iter()
-            .map(|(name, source)| match source {
+            .map(|(name, source, _)| match source {
                 Source::Text(src) => load_str(name, src),
                 Source::Parsed(doc) => load_tree(name, doc),
             })
             .collect();
-        for result in loaded {
+        let mut catalogs: HashMap<CatalogAt, Option<Catalog>> = HashMap::new();
+        let mut selection = Selection::default();
+        for ((name, _, at), result) in sources.iter().zip(loaded) {
             match result {
                 Ok(file) => {
-                    set.rules.extend(file.rules);
                     set.warnings.extend(file.warnings);
+                    let Some(entries) = file.checks else {
+                        set.rules.extend(file.rules);
+                        continue;
+                    };
+                    // A catalog that does not load is reported once, however many packs use it.
+                    let catalog = catalogs
+                        .entry(at.clone())
+                        .or_insert_with(|| Catalog::load(at).map_err(|e| errors.extend(e)).ok());
+                    if let Some(catalog) = catalog {
+                        let pack = file
+                            .metadata
+                            .map(|m| m.name)
+                            .filter(|n| !n.is_empty())
+                            .unwrap_or_else(|| pack_name(name));
+                        selection.add(&pack, name, &entries, catalog, &mut set.rules, &mut errors);
+                    }
                 }
                 Err(e) => errors.extend(e),
             }
@@ -73,8 +94,10 @@ impl RuleSet {
     pub fn select(&mut self, include: &[String], exclude: &[String]) -> Result<(), String> {
         let include = globs(include)?;
         let exclude = globs(exclude)?;
+        // A check's former ids select it too, so patterns written for a pack's copies still work.
         self.rules.retain(|rule| {
-            (include.is_empty() || include.is_match(&rule.id)) && !exclude.is_match(&rule.id)
+            (include.is_empty() || rule.ids().any(|id| include.is_match(id)))
+                && !rule.ids().any(|id| exclude.is_match(id))
         });
         Ok(())
     }
@@ -95,8 +118,24 @@ enum Source {
     Parsed(yaml::Yaml),
 }
 
-/// `(display name, source)` of every rule file the sources name.
-fn read_sources(sources: &RuleSources, errors: &mut Vec<Diagnostic>) -> Vec<(String, Source)> {
+/// A pack's name from its display name: `<pack NAME>` or the file's stem.
+fn pack_name(display: &str) -> String {
+    display
+        .strip_prefix("<pack ")
+        .and_then(|rest| rest.strip_suffix('>'))
+        .map(str::to_string)
+        .unwrap_or_else(|| {
+            Path::new(display)
+                .file_stem()
+                .map_or_else(|| display.to_string(), |s| s.to_string_lossy().into_owned())
+        })
+}
+
+/// `(display name, source, catalog its checks come from)` of every rule file the sources name.
+fn read_sources(
+    sources: &RuleSources,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<(String, Source, CatalogAt)> {
     let mut out = Vec::new();
     let mut fail = |file: &str, message: String| {
         errors.push(Diagnostic {
@@ -108,7 +147,11 @@ fn read_sources(sources: &RuleSources, errors: &mut Vec<Diagnostic>) -> Vec<(Str
     };
     for pack in &sources.packs {
         if let Some(doc) = packs::builtin(pack) {
-            out.push((format!("<pack {pack}>"), Source::Parsed(doc)));
+            out.push((
+                format!("<pack {pack}>"),
+                Source::Parsed(doc),
+                CatalogAt::Builtin,
+            ));
         } else if Path::new(pack).is_file() {
             read_file(Path::new(pack), &mut out, &mut fail);
         } else {
@@ -142,10 +185,14 @@ fn read_sources(sources: &RuleSources, errors: &mut Vec<Diagnostic>) -> Vec<(Str
     out
 }
 
-fn read_file(path: &Path, out: &mut Vec<(String, Source)>, fail: &mut impl FnMut(&str, String)) {
+fn read_file(
+    path: &Path,
+    out: &mut Vec<(String, Source, CatalogAt)>,
+    fail: &mut impl FnMut(&str, String),
+) {
     let name = path.display().to_string();
     match std::fs::read_to_string(path) {
-        Ok(src) => out.push((name, Source::Text(src))),
+        Ok(src) => out.push((name, Source::Text(src), CatalogAt::beside(path))),
         Err(e) => fail(&name, format!("could not read the rule file: {e}")),
     }
 }
@@ -163,22 +210,25 @@ fn rule_files_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
+/// Ids (and former ids) that name two rules: a suppression or baseline could not say which.
 fn duplicate_ids(rules: &[Rule]) -> Vec<Diagnostic> {
     let mut first: HashMap<&str, &Rule> = HashMap::new();
     let mut errors = Vec::new();
     for rule in rules {
-        if let Some(earlier) = first.get(rule.id.as_str()) {
-            errors.push(Diagnostic {
-                file: rule.origin.file.clone(),
-                line: rule.origin.line,
-                rule: Some(rule.name.clone()),
-                message: format!(
-                    "duplicate rule id `{}` (first defined at {}:{})",
-                    rule.id, earlier.origin.file, earlier.origin.line
-                ),
-            });
-        } else {
-            first.insert(&rule.id, rule);
+        for id in rule.ids() {
+            if let Some(earlier) = first.get(id) {
+                errors.push(Diagnostic {
+                    file: rule.origin.file.clone(),
+                    line: rule.origin.line,
+                    rule: Some(rule.name.clone()),
+                    message: format!(
+                        "duplicate rule id `{id}` (first defined at {}:{})",
+                        earlier.origin.file, earlier.origin.line
+                    ),
+                });
+            } else {
+                first.insert(id, rule);
+            }
         }
     }
     errors

@@ -137,8 +137,26 @@ pub struct Rule {
     pub assertions: Vec<Arc<Assertion>>,
     pub remediation: Option<String>,
     pub references: Vec<String>,
-    /// Control mapping: framework name to control ids.
+    /// Control mapping: framework name to control ids. A catalog check gets the controls of
+    /// every selected pack that names it.
     pub frameworks: BTreeMap<String, Vec<String>>,
     pub tags: Vec<String>,
+    /// Ids the rule was published under before (a pack's own copy of a catalog check): they
+    /// still select it, suppress it and match baselines.
+    pub aliases: Vec<String>,
+    /// The packs that selected this rule, in the order they were given; empty for a rule file.
+    pub packs: Vec<String>,
     pub origin: Origin,
+}
+
+impl Rule {
+    /// The rule's id or one of its former ids.
+    pub fn known_as(&self, id: &str) -> bool {
+        self.id == id || self.aliases.iter().any(|a| a == id)
+    }
+
+    /// Every id the rule answers to: its own first, then its former ones.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.id.as_str()).chain(self.aliases.iter().map(String::as_str))
+    }
 }

@@ -1,5 +1,6 @@
-//! Built-in rule packs, embedded in the binary: each `rule-packs/NAME.yml` as build.rs parsed
-//! it (`packed.rs`), so a scan reads the trees instead of parsing the YAML again.
+//! Built-in rule packs and the catalog of checks they select, embedded in the binary: each
+//! `rule-packs/NAME.yml` and `rule-packs/checks/AREA.yml` as build.rs parsed it (`packed.rs`),
+//! so a scan reads the trees instead of parsing the YAML again.
 
 use super::packed;
 use super::yaml::Yaml;
@@ -34,6 +35,21 @@ pub(super) fn builtin(name: &str) -> Option<Yaml> {
     let (_, bytes) = BUILTIN.iter().find(|(n, _)| *n == name)?;
     // Written by build.rs with `packed::encode` into this very binary.
     Some(packed::decode(bytes).expect("the packs embedded at build time decode"))
+}
+
+/// `(area, parsed catalog file)` of the catalog's files, by name.
+const CATALOG: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
+
+/// The catalog's files as `(display name, tree)`, in name order.
+pub(super) fn catalog() -> Vec<(String, Yaml)> {
+    CATALOG
+        .iter()
+        .map(|(area, bytes)| {
+            // Written by build.rs with `packed::encode` into this very binary.
+            let tree = packed::decode(bytes).expect("the catalog embedded at build time decodes");
+            (format!("<catalog {area}>"), tree)
+        })
+        .collect()
 }
 
 pub fn names() -> Vec<&'static str> {

@@ -54,13 +54,11 @@ pub fn apply(
         .iter_mut()
         .filter(|f| matches!(f.outcome, Outcome::Fail | Outcome::Unknown))
     {
-        let rule_id = &rules[finding.rule].id;
-        if let Some((i, a)) = accepted
-            .iter()
-            .enumerate()
-            .find(|(_, a)| matches(a.directive, finding, rule_id))
-        {
-            used.insert((i, rule_id.clone()));
+        let rule = &rules[finding.rule];
+        if let Some((i, a, id)) = accepted.iter().enumerate().find_map(|(i, a)| {
+            matches(a.directive, finding, |id| rule.known_as(id)).map(|id| (i, a, id))
+        }) {
+            used.insert((i, id.to_string()));
             suppress(
                 finding,
                 SuppressionKind::Inline,
@@ -73,7 +71,7 @@ pub fn apply(
     for (i, a) in accepted.iter().enumerate() {
         for id in &a.directive.rule_ids {
             if !used.contains(&(i, id.clone())) {
-                let why = if rules.iter().any(|r| r.id == *id) {
+                let why = if rules.iter().any(|r| r.known_as(id)) {
                     "the rule does not fail there"
                 } else {
                     "no rule with this id was evaluated"
@@ -143,13 +141,21 @@ fn check<'d>(
     Some(accepted)
 }
 
-fn matches(d: &Directive, finding: &Finding, rule_id: &str) -> bool {
-    let Some(resource) = &finding.resource else {
-        return false;
-    };
-    *resource.file == *d.file
-        && d.address.as_deref() == Some(resource.address.as_str())
-        && d.rule_ids.iter().any(|id| id == rule_id)
+/// The directive's id that names the finding's rule (its id or a former one), when the
+/// directive is on the finding's resource.
+fn matches<'d>(
+    d: &'d Directive,
+    finding: &Finding,
+    names_the_rule: impl Fn(&str) -> bool,
+) -> Option<&'d str> {
+    let resource = finding.resource.as_ref()?;
+    if *resource.file != *d.file || d.address.as_deref() != Some(resource.address.as_str()) {
+        return None;
+    }
+    d.rule_ids
+        .iter()
+        .find(|id| names_the_rule(id))
+        .map(String::as_str)
 }
 
 fn suppress(
@@ -172,14 +178,25 @@ fn suppress(
 /// Failures the baseline lists are suppressed; the entries that match nothing are returned.
 fn apply_baseline(report: &mut Report, baseline: &Baseline, path: &str) -> Vec<baseline::Entry> {
     let mut matched = HashSet::new();
+    // A baseline written before a check replaced a pack's copies holds the copies' ids: the
+    // fingerprint under any id the rule answers to matches.
     let prints: Vec<Option<String>> = report
         .findings
         .iter()
-        .map(|f| (f.outcome == Outcome::Fail).then(|| fingerprint::of_resource(report, f)))
+        .map(|f| {
+            if f.outcome != Outcome::Fail {
+                return None;
+            }
+            report
+                .rule(f)
+                .ids()
+                .map(|id| fingerprint::of_resource_as(id, f))
+                .find(|print| baseline.contains(print))
+        })
         .collect();
     for (finding, print) in report.findings.iter_mut().zip(prints) {
         let Some(print) = print else { continue };
-        if baseline.contains(&print) {
+        {
             matched.insert(print);
             suppress(
                 finding,

@@ -3,6 +3,7 @@
 
 mod agreement;
 mod architecture;
+mod catalog;
 mod change_scope;
 mod cli;
 mod evaluation;

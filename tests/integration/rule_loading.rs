@@ -125,7 +125,7 @@ fn yaml_syntax_errors_have_a_line() {
 fn a_file_without_rules() {
     assert_eq!(
         errors("metadata:\n  name: x\n"),
-        ["rules.yml:1: no `rules:` list in this file"]
+        ["rules.yml:1: no `rules:` list (nor a pack's `checks:` list) in this file"]
     );
     assert_eq!(
         errors("- a\n- b\n"),

@@ -11,7 +11,7 @@ resource "aws_api_gateway_stage" "good" {
   }
 }
 
-# expect fail: aws-apigw-access-logs, hipaa-apigw-access-logs, pci-apigw-access-logs, waf-apigw-access-logs
+# expect fail: aws-apigw-access-logs
 resource "aws_api_gateway_stage" "apigw_access_logs" {
   stage_name           = "prod"
   rest_api_id          = aws_api_gateway_rest_api.this.id
@@ -19,7 +19,7 @@ resource "aws_api_gateway_stage" "apigw_access_logs" {
   xray_tracing_enabled = true
 }
 
-# expect fail: aws-apigw-xray, waf-apigw-xray
+# expect fail: aws-apigw-xray
 resource "aws_api_gateway_stage" "apigw_xray" {
   stage_name    = "prod"
   rest_api_id   = aws_api_gateway_rest_api.this.id

@@ -4,7 +4,7 @@ resource "aws_backup_vault" "good" {
   kms_key_arn = aws_kms_key.this.arn
 }
 
-# expect fail: aws-backup-vault-kms, hipaa-backup-vault-kms, pci-backup-vault-kms, waf-backup-vault-kms
+# expect fail: aws-backup-vault-kms
 resource "aws_backup_vault" "backup_vault_kms" {
   name = "daily"
 }

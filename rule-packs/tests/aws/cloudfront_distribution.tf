@@ -17,7 +17,7 @@ resource "aws_cloudfront_distribution" "good" {
   }
 }
 
-# expect fail: aws-cloudfront-https, hipaa-cloudfront-https, pci-cloudfront-https, waf-cloudfront-https
+# expect fail: aws-cloudfront-https
 resource "aws_cloudfront_distribution" "cloudfront_https" {
   enabled    = true
   web_acl_id = aws_wafv2_web_acl.this.arn
@@ -36,7 +36,7 @@ resource "aws_cloudfront_distribution" "cloudfront_https" {
   }
 }
 
-# expect fail: aws-cloudfront-tls, hipaa-cloudfront-tls, pci-cloudfront-tls, waf-cloudfront-tls
+# expect fail: aws-cloudfront-tls
 resource "aws_cloudfront_distribution" "cloudfront_tls" {
   enabled    = true
   web_acl_id = aws_wafv2_web_acl.this.arn
@@ -55,7 +55,7 @@ resource "aws_cloudfront_distribution" "cloudfront_tls" {
   }
 }
 
-# expect fail: aws-cloudfront-waf, pci-cloudfront-waf
+# expect fail: aws-cloudfront-waf
 resource "aws_cloudfront_distribution" "cloudfront_waf" {
   enabled = true
 

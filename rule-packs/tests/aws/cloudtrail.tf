@@ -10,7 +10,7 @@ resource "aws_cloudtrail" "good" {
   include_global_service_events = true
 }
 
-# expect fail: aws-cloudtrail-multi-region, soc2-cloudtrail-multi-region, cis-aws-cloudtrail-multi-region, hipaa-cloudtrail-multi-region, pci-cloudtrail-multi-region, waf-cloudtrail-multi-region, mc-cloudtrail-multi-region
+# expect fail: aws-cloudtrail-multi-region
 resource "aws_cloudtrail" "cloudtrail_multi_region" {
   name                          = "org"
   s3_bucket_name                = aws_s3_bucket.logs.id
@@ -22,7 +22,7 @@ resource "aws_cloudtrail" "cloudtrail_multi_region" {
   include_global_service_events = true
 }
 
-# expect fail: aws-cloudtrail-log-validation, cis-aws-cloudtrail-log-validation, hipaa-cloudtrail-log-validation, pci-cloudtrail-log-validation
+# expect fail: aws-cloudtrail-log-validation
 resource "aws_cloudtrail" "cloudtrail_log_validation" {
   name                          = "org"
   s3_bucket_name                = aws_s3_bucket.logs.id
@@ -33,7 +33,7 @@ resource "aws_cloudtrail" "cloudtrail_log_validation" {
   include_global_service_events = true
 }
 
-# expect fail: aws-cloudtrail-kms, cis-aws-cloudtrail-kms, hipaa-cloudtrail-kms, pci-cloudtrail-kms, waf-cloudtrail-kms
+# expect fail: aws-cloudtrail-kms
 resource "aws_cloudtrail" "cloudtrail_kms" {
   name                          = "org"
   s3_bucket_name                = aws_s3_bucket.logs.id
@@ -44,7 +44,7 @@ resource "aws_cloudtrail" "cloudtrail_kms" {
   include_global_service_events = true
 }
 
-# expect fail: aws-cloudtrail-cloudwatch, cis-aws-cloudtrail-cloudwatch, hipaa-cloudtrail-cloudwatch, pci-cloudtrail-cloudwatch, waf-cloudtrail-cloudwatch
+# expect fail: aws-cloudtrail-cloudwatch
 resource "aws_cloudtrail" "cloudtrail_cloudwatch" {
   name                          = "org"
   s3_bucket_name                = aws_s3_bucket.logs.id

@@ -5,14 +5,14 @@ resource "aws_cloudwatch_log_group" "good" {
   kms_key_id        = aws_kms_key.this.arn
 }
 
-# expect fail: aws-log-group-retention, soc2-log-group-retention, hipaa-log-group-retention, pci-log-group-retention, waf-log-group-retention
+# expect fail: aws-log-group-retention
 resource "aws_cloudwatch_log_group" "log_group_retention" {
   name              = "/app/api"
   retention_in_days = 14
   kms_key_id        = aws_kms_key.this.arn
 }
 
-# expect fail: aws-log-group-kms, hipaa-log-group-kms, pci-log-group-kms, waf-log-group-kms
+# expect fail: aws-log-group-kms
 resource "aws_cloudwatch_log_group" "log_group_kms" {
   name              = "/app/api"
   retention_in_days = 365

@@ -9,7 +9,7 @@ resource "aws_config_configuration_recorder" "good" {
   }
 }
 
-# expect fail: aws-config-all-resources, cis-aws-config-all-resources, hipaa-config-all-resources, pci-config-all-resources, waf-config-all-resources
+# expect fail: aws-config-all-resources
 resource "aws_config_configuration_recorder" "config_all_resources" {
   name     = "default"
   role_arn = aws_iam_role.config.arn

@@ -16,7 +16,7 @@ resource "aws_db_instance" "good" {
   enabled_cloudwatch_logs_exports     = ["postgresql"]
 }
 
-# expect fail: aws-rds-encrypted, soc2-rds-encrypted, cis-aws-rds-encrypted, hipaa-rds-encrypted, pci-rds-encrypted, waf-rds-encrypted, mc-rds-encrypted
+# expect fail: aws-rds-encrypted
 resource "aws_db_instance" "rds_encrypted" {
   identifier                          = "app"
   engine                              = "postgres"
@@ -32,7 +32,7 @@ resource "aws_db_instance" "rds_encrypted" {
   enabled_cloudwatch_logs_exports     = ["postgresql"]
 }
 
-# expect fail: aws-rds-not-public, soc2-rds-not-public, cis-aws-rds-not-public, pci-rds-not-public, mc-rds-not-public
+# expect fail: aws-rds-not-public
 resource "aws_db_instance" "rds_not_public" {
   identifier                          = "app"
   engine                              = "postgres"
@@ -50,7 +50,7 @@ resource "aws_db_instance" "rds_not_public" {
   enabled_cloudwatch_logs_exports     = ["postgresql"]
 }
 
-# expect fail: aws-rds-backup-retention, soc2-rds-backup-retention, hipaa-rds-backup-retention, waf-rds-backup-retention
+# expect fail: aws-rds-backup-retention
 resource "aws_db_instance" "rds_backup_retention" {
   identifier                          = "app"
   engine                              = "postgres"
@@ -68,7 +68,7 @@ resource "aws_db_instance" "rds_backup_retention" {
   enabled_cloudwatch_logs_exports     = ["postgresql"]
 }
 
-# expect fail: aws-rds-deletion-protection, hipaa-rds-deletion-protection, waf-rds-deletion-protection
+# expect fail: aws-rds-deletion-protection
 resource "aws_db_instance" "rds_deletion_protection" {
   identifier                          = "app"
   engine                              = "postgres"
@@ -86,7 +86,7 @@ resource "aws_db_instance" "rds_deletion_protection" {
   enabled_cloudwatch_logs_exports     = ["postgresql"]
 }
 
-# expect fail: aws-rds-multi-az, waf-rds-multi-az
+# expect fail: aws-rds-multi-az
 resource "aws_db_instance" "rds_multi_az" {
   identifier                          = "app"
   engine                              = "postgres"
@@ -103,7 +103,7 @@ resource "aws_db_instance" "rds_multi_az" {
   enabled_cloudwatch_logs_exports     = ["postgresql"]
 }
 
-# expect fail: aws-rds-iam-auth, hipaa-rds-iam-auth, pci-rds-iam-auth
+# expect fail: aws-rds-iam-auth
 resource "aws_db_instance" "rds_iam_auth" {
   identifier                      = "app"
   engine                          = "postgres"
@@ -120,7 +120,7 @@ resource "aws_db_instance" "rds_iam_auth" {
   enabled_cloudwatch_logs_exports = ["postgresql"]
 }
 
-# expect fail: aws-rds-minor-upgrades, cis-aws-rds-minor-upgrades, pci-rds-minor-upgrades, waf-rds-minor-upgrades
+# expect fail: aws-rds-minor-upgrades
 resource "aws_db_instance" "rds_minor_upgrades" {
   identifier                          = "app"
   engine                              = "postgres"
@@ -138,7 +138,7 @@ resource "aws_db_instance" "rds_minor_upgrades" {
   enabled_cloudwatch_logs_exports     = ["postgresql"]
 }
 
-# expect fail: aws-rds-log-exports, hipaa-rds-log-exports, pci-rds-log-exports, waf-rds-log-exports
+# expect fail: aws-rds-log-exports
 resource "aws_db_instance" "rds_log_exports" {
   identifier                          = "app"
   engine                              = "postgres"

@@ -3,7 +3,7 @@ resource "aws_default_security_group" "good" {
   vpc_id = aws_vpc.this.id
 }
 
-# expect fail: aws-default-sg-closed, cis-aws-default-sg-closed, pci-default-sg-closed
+# expect fail: aws-default-sg-closed
 resource "aws_default_security_group" "default_sg_closed" {
   vpc_id = aws_vpc.this.id
 

@@ -19,7 +19,7 @@ resource "aws_dynamodb_table" "good" {
   }
 }
 
-# expect fail: aws-dynamodb-pitr, soc2-dynamodb-pitr, hipaa-dynamodb-pitr, waf-dynamodb-pitr
+# expect fail: aws-dynamodb-pitr
 resource "aws_dynamodb_table" "dynamodb_pitr" {
   name         = "items"
   billing_mode = "PAY_PER_REQUEST"
@@ -36,7 +36,7 @@ resource "aws_dynamodb_table" "dynamodb_pitr" {
   }
 }
 
-# expect fail: aws-dynamodb-kms, hipaa-dynamodb-kms, pci-dynamodb-kms, waf-dynamodb-kms
+# expect fail: aws-dynamodb-kms
 resource "aws_dynamodb_table" "dynamodb_kms" {
   name         = "items"
   billing_mode = "PAY_PER_REQUEST"

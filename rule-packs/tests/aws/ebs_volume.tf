@@ -6,7 +6,7 @@ resource "aws_ebs_volume" "good" {
   kms_key_id        = aws_kms_key.this.arn
 }
 
-# expect fail: aws-ebs-encrypted, soc2-ebs-encrypted, cis-aws-ebs-encrypted, hipaa-ebs-encrypted, pci-ebs-encrypted, waf-ebs-encrypted, mc-ebs-encrypted
+# expect fail: aws-ebs-encrypted
 resource "aws_ebs_volume" "ebs_encrypted" {
   availability_zone = "eu-west-1a"
   size              = 100

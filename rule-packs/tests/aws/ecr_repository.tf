@@ -13,7 +13,7 @@ resource "aws_ecr_repository" "good" {
   }
 }
 
-# expect fail: aws-ecr-scan-on-push, pci-ecr-scan-on-push, waf-ecr-scan-on-push, k8s-ecr-scan-on-push
+# expect fail: aws-ecr-scan-on-push
 resource "aws_ecr_repository" "ecr_scan_on_push" {
   name                 = "app"
   image_tag_mutability = "IMMUTABLE"
@@ -24,7 +24,7 @@ resource "aws_ecr_repository" "ecr_scan_on_push" {
   }
 }
 
-# expect fail: aws-ecr-immutable-tags, pci-ecr-immutable-tags, waf-ecr-immutable-tags, k8s-ecr-immutable-tags
+# expect fail: aws-ecr-immutable-tags
 resource "aws_ecr_repository" "ecr_immutable_tags" {
   name                 = "app"
   image_tag_mutability = "MUTABLE"
@@ -39,7 +39,7 @@ resource "aws_ecr_repository" "ecr_immutable_tags" {
   }
 }
 
-# expect fail: aws-ecr-kms, hipaa-ecr-kms, pci-ecr-kms, waf-ecr-kms
+# expect fail: aws-ecr-kms
 resource "aws_ecr_repository" "ecr_kms" {
   name                 = "app"
   image_tag_mutability = "IMMUTABLE"

@@ -14,7 +14,7 @@ resource "aws_ecs_task_definition" "good" {
   }])
 }
 
-# expect fail: aws-ecs-no-privileged, hipaa-ecs-no-privileged, pci-ecs-no-privileged
+# expect fail: aws-ecs-no-privileged
 resource "aws_ecs_task_definition" "ecs_no_privileged" {
   family                   = "app"
   requires_compatibilities = ["FARGATE"]

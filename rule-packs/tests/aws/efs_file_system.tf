@@ -5,7 +5,7 @@ resource "aws_efs_file_system" "good" {
   kms_key_id     = aws_kms_key.this.arn
 }
 
-# expect fail: aws-efs-encrypted, cis-aws-efs-encrypted, hipaa-efs-encrypted, pci-efs-encrypted, waf-efs-encrypted
+# expect fail: aws-efs-encrypted
 resource "aws_efs_file_system" "efs_encrypted" {
   creation_token = "shared"
 }

@@ -21,7 +21,7 @@ resource "aws_eks_cluster" "good" {
   }
 }
 
-# expect fail: aws-eks-public-endpoint-restricted, pci-eks-public-endpoint-restricted, k8s-eks-public-endpoint-restricted
+# expect fail: aws-eks-public-endpoint-restricted
 resource "aws_eks_cluster" "eks_public_endpoint_restricted" {
   name                      = "platform"
   role_arn                  = aws_iam_role.eks.arn
@@ -43,7 +43,7 @@ resource "aws_eks_cluster" "eks_public_endpoint_restricted" {
   }
 }
 
-# expect fail: aws-eks-secrets-encryption, hipaa-eks-secrets-encryption, pci-eks-secrets-encryption, waf-eks-secrets-encryption, k8s-eks-secrets-encryption
+# expect fail: aws-eks-secrets-encryption
 resource "aws_eks_cluster" "eks_secrets_encryption" {
   name                      = "platform"
   role_arn                  = aws_iam_role.eks.arn
@@ -58,7 +58,7 @@ resource "aws_eks_cluster" "eks_secrets_encryption" {
   }
 }
 
-# expect fail: aws-eks-control-plane-logging, hipaa-eks-control-plane-logging, pci-eks-control-plane-logging, waf-eks-control-plane-logging, k8s-eks-control-plane-logging
+# expect fail: aws-eks-control-plane-logging
 resource "aws_eks_cluster" "eks_control_plane_logging" {
   name                      = "platform"
   role_arn                  = aws_iam_role.eks.arn

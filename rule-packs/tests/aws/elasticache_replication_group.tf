@@ -9,7 +9,7 @@ resource "aws_elasticache_replication_group" "good" {
   num_cache_clusters         = 2
 }
 
-# expect fail: aws-elasticache-transit-encryption, hipaa-elasticache-transit-encryption, pci-elasticache-transit-encryption, waf-elasticache-transit-encryption
+# expect fail: aws-elasticache-transit-encryption
 resource "aws_elasticache_replication_group" "elasticache_transit_encryption" {
   replication_group_id       = "cache"
   description                = "cache"
@@ -19,7 +19,7 @@ resource "aws_elasticache_replication_group" "elasticache_transit_encryption" {
   num_cache_clusters         = 2
 }
 
-# expect fail: aws-elasticache-at-rest-encryption, hipaa-elasticache-at-rest-encryption, pci-elasticache-at-rest-encryption, waf-elasticache-at-rest-encryption
+# expect fail: aws-elasticache-at-rest-encryption
 resource "aws_elasticache_replication_group" "elasticache_at_rest_encryption" {
   replication_group_id       = "cache"
   description                = "cache"

@@ -6,7 +6,7 @@ resource "aws_flow_log" "good" {
   log_destination_type = "s3"
 }
 
-# expect fail: aws-vpc-flow-logs-all, soc2-vpc-flow-logs-all, cis-aws-vpc-flow-logs-all, hipaa-vpc-flow-logs-all, pci-vpc-flow-logs-all, waf-vpc-flow-logs-all, mc-vpc-flow-logs-all
+# expect fail: aws-vpc-flow-logs-all
 resource "aws_flow_log" "vpc_flow_logs_all" {
   vpc_id               = aws_vpc.this.id
   traffic_type         = "ACCEPT"

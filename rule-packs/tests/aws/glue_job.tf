@@ -12,7 +12,7 @@ resource "aws_glue_job" "good" {
   }
 }
 
-# expect fail: aws-glue-security-configuration, soc2-glue-security-configuration, hipaa-glue-security-configuration, pci-glue-security-configuration, waf-glue-security-configuration
+# expect fail: aws-glue-security-configuration
 resource "aws_glue_job" "glue_security_configuration" {
   name     = "etl"
   role_arn = aws_iam_role.glue.arn

@@ -20,7 +20,7 @@ resource "aws_glue_security_configuration" "good" {
   }
 }
 
-# expect fail: aws-glue-cloudwatch-encryption, hipaa-glue-cloudwatch-encryption, pci-glue-cloudwatch-encryption, waf-glue-cloudwatch-encryption
+# expect fail: aws-glue-cloudwatch-encryption
 resource "aws_glue_security_configuration" "glue_cloudwatch_encryption" {
   name = "etl"
 
@@ -42,7 +42,7 @@ resource "aws_glue_security_configuration" "glue_cloudwatch_encryption" {
   }
 }
 
-# expect fail: aws-glue-s3-encryption, hipaa-glue-s3-encryption, pci-glue-s3-encryption, waf-glue-s3-encryption
+# expect fail: aws-glue-s3-encryption
 resource "aws_glue_security_configuration" "glue_s3_encryption" {
   name = "etl"
 

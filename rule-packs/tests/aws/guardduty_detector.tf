@@ -3,7 +3,7 @@ resource "aws_guardduty_detector" "good" {
   enable = true
 }
 
-# expect fail: aws-guardduty-enabled, soc2-guardduty-enabled, waf-guardduty-enabled
+# expect fail: aws-guardduty-enabled
 resource "aws_guardduty_detector" "guardduty_enabled" {
   enable = false
 }

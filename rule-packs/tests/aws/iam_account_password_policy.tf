@@ -9,7 +9,7 @@ resource "aws_iam_account_password_policy" "good" {
   max_password_age             = 90
 }
 
-# expect fail: aws-iam-password-length, cis-aws-iam-password-length, hipaa-iam-password-length, pci-iam-password-length
+# expect fail: aws-iam-password-length
 resource "aws_iam_account_password_policy" "iam_password_length" {
   minimum_password_length      = 8
   require_lowercase_characters = true
@@ -20,7 +20,7 @@ resource "aws_iam_account_password_policy" "iam_password_length" {
   max_password_age             = 90
 }
 
-# expect fail: aws-iam-password-reuse, cis-aws-iam-password-reuse, hipaa-iam-password-reuse, pci-iam-password-reuse
+# expect fail: aws-iam-password-reuse
 resource "aws_iam_account_password_policy" "iam_password_reuse" {
   minimum_password_length      = 14
   require_lowercase_characters = true
@@ -30,7 +30,7 @@ resource "aws_iam_account_password_policy" "iam_password_reuse" {
   max_password_age             = 90
 }
 
-# expect fail: aws-iam-password-complexity, cis-aws-iam-password-complexity, hipaa-iam-password-complexity, pci-iam-password-complexity
+# expect fail: aws-iam-password-complexity
 resource "aws_iam_account_password_policy" "iam_password_complexity" {
   minimum_password_length      = 14
   require_lowercase_characters = true
@@ -41,7 +41,7 @@ resource "aws_iam_account_password_policy" "iam_password_complexity" {
   max_password_age             = 90
 }
 
-# expect fail: aws-iam-password-max-age, hipaa-iam-password-max-age, pci-iam-password-max-age
+# expect fail: aws-iam-password-max-age
 resource "aws_iam_account_password_policy" "iam_password_max_age" {
   minimum_password_length      = 14
   require_lowercase_characters = true

@@ -11,7 +11,7 @@ resource "aws_iam_role" "good" {
   })
 }
 
-# expect fail: aws-iam-role-not-public, soc2-iam-role-not-public, hipaa-iam-role-not-public, pci-iam-role-not-public
+# expect fail: aws-iam-role-not-public
 resource "aws_iam_role" "iam_role_not_public" {
   name = "app"
   assume_role_policy = jsonencode({

@@ -17,7 +17,7 @@ resource "aws_instance" "good" {
   }
 }
 
-# expect fail: aws-ec2-imdsv2, cis-aws-ec2-imdsv2, hipaa-ec2-imdsv2, pci-ec2-imdsv2
+# expect fail: aws-ec2-imdsv2
 resource "aws_instance" "ec2_imdsv2" {
   ami                         = data.aws_ami.al2023.id
   instance_type               = "t3.micro"
@@ -36,7 +36,7 @@ resource "aws_instance" "ec2_imdsv2" {
   }
 }
 
-# expect fail: aws-ec2-root-volume-encrypted, hipaa-ec2-root-volume-encrypted, pci-ec2-root-volume-encrypted, waf-ec2-root-volume-encrypted
+# expect fail: aws-ec2-root-volume-encrypted
 resource "aws_instance" "ec2_root_volume_encrypted" {
   ami                         = data.aws_ami.al2023.id
   instance_type               = "t3.micro"
@@ -54,7 +54,7 @@ resource "aws_instance" "ec2_root_volume_encrypted" {
   }
 }
 
-# expect fail: aws-ec2-no-public-ip, pci-ec2-no-public-ip
+# expect fail: aws-ec2-no-public-ip
 resource "aws_instance" "ec2_no_public_ip" {
   ami                         = data.aws_ami.al2023.id
   instance_type               = "t3.micro"
@@ -73,7 +73,7 @@ resource "aws_instance" "ec2_no_public_ip" {
   }
 }
 
-# expect fail: aws-ec2-detailed-monitoring, waf-ec2-detailed-monitoring
+# expect fail: aws-ec2-detailed-monitoring
 resource "aws_instance" "ec2_detailed_monitoring" {
   ami                         = data.aws_ami.al2023.id
   instance_type               = "t3.micro"

@@ -6,7 +6,7 @@ resource "aws_kinesis_stream" "good" {
   kms_key_id      = aws_kms_key.this.arn
 }
 
-# expect fail: aws-kinesis-kms, hipaa-kinesis-kms, pci-kinesis-kms, waf-kinesis-kms
+# expect fail: aws-kinesis-kms
 resource "aws_kinesis_stream" "kinesis_kms" {
   name        = "events"
   shard_count = 1

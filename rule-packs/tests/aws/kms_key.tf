@@ -5,15 +5,23 @@ resource "aws_kms_key" "good" {
   deletion_window_in_days = 30
 }
 
-# expect fail: aws-kms-rotation, soc2-kms-rotation, cis-aws-kms-rotation, hipaa-kms-rotation, pci-kms-rotation, waf-kms-rotation, mc-kms-rotation
+# expect fail: aws-kms-rotation
 resource "aws_kms_key" "kms_rotation" {
   description             = "data key"
   deletion_window_in_days = 30
 }
 
-# expect fail: aws-kms-deletion-window, hipaa-kms-deletion-window, pci-kms-deletion-window, waf-kms-deletion-window
+# expect fail: aws-kms-deletion-window
 resource "aws_kms_key" "kms_deletion_window" {
   description             = "data key"
   enable_key_rotation     = true
   deletion_window_in_days = 7
+}
+
+# Asymmetric keys cannot rotate automatically: the rotation check does not apply.
+resource "aws_kms_key" "signing" {
+  description              = "release signing"
+  customer_master_key_spec = "ECC_NIST_P256"
+  key_usage                = "SIGN_VERIFY"
+  deletion_window_in_days  = 30
 }

@@ -18,7 +18,7 @@ resource "aws_lambda_function" "good" {
   }
 }
 
-# expect fail: aws-lambda-tracing, waf-lambda-tracing
+# expect fail: aws-lambda-tracing
 resource "aws_lambda_function" "lambda_tracing" {
   function_name = "processor"
   role          = aws_iam_role.lambda.arn
@@ -34,7 +34,7 @@ resource "aws_lambda_function" "lambda_tracing" {
   }
 }
 
-# expect fail: aws-lambda-supported-runtime, pci-lambda-supported-runtime, waf-lambda-supported-runtime
+# expect fail: aws-lambda-supported-runtime
 resource "aws_lambda_function" "lambda_supported_runtime" {
   function_name = "processor"
   role          = aws_iam_role.lambda.arn
@@ -54,7 +54,7 @@ resource "aws_lambda_function" "lambda_supported_runtime" {
   }
 }
 
-# expect fail: aws-lambda-env-kms, hipaa-lambda-env-kms, pci-lambda-env-kms, waf-lambda-env-kms
+# expect fail: aws-lambda-env-kms
 resource "aws_lambda_function" "lambda_env_kms" {
   function_name = "processor"
   role          = aws_iam_role.lambda.arn

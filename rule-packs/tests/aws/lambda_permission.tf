@@ -7,7 +7,7 @@ resource "aws_lambda_permission" "good" {
   source_arn    = aws_s3_bucket.this.arn
 }
 
-# expect fail: aws-lambda-permission-source, soc2-lambda-permission-source, hipaa-lambda-permission-source, pci-lambda-permission-source
+# expect fail: aws-lambda-permission-source
 resource "aws_lambda_permission" "lambda_permission_source" {
   statement_id  = "AllowS3"
   action        = "lambda:InvokeFunction"

@@ -8,7 +8,7 @@ resource "aws_launch_template" "good" {
   }
 }
 
-# expect fail: aws-launch-template-imdsv2, cis-aws-launch-template-imdsv2, hipaa-launch-template-imdsv2, pci-launch-template-imdsv2
+# expect fail: aws-launch-template-imdsv2
 resource "aws_launch_template" "launch_template_imdsv2" {
   name_prefix = "app-"
 }

@@ -13,7 +13,7 @@ resource "aws_lb" "good" {
   }
 }
 
-# expect fail: aws-alb-drop-invalid-headers, pci-alb-drop-invalid-headers
+# expect fail: aws-alb-drop-invalid-headers
 resource "aws_lb" "alb_drop_invalid_headers" {
   name                       = "web"
   load_balancer_type         = "application"
@@ -27,7 +27,7 @@ resource "aws_lb" "alb_drop_invalid_headers" {
   }
 }
 
-# expect fail: aws-lb-access-logs, hipaa-lb-access-logs, pci-lb-access-logs, waf-lb-access-logs
+# expect fail: aws-lb-access-logs
 resource "aws_lb" "lb_access_logs" {
   name                       = "web"
   load_balancer_type         = "application"
@@ -37,7 +37,7 @@ resource "aws_lb" "lb_access_logs" {
   subnets                    = aws_subnet.public[*].id
 }
 
-# expect fail: aws-lb-deletion-protection, hipaa-lb-deletion-protection, waf-lb-deletion-protection
+# expect fail: aws-lb-deletion-protection
 resource "aws_lb" "lb_deletion_protection" {
   name                       = "web"
   load_balancer_type         = "application"

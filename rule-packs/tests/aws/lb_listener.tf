@@ -12,7 +12,7 @@ resource "aws_lb_listener" "good" {
   }
 }
 
-# expect fail: aws-lb-http-redirects, hipaa-lb-http-redirects, pci-lb-http-redirects, waf-lb-http-redirects
+# expect fail: aws-lb-http-redirects
 resource "aws_lb_listener" "lb_http_redirects" {
   load_balancer_arn = aws_lb.this.arn
   port              = 80
@@ -41,7 +41,7 @@ resource "aws_lb_listener" "good_lb_http_redirects_1" {
   }
 }
 
-# expect fail: aws-lb-tls-policy, soc2-lb-tls-policy, hipaa-lb-tls-policy, pci-lb-tls-policy, waf-lb-tls-policy, mc-lb-tls-policy
+# expect fail: aws-lb-tls-policy
 resource "aws_lb_listener" "lb_tls_policy" {
   load_balancer_arn = aws_lb.this.arn
   port              = 443

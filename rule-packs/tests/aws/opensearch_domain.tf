@@ -16,7 +16,7 @@ resource "aws_opensearch_domain" "good" {
   }
 }
 
-# expect fail: aws-opensearch-encryption-at-rest, hipaa-opensearch-encryption-at-rest, pci-opensearch-encryption-at-rest, waf-opensearch-encryption-at-rest
+# expect fail: aws-opensearch-encryption-at-rest
 resource "aws_opensearch_domain" "opensearch_encryption_at_rest" {
   domain_name = "search"
 
@@ -30,7 +30,7 @@ resource "aws_opensearch_domain" "opensearch_encryption_at_rest" {
   }
 }
 
-# expect fail: aws-opensearch-node-to-node, hipaa-opensearch-node-to-node, pci-opensearch-node-to-node, waf-opensearch-node-to-node
+# expect fail: aws-opensearch-node-to-node
 resource "aws_opensearch_domain" "opensearch_node_to_node" {
   domain_name = "search"
 
@@ -48,7 +48,7 @@ resource "aws_opensearch_domain" "opensearch_node_to_node" {
   }
 }
 
-# expect fail: aws-opensearch-https, hipaa-opensearch-https, pci-opensearch-https, waf-opensearch-https
+# expect fail: aws-opensearch-https
 resource "aws_opensearch_domain" "opensearch_https" {
   domain_name = "search"
 

@@ -9,7 +9,7 @@ resource "aws_rds_cluster" "good" {
   iam_database_authentication_enabled = true
 }
 
-# expect fail: aws-rds-cluster-encrypted, hipaa-rds-cluster-encrypted, pci-rds-cluster-encrypted, waf-rds-cluster-encrypted
+# expect fail: aws-rds-cluster-encrypted
 resource "aws_rds_cluster" "rds_cluster_encrypted" {
   cluster_identifier                  = "app"
   engine                              = "aurora-postgresql"
@@ -20,7 +20,7 @@ resource "aws_rds_cluster" "rds_cluster_encrypted" {
   iam_database_authentication_enabled = true
 }
 
-# expect fail: aws-rds-cluster-deletion-protection, hipaa-rds-cluster-deletion-protection, waf-rds-cluster-deletion-protection
+# expect fail: aws-rds-cluster-deletion-protection
 resource "aws_rds_cluster" "rds_cluster_deletion_protection" {
   cluster_identifier                  = "app"
   engine                              = "aurora-postgresql"

@@ -7,14 +7,14 @@ resource "aws_redshift_cluster" "good" {
   publicly_accessible = false
 }
 
-# expect fail: aws-redshift-encrypted, hipaa-redshift-encrypted, pci-redshift-encrypted, waf-redshift-encrypted
+# expect fail: aws-redshift-encrypted
 resource "aws_redshift_cluster" "redshift_encrypted" {
   cluster_identifier  = "dw"
   node_type           = "ra3.xlplus"
   publicly_accessible = false
 }
 
-# expect fail: aws-redshift-not-public, pci-redshift-not-public
+# expect fail: aws-redshift-not-public
 resource "aws_redshift_cluster" "redshift_not_public" {
   cluster_identifier  = "dw"
   node_type           = "ra3.xlplus"

@@ -6,7 +6,7 @@ resource "aws_s3_bucket" "good" {
   }
 }
 
-# expect fail: aws-s3-legacy-inline-encryption, hipaa-s3-legacy-inline-encryption, pci-s3-legacy-inline-encryption, waf-s3-legacy-inline-encryption
+# expect fail: aws-s3-legacy-inline-encryption
 resource "aws_s3_bucket" "s3_legacy_inline_encryption" {
   bucket = "example-data"
   tags = {
@@ -22,7 +22,7 @@ resource "aws_s3_bucket" "s3_legacy_inline_encryption" {
   }
 }
 
-# expect fail: aws-s3-legacy-acl-not-public, cis-aws-s3-legacy-acl-not-public, pci-s3-legacy-acl-not-public
+# expect fail: aws-s3-legacy-acl-not-public
 resource "aws_s3_bucket" "s3_legacy_acl_not_public" {
   bucket = "example-data"
   tags = {

@@ -4,7 +4,7 @@ resource "aws_s3_bucket_acl" "good" {
   acl    = "private"
 }
 
-# expect fail: aws-s3-acl-not-public, cis-aws-s3-acl-not-public, pci-s3-acl-not-public, mc-s3-acl-not-public
+# expect fail: aws-s3-acl-not-public
 resource "aws_s3_bucket_acl" "s3_acl_not_public" {
   bucket = aws_s3_bucket.this.id
   acl    = "public-read"

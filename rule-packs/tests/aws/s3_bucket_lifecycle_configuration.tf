@@ -20,7 +20,7 @@ resource "aws_s3_bucket_lifecycle_configuration" "good" {
   }
 }
 
-# expect fail: aws-s3-lifecycle-enabled, hipaa-s3-lifecycle-enabled, waf-s3-lifecycle-enabled
+# expect fail: aws-s3-lifecycle-enabled
 resource "aws_s3_bucket_lifecycle_configuration" "s3_lifecycle_enabled" {
   bucket = aws_s3_bucket.this.id
 

@@ -7,7 +7,7 @@ resource "aws_s3_bucket_public_access_block" "good" {
   restrict_public_buckets = true
 }
 
-# expect fail: aws-s3-public-access-block, soc2-s3-public-access-block, cis-aws-s3-public-access-block, pci-s3-public-access-block, mc-s3-public-access-block
+# expect fail: aws-s3-public-access-block
 resource "aws_s3_bucket_public_access_block" "s3_public_access_block" {
   bucket                  = aws_s3_bucket.this.id
   block_public_acls       = true

@@ -12,7 +12,7 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "good" {
   }
 }
 
-# expect fail: aws-s3-kms-encryption, soc2-s3-kms-encryption, hipaa-s3-kms-encryption, pci-s3-kms-encryption, waf-s3-kms-encryption, mc-s3-kms-encryption
+# expect fail: aws-s3-kms-encryption
 resource "aws_s3_bucket_server_side_encryption_configuration" "s3_kms_encryption" {
   bucket = aws_s3_bucket.this.id
 

@@ -7,7 +7,7 @@ resource "aws_s3_bucket_versioning" "good" {
   }
 }
 
-# expect fail: aws-s3-versioning, soc2-s3-versioning, hipaa-s3-versioning, waf-s3-versioning
+# expect fail: aws-s3-versioning
 resource "aws_s3_bucket_versioning" "s3_versioning" {
   bucket = aws_s3_bucket.this.id
 

@@ -4,7 +4,7 @@ resource "aws_secretsmanager_secret" "good" {
   kms_key_id = aws_kms_key.this.arn
 }
 
-# expect fail: aws-secrets-kms, hipaa-secrets-kms, pci-secrets-kms, waf-secrets-kms
+# expect fail: aws-secrets-kms
 resource "aws_secretsmanager_secret" "secrets_kms" {
   name = "db-password"
 }

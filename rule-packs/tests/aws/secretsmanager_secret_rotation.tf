@@ -8,7 +8,7 @@ resource "aws_secretsmanager_secret_rotation" "good" {
   }
 }
 
-# expect fail: aws-secrets-rotation, soc2-secrets-rotation, hipaa-secrets-rotation, pci-secrets-rotation, waf-secrets-rotation
+# expect fail: aws-secrets-rotation
 resource "aws_secretsmanager_secret_rotation" "secrets_rotation" {
   secret_id           = aws_secretsmanager_secret.this.id
   rotation_lambda_arn = aws_lambda_function.rotate.arn

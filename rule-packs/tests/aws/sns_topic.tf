@@ -4,7 +4,7 @@ resource "aws_sns_topic" "good" {
   kms_master_key_id = aws_kms_key.this.arn
 }
 
-# expect fail: aws-sns-kms, hipaa-sns-kms, pci-sns-kms, waf-sns-kms
+# expect fail: aws-sns-kms
 resource "aws_sns_topic" "sns_kms" {
   name = "alerts"
 }

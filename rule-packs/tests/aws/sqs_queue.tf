@@ -4,7 +4,7 @@ resource "aws_sqs_queue" "good" {
   kms_master_key_id = aws_kms_key.this.arn
 }
 
-# expect fail: aws-sqs-kms, hipaa-sqs-kms, pci-sqs-kms, waf-sqs-kms
+# expect fail: aws-sqs-kms
 resource "aws_sqs_queue" "sqs_kms" {
   name = "jobs"
 }

@@ -5,7 +5,7 @@ resource "aws_subnet" "good" {
   map_public_ip_on_launch = false
 }
 
-# expect fail: aws-subnet-no-auto-public-ip, pci-subnet-no-auto-public-ip
+# expect fail: aws-subnet-no-auto-public-ip
 resource "aws_subnet" "subnet_no_auto_public_ip" {
   vpc_id                  = aws_vpc.this.id
   cidr_block              = "10.0.1.0/24"

@@ -15,7 +15,7 @@ resource "azurerm_key_vault" "good" {
   }
 }
 
-# expect fail: soc2-azure-keyvault-purge-protection, azure-keyvault-purge-protection, cis-azure-keyvault-purge-protection
+# expect fail: azure-keyvault-purge-protection
 resource "azurerm_key_vault" "azure_keyvault_purge_protection" {
   name                       = "example-kv"
   location                   = azurerm_resource_group.this.location
@@ -31,7 +31,7 @@ resource "azurerm_key_vault" "azure_keyvault_purge_protection" {
   }
 }
 
-# expect fail: azure-keyvault-network-deny, cis-azure-keyvault-network-deny
+# expect fail: azure-keyvault-network-deny
 resource "azurerm_key_vault" "azure_keyvault_network_deny" {
   name                       = "example-kv"
   location                   = azurerm_resource_group.this.location

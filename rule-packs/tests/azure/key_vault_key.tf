@@ -16,7 +16,7 @@ resource "azurerm_key_vault_key" "good" {
   }
 }
 
-# expect fail: azure-keyvault-key-expiry, cis-azure-keyvault-key-expiry, mc-azure-keyvault-key-expiry
+# expect fail: azure-keyvault-key-expiry
 resource "azurerm_key_vault_key" "azure_keyvault_key_expiry" {
   name         = "data"
   key_vault_id = azurerm_key_vault.this.id

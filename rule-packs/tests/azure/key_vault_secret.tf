@@ -7,7 +7,7 @@ resource "azurerm_key_vault_secret" "good" {
   expiration_date = "2027-06-30T00:00:00Z"
 }
 
-# expect fail: azure-keyvault-secret-expiry, cis-azure-keyvault-secret-expiry
+# expect fail: azure-keyvault-secret-expiry
 resource "azurerm_key_vault_secret" "azure_keyvault_secret_expiry" {
   name         = "db-password"
   value        = random_password.db.result

@@ -31,7 +31,7 @@ resource "azurerm_kubernetes_cluster" "good" {
   }
 }
 
-# expect fail: azure-aks-rbac, k8s-azure-aks-rbac
+# expect fail: azure-aks-rbac
 resource "azurerm_kubernetes_cluster" "azure_aks_rbac" {
   name                              = "platform"
   location                          = azurerm_resource_group.this.location
@@ -64,7 +64,7 @@ resource "azurerm_kubernetes_cluster" "azure_aks_rbac" {
   }
 }
 
-# expect fail: azure-aks-api-restricted, k8s-azure-aks-api-restricted
+# expect fail: azure-aks-api-restricted
 resource "azurerm_kubernetes_cluster" "azure_aks_api_restricted" {
   name                              = "platform"
   location                          = azurerm_resource_group.this.location
@@ -134,7 +134,7 @@ resource "azurerm_kubernetes_cluster" "good_azure_aks_api_restricted_1" {
   }
 }
 
-# expect fail: azure-aks-azure-policy, k8s-azure-aks-azure-policy
+# expect fail: azure-aks-azure-policy
 resource "azurerm_kubernetes_cluster" "azure_aks_azure_policy" {
   name                              = "platform"
   location                          = azurerm_resource_group.this.location
@@ -166,7 +166,7 @@ resource "azurerm_kubernetes_cluster" "azure_aks_azure_policy" {
   }
 }
 
-# expect fail: azure-aks-network-policy, k8s-azure-aks-network-policy
+# expect fail: azure-aks-network-policy
 resource "azurerm_kubernetes_cluster" "azure_aks_network_policy" {
   name                              = "platform"
   location                          = azurerm_resource_group.this.location
@@ -198,7 +198,7 @@ resource "azurerm_kubernetes_cluster" "azure_aks_network_policy" {
   }
 }
 
-# expect fail: azure-aks-local-accounts, k8s-azure-aks-local-accounts
+# expect fail: azure-aks-local-accounts
 resource "azurerm_kubernetes_cluster" "azure_aks_local_accounts" {
   name                              = "platform"
   location                          = azurerm_resource_group.this.location

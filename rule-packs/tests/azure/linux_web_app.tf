@@ -17,7 +17,7 @@ resource "azurerm_linux_web_app" "good" {
   }
 }
 
-# expect fail: azure-webapp-https-only, cis-azure-webapp-https-only
+# expect fail: azure-webapp-https-only
 resource "azurerm_linux_web_app" "azure_webapp_https_only" {
   name                = "example-app"
   resource_group_name = azurerm_resource_group.this.name
@@ -35,7 +35,7 @@ resource "azurerm_linux_web_app" "azure_webapp_https_only" {
   }
 }
 
-# expect fail: azure-webapp-tls12, cis-azure-webapp-tls12
+# expect fail: azure-webapp-tls12
 resource "azurerm_linux_web_app" "azure_webapp_tls12" {
   name                = "example-app"
   resource_group_name = azurerm_resource_group.this.name
@@ -54,7 +54,7 @@ resource "azurerm_linux_web_app" "azure_webapp_tls12" {
   }
 }
 
-# expect fail: azure-webapp-ftps, cis-azure-webapp-ftps
+# expect fail: azure-webapp-ftps
 resource "azurerm_linux_web_app" "azure_webapp_ftps" {
   name                = "example-app"
   resource_group_name = azurerm_resource_group.this.name
@@ -73,7 +73,7 @@ resource "azurerm_linux_web_app" "azure_webapp_ftps" {
   }
 }
 
-# expect fail: azure-webapp-managed-identity, cis-azure-webapp-managed-identity
+# expect fail: azure-webapp-managed-identity
 resource "azurerm_linux_web_app" "azure_webapp_managed_identity" {
   name                = "example-app"
   resource_group_name = azurerm_resource_group.this.name

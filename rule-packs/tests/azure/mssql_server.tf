@@ -30,7 +30,7 @@ resource "azurerm_mssql_server" "azure_sql_tls12" {
   }
 }
 
-# expect fail: soc2-azure-sql-no-public-access, azure-sql-no-public-access, cis-azure-sql-no-public-access, mc-azure-sql-no-public-access
+# expect fail: azure-sql-no-public-access
 resource "azurerm_mssql_server" "azure_sql_no_public_access" {
   name                = "example-sql"
   resource_group_name = azurerm_resource_group.this.name
@@ -45,7 +45,7 @@ resource "azurerm_mssql_server" "azure_sql_no_public_access" {
   }
 }
 
-# expect fail: azure-sql-entra-admin, cis-azure-sql-entra-admin
+# expect fail: azure-sql-entra-admin
 resource "azurerm_mssql_server" "azure_sql_entra_admin" {
   name                          = "example-sql"
   resource_group_name           = azurerm_resource_group.this.name

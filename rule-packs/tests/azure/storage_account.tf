@@ -25,7 +25,7 @@ resource "azurerm_storage_account" "good" {
   }
 }
 
-# expect fail: soc2-azure-storage-https, azure-storage-https, cis-azure-storage-https, mc-azure-storage-https
+# expect fail: azure-storage-https
 resource "azurerm_storage_account" "azure_storage_https" {
   name                              = "examplelogs"
   resource_group_name               = azurerm_resource_group.this.name
@@ -52,7 +52,7 @@ resource "azurerm_storage_account" "azure_storage_https" {
   }
 }
 
-# expect fail: azure-storage-tls12, cis-azure-storage-tls12
+# expect fail: azure-storage-tls12
 resource "azurerm_storage_account" "azure_storage_tls12" {
   name                              = "examplelogs"
   resource_group_name               = azurerm_resource_group.this.name
@@ -79,7 +79,7 @@ resource "azurerm_storage_account" "azure_storage_tls12" {
   }
 }
 
-# expect fail: soc2-azure-storage-no-public-blobs, azure-storage-no-public-blobs, cis-azure-storage-no-public-blobs, mc-azure-storage-no-public-blobs
+# expect fail: azure-storage-no-public-blobs
 resource "azurerm_storage_account" "azure_storage_no_public_blobs" {
   name                              = "examplelogs"
   resource_group_name               = azurerm_resource_group.this.name
@@ -105,7 +105,7 @@ resource "azurerm_storage_account" "azure_storage_no_public_blobs" {
   }
 }
 
-# expect fail: azure-storage-network-deny, cis-azure-storage-network-deny
+# expect fail: azure-storage-network-deny
 resource "azurerm_storage_account" "azure_storage_network_deny" {
   name                              = "examplelogs"
   resource_group_name               = azurerm_resource_group.this.name
@@ -127,7 +127,7 @@ resource "azurerm_storage_account" "azure_storage_network_deny" {
   }
 }
 
-# expect fail: azure-storage-no-shared-key, cis-azure-storage-no-shared-key
+# expect fail: azure-storage-no-shared-key
 resource "azurerm_storage_account" "azure_storage_no_shared_key" {
   name                              = "examplelogs"
   resource_group_name               = azurerm_resource_group.this.name
@@ -153,7 +153,7 @@ resource "azurerm_storage_account" "azure_storage_no_shared_key" {
   }
 }
 
-# expect fail: azure-storage-blob-versioning, cis-azure-storage-blob-versioning
+# expect fail: azure-storage-blob-versioning
 resource "azurerm_storage_account" "azure_storage_blob_versioning" {
   name                              = "examplelogs"
   resource_group_name               = azurerm_resource_group.this.name

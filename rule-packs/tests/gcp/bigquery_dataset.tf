@@ -8,7 +8,7 @@ resource "google_bigquery_dataset" "good" {
   }
 }
 
-# expect fail: gcp-bigquery-cmek, cis-gcp-bigquery-cmek
+# expect fail: gcp-bigquery-cmek
 resource "google_bigquery_dataset" "gcp_bigquery_cmek" {
   dataset_id = "analytics"
   location   = "EU"

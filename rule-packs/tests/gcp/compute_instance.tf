@@ -31,7 +31,7 @@ resource "google_compute_instance" "good" {
   }
 }
 
-# expect fail: gcp-vm-no-serial-port, cis-gcp-vm-no-serial-port
+# expect fail: gcp-vm-no-serial-port
 resource "google_compute_instance" "gcp_vm_no_serial_port" {
   name         = "app"
   machine_type = "e2-medium"
@@ -65,7 +65,7 @@ resource "google_compute_instance" "gcp_vm_no_serial_port" {
   }
 }
 
-# expect fail: gcp-vm-block-project-ssh-keys, cis-gcp-vm-block-project-ssh-keys
+# expect fail: gcp-vm-block-project-ssh-keys
 resource "google_compute_instance" "gcp_vm_block_project_ssh_keys" {
   name         = "app"
   machine_type = "e2-medium"
@@ -96,7 +96,7 @@ resource "google_compute_instance" "gcp_vm_block_project_ssh_keys" {
   }
 }
 
-# expect fail: gcp-vm-shielded, cis-gcp-vm-shielded
+# expect fail: gcp-vm-shielded
 resource "google_compute_instance" "gcp_vm_shielded" {
   name         = "app"
   machine_type = "e2-medium"
@@ -123,7 +123,7 @@ resource "google_compute_instance" "gcp_vm_shielded" {
   }
 }
 
-# expect fail: gcp-vm-no-default-service-account, cis-gcp-vm-no-default-service-account
+# expect fail: gcp-vm-no-default-service-account
 resource "google_compute_instance" "gcp_vm_no_default_service_account" {
   name         = "app"
   machine_type = "e2-medium"
@@ -156,7 +156,7 @@ resource "google_compute_instance" "gcp_vm_no_default_service_account" {
   }
 }
 
-# expect fail: gcp-vm-no-public-ip, cis-gcp-vm-no-public-ip
+# expect fail: gcp-vm-no-public-ip
 resource "google_compute_instance" "gcp_vm_no_public_ip" {
   name         = "app"
   machine_type = "e2-medium"

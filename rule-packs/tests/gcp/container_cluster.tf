@@ -48,7 +48,7 @@ resource "google_container_cluster" "good" {
   }
 }
 
-# expect fail: gcp-gke-private-nodes, k8s-gcp-gke-private-nodes
+# expect fail: gcp-gke-private-nodes
 resource "google_container_cluster" "gcp_gke_private_nodes" {
   name                     = "platform"
   location                 = "europe-west1"
@@ -92,7 +92,7 @@ resource "google_container_cluster" "gcp_gke_private_nodes" {
   }
 }
 
-# expect fail: gcp-gke-no-legacy-abac, k8s-gcp-gke-no-legacy-abac
+# expect fail: gcp-gke-no-legacy-abac
 resource "google_container_cluster" "gcp_gke_no_legacy_abac" {
   name                     = "platform"
   location                 = "europe-west1"
@@ -142,7 +142,7 @@ resource "google_container_cluster" "gcp_gke_no_legacy_abac" {
   }
 }
 
-# expect fail: gcp-gke-network-policy, k8s-gcp-gke-network-policy
+# expect fail: gcp-gke-network-policy
 resource "google_container_cluster" "gcp_gke_network_policy" {
   name                     = "platform"
   location                 = "europe-west1"
@@ -188,7 +188,7 @@ resource "google_container_cluster" "gcp_gke_network_policy" {
   }
 }
 
-# expect fail: gcp-gke-workload-identity, k8s-gcp-gke-workload-identity
+# expect fail: gcp-gke-workload-identity
 resource "google_container_cluster" "gcp_gke_workload_identity" {
   name                     = "platform"
   location                 = "europe-west1"
@@ -234,7 +234,7 @@ resource "google_container_cluster" "gcp_gke_workload_identity" {
   }
 }
 
-# expect fail: gcp-gke-shielded-nodes, k8s-gcp-gke-shielded-nodes
+# expect fail: gcp-gke-shielded-nodes
 resource "google_container_cluster" "gcp_gke_shielded_nodes" {
   name                     = "platform"
   location                 = "europe-west1"
@@ -284,7 +284,7 @@ resource "google_container_cluster" "gcp_gke_shielded_nodes" {
   }
 }
 
-# expect fail: gcp-gke-authorized-networks, k8s-gcp-gke-authorized-networks
+# expect fail: gcp-gke-authorized-networks
 resource "google_container_cluster" "gcp_gke_authorized_networks" {
   name                     = "platform"
   location                 = "europe-west1"
@@ -327,7 +327,7 @@ resource "google_container_cluster" "gcp_gke_authorized_networks" {
   }
 }
 
-# expect fail: gcp-gke-no-client-certificate, k8s-gcp-gke-no-client-certificate
+# expect fail: gcp-gke-no-client-certificate
 resource "google_container_cluster" "gcp_gke_no_client_certificate" {
   name                     = "platform"
   location                 = "europe-west1"
@@ -377,7 +377,7 @@ resource "google_container_cluster" "gcp_gke_no_client_certificate" {
   }
 }
 
-# expect fail: gcp-gke-secrets-encryption, k8s-gcp-gke-secrets-encryption
+# expect fail: gcp-gke-secrets-encryption
 resource "google_container_cluster" "gcp_gke_secrets_encryption" {
   name                     = "platform"
   location                 = "europe-west1"
@@ -422,8 +422,57 @@ resource "google_container_cluster" "gcp_gke_secrets_encryption" {
   }
 }
 
-# expect fail: gcp-gke-release-channel, k8s-gcp-gke-release-channel
+# expect fail: gcp-gke-release-channel
 resource "google_container_cluster" "gcp_gke_release_channel" {
+  name                     = "platform"
+  location                 = "europe-west1"
+  enable_legacy_abac       = false
+  enable_shielded_nodes    = true
+  remove_default_node_pool = true
+  initial_node_count       = 1
+
+  private_cluster_config {
+    enable_private_nodes    = true
+    enable_private_endpoint = false
+    master_ipv4_cidr_block  = "172.16.0.0/28"
+  }
+
+  master_authorized_networks_config {
+    cidr_blocks {
+      cidr_block   = "203.0.113.0/24"
+      display_name = "office"
+    }
+  }
+
+  workload_identity_config {
+    workload_pool = "example-project.svc.id.goog"
+  }
+
+  network_policy {
+    enabled = true
+  }
+
+  master_auth {
+    client_certificate_config {
+      issue_client_certificate = false
+    }
+  }
+
+  database_encryption {
+    state    = "ENCRYPTED"
+    key_name = google_kms_crypto_key.gke.id
+  }
+
+  logging_config {
+    enable_components = ["SYSTEM_COMPONENTS", "WORKLOADS"]
+  }
+  release_channel {
+    channel = "UNSPECIFIED"
+  }
+}
+
+# No release_channel block: GKE enrolls the cluster in the REGULAR channel.
+resource "google_container_cluster" "enrolled_by_default" {
   name                     = "platform"
   location                 = "europe-west1"
   enable_legacy_abac       = false

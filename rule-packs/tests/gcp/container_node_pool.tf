@@ -29,7 +29,7 @@ resource "google_container_node_pool" "good" {
   }
 }
 
-# expect fail: gcp-gke-node-auto-repair, k8s-gcp-gke-node-auto-repair
+# expect fail: gcp-gke-node-auto-repair
 resource "google_container_node_pool" "gcp_gke_node_auto_repair" {
   name       = "default"
   cluster    = google_container_cluster.this.id
@@ -60,8 +60,39 @@ resource "google_container_node_pool" "gcp_gke_node_auto_repair" {
   }
 }
 
-# expect fail: gcp-gke-node-metadata, k8s-gcp-gke-node-metadata
+# expect fail: gcp-gke-node-metadata
 resource "google_container_node_pool" "gcp_gke_node_metadata" {
+  name       = "default"
+  cluster    = google_container_cluster.this.id
+  node_count = 3
+
+  management {
+    auto_repair  = true
+    auto_upgrade = true
+  }
+
+  node_config {
+    workload_metadata_config {
+      mode = "GCE_METADATA"
+    }
+
+    machine_type    = "e2-standard-4"
+    image_type      = "COS_CONTAINERD"
+    service_account = google_service_account.nodes.email
+    oauth_scopes    = ["https://www.googleapis.com/auth/cloud-platform"]
+    metadata = {
+      "disable-legacy-endpoints" = "true"
+    }
+
+    shielded_instance_config {
+      enable_secure_boot          = true
+      enable_integrity_monitoring = true
+    }
+  }
+}
+
+# No mode set: in a cluster with Workload Identity the pool gets the GKE metadata server.
+resource "google_container_node_pool" "metadata_mode_from_the_cluster" {
   name       = "default"
   cluster    = google_container_cluster.this.id
   node_count = 3
@@ -87,7 +118,7 @@ resource "google_container_node_pool" "gcp_gke_node_metadata" {
   }
 }
 
-# expect fail: gcp-gke-node-secure-boot, k8s-gcp-gke-node-secure-boot
+# expect fail: gcp-gke-node-secure-boot
 resource "google_container_node_pool" "gcp_gke_node_secure_boot" {
   name       = "default"
   cluster    = google_container_cluster.this.id

@@ -9,7 +9,7 @@ resource "google_dns_managed_zone" "good" {
   }
 }
 
-# expect fail: gcp-dns-dnssec, cis-gcp-dns-dnssec
+# expect fail: gcp-dns-dnssec
 resource "google_dns_managed_zone" "gcp_dns_dnssec" {
   name       = "example"
   dns_name   = "example.com."

@@ -5,8 +5,31 @@ resource "google_kms_crypto_key" "good" {
   rotation_period = "7776000s"
 }
 
-# expect fail: soc2-gcp-kms-rotation, gcp-kms-rotation, cis-gcp-kms-rotation, mc-gcp-kms-rotation
+# expect fail: gcp-kms-rotation
 resource "google_kms_crypto_key" "gcp_kms_rotation" {
   name     = "data"
   key_ring = google_kms_key_ring.this.id
+}
+
+# expect fail: gcp-kms-rotation
+resource "google_kms_crypto_key" "rotates_yearly" {
+  name            = "data"
+  key_ring        = google_kms_key_ring.this.id
+  rotation_period = "31536000s"
+}
+
+resource "google_kms_crypto_key" "rotates_monthly" {
+  name            = "data"
+  key_ring        = google_kms_key_ring.this.id
+  rotation_period = "2592000s"
+}
+
+# Asymmetric signing keys cannot rotate automatically: the rotation check does not apply.
+resource "google_kms_crypto_key" "signing" {
+  name     = "release-signing"
+  key_ring = google_kms_key_ring.this.id
+  purpose  = "ASYMMETRIC_SIGN"
+  version_template {
+    algorithm = "EC_SIGN_P256_SHA256"
+  }
 }

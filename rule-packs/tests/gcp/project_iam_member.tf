@@ -5,7 +5,7 @@ resource "google_project_iam_member" "good" {
   member  = "serviceAccount:${google_service_account.app.email}"
 }
 
-# expect fail: gcp-no-primitive-roles-for-service-accounts, cis-gcp-no-primitive-roles-for-service-accounts
+# expect fail: gcp-no-primitive-roles-for-service-accounts
 resource "google_project_iam_member" "gcp_no_primitive_roles_for_service_accounts" {
   project = "example-project"
   role    = "roles/editor"

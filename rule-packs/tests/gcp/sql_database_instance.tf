@@ -22,7 +22,7 @@ resource "google_sql_database_instance" "good" {
   }
 }
 
-# expect fail: gcp-sql-no-public-ip, cis-gcp-sql-no-public-ip, mc-gcp-sql-no-public-ip
+# expect fail: gcp-sql-no-public-ip
 resource "google_sql_database_instance" "gcp_sql_no_public_ip" {
   name                = "app"
   database_version    = "POSTGRES_16"
@@ -45,7 +45,7 @@ resource "google_sql_database_instance" "gcp_sql_no_public_ip" {
   }
 }
 
-# expect fail: soc2-gcp-sql-require-ssl, gcp-sql-require-ssl, cis-gcp-sql-require-ssl, mc-gcp-sql-require-ssl
+# expect fail: gcp-sql-require-ssl
 resource "google_sql_database_instance" "gcp_sql_require_ssl" {
   name                = "app"
   database_version    = "POSTGRES_16"
@@ -68,7 +68,7 @@ resource "google_sql_database_instance" "gcp_sql_require_ssl" {
   }
 }
 
-# expect fail: soc2-gcp-sql-backups, gcp-sql-backups, cis-gcp-sql-backups
+# expect fail: gcp-sql-backups
 resource "google_sql_database_instance" "gcp_sql_backups" {
   name                = "app"
   database_version    = "POSTGRES_16"
@@ -87,7 +87,7 @@ resource "google_sql_database_instance" "gcp_sql_backups" {
   }
 }
 
-# expect fail: gcp-sql-no-open-networks, cis-gcp-sql-no-open-networks
+# expect fail: gcp-sql-no-open-networks
 resource "google_sql_database_instance" "gcp_sql_no_open_networks" {
   name                = "app"
   database_version    = "POSTGRES_16"

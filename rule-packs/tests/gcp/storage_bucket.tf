@@ -18,7 +18,7 @@ resource "google_storage_bucket" "good" {
   }
 }
 
-# expect fail: gcp-gcs-uniform-access, cis-gcp-gcs-uniform-access
+# expect fail: gcp-gcs-uniform-access
 resource "google_storage_bucket" "gcp_gcs_uniform_access" {
   name                     = "example-data"
   location                 = "EU"
@@ -37,7 +37,7 @@ resource "google_storage_bucket" "gcp_gcs_uniform_access" {
   }
 }
 
-# expect fail: soc2-gcp-gcs-public-access-prevention, gcp-gcs-public-access-prevention, cis-gcp-gcs-public-access-prevention, mc-gcp-gcs-public-access-prevention
+# expect fail: gcp-gcs-public-access-prevention
 resource "google_storage_bucket" "gcp_gcs_public_access_prevention" {
   name                        = "example-data"
   location                    = "EU"

@@ -5,7 +5,7 @@ resource "google_storage_bucket_iam_member" "good" {
   member = "group:data-readers@example.com"
 }
 
-# expect fail: gcp-gcs-not-public, cis-gcp-gcs-not-public, mc-gcp-gcs-not-public
+# expect fail: gcp-gcs-not-public
 resource "google_storage_bucket_iam_member" "gcp_gcs_not_public" {
   bucket = google_storage_bucket.this.name
   role   = "roles/storage.objectViewer"
