@@ -1,12 +1,16 @@
 //! Rules x resources -> findings (docs/rules.md, "Outcomes"), in a deterministic order: by rule,
 //! then by resource in file and source order.
 
+mod references;
+mod relations;
+
 use crate::gate::Gate;
 use crate::report::{AssertionResult, Finding, Found, Outcome, Report, ResourceRef};
-use crate::rules::{Assertion, Rule, TypeSelector, Verdict, verdict_on};
+use crate::rules::{Assertion, Operator, Rule, TypeSelector, Verdict, verdict_on};
 use crate::terraform::{BlockKind, Resource, Terraform};
 use crate::value::{Node, Value};
 use rayon::prelude::*;
+use relations::Relations;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -19,7 +23,17 @@ pub fn scan(rules: Vec<Rule>, terraform: Terraform) -> Report {
         .map(|r| Arc::new(reference(r)))
         .collect();
     let candidates: Vec<Vec<usize>> = rules.iter().map(|r| index.candidates(r)).collect();
-    let findings = evaluate_all(&rules, &candidates, &terraform.resources, &refs);
+    // Built only when a rule has a relation: most scans need no view of other resources.
+    let relations = Relations::needed(&rules)
+        .then(|| Relations::new(&rules, &terraform.resources, &terraform.context));
+    let findings = evaluate_all(
+        &rules,
+        &candidates,
+        &terraform.resources,
+        &refs,
+        relations.as_ref(),
+    );
+    drop(relations);
     Report {
         gate: Gate::default(),
         rules,
@@ -43,6 +57,7 @@ fn evaluate_all(
     candidates: &[Vec<usize>],
     resources: &[Resource],
     refs: &[Arc<ResourceRef>],
+    relations: Option<&Relations>,
 ) -> Vec<Finding> {
     let pairs = slice_by_slice(candidates, resources.len());
     // Room for a skipped finding per rule too, so that adding them does not copy the rest.
@@ -51,7 +66,7 @@ fn evaluate_all(
         .par_iter()
         .map(|&(rule, at)| {
             let (rule, at) = (rule as usize, at as usize);
-            evaluate(rule, &rules[rule], &resources[at], at, &refs[at])
+            evaluate(rule, &rules[rule], &resources[at], at, &refs[at], relations)
         })
         .collect_into_vec(&mut evaluated);
     // `filter_map` collects in place (an `Option<Finding>` is a `Finding`'s size), where
@@ -159,6 +174,7 @@ fn evaluate(
     resource: &Resource,
     at: usize,
     reference: &Arc<ResourceRef>,
+    relations: Option<&Relations>,
 ) -> Option<Finding> {
     let mut undecided_filters = Vec::new();
     for filter in &rule.filters {
@@ -171,7 +187,12 @@ fn evaluate(
     let assertions: Vec<AssertionResult> = rule
         .assertions
         .iter()
-        .map(|a| check(a, resource, false))
+        .map(|a| match (&a.operator, relations) {
+            (Operator::Relation(relation), Some(relations)) => {
+                relations.judge(a, relation, resource)
+            }
+            _ => check(a, resource, false),
+        })
         .collect();
     let verdict = Verdict::all(assertions.iter().map(|r| r.verdict));
     let (outcome, results) = match verdict {

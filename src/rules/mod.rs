@@ -8,6 +8,7 @@ mod operator;
 mod packed;
 pub mod packs;
 mod pattern;
+mod relation;
 mod verdict;
 mod yaml;
 mod yaml_value;
@@ -19,6 +20,7 @@ use load::load_tree;
 pub use model::{Assertion, Origin, Rule, Severity, TypeSelector};
 pub use operator::{Operator, Verdict, equal, verdict_on};
 pub use pattern::{BACKTRACK_LIMIT, GaveUp, Pattern};
+pub use relation::{DEFAULT_IDENTIFIED_BY, Relation, RelationKind};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use rayon::prelude::*;

@@ -41,6 +41,9 @@ pub struct ModuleResult {
     /// The values its callers agreed on, which it was evaluated with.
     inputs: HashMap<String, Value>,
     pub resources: Vec<Resource>,
+    /// The resources of the folder's files that were not targeted: rules do not judge them,
+    /// but a relation sees them (a bucket's public access block in a file the scan left out).
+    pub context: Vec<Resource>,
     calls: Vec<ModuleCall>,
     pub errors: Vec<FileError>,
     pub warnings: Vec<String>,
@@ -219,6 +222,8 @@ fn evaluate_files(
             }
             if file.targeted {
                 resources.push(resource(block, &file.source, body));
+            } else if block.kind == BlockKind::Managed || block.kind == BlockKind::Module {
+                result.context.push(resource(block, &file.source, body));
             }
         }
         if file.targeted {
