@@ -46,6 +46,8 @@ pub struct ModuleCall<'r> {
 pub struct Calls<'r> {
     pub from: HashMap<&'r str, Vec<ModuleCall<'r>>>,
     into: HashMap<String, Vec<(&'r str, &'r Resource)>>,
+    /// Managed resources by address, to follow a reference through another resource.
+    managed: HashMap<Referent, &'r Resource>,
 }
 
 /// The module (folder) a resource is written in, relative to the scan root.
@@ -77,19 +79,33 @@ impl<'r> Calls<'r> {
                 .or_default()
                 .push(ModuleCall { call, target });
         }
-        Calls { from, into }
+        let managed = resources
+            .iter()
+            .filter(|r| r.kind == BlockKind::Managed)
+            .map(|r| (resource_referent(r), *r))
+            .collect();
+        Calls {
+            from,
+            into,
+            managed,
+        }
     }
 
     /// What a value written in `module` refers to. `owner` is the resource it belongs to, whose
-    /// `for_each` gives `each.value` its meaning.
+    /// `for_each` gives `each.value` its meaning. `through` is the attribute the value is
+    /// (`bucket`): a reference to the `id` of another resource that has that attribute too
+    /// refers to what it refers to, as an ownership control whose `bucket` is the bucket
+    /// policy's id (the bucket's name) refers to the policy's bucket.
     pub fn referents(
         &self,
         value: &Value,
         module: &str,
         owner: Option<&Resource>,
+        through: Option<&str>,
     ) -> Vec<Referent> {
         let mut out = Vec::new();
-        self.collect(value, module, owner, 0, &mut out);
+        let walk = Walk { owner, through };
+        self.collect(value, module, walk, 0, &mut out);
         out.sort();
         out.dedup();
         out
@@ -99,10 +115,11 @@ impl<'r> Calls<'r> {
         &self,
         value: &Value,
         module: &str,
-        owner: Option<&Resource>,
+        walk: Walk,
         depth: usize,
         out: &mut Vec<Referent>,
     ) {
+        let owner = walk.owner;
         match value {
             Value::String(text) => {
                 // A known string built with a reference (`"${aws_s3_bucket.b.arn}/*"`) holds it
@@ -111,12 +128,12 @@ impl<'r> Calls<'r> {
                 if named.is_empty() {
                     out.push(Referent::Name(text.clone()));
                 } else {
-                    out.extend(named.into_iter().map(|(t, n)| resource(module, t, n)));
+                    self.resources(named, module, walk, depth, out);
                 }
             }
             Value::List(items) => {
                 for item in items {
-                    self.collect(&item.value, module, owner, depth, out);
+                    self.collect(&item.value, module, walk, depth, out);
                 }
             }
             Value::Unknown(unknown) if unknown.identifier => {
@@ -124,13 +141,13 @@ impl<'r> Calls<'r> {
                 if named.is_empty() {
                     out.push(undecided(module, &unknown.source, &unknown.reason));
                 } else {
-                    out.extend(named.into_iter().map(|(t, n)| resource(module, t, n)));
+                    self.resources(named, module, walk, depth, out);
                 }
             }
             Value::Unknown(unknown) if !unknown.candidates.is_empty() => {
                 // The value of each instance of a block whose `for_each` or `count` is known.
                 for candidate in &unknown.candidates {
-                    self.collect(candidate, module, owner, depth, out);
+                    self.collect(candidate, module, walk, depth, out);
                 }
             }
             Value::Unknown(unknown) => {
@@ -142,7 +159,11 @@ impl<'r> Calls<'r> {
                     for (caller_module, call) in callers {
                         match call.body.value.get(variable) {
                             Some(argument) => {
-                                self.collect(&argument.value, caller_module, None, depth + 1, out)
+                                let walk = Walk {
+                                    owner: None,
+                                    ..walk
+                                };
+                                self.collect(&argument.value, caller_module, walk, depth + 1, out)
                             }
                             None => out.push(undecided(
                                 caller_module,
@@ -157,7 +178,11 @@ impl<'r> Calls<'r> {
                     && let Some(each) = owner.and_then(|o| o.body.value.get("for_each"))
                 {
                     let mut of_each = Vec::new();
-                    self.collect(&each.value, module, None, depth, &mut of_each);
+                    let walk = Walk {
+                        owner: None,
+                        through: None,
+                    };
+                    self.collect(&each.value, module, walk, depth, &mut of_each);
                     if of_each
                         .iter()
                         .all(|r| matches!(r, Referent::Resource { .. }))
@@ -169,6 +194,37 @@ impl<'r> Calls<'r> {
                 out.push(undecided(module, source, &unknown.reason));
             }
             Value::Null | Value::Bool(_) | Value::Number(_) | Value::Map(_) => {}
+        }
+    }
+
+    /// The resources a reference expression names; through another resource's `id` to what
+    /// its attribute of the same name refers to (`Calls::referents`).
+    fn resources(
+        &self,
+        named: Vec<Reference>,
+        module: &str,
+        walk: Walk,
+        depth: usize,
+        out: &mut Vec<Referent>,
+    ) {
+        for reference in named {
+            let referent = resource(module, reference.resource_type, reference.name);
+            if let Some(through) = walk.through
+                && reference.attribute.as_deref() == Some("id")
+                && depth < MAX_CALL_DEPTH
+                && let Some(other) = self.managed.get(&referent)
+                && walk
+                    .owner
+                    .is_none_or(|o| o.resource_type != other.resource_type)
+                && let Some(value) = other.body.value.get(through)
+            {
+                let walk = Walk {
+                    owner: Some(other),
+                    through: Some(through),
+                };
+                self.collect(&value.value, module, walk, depth + 1, out);
+            }
+            out.push(referent);
         }
     }
 
@@ -197,9 +253,28 @@ impl<'r> Calls<'r> {
                 arguments
                     .iter()
                     .filter(|(name, _)| !META_ARGUMENTS.contains(&name.as_str()))
-                    .any(|(_, value)| self.referents(&value.value, module, None).contains(&wanted))
+                    .any(|(_, value)| {
+                        self.referents(&value.value, module, None, None)
+                            .contains(&wanted)
+                    })
             })
     }
+}
+
+/// What a value is read as: the resource it belongs to and the attribute it is.
+#[derive(Clone, Copy)]
+struct Walk<'a> {
+    owner: Option<&'a Resource>,
+    through: Option<&'a str>,
+}
+
+/// A reference expression's resource, and the attribute it reads (`id` in
+/// `aws_s3_bucket.b[0].id`).
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Reference {
+    pub resource_type: String,
+    pub name: String,
+    pub attribute: Option<String>,
 }
 
 /// The referent a reference to this resource resolves to.
@@ -239,11 +314,12 @@ fn variable_name(source: &str) -> Option<&str> {
         .then_some(name)
 }
 
-/// The managed resources a reference expression's text names, as (type, name):
+/// The managed resources a reference expression's text names, with the attribute each reads:
 /// `aws_s3_bucket.b.id`, `aws_s3_bucket.b[each.key].arn`, `try(aws_s3_bucket.b[0].id, "")`.
-pub fn references_in(text: &str) -> Vec<(String, String)> {
+pub fn references_in(text: &str) -> Vec<Reference> {
     let bytes = text.as_bytes();
     let is_ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'-';
+    let ident_end = |from: usize| from + bytes[from..].iter().take_while(|&&c| is_ident(c)).count();
     let mut out = Vec::new();
     let mut at = 0;
     let mut in_string = false;
@@ -261,35 +337,72 @@ pub fn references_in(text: &str) -> Vec<(String, String)> {
             at += 1;
             continue;
         }
-        let first_end = at + bytes[at..].iter().take_while(|&&c| is_ident(c)).count();
+        let first_end = ident_end(at);
         let first = &text[at..first_end];
-        if bytes.get(first_end) == Some(&b'.') {
-            let second_start = first_end + 1;
-            let second_end = second_start
-                + bytes[second_start..]
-                    .iter()
-                    .take_while(|&&c| is_ident(c))
-                    .count();
-            // Resource types are `provider_kind`; the other roots (`var`, `local`, `module`,
-            // `data`, `each`, `count`, `path`, `self`, `terraform`) have no `_`.
-            if first.contains('_') && second_end > second_start {
-                out.push((
-                    first.to_string(),
-                    text[second_start..second_end].to_string(),
-                ));
-            }
-            at = second_end.max(first_end + 1);
-        } else {
+        if bytes.get(first_end) != Some(&b'.') {
             at = first_end;
+            continue;
         }
+        let second_start = first_end + 1;
+        let second_end = ident_end(second_start);
+        // Resource types are `provider_kind`; the other roots (`var`, `local`, `module`,
+        // `data`, `each`, `count`, `path`, `self`, `terraform`) have no `_`.
+        if first.contains('_') && second_end > second_start {
+            out.push(Reference {
+                resource_type: first.to_string(),
+                name: text[second_start..second_end].to_string(),
+                attribute: attribute_after(text, second_end),
+            });
+        }
+        at = second_end.max(first_end + 1);
     }
     out.sort();
     out.dedup();
     out
 }
 
+/// The attribute read after a resource's name: past an index (`[0]`, `[each.key]`, `.0`) or a
+/// splat (`[*]`, `.*`).
+fn attribute_after(text: &str, mut at: usize) -> Option<String> {
+    let bytes = text.as_bytes();
+    loop {
+        match bytes.get(at) {
+            Some(b'[') => {
+                let mut depth = 0;
+                while let Some(&b) = bytes.get(at) {
+                    at += 1;
+                    match b {
+                        b'[' => depth += 1,
+                        b']' if depth == 1 => break,
+                        b']' => depth -= 1,
+                        _ => {}
+                    }
+                }
+            }
+            Some(b'.') => {
+                let start = at + 1;
+                let end = start
+                    + bytes[start..]
+                        .iter()
+                        .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_' || **c == b'*')
+                        .count();
+                let segment = &text[start..end];
+                if segment.is_empty() {
+                    return None;
+                }
+                if segment == "*" || segment.bytes().all(|c| c.is_ascii_digit()) {
+                    at = end;
+                    continue;
+                }
+                return Some(segment.to_string());
+            }
+            _ => return None,
+        }
+    }
+}
+
 /// The references inside the `${...}` parts of a known string.
-fn interpolated_references(text: &str) -> Vec<(String, String)> {
+fn interpolated_references(text: &str) -> Vec<Reference> {
     let mut out = Vec::new();
     let mut rest = text;
     while let Some(start) = rest.find("${") {
@@ -329,10 +442,31 @@ mod tests {
 
     fn refs(text: &str) -> Vec<(String, String)> {
         references_in(text)
+            .into_iter()
+            .map(|r| (r.resource_type, r.name))
+            .collect()
     }
 
     fn pair(t: &str, n: &str) -> (String, String) {
         (t.to_string(), n.to_string())
+    }
+
+    #[test]
+    fn a_reference_reads_the_attribute_after_its_index() {
+        let attribute = |text: &str| references_in(text).remove(0).attribute;
+        assert_eq!(attribute("aws_s3_bucket.b.id").as_deref(), Some("id"));
+        assert_eq!(attribute("aws_s3_bucket.b[0].arn").as_deref(), Some("arn"));
+        assert_eq!(
+            attribute("aws_s3_bucket.b[each.key].id").as_deref(),
+            Some("id")
+        );
+        assert_eq!(
+            attribute("aws_s3_bucket.b.0.bucket").as_deref(),
+            Some("bucket")
+        );
+        assert_eq!(attribute("aws_s3_bucket.b[*].id").as_deref(), Some("id"));
+        assert_eq!(attribute("aws_s3_bucket.b.*.id").as_deref(), Some("id"));
+        assert_eq!(attribute("aws_s3_bucket.b"), None);
     }
 
     #[test]
@@ -368,10 +502,12 @@ mod tests {
 
     #[test]
     fn known_text_refers_through_its_interpolations_only() {
-        assert_eq!(
-            interpolated_references("arn:aws:s3:::${aws_s3_bucket.b.id}/*"),
-            [pair("aws_s3_bucket", "b")]
-        );
+        let named: Vec<(String, String)> =
+            interpolated_references("arn:aws:s3:::${aws_s3_bucket.b.id}/*")
+                .into_iter()
+                .map(|r| (r.resource_type, r.name))
+                .collect();
+        assert_eq!(named, [pair("aws_s3_bucket", "b")]);
         assert!(interpolated_references("my.bucket_name.example").is_empty());
     }
 

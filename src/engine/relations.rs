@@ -120,13 +120,27 @@ impl<'r> Relations<'r> {
             let resource = self.resources[at];
             let module = module_of(resource);
             for node in relation.attribute.resolve(&resource.body).values {
-                for referent in self.calls.referents(&node.value, module, Some(resource)) {
+                let through = attribute_name(&relation.attribute);
+                let referents = self
+                    .calls
+                    .referents(&node.value, module, Some(resource), through);
+                for referent in referents {
                     match referent {
-                        Referent::Undecided { module, reason } => referrers
-                            .undecided
-                            .entry(module)
-                            .or_default()
-                            .push((at, reason)),
+                        // What it names may be a resource of the module the unknown value is
+                        // written in (a caller's, when it came through a module variable), and
+                        // of its own.
+                        Referent::Undecided {
+                            module: written_in,
+                            reason,
+                        } => {
+                            for module in [written_in.as_str(), module] {
+                                let undecided = referrers.undecided.entry(module.to_string());
+                                let undecided = undecided.or_default();
+                                if !undecided.iter().any(|(b, r)| *b == at && *r == reason) {
+                                    undecided.push((at, reason.clone()));
+                                }
+                            }
+                        }
                         Referent::Name(name) => {
                             referrers
                                 .by_name_in
@@ -349,7 +363,10 @@ impl<'r> Relations<'r> {
         let mut referred: Vec<usize> = Vec::new();
         let mut unknowns: Vec<String> = Vec::new();
         for node in &resolution.values {
-            for referent in self.calls.referents(&node.value, module, Some(resource)) {
+            let referents = self
+                .calls
+                .referents(&node.value, module, Some(resource), None);
+            for referent in referents {
                 match &referent {
                     Referent::Resource { resource_type, .. } if resource_type == ty => {
                         match self.by_address.get(&referent) {
@@ -490,6 +507,14 @@ fn relations_of(rule: &Rule) -> impl Iterator<Item = &Relation> {
         Operator::Relation(relation) => Some(relation.as_ref()),
         _ => None,
     })
+}
+
+/// The attribute a key names when it is one plain name (`bucket`).
+fn attribute_name(key: &Key) -> Option<&str> {
+    match key.segments.as_slice() {
+        [crate::rules::Segment::Name(name)] => Some(name),
+        _ => None,
+    }
 }
 
 fn keys_text(keys: &[Key]) -> String {

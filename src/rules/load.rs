@@ -229,7 +229,11 @@ impl<'a> Loader<'a> {
         let severity = self.severity(item);
         let resource_types = self.resource_types(item);
         let relations = self.relations(item);
-        let (filters, mut assertions) = self.checks(item, !relations.is_empty());
+        // A relation that did not load has said why; the rule is not also missing assertions.
+        let has_relations = RelationKind::ALL
+            .iter()
+            .any(|kind| item.get(kind.name()).is_some());
+        let (filters, mut assertions) = self.checks(item, has_relations);
         assertions.extend(relations);
         let metadata = item.get("metadata");
         let mut references = self.strings(item.get("references"));

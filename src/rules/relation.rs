@@ -68,9 +68,14 @@ impl Relation {
             format!(" with {}", each.join(", "))
         };
         let (ty, attribute) = (&self.resource_type, &self.attribute);
+        let a = if ty.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
         match self.kind {
             RelationKind::ReferencedBy => {
-                format!("a {ty} whose {attribute} refers to it{conditions}")
+                format!("{a} {ty} whose {attribute} refers to it{conditions}")
             }
             RelationKind::NotReferencedBy => {
                 format!("no {ty} whose {attribute} refers to it{conditions}")
