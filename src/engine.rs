@@ -189,7 +189,7 @@ fn evaluate(
         .iter()
         .map(|a| match (&a.operator, relations) {
             (Operator::Relation(relation), Some(relations)) => {
-                relations.judge(a, relation, resource)
+                relations.judge(a, relation, resource, at)
             }
             _ => check(a, resource, false),
         })

@@ -3,7 +3,7 @@
 
 use crate::terraform::{BlockKind, Resource};
 use crate::value::Value;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Chains of module calls deeper than this are not followed (as the evaluator's bound).
 const MAX_CALL_DEPTH: usize = 8;
@@ -228,36 +228,47 @@ impl<'r> Calls<'r> {
         }
     }
 
-    /// The calls in `module` to modules whose resources the scan does not hold (a registry
-    /// module, a folder not scanned) that pass a value referring to `resource`.
-    pub fn unread_calls_passing<'c>(
-        &'c self,
-        resource: &Resource,
-        scanned: &std::collections::HashSet<&str>,
-    ) -> impl Iterator<Item = &'c ModuleCall<'r>> {
-        let module = module_of(resource);
-        let wanted = resource_referent(resource);
-        self.from
-            .get(module)
-            .into_iter()
-            .flatten()
-            .filter(move |call| {
+    /// For each resource passed to a module whose resources the scan does not hold (a
+    /// registry module, or a folder not among `scanned`): why what that module creates cannot
+    /// be known. By the resource's index in `by_address`.
+    pub fn passed_to_unread(
+        &self,
+        scanned: &HashSet<&str>,
+        by_address: &HashMap<Referent, usize>,
+    ) -> HashMap<usize, Vec<String>> {
+        let mut out: HashMap<usize, Vec<String>> = HashMap::new();
+        for (module, calls) in &self.from {
+            let unread = calls.iter().filter(|call| {
                 call.target
                     .as_deref()
                     .is_none_or(|target| !scanned.contains(target))
-            })
-            .filter(move |call| {
+            });
+            for call in unread {
                 let Value::Map(arguments) = &call.call.body.value else {
-                    return false;
+                    continue;
                 };
-                arguments
+                let source = match call.call.body.value.get("source").map(|n| &n.value) {
+                    Some(Value::String(source)) => source.clone(),
+                    _ => "an unknown source".to_string(),
+                };
+                let why = format!(
+                    "it is passed to {} (source \"{source}\"), whose resources riveter does not read",
+                    call.call.address
+                );
+                let mut passed: Vec<usize> = arguments
                     .iter()
                     .filter(|(name, _)| !META_ARGUMENTS.contains(&name.as_str()))
-                    .any(|(_, value)| {
-                        self.referents(&value.value, module, None, None)
-                            .contains(&wanted)
-                    })
-            })
+                    .flat_map(|(_, value)| self.referents(&value.value, module, None, None))
+                    .filter_map(|referent| by_address.get(&referent).copied())
+                    .collect();
+                passed.sort_unstable();
+                passed.dedup();
+                for at in passed {
+                    out.entry(at).or_default().push(why.clone());
+                }
+            }
+        }
+        out
     }
 }
 

@@ -15,7 +15,6 @@ use crate::rules::{Assertion, Key, Operator, Relation, RelationKind, Rule, Verdi
 use crate::terraform::{BlockKind, Resource};
 use crate::value::{Node, Value};
 use std::collections::{HashMap, HashSet};
-use std::fmt::Write as _;
 use std::sync::Arc;
 
 /// Every resource a relation may see, and what refers to what: built once per scan.
@@ -26,21 +25,24 @@ pub struct Relations<'r> {
     scanned: usize,
     calls: Calls<'r>,
     by_address: HashMap<Referent, usize>,
-    /// The folders that hold any resource of the scan.
-    folders: HashSet<&'r str>,
-    /// For each (other type, referring attribute) of a `referenced_by` or `not_referenced_by`
-    /// relation: who refers to what.
-    referrers: HashMap<(String, String), Referrers>,
-    /// For each (type, identifying attributes) of a `refers_to` relation: the resources of the
+    /// For each resource passed to a module whose resources the scan does not hold (a
+    /// registry module, a folder not scanned): why that module may create its companions.
+    passed_to_unread: HashMap<usize, Vec<String>>,
+    /// By other type, then referring attribute, of a `referenced_by` or `not_referenced_by`
+    /// relation: who refers to what. Looked up by borrowed names: a scan judges every bucket.
+    referrers: HashMap<String, HashMap<String, Referrers>>,
+    /// By type, then identifying attributes, of a `refers_to` relation: the resources of the
     /// type by their known names.
-    named: HashMap<(String, String), HashMap<String, Vec<usize>>>,
+    named: HashMap<String, HashMap<String, HashMap<String, Vec<usize>>>>,
 }
 
 /// The resources of one type, by what their referring attribute refers to.
 #[derive(Default)]
 struct Referrers {
-    /// Keyed by `Referent::Resource` and `Referent::Name`.
-    by_referent: HashMap<Referent, Vec<usize>>,
+    /// By the resource they refer to (its index).
+    by_resource: HashMap<usize, Vec<usize>>,
+    /// By the known name they hold.
+    by_name: HashMap<String, Vec<usize>>,
     /// By module: those whose attribute names something that cannot be known, and why.
     undecided: HashMap<String, Vec<(usize, String)>>,
     /// By module: those whose attribute is a known name, for resources whose own name is not
@@ -60,14 +62,17 @@ impl<'r> Relations<'r> {
     pub fn new(rules: &[Rule], scanned: &'r [Resource], context: &'r [Resource]) -> Relations<'r> {
         let resources: Vec<&Resource> = scanned.iter().chain(context).collect();
         let calls = Calls::new(&resources);
+        let by_address: HashMap<Referent, usize> = resources
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.kind == BlockKind::Managed)
+            .map(|(at, r)| (resource_referent(r), at))
+            .collect();
+        let folders: HashSet<&str> = resources.iter().map(|r| module_of(r)).collect();
+        let passed_to_unread = calls.passed_to_unread(&folders, &by_address);
         let mut relations = Relations {
-            by_address: resources
-                .iter()
-                .enumerate()
-                .filter(|(_, r)| r.kind == BlockKind::Managed)
-                .map(|(at, r)| (resource_referent(r), at))
-                .collect(),
-            folders: resources.iter().map(|r| module_of(r)).collect(),
+            by_address,
+            passed_to_unread,
             resources,
             scanned: scanned.len(),
             calls,
@@ -75,25 +80,36 @@ impl<'r> Relations<'r> {
             named: HashMap::new(),
         };
         for relation in rules.iter().flat_map(relations_of) {
+            let ty = &relation.resource_type;
             match relation.kind {
                 RelationKind::RefersTo => {
-                    let key = (
-                        relation.resource_type.clone(),
-                        keys_text(&relation.identified_by),
-                    );
-                    if !relations.named.contains_key(&key) {
+                    let keys = keys_text(&relation.identified_by);
+                    if relations
+                        .named
+                        .get(ty)
+                        .is_none_or(|n| !n.contains_key(&keys))
+                    {
                         let named = relations.named_of(relation);
-                        relations.named.insert(key, named);
+                        relations
+                            .named
+                            .entry(ty.clone())
+                            .or_default()
+                            .insert(keys, named);
                     }
                 }
                 _ => {
-                    let key = (
-                        relation.resource_type.clone(),
-                        relation.attribute.text.clone(),
-                    );
-                    if !relations.referrers.contains_key(&key) {
+                    let attribute = &relation.attribute.text;
+                    if relations
+                        .referrers
+                        .get(ty)
+                        .is_none_or(|r| !r.contains_key(attribute))
+                    {
                         let referrers = relations.referrers_of(relation);
-                        relations.referrers.insert(key, referrers);
+                        relations
+                            .referrers
+                            .entry(ty.clone())
+                            .or_default()
+                            .insert(attribute.clone(), referrers);
                     }
                 }
             }
@@ -147,13 +163,14 @@ impl<'r> Relations<'r> {
                                 .entry(module.to_string())
                                 .or_default()
                                 .push((at, name.clone()));
-                            referrers
-                                .by_referent
-                                .entry(Referent::Name(name))
-                                .or_default()
-                                .push(at);
+                            referrers.by_name.entry(name).or_default().push(at);
                         }
-                        resource => referrers.by_referent.entry(resource).or_default().push(at),
+                        // A resource that is not among those scanned has nothing to judge.
+                        resource => {
+                            if let Some(&target) = self.by_address.get(&resource) {
+                                referrers.by_resource.entry(target).or_default().push(at);
+                            }
+                        }
                     }
                 }
             }
@@ -172,15 +189,17 @@ impl<'r> Relations<'r> {
     }
 
     /// The result of a relation on one resource.
+    /// `at` is the resource's index among the scanned ones.
     pub fn judge(
         &self,
         assertion: &Arc<Assertion>,
         relation: &Relation,
         resource: &Resource,
+        at: usize,
     ) -> AssertionResult {
         let judged = match relation.kind {
             RelationKind::RefersTo => self.refers_to(relation, resource),
-            _ => self.referenced_by(relation, resource),
+            _ => self.referenced_by(relation, resource, at),
         };
         AssertionResult {
             assertion: assertion.clone(),
@@ -199,32 +218,22 @@ impl<'r> Relations<'r> {
 
     /// `referenced_by` and `not_referenced_by`: the resources of the other type that refer to
     /// this one, and those that might.
-    fn referenced_by(&self, relation: &Relation, resource: &Resource) -> Judged {
-        let key = (
-            relation.resource_type.clone(),
-            relation.attribute.text.clone(),
-        );
-        let Some(referrers) = self.referrers.get(&key) else {
+    fn referenced_by(&self, relation: &Relation, resource: &Resource, at: usize) -> Judged {
+        let referrers = self
+            .referrers
+            .get(&relation.resource_type)
+            .and_then(|r| r.get(&relation.attribute.text));
+        let Some(referrers) = referrers else {
             return Judged::unknown(format!(
                 "the {} that refer to it were not gathered",
                 relation.resource_type
             ));
         };
         let module = module_of(resource);
-        let mut linked: Vec<usize> = referrers
-            .by_referent
-            .get(&resource_referent(resource))
-            .cloned()
-            .unwrap_or_default();
+        let mut linked: Vec<usize> = referrers.by_resource.get(&at).cloned().unwrap_or_default();
         let names = names(resource, &relation.identified_by);
         for name in &names.known {
-            linked.extend(
-                referrers
-                    .by_referent
-                    .get(&Referent::Name(name.clone()))
-                    .into_iter()
-                    .flatten(),
-            );
+            linked.extend(referrers.by_name.get(name).into_iter().flatten());
         }
         linked.sort_unstable();
         linked.dedup();
@@ -250,17 +259,13 @@ impl<'r> Relations<'r> {
                 }
             }
         }
-        let folders = &self.folders;
-        for call in self.calls.unread_calls_passing(resource, folders) {
-            let source = match call.call.body.value.get("source").map(|n| &n.value) {
-                Some(Value::String(source)) => source.clone(),
-                _ => "an unknown source".to_string(),
-            };
-            maybe.push(format!(
-                "it is passed to {} (source \"{source}\"), whose resources riveter does not read",
-                call.call.address
-            ));
-        }
+        maybe.extend(
+            self.passed_to_unread
+                .get(&at)
+                .into_iter()
+                .flatten()
+                .cloned(),
+        );
         maybe.sort();
         maybe.dedup();
 
@@ -296,9 +301,11 @@ impl<'r> Relations<'r> {
         unknowns.extend(maybe);
         match relation.kind {
             RelationKind::ReferencedBy => match passing {
-                Some((at, _, _)) => Judged {
+                // A pass's words are its expectation (`AssertionResult::full_message`); which
+                // resource satisfied it is its actual value.
+                Some(_) => Judged {
                     verdict: Verdict::Pass,
-                    detail: format!("{} refers to it {through}", self.place(*at)),
+                    detail: String::new(),
                     actual: addresses(&|v| v == Verdict::Pass),
                     span: None,
                 },
@@ -357,7 +364,8 @@ impl<'r> Relations<'r> {
         let module = module_of(resource);
         let named = self
             .named
-            .get(&(ty.clone(), keys_text(&relation.identified_by)));
+            .get(ty)
+            .and_then(|n| n.get(&keys_text(&relation.identified_by)));
         let resolution = relation.attribute.resolve(&resource.body);
         let span = resolution.values.first().map(|n| n.span);
         let mut referred: Vec<usize> = Vec::new();
@@ -518,11 +526,10 @@ fn attribute_name(key: &Key) -> Option<&str> {
 }
 
 fn keys_text(keys: &[Key]) -> String {
-    let mut out = String::new();
-    for key in keys {
-        let _ = write!(out, "{}\n", key.text);
-    }
-    out
+    keys.iter()
+        .map(|key| key.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The known names of a resource through its identifying attributes, and why one is not known.
