@@ -6,7 +6,7 @@ mod relations;
 
 use crate::gate::Gate;
 use crate::report::{AssertionResult, Finding, Found, Outcome, Report, ResourceRef};
-use crate::rules::{Assertion, Operator, Rule, TypeSelector, Verdict, verdict_on};
+use crate::rules::{Assertion, Rule, TypeSelector, Verdict, verdict_on};
 use crate::terraform::{BlockKind, Resource, Terraform};
 use crate::value::{Node, Value};
 use rayon::prelude::*;
@@ -187,10 +187,8 @@ fn evaluate(
     let assertions: Vec<AssertionResult> = rule
         .assertions
         .iter()
-        .map(|a| match (&a.operator, relations) {
-            (Operator::Relation(relation), Some(relations)) => {
-                relations.judge(a, relation, resource, at)
-            }
+        .map(|a| match (&a.relation, relations) {
+            (Some(relation), Some(relations)) => relations.judge(a, relation, resource, at),
             _ => check(a, resource, false),
         })
         .collect();

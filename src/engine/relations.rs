@@ -11,7 +11,7 @@
 
 use super::references::{Calls, Referent, module_of, resource_referent};
 use crate::report::{AssertionResult, Found};
-use crate::rules::{Assertion, Key, Operator, Relation, RelationKind, Rule, Verdict};
+use crate::rules::{Assertion, Key, Relation, RelationKind, Rule, Verdict};
 use crate::terraform::{BlockKind, Resource};
 use crate::value::{Node, Value};
 use std::collections::{HashMap, HashSet};
@@ -237,6 +237,33 @@ impl<'r> Relations<'r> {
         }
         linked.sort_unstable();
         linked.dedup();
+        let through = format!("through `{}`", relation.attribute);
+        let judged: Vec<(usize, Verdict, String)> = linked
+            .iter()
+            .map(|&at| {
+                let (verdict, words) = self.conditions(relation, at);
+                (at, verdict, words)
+            })
+            .collect();
+        let addresses = |wanted: &dyn Fn(Verdict) -> bool| -> Option<Value> {
+            let found: Vec<Node> = judged
+                .iter()
+                .filter(|(_, v, _)| wanted(*v))
+                .map(|(at, _, _)| Node::bare(Value::String(self.resources[*at].address.clone())))
+                .collect();
+            (!found.is_empty()).then_some(Value::List(found))
+        };
+        let ty = &relation.resource_type;
+        let passing = judged.iter().find(|(_, v, _)| *v == Verdict::Pass);
+        // Most buckets have their companion: nothing else need be put in words for them.
+        if relation.kind == RelationKind::ReferencedBy && passing.is_some() {
+            return Judged {
+                verdict: Verdict::Pass,
+                detail: String::new(),
+                actual: addresses(&|v| v == Verdict::Pass),
+                span: None,
+            };
+        }
         // Who might refer to it: what cannot be followed in its module, a name compared with a
         // name that is not known, and the modules it is passed to that the scan does not hold.
         let mut maybe: Vec<String> = Vec::new();
@@ -269,24 +296,6 @@ impl<'r> Relations<'r> {
         maybe.sort();
         maybe.dedup();
 
-        let through = format!("through `{}`", relation.attribute);
-        let judged: Vec<(usize, Verdict, String)> = linked
-            .iter()
-            .map(|&at| {
-                let (verdict, words) = self.conditions(relation, at);
-                (at, verdict, words)
-            })
-            .collect();
-        let addresses = |wanted: &dyn Fn(Verdict) -> bool| -> Option<Value> {
-            let found: Vec<Node> = judged
-                .iter()
-                .filter(|(_, v, _)| wanted(*v))
-                .map(|(at, _, _)| Node::bare(Value::String(self.resources[*at].address.clone())))
-                .collect();
-            (!found.is_empty()).then_some(Value::List(found))
-        };
-        let ty = &relation.resource_type;
-        let passing = judged.iter().find(|(_, v, _)| *v == Verdict::Pass);
         let undecided_conditions: Vec<String> = judged
             .iter()
             .filter(|(_, v, _)| *v == Verdict::Unknown)
@@ -511,10 +520,7 @@ impl Judged {
 
 /// The relations among a rule's assertions.
 fn relations_of(rule: &Rule) -> impl Iterator<Item = &Relation> {
-    rule.assertions.iter().filter_map(|a| match &a.operator {
-        Operator::Relation(relation) => Some(relation.as_ref()),
-        _ => None,
-    })
+    rule.assertions.iter().filter_map(|a| a.relation.as_deref())
 }
 
 /// The attribute a key names when it is one plain name (`bucket`).

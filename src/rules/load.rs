@@ -2,10 +2,10 @@
 //! file, the line and the rule; unknown keys are warnings.
 
 use super::key::Key;
-use super::model::{Assertion, Origin, Rule, Severity, TypeSelector};
+use super::model::{Assertion, Origin, Relation, Rule, Severity, TypeSelector};
 use super::operator::{Comparison, ElementPattern, FieldTest, NAMES, Operand, Operator};
 use super::pattern::Pattern;
-use super::relation::{DEFAULT_IDENTIFIED_BY, Relation, RelationKind};
+use super::relation::{DEFAULT_IDENTIFIED_BY, RelationKind};
 use super::yaml::{self, Yaml, YamlValue};
 use crate::value::Value;
 use std::collections::BTreeMap;
@@ -520,6 +520,7 @@ impl<'a> Loader<'a> {
             message,
             line,
             expectation,
+            relation: None,
         }))
     }
 
@@ -779,14 +780,14 @@ impl<'a> Loader<'a> {
             RelationKind::RefersTo => attribute,
             _ => self.relation_key(&format!("{resource_type}.{}", attribute.text), entry.line)?,
         };
-        let operator = Operator::Relation(Arc::new(relation));
         Some(Arc::new(Assertion {
             key,
-            expectation: operator.expectation(None),
-            operator,
+            expectation: relation.expectation(),
+            operator: Operator::Relation(kind),
             expected: Some(Value::String(resource_type)),
             message: text("message"),
             line: entry.line,
+            relation: Some(Arc::new(relation)),
         }))
     }
 

@@ -17,10 +17,10 @@ pub use key::{Key, Reach, Resolution, Segment, ValuePath};
 pub use load::{Diagnostic, PackMetadata, RuleFile, load_str, slug};
 
 use load::load_tree;
-pub use model::{Assertion, Origin, Rule, Severity, TypeSelector};
+pub use model::{Assertion, Origin, Relation, Rule, Severity, TypeSelector};
 pub use operator::{Operator, Verdict, equal, verdict_on};
 pub use pattern::{BACKTRACK_LIMIT, GaveUp, Pattern};
-pub use relation::{DEFAULT_IDENTIFIED_BY, Relation, RelationKind};
+pub use relation::{DEFAULT_IDENTIFIED_BY, RelationKind};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use rayon::prelude::*;

@@ -3,7 +3,7 @@
 //! than wrong.
 
 use super::pattern::Pattern;
-use super::relation::Relation;
+use super::relation::RelationKind;
 pub use super::verdict::Verdict;
 use crate::value::{Node, TextPart, Value};
 use std::sync::Arc;
@@ -41,7 +41,7 @@ pub enum Operator {
     /// A rule's relation to other resources (`referenced_by`, `not_referenced_by`,
     /// `refers_to`): it stands among the rule's assertions so that every report lists it as
     /// one, but the engine decides it, with every resource in view.
-    Relation(Arc<Relation>),
+    Relation(RelationKind),
 }
 
 /// How a length compares with the expected number.
@@ -231,7 +231,7 @@ impl Operator {
             Operator::Length(Comparison::Less) => "length_less_than",
             Operator::Length(Comparison::LessOrEqual) => "length_less_than_or_equal",
             Operator::NoneMatch(_) => "none_match",
-            Operator::Relation(relation) => relation.kind.name(),
+            Operator::Relation(kind) => kind.name(),
         }
     }
 
@@ -308,7 +308,10 @@ impl Operator {
             Operator::Length(Comparison::Less) => format!("to have length less than {v}"),
             Operator::Length(Comparison::LessOrEqual) => format!("to have length at most {v}"),
             Operator::NoneMatch(_) => format!("to have no element matching {v}"),
-            Operator::Relation(relation) => relation.expectation(),
+            // The assertion's own words (`Relation::expectation`) name the other type.
+            Operator::Relation(RelationKind::ReferencedBy) => "to be referred to".into(),
+            Operator::Relation(RelationKind::NotReferencedBy) => "not to be referred to".into(),
+            Operator::Relation(RelationKind::RefersTo) => "to refer to what passes".into(),
         }
     }
 

@@ -1,10 +1,7 @@
-//! Relations (docs/rules.md, "Rules that see other resources"): a rule on one resource that
-//! requires, or forbids, resources of another type that refer to it, or that judges the
-//! resources it refers to. The engine decides them, since only it sees every resource.
-
-use super::key::Key;
-use super::model::Assertion;
-use std::sync::Arc;
+//! The kinds of relation (docs/rules.md, "Rules that see other resources"): a rule on one
+//! resource that requires, or forbids, resources of another type that refer to it, or that
+//! judges the resources it refers to. The engine decides them, since only it sees every
+//! resource; a loaded relation is a `model::Relation`.
 
 /// Which way a relation looks, and what it asks of the resources it finds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,55 +31,5 @@ impl RelationKind {
     }
 }
 
-/// One relation of a rule, as loaded.
-#[derive(Debug, Clone)]
-pub struct Relation {
-    pub kind: RelationKind,
-    /// The other resources' type: `aws_s3_bucket_public_access_block`.
-    pub resource_type: String,
-    /// The attribute that refers: the other resource's for `referenced_by` and
-    /// `not_referenced_by`, the rule's own resource's for `refers_to`.
-    pub attribute: Key,
-    /// The attributes whose known value names the referred resource (`bucket`: a public access
-    /// block whose `bucket` is the literal name refers to the bucket with that name).
-    pub identified_by: Vec<Key>,
-    /// What the other resources must pass (for `not_referenced_by`: what makes one forbidden).
-    /// Empty: any resource of the type.
-    pub assertions: Vec<Arc<Assertion>>,
-}
-
 /// The attributes that name a resource when a relation does not say (`identified_by`).
 pub const DEFAULT_IDENTIFIED_BY: &[&str] = &["id", "arn", "name", "bucket"];
-
-impl Relation {
-    /// What passing looks like, in words, for messages.
-    pub fn expectation(&self) -> String {
-        let conditions = if self.assertions.is_empty() {
-            String::new()
-        } else {
-            let each: Vec<String> = self
-                .assertions
-                .iter()
-                .map(|a| format!("{} {}", a.key, a.expectation))
-                .collect();
-            format!(" with {}", each.join(", "))
-        };
-        let (ty, attribute) = (&self.resource_type, &self.attribute);
-        let a = if ty.starts_with(['a', 'e', 'i', 'o', 'u']) {
-            "an"
-        } else {
-            "a"
-        };
-        match self.kind {
-            RelationKind::ReferencedBy => {
-                format!("{a} {ty} whose {attribute} refers to it{conditions}")
-            }
-            RelationKind::NotReferencedBy => {
-                format!("no {ty} whose {attribute} refers to it{conditions}")
-            }
-            RelationKind::RefersTo => {
-                format!("every {ty} that {attribute} refers to{conditions}")
-            }
-        }
-    }
-}
