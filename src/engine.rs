@@ -1,11 +1,15 @@
 //! Rules x resources -> findings (docs/rules.md, "Outcomes"), in a deterministic order: by rule,
 //! then by resource in file and source order.
 
+mod references;
+mod relations;
+
 use crate::findings::{AssertionResult, Finding, Found, Outcome, Report, ResourceRef};
 use crate::rules::{Assertion, Rule, TypeSelector, Verdict, verdict_on};
 use crate::terraform::{BlockKind, Resource, Terraform};
 use crate::value::{Node, Value};
 use rayon::prelude::*;
+use relations::Relations;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -18,7 +22,17 @@ pub fn scan(rules: Vec<Rule>, terraform: Terraform) -> Report {
         .map(|r| Arc::new(reference(r)))
         .collect();
     let candidates: Vec<Vec<usize>> = rules.iter().map(|r| index.candidates(r)).collect();
-    let findings = evaluate_all(&rules, &candidates, &terraform.resources, &refs);
+    // Built only when a rule has a relation: most scans need no view of other resources.
+    let relations = Relations::needed(&rules)
+        .then(|| Relations::new(&rules, &terraform.resources, &terraform.context));
+    let findings = evaluate_all(
+        &rules,
+        &candidates,
+        &terraform.resources,
+        &refs,
+        relations.as_ref(),
+    );
+    drop(relations);
     Report {
         rules,
         findings,
@@ -42,6 +56,7 @@ fn evaluate_all(
     candidates: &[Vec<usize>],
     resources: &[Resource],
     refs: &[Arc<ResourceRef>],
+    relations: Option<&Relations>,
 ) -> Vec<Finding> {
     let pairs = slice_by_slice(candidates, resources.len());
     // Room for a skipped finding per rule too, so that adding them does not copy the rest.
@@ -50,7 +65,7 @@ fn evaluate_all(
         .par_iter()
         .map(|&(rule, at)| {
             let (rule, at) = (rule as usize, at as usize);
-            evaluate(rule, &rules[rule], &resources[at], at, &refs[at])
+            evaluate(rule, &rules[rule], &resources[at], at, &refs[at], relations)
         })
         .collect_into_vec(&mut evaluated);
     // `filter_map` collects in place (an `Option<Finding>` is a `Finding`'s size), where
@@ -158,6 +173,7 @@ fn evaluate(
     resource: &Resource,
     at: usize,
     reference: &Arc<ResourceRef>,
+    relations: Option<&Relations>,
 ) -> Option<Finding> {
     let mut undecided_filters = Vec::new();
     for filter in &rule.filters {
@@ -170,7 +186,10 @@ fn evaluate(
     let assertions: Vec<AssertionResult> = rule
         .assertions
         .iter()
-        .map(|a| check(a, resource, false))
+        .map(|a| match (&a.relation, relations) {
+            (Some(relation), Some(relations)) => relations.judge(a, relation, resource, at),
+            _ => check(a, resource, false),
+        })
         .collect();
     let verdict = Verdict::all(assertions.iter().map(|r| r.verdict));
     let (outcome, results) = match verdict {

@@ -2,9 +2,10 @@
 //! file, the line and the rule; unknown keys are warnings.
 
 use super::key::Key;
-use super::model::{Assertion, Origin, Rule, Severity, TypeSelector};
+use super::model::{Assertion, Origin, Relation, Rule, Severity, TypeSelector};
 use super::operator::{Comparison, ElementPattern, FieldTest, NAMES, Operand, Operator};
 use super::pattern::Pattern;
+use super::relation::{DEFAULT_IDENTIFIED_BY, RelationKind};
 use super::yaml::{self, Yaml, YamlValue};
 use crate::value::Value;
 use std::collections::BTreeMap;
@@ -84,9 +85,20 @@ const RULE_KEYS: &[&str] = &[
     "tags",
     "aliases",
     "metadata",
+    "referenced_by",
+    "not_referenced_by",
+    "refers_to",
 ];
 const PACK_ENTRY_KEYS: &[&str] = &["check", "frameworks", "severity"];
 const ASSERTION_KEYS: &[&str] = &["key", "operator", "value", "message"];
+const RELATION_KEYS: &[&str] = &[
+    "resource_type",
+    "attribute",
+    "identified_by",
+    "assertions",
+    "assert",
+    "message",
+];
 
 /// Loads one rule file. Every error in the file is reported, not only the first.
 pub fn load_str(file: &str, src: &str) -> Result<RuleFile, Vec<Diagnostic>> {
@@ -284,7 +296,13 @@ impl<'a> Loader<'a> {
         let errors_before = self.errors.len();
         let severity = self.severity(item);
         let resource_types = self.resource_types(item);
-        let (filters, assertions) = self.checks(item);
+        let relations = self.relations(item);
+        // A relation that did not load has said why; the rule is not also missing assertions.
+        let has_relations = RelationKind::ALL
+            .iter()
+            .any(|kind| item.get(kind.name()).is_some());
+        let (filters, mut assertions) = self.checks(item, has_relations);
+        assertions.extend(relations);
         let metadata = item.get("metadata");
         let mut references = self.strings(item.get("references"));
         references.extend(self.strings(metadata.and_then(|m| m.get("references"))));
@@ -357,8 +375,13 @@ impl<'a> Loader<'a> {
         names.into_iter().map(TypeSelector::parse).collect()
     }
 
-    /// Filters and assertions, in whichever shape the rule uses.
-    fn checks(&mut self, item: &Yaml) -> (Vec<Arc<Assertion>>, Vec<Arc<Assertion>>) {
+    /// Filters and assertions, in whichever shape the rule uses. A rule with a relation needs
+    /// no other assertion.
+    fn checks(
+        &mut self,
+        item: &Yaml,
+        has_relations: bool,
+    ) -> (Vec<Arc<Assertion>>, Vec<Arc<Assertion>>) {
         let filters = match (item.get("filters"), item.get("filter")) {
             (Some(list), _) => self.assertion_list(list, "filters"),
             (None, Some(map)) => self.assertion_map(map, "filter"),
@@ -375,8 +398,13 @@ impl<'a> Loader<'a> {
             }
             (Some(list), None) => self.assertion_list(list, "assertions"),
             (None, Some(map)) => self.assertion_map(map, "assert"),
+            (None, None) if has_relations => return (filters, Vec::new()),
             (None, None) => {
-                self.error(item.line, "a rule needs `assertions` (or `assert`)");
+                self.error(
+                    item.line,
+                    "a rule needs `assertions` (or `assert`, `referenced_by`, \
+                     `not_referenced_by`, `refers_to`)",
+                );
                 return (filters, Vec::new());
             }
         };
@@ -562,6 +590,7 @@ impl<'a> Loader<'a> {
             message,
             line,
             expectation,
+            relation: None,
         }))
     }
 
@@ -711,6 +740,135 @@ impl<'a> Loader<'a> {
         } else {
             Some(converted)
         })
+    }
+
+    /// The rule's relations (`referenced_by`, `not_referenced_by`, `refers_to`), each a map or
+    /// a list of maps, as assertions the engine decides (docs/rules.md, "Rules that see other
+    /// resources").
+    fn relations(&mut self, item: &Yaml) -> Vec<Arc<Assertion>> {
+        let mut out = Vec::new();
+        for kind in RelationKind::ALL {
+            let Some(value) = item.get(kind.name()) else {
+                continue;
+            };
+            let entries: Vec<&Yaml> = match &value.value {
+                YamlValue::Seq(items) => items.iter().collect(),
+                _ => vec![value],
+            };
+            for entry in entries {
+                out.extend(self.relation(kind, entry));
+            }
+        }
+        out
+    }
+
+    fn relation(&mut self, kind: RelationKind, entry: &Yaml) -> Option<Arc<Assertion>> {
+        let what = kind.name();
+        let Some(entries) = entry.entries() else {
+            self.error(
+                entry.line,
+                format!(
+                    "`{what}` must be a map with `resource_type` and `attribute`, found {}",
+                    entry.kind()
+                ),
+            );
+            return None;
+        };
+        for (name, key, _) in entries {
+            if !RELATION_KEYS.contains(&name) {
+                self.warn(
+                    key.line,
+                    format!("unknown key `{name}` in `{what}` is ignored"),
+                );
+            }
+        }
+        let text = |key: &str| entry.get(key).and_then(Yaml::scalar_text);
+        let Some(resource_type) = text("resource_type").map(|t| t.trim().to_string()) else {
+            self.error(entry.line, format!("`{what}` needs a `resource_type`"));
+            return None;
+        };
+        if resource_type.is_empty() || resource_type.contains(['|', '*', ' ']) {
+            self.error(
+                entry.line,
+                format!("`{what}` needs one managed resource type, found \"{resource_type}\""),
+            );
+            return None;
+        }
+        let Some(attribute) = text("attribute") else {
+            self.error(
+                entry.line,
+                format!("`{what}` needs an `attribute`: the attribute that refers"),
+            );
+            return None;
+        };
+        let attribute = self.relation_key(&attribute, entry.line)?;
+        let identified_by = match entry.get("identified_by") {
+            Some(value) => {
+                let names = self.strings(Some(value));
+                if names.is_empty() {
+                    self.error(
+                        value.line,
+                        "`identified_by` must name at least one attribute",
+                    );
+                }
+                names
+            }
+            None => DEFAULT_IDENTIFIED_BY
+                .iter()
+                .map(|n| n.to_string())
+                .collect(),
+        };
+        let identified_by: Option<Vec<Key>> = identified_by
+            .iter()
+            .map(|name| self.relation_key(name, entry.line))
+            .collect();
+        let errors_before = self.errors.len();
+        let assertions = match (entry.get("assertions"), entry.get("assert")) {
+            (Some(_), Some(a)) => {
+                self.error(
+                    a.line,
+                    "use either `assertions` (a list) or `assert` (a map), not both",
+                );
+                Vec::new()
+            }
+            (Some(list), None) => self.assertion_list(list, "assertions"),
+            (None, Some(map)) => self.assertion_map(map, "assert"),
+            (None, None) => Vec::new(),
+        };
+        if self.errors.len() > errors_before {
+            return None;
+        }
+        let relation = Relation {
+            kind,
+            resource_type: resource_type.clone(),
+            attribute: attribute.clone(),
+            identified_by: identified_by?,
+            assertions,
+        };
+        // Reports name it by the attribute that refers, on the type that holds it.
+        let key = match kind {
+            RelationKind::RefersTo => attribute,
+            _ => self.relation_key(&format!("{resource_type}.{}", attribute.text), entry.line)?,
+        };
+        Some(Arc::new(Assertion {
+            key,
+            expectation: relation.expectation(),
+            operator: Operator::Relation(kind),
+            expected: Some(Value::String(resource_type)),
+            message: text("message"),
+            line: entry.line,
+            relation: Some(Arc::new(relation)),
+        }))
+    }
+
+    fn relation_key(&mut self, text: &str, line: u32) -> Option<Key> {
+        match Key::parse(text) {
+            Ok(key) => Some(key),
+            Err(e) => {
+                self.error(line, e);
+                None
+            }
+        }
     }
 
     fn strings(&mut self, value: Option<&Yaml>) -> Vec<String> {

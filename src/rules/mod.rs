@@ -10,6 +10,7 @@ pub mod pack_docs;
 mod packed;
 pub mod packs;
 mod pattern;
+mod relation;
 mod verdict;
 mod yaml;
 mod yaml_value;
@@ -19,9 +20,10 @@ pub use load::{Diagnostic, PackEntry, PackMetadata, RuleFile, load_str, slug};
 
 use catalog::{Catalog, CatalogAt, Selection};
 use load::load_tree;
-pub use model::{Assertion, Origin, Rule, Severity, TypeSelector};
+pub use model::{Assertion, Origin, Relation, Rule, Severity, TypeSelector};
 pub use operator::{Operator, Verdict, equal, verdict_on};
 pub use pattern::{BACKTRACK_LIMIT, GaveUp, Pattern};
+pub use relation::{DEFAULT_IDENTIFIED_BY, RelationKind};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use rayon::prelude::*;

@@ -2,6 +2,7 @@
 
 use super::key::Key;
 use super::operator::Operator;
+use super::relation::RelationKind;
 use crate::value::Value;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -121,6 +122,58 @@ pub struct Assertion {
     pub line: u32,
     /// What a passing value looks like, in words, written once when the rule loads.
     pub expectation: String,
+    /// The relation this assertion stands for (`Operator::Relation`); `None` for the others.
+    pub relation: Option<Arc<Relation>>,
+}
+
+/// One relation of a rule, as loaded.
+#[derive(Debug, Clone)]
+pub struct Relation {
+    pub kind: RelationKind,
+    /// The other resources' type: `aws_s3_bucket_public_access_block`.
+    pub resource_type: String,
+    /// The attribute that refers: the other resource's for `referenced_by` and
+    /// `not_referenced_by`, the rule's own resource's for `refers_to`.
+    pub attribute: Key,
+    /// The attributes whose known value names the referred resource (`bucket`: a public access
+    /// block whose `bucket` is the literal name refers to the bucket with that name).
+    pub identified_by: Vec<Key>,
+    /// What the other resources must pass (for `not_referenced_by`: what makes one forbidden).
+    /// Empty: any resource of the type.
+    pub assertions: Vec<Arc<Assertion>>,
+}
+
+impl Relation {
+    /// What passing looks like, in words, for messages.
+    pub fn expectation(&self) -> String {
+        let conditions = if self.assertions.is_empty() {
+            String::new()
+        } else {
+            let each: Vec<String> = self
+                .assertions
+                .iter()
+                .map(|a| format!("{} {}", a.key, a.expectation))
+                .collect();
+            format!(" with {}", each.join(", "))
+        };
+        let (ty, attribute) = (&self.resource_type, &self.attribute);
+        let a = if ty.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
+        match self.kind {
+            RelationKind::ReferencedBy => {
+                format!("{a} {ty} whose {attribute} refers to it{conditions}")
+            }
+            RelationKind::NotReferencedBy => {
+                format!("no {ty} whose {attribute} refers to it{conditions}")
+            }
+            RelationKind::RefersTo => {
+                format!("every {ty} that {attribute} refers to{conditions}")
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -3,6 +3,7 @@
 //! than wrong.
 
 use super::pattern::Pattern;
+use super::relation::RelationKind;
 pub use super::verdict::Verdict;
 use crate::value::{Node, TextPart, Value};
 use std::sync::Arc;
@@ -37,6 +38,10 @@ pub enum Operator {
     Length(Comparison),
     /// Compiled once, when the rule loads; the assertion's value is the patterns as written.
     NoneMatch(Arc<[ElementPattern]>),
+    /// A rule's relation to other resources (`referenced_by`, `not_referenced_by`,
+    /// `refers_to`): it stands among the rule's assertions so that every report lists it as
+    /// one, but the engine decides it, with every resource in view.
+    Relation(RelationKind),
 }
 
 /// How a length compares with the expected number.
@@ -226,6 +231,7 @@ impl Operator {
             Operator::Length(Comparison::Less) => "length_less_than",
             Operator::Length(Comparison::LessOrEqual) => "length_less_than_or_equal",
             Operator::NoneMatch(_) => "none_match",
+            Operator::Relation(kind) => kind.name(),
         }
     }
 
@@ -239,6 +245,8 @@ impl Operator {
             In | NotIn | ContainsAll | ContainsAny => Operand::List,
             Length(_) => Operand::Length,
             NoneMatch(_) => Operand::Patterns,
+            // Its other resources' type, which the loader sets.
+            Relation(_) => Operand::Text,
         }
     }
 
@@ -300,6 +308,10 @@ impl Operator {
             Operator::Length(Comparison::Less) => format!("to have length less than {v}"),
             Operator::Length(Comparison::LessOrEqual) => format!("to have length at most {v}"),
             Operator::NoneMatch(_) => format!("to have no element matching {v}"),
+            // The assertion's own words (`Relation::expectation`) name the other type.
+            Operator::Relation(RelationKind::ReferencedBy) => "to be referred to".into(),
+            Operator::Relation(RelationKind::NotReferencedBy) => "not to be referred to".into(),
+            Operator::Relation(RelationKind::RefersTo) => "to refer to what passes".into(),
         }
     }
 
@@ -307,6 +319,8 @@ impl Operator {
     /// operators see length 0, the negative operators pass, every other one fails.
     pub fn on_missing(&self, expected: Option<&Value>) -> Verdict {
         match self {
+            // One resource's value cannot decide a relation: the engine does, with the others.
+            Operator::Relation(_) => Verdict::Unknown,
             Operator::Length(comparison) => length(
                 &Value::List(Vec::new()),
                 expected.unwrap_or(&Value::Null),
@@ -378,6 +392,8 @@ impl Operator {
             }
             Operator::Length(comparison) => length(actual, expected, *comparison),
             Operator::NoneMatch(patterns) => none_match(actual, patterns),
+            // One value cannot decide a relation: the engine does, with the other resources.
+            Operator::Relation(_) => Verdict::Unknown,
         }
     }
 }

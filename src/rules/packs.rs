@@ -28,6 +28,7 @@ const BUILTIN: &[(&str, &[u8])] = &[
     pack!("cis-gcp"),
     pack!("kubernetes-security"),
     pack!("multi-cloud-security"),
+    pack!("companion-resources"),
 ];
 
 /// The pack's rule file, as parsed at build time.

@@ -42,6 +42,10 @@ use std::sync::atomic::AtomicUsize;
 pub struct Terraform {
     /// In file order (files sorted by path), then in source order.
     pub resources: Vec<Resource>,
+    /// The managed resources and module calls of files the scan did not target but whose
+    /// folder it did: no rule judges them, but relations see them (docs/rules.md, "Rules that
+    /// see other resources"). In file order, then source order.
+    pub context: Vec<Resource>,
     /// Files read, whether they parsed or not.
     pub files: usize,
     /// Files that could not be read or parsed; the others are still scanned.
@@ -105,6 +109,7 @@ pub fn load_counting(
         };
         terraform.modules.insert(display_path(&dir, root), node);
         terraform.resources.extend(result.resources);
+        terraform.context.extend(result.context);
         terraform.errors.extend(result.errors);
         terraform.warnings.extend(result.warnings);
         terraform.directives.extend(result.directives);

@@ -30,6 +30,9 @@ pub struct ModuleResult {
     /// The values its callers agreed on, which it was evaluated with.
     inputs: HashMap<String, Value>,
     pub resources: Vec<Resource>,
+    /// The resources of the folder's files that were not targeted: rules do not judge them,
+    /// but a relation sees them (a bucket's public access block in a file the scan left out).
+    pub context: Vec<Resource>,
     pub calls: Vec<ModuleCall>,
     /// Files other than its Terraform files that its expressions read (`file`, `templatefile`).
     pub reads: BTreeSet<PathBuf>,
@@ -224,6 +227,8 @@ fn evaluate_files(
             }
             if file.targeted {
                 resources.push(resource(block, &file.source, body));
+            } else if block.kind == BlockKind::Managed || block.kind == BlockKind::Module {
+                result.context.push(resource(block, &file.source, body));
             }
         }
         if file.targeted {

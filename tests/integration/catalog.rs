@@ -67,8 +67,14 @@ fn signature(check: &Value) -> String {
             })
             .collect()
     };
+    // A relation is a test too: checks on one type that differ only in what must refer to
+    // them are different checks.
+    let relations: Vec<&Value> = ["referenced_by", "not_referenced_by", "refers_to"]
+        .iter()
+        .map(|key| &check[*key])
+        .collect();
     format!(
-        "{types:?} {:?} {:?}",
+        "{types:?} {:?} {:?} {relations:?}",
         tests(&check["filters"]),
         tests(&check["assertions"])
     )

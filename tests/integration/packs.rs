@@ -91,6 +91,7 @@ fn packs_list_and_show() {
         "cis-gcp",
         "kubernetes-security",
         "multi-cloud-security",
+        "companion-resources",
     ] {
         assert!(
             list.lines().any(|l| l.starts_with(&format!("{name} "))),

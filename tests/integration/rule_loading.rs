@@ -42,7 +42,7 @@ fn empty_or_missing_assertions() {
         errors(src),
         [
             "rules.yml:4: rule \"A\": a rule needs at least one assertion",
-            "rules.yml:5: rule \"B\": a rule needs `assertions` (or `assert`)"
+            "rules.yml:5: rule \"B\": a rule needs `assertions` (or `assert`, `referenced_by`, `not_referenced_by`, `refers_to`)"
         ]
     );
 }

@@ -59,7 +59,9 @@ pub fn publish(
 fn headline(report: &Report, verdict: GateVerdict) -> String {
     let failed = report.count(Outcome::Fail);
     match verdict {
-        GateVerdict::Passed if failed == 0 => "No findings on what the change can affect".to_string(),
+        GateVerdict::Passed if failed == 0 => {
+            "No findings on what the change can affect".to_string()
+        }
         GateVerdict::Passed => format!("{failed} finding(s) below the fail-on severity"),
         GateVerdict::Failed => format!("{failed} finding(s) fail the gate"),
         GateVerdict::Incomplete => "Some files could not be read".to_string(),

@@ -1,0 +1,131 @@
+# Companion resources: settings of a storage account, a subnet or a key vault that are resources
+# of their own and refer to it (rule pack companion-resources).
+
+# The account of storage_account.tf without a network_rules block, given network rules by a
+# resource of their own.
+resource "azurerm_storage_account_network_rules" "azure_storage_network_deny" {
+  storage_account_id = azurerm_storage_account.azure_storage_network_deny.id
+  default_action     = "Deny"
+  bypass             = ["AzureServices"]
+}
+
+# Network rules that let every network in.
+# expect fail: azure-storage-network-deny, azure-storage-account-network-rules-resource
+resource "azurerm_storage_account" "companion_open_network" {
+  name                              = "companionopen"
+  resource_group_name               = azurerm_resource_group.this.name
+  location                          = azurerm_resource_group.this.location
+  account_tier                      = "Standard"
+  account_replication_type          = "GRS"
+  min_tls_version                   = "TLS1_2"
+  https_traffic_only_enabled        = true
+  allow_nested_items_to_be_public   = false
+  shared_access_key_enabled         = false
+  infrastructure_encryption_enabled = true
+
+  blob_properties {
+    versioning_enabled = true
+
+    delete_retention_policy {
+      days = 30
+    }
+  }
+}
+
+resource "azurerm_storage_account_network_rules" "companion_open_network" {
+  storage_account_id = azurerm_storage_account.companion_open_network.id
+  default_action     = "Allow"
+}
+
+# No network rules at all.
+# expect fail: azure-storage-network-deny, azure-storage-account-network-rules-resource
+resource "azurerm_storage_account" "companion_no_network_rules" {
+  name                              = "companionnone"
+  resource_group_name               = azurerm_resource_group.this.name
+  location                          = azurerm_resource_group.this.location
+  account_tier                      = "Standard"
+  account_replication_type          = "GRS"
+  min_tls_version                   = "TLS1_2"
+  https_traffic_only_enabled        = true
+  allow_nested_items_to_be_public   = false
+  shared_access_key_enabled         = false
+  infrastructure_encryption_enabled = true
+
+  blob_properties {
+    versioning_enabled = true
+
+    delete_retention_policy {
+      days = 30
+    }
+  }
+}
+
+# The key vaults of key_vault.tf, each sending its audit logs to a diagnostic setting.
+resource "azurerm_monitor_diagnostic_setting" "key_vaults" {
+  for_each = {
+    good             = azurerm_key_vault.good.id
+    purge_protection = azurerm_key_vault.azure_keyvault_purge_protection.id
+    network_deny     = azurerm_key_vault.azure_keyvault_network_deny.id
+  }
+  name                       = "audit-${each.key}"
+  target_resource_id         = each.value
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.this.id
+
+  enabled_log {
+    category = "AuditEvent"
+  }
+}
+
+# A key vault whose audit logs go nowhere.
+# expect fail: azure-key-vault-diagnostic-setting
+resource "azurerm_key_vault" "companion_no_diagnostics" {
+  name                       = "companion-kv"
+  location                   = azurerm_resource_group.this.location
+  resource_group_name        = azurerm_resource_group.this.name
+  tenant_id                  = data.azurerm_client_config.current.tenant_id
+  sku_name                   = "premium"
+  purge_protection_enabled   = true
+  soft_delete_retention_days = 90
+  enable_rbac_authorization  = true
+
+  network_acls {
+    default_action = "Deny"
+    bypass         = "AzureServices"
+  }
+}
+
+resource "azurerm_network_security_group" "companion" {
+  name                = "companion"
+  location            = azurerm_resource_group.this.location
+  resource_group_name = azurerm_resource_group.this.name
+}
+
+# Well configured: a network security group is associated with it.
+resource "azurerm_subnet" "companion_app" {
+  name                 = "app"
+  resource_group_name  = azurerm_resource_group.this.name
+  virtual_network_name = "companion"
+  address_prefixes     = ["10.0.1.0/24"]
+}
+
+resource "azurerm_subnet_network_security_group_association" "companion_app" {
+  subnet_id                 = azurerm_subnet.companion_app.id
+  network_security_group_id = azurerm_network_security_group.companion.id
+}
+
+# No network security group.
+# expect fail: azure-subnet-network-security-group
+resource "azurerm_subnet" "companion_data" {
+  name                 = "data"
+  resource_group_name  = azurerm_resource_group.this.name
+  virtual_network_name = "companion"
+  address_prefixes     = ["10.0.2.0/24"]
+}
+
+# A gateway subnet may not have a network security group: the rule does not apply to it.
+resource "azurerm_subnet" "companion_gateway" {
+  name                 = "GatewaySubnet"
+  resource_group_name  = azurerm_resource_group.this.name
+  virtual_network_name = "companion"
+  address_prefixes     = ["10.0.255.0/27"]
+}
