@@ -123,6 +123,10 @@ pub(crate) fn run(mut args: ScanArgs) -> Result<(Report, ScanArgs), String> {
     let progress = progress::Progress::start(discovered.files.len());
     let mut terraform = terraform::load_counting(discovered, &root, &inputs, progress.files_read());
     progress.finish();
+    if !args.plans.is_empty() || !args.states.is_empty() {
+        // Plans and states: the values Terraform will apply, on the blocks read above.
+        terraform = terraform::planned::load(&args.plans, &args.states, terraform, &root)?;
+    }
     phase(&args, started, "terraform evaluated");
     for warning in &terraform.warnings {
         eprintln!("warning: {warning}");

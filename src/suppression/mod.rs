@@ -169,7 +169,8 @@ fn matches(d: &Directive, finding: &Finding, rule_id: &str) -> bool {
         return false;
     };
     *resource.file == *d.file
-        && d.address.as_deref() == Some(resource.address.as_str())
+        && (d.address.as_deref() == Some(resource.address.as_str())
+            || d.instances.contains(&resource.address))
         && d.rule_ids.iter().any(|id| id == rule_id)
 }
 

@@ -13,6 +13,7 @@ mod instances;
 mod json;
 mod module;
 mod number_literals;
+pub mod planned;
 mod policy_document;
 mod provider_defaults;
 mod resource;
