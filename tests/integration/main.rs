@@ -15,6 +15,7 @@ mod outcomes;
 mod packs;
 mod parallel;
 mod parsing;
+mod plans;
 mod reports;
 mod rule_loading;
 mod suppressions;

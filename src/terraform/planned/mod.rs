@@ -287,7 +287,10 @@ fn read(path: &str, kind: Kind, root: &Path) -> Result<Snapshot, String> {
     let (shown, file): (String, Arc<str>) = if path == "-" {
         ("standard input".into(), "standard input".into())
     } else {
-        (path.to_string(), display_path(Path::new(path), root).into())
+        (path.to_string(), {
+            let absolute = std::path::absolute(path).unwrap_or_else(|_| path.into());
+            display_path(&super::lexical(&absolute), root).into()
+        })
     };
     // Read once, as it streams: a plan can be hundreds of megabytes.
     let reader: Box<dyn std::io::Read> = if path == "-" {
