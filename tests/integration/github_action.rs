@@ -469,3 +469,46 @@ fn changed_since_gives_any_ci_the_same_gate() {
             .unwrap();
     assert_eq!(all["summary"]["failed"], 1);
 }
+
+#[test]
+fn the_plan_input_judges_planned_values_on_the_changed_lines() {
+    let changed = "variable \"rotation\" {\n  type = bool\n}\n\nresource \"aws_kms_key\" \"new\" {\n  description         = \"new\"\n  enable_key_rotation = var.rotation\n}\n";
+    let repo = repo(changed);
+    let instance = |name: &str| {
+        json!({ "address": format!("aws_kms_key.{name}"), "mode": "managed", "type": "aws_kms_key",
+                "name": name, "values": { "description": name, "enable_key_rotation": false } })
+    };
+    let plan = json!({
+        "format_version": "1.2",
+        "planned_values": { "root_module": { "resources": [instance("legacy"), instance("new")] } },
+        "resource_changes": [],
+        "configuration": { "root_module": { "resources": [
+            { "address": "aws_kms_key.legacy" }, { "address": "aws_kms_key.new" } ] } }
+    });
+    fs::write(repo.dir.path().join("plan.json"), plan.to_string()).unwrap();
+
+    // Without the plan the rotation is a variable the pipeline sets: unknown, and the gate
+    // passes.
+    let server = Server::start(github);
+    let run = run_action(&repo, &server, pr_event(&repo), &[]);
+    assert_eq!(run.output.status.code(), Some(0), "{}", run.everything());
+    assert!(
+        run.outputs.starts_with("failed=0\npassed=0\nunknown=1\n"),
+        "{}",
+        run.outputs
+    );
+
+    let server = Server::start(github);
+    let run = run_action(
+        &repo,
+        &server,
+        pr_event(&repo),
+        &[("INPUT_PLAN", "plan.json")],
+    );
+    assert_eq!(run.output.status.code(), Some(1), "{}", run.everything());
+    let created = &server.calls("POST", "/repos/octo/infra/check-runs")[0];
+    let annotations = created.body["output"]["annotations"].as_array().unwrap();
+    assert_eq!(annotations.len(), 1, "{annotations:?}");
+    assert_eq!(annotations[0]["path"], "changed.tf");
+    assert_eq!(annotations[0]["start_line"], 7);
+}

@@ -126,6 +126,7 @@ fn scan_arguments(inputs: &Inputs) -> Result<crate::cli::ScanArgs, String> {
     add("-p", &inputs.rule_packs);
     add("-t", &inputs.paths);
     add("--var-file", &inputs.var_files);
+    add("--plan", &inputs.plans);
     add("--sarif", std::slice::from_ref(&inputs.sarif_file));
     add("--junit", std::slice::from_ref(&inputs.junit_file));
     add("-c", inputs.config.as_slice());
