@@ -91,7 +91,7 @@ pub fn locate<'s>(
         let configured = configuration.and_then(|c| c.module_calls.get(name));
         let source = match configured {
             Some(c) => c.source.clone(),
-            None => call.and_then(|c| written_source(c)),
+            None => call.and_then(written_source),
         };
         configuration = configured.and_then(|c| c.module.as_ref());
         place.folder = match (&place.folder, &source) {
