@@ -433,3 +433,51 @@ fn copy_tree(from: &Path, to: &Path) {
         }
     }
 }
+
+#[test]
+fn a_state_without_its_source_is_judged_on_the_state_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        fixture("terraform-data").join("terraform.tfstate"),
+        dir.path().join("terraform.tfstate"),
+    )
+    .unwrap();
+    std::fs::copy(
+        fixture("terraform-data").join("rules.yml"),
+        dir.path().join("rules.yml"),
+    )
+    .unwrap();
+    let out = riveter(
+        dir.path(),
+        &[
+            "scan-state",
+            "-r",
+            "rules.yml",
+            "-f",
+            "json",
+            "-s",
+            "terraform.tfstate",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    // No comment can suppress without the source: the second site fails.
+    let expected: Vec<String> = APPLIED
+        .iter()
+        .map(|r| {
+            let (result, _) = r.rsplit_once(' ').unwrap();
+            format!(
+                "{} terraform.tfstate:1",
+                result.replace("suppressed", "fail")
+            )
+        })
+        .collect();
+    assert_eq!(results(&out), expected);
+    assert!(
+        stderr(&out).contains(
+            "terraform.tfstate: none of the 3 blocks of its root module (terraform_data.bucket, \
+             terraform_data.later, terraform_data.site) is declared in the Terraform read"
+        ),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -16,6 +16,13 @@ use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::sync::Arc;
 
+const DOCUMENT_START: Span = Span {
+    line: 1,
+    column: 1,
+    end_line: 1,
+    end_column: 1,
+};
+
 /// What a document must be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -144,9 +151,12 @@ fn place_snapshot(
             ));
         }
         placed.warnings.push(format!(
-            "{message}; findings name the state file and each resource's address"
+            "{message}; findings point at {} and name each resource's address",
+            snapshot.file
         ));
     }
+    // Said once: every instance of a state of another folder has no block.
+    let announced = root.is_none() && !wanted.is_empty();
     let root = root.unwrap_or("");
     if snapshot.kind == Kind::Plan {
         let missing: Vec<&str> = wanted
@@ -202,7 +212,8 @@ fn place_snapshot(
                 }
                 let (file, span) = match module.call {
                     Some(call) => (call.file.clone(), call.span),
-                    None => (snapshot.file.clone(), Span::default()),
+                    // The document's first line: reports need one.
+                    None => (snapshot.file.clone(), DOCUMENT_START),
                 };
                 (file, span, values::placed(instance.values, None, span))
             }
@@ -218,7 +229,7 @@ fn place_snapshot(
         resource.address = instance.address;
         placed.resources.push(resource);
     }
-    if !unplaced.is_empty() {
+    if !unplaced.is_empty() && !announced {
         let shown: Vec<&str> = unplaced.iter().take(5).map(String::as_str).collect();
         let modules = if remote.is_empty() {
             String::new()
