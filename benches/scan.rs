@@ -164,6 +164,7 @@ fn main() {
         );
     }
     failed |= exploding_values();
+    plan_scan(&packs);
     if failed {
         std::process::exit(1);
     }
@@ -226,6 +227,107 @@ fn exploding_values() -> bool {
         std::fs::remove_dir_all(&dir).ok();
     }
     failed
+}
+
+/// Resource instances in the generated plan.
+const PLAN_INSTANCES: usize = 50_000;
+
+/// A plan of `PLAN_INSTANCES` instances (`terraform show -json`'s shape: planned values,
+/// resource changes with their unknowns, configuration), half in a local module, scanned with
+/// every pack and the SARIF, JUnit and JSON reports, as `scan --plan` runs in a pipeline.
+fn plan_scan(packs: &[String]) {
+    let dir = std::env::temp_dir().join(format!("riveter-bench-plan-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("modules/app")).unwrap();
+    let blocks = "variable \"n\" {\n  type = number\n}\n\nvariable \"acl\" {\n  type = string\n}\n\nresource \"aws_s3_bucket\" \"b\" {\n  count  = var.n\n  bucket = \"logs-${count.index}\"\n  acl    = var.acl\n}\n\nresource \"aws_kms_key\" \"k\" {\n  count               = var.n\n  enable_key_rotation = var.n > 0\n}\n\nresource \"aws_security_group\" \"sg\" {\n  count = var.n\n  name  = \"sg-${count.index}\"\n  ingress {\n    from_port   = 443\n    to_port     = 443\n    protocol    = \"tcp\"\n    cidr_blocks = [\"10.0.0.0/8\"]\n  }\n}\n\nresource \"aws_s3_bucket_versioning\" \"v\" {\n  count  = var.n\n  bucket = aws_s3_bucket.b[count.index].id\n  versioning_configuration {\n    status = \"Enabled\"\n  }\n}\n\nresource \"aws_db_instance\" \"db\" {\n  count             = var.n\n  identifier        = \"db-${count.index}\"\n  storage_encrypted = true\n  engine            = \"postgres\"\n}\n";
+    std::fs::write(dir.join("main.tf"), format!("{blocks}\nmodule \"app\" {{\n  source = \"./modules/app\"\n  n      = var.n\n  acl    = var.acl\n}}\n")).unwrap();
+    std::fs::write(dir.join("modules/app/main.tf"), blocks).unwrap();
+    let per_block = PLAN_INSTANCES / 10;
+    let values = |kind: &str, i: usize| -> String {
+        match kind {
+            "aws_s3_bucket" => format!(
+                r#"{{"bucket":"logs-{i}","acl":"private","force_destroy":false,"tags":{{"team":"data","env":"prod"}}}}"#
+            ),
+            "aws_kms_key" => {
+                r#"{"enable_key_rotation":true,"deletion_window_in_days":30,"is_enabled":true}"#
+                    .to_string()
+            }
+            "aws_security_group" => format!(
+                r#"{{"name":"sg-{i}","ingress":[{{"from_port":443,"to_port":443,"protocol":"tcp","cidr_blocks":["10.0.0.0/8"],"description":""}}]}}"#
+            ),
+            "aws_s3_bucket_versioning" => {
+                r#"{"versioning_configuration":[{"status":"Enabled","mfa_delete":null}]}"#
+                    .to_string()
+            }
+            _ => format!(
+                r#"{{"identifier":"db-{i}","storage_encrypted":true,"engine":"postgres","publicly_accessible":false}}"#
+            ),
+        }
+    };
+    let kinds = [
+        ("aws_s3_bucket", "b"),
+        ("aws_kms_key", "k"),
+        ("aws_security_group", "sg"),
+        ("aws_s3_bucket_versioning", "v"),
+        ("aws_db_instance", "db"),
+    ];
+    let mut planned = [String::new(), String::new()];
+    let mut changes = Vec::new();
+    for (m, prefix) in ["", "module.app."].iter().enumerate() {
+        let mut resources = Vec::new();
+        for (kind, name) in kinds {
+            for i in 0..per_block {
+                let address = format!("{prefix}{kind}.{name}[{i}]");
+                let values = values(kind, i);
+                resources.push(format!(r#"{{"address":"{address}","mode":"managed","type":"{kind}","name":"{name}","index":{i},"provider_name":"registry.terraform.io/hashicorp/aws","schema_version":0,"values":{values},"sensitive_values":{{}}}}"#));
+                changes.push(format!(r#"{{"address":"{address}","mode":"managed","type":"{kind}","name":"{name}","index":{i},"change":{{"actions":["create"],"before":null,"after":{values},"after_unknown":{{"arn":true,"id":true}}}}}}"#));
+            }
+        }
+        planned[m] = resources.join(",");
+    }
+    let configuration: Vec<String> = kinds
+        .iter()
+        .map(|(kind, name)| {
+            format!(
+                r#"{{"address":"{kind}.{name}","mode":"managed","type":"{kind}","name":"{name}"}}"#
+            )
+        })
+        .collect();
+    let configuration = configuration.join(",");
+    let plan = format!(
+        r#"{{"format_version":"1.2","terraform_version":"1.11.4","planned_values":{{"root_module":{{"resources":[{}],"child_modules":[{{"address":"module.app","resources":[{}]}}]}}}},"resource_changes":[{}],"configuration":{{"root_module":{{"resources":[{configuration}],"module_calls":{{"app":{{"source":"./modules/app","module":{{"resources":[{configuration}]}}}}}}}}}}}}"#,
+        planned[0],
+        planned[1],
+        changes.join(",")
+    );
+    let plan_file = dir.join("plan.json");
+    std::fs::write(&plan_file, &plan).unwrap();
+    let out = std::env::temp_dir().join(format!("riveter-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&out).unwrap();
+    let mut args: Vec<String> = vec!["--plan".into(), plan_file.display().to_string()];
+    for p in packs {
+        args.extend(["-p".into(), p.clone()]);
+    }
+    for (flag, file) in [
+        ("--sarif", "p.sarif"),
+        ("--junit", "p.xml"),
+        ("--json", "p.json"),
+    ] {
+        args.extend([flag.into(), out.join(file).display().to_string()]);
+    }
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let measure = median(|| run(&dir, &refs));
+    println!();
+    println!("A plan (scan --plan, every pack, SARIF, JUnit and JSON written):");
+    println!();
+    println!("| instances | plan MB | full scan | peak MB |");
+    println!("|---:|---:|---:|---:|");
+    println!(
+        "| {PLAN_INSTANCES} | {:.1} | {:.3} s | {:.0} |",
+        plan.len() as f64 / 1e6,
+        measure.seconds,
+        measure.peak_mb
+    );
+    std::fs::remove_dir_all(&dir).ok();
 }
 
 /// Every report format, as the command line writes it to a file, and whether its speed is

@@ -30,6 +30,10 @@ pub struct Cli {
 pub enum Command {
     /// Evaluate rules against Terraform files and report.
     Scan(Box<ScanArgs>),
+    /// Evaluate rules against Terraform state: what is deployed (the Python riveter's command).
+    /// Takes the options of `scan`, without -t.
+    #[command(mut_arg("terraform", |a| a.hide(true)), mut_arg("plans", |a| a.hide(true)))]
+    ScanState(Box<ScanStateArgs>),
     /// The built-in rule packs.
     Packs {
         #[command(subcommand)]
@@ -49,6 +53,17 @@ pub enum Command {
         /// A folder of rule files (or packs) with a `tests/` folder of fixtures.
         path: PathBuf,
     },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ScanStateArgs {
+    /// A state file (terraform.tfstate, `terraform state pull`) or the output of
+    /// `terraform show -json` of a state; `-` reads standard input; repeatable.
+    #[arg(short = 's', long = "state", value_name = "FILE", required = true)]
+    pub states: Vec<String>,
+
+    #[command(flatten)]
+    pub scan: ScanArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -87,6 +102,15 @@ pub struct ScanArgs {
     /// Terraform files, folders (walked, .gitignore respected) or globs; repeatable [default: .]
     #[arg(short = 't', long = "terraform", value_name = "PATH", num_args = 1..)]
     pub terraform: Vec<String>,
+
+    /// The JSON of a plan (`terraform show -json PLANFILE`): its planned values are judged,
+    /// placed on the Terraform read from -t; `-` reads standard input; repeatable.
+    #[arg(long = "plan", value_name = "FILE")]
+    pub plans: Vec<String>,
+
+    /// State files to judge instead of the source's resources (`riveter scan-state -s`).
+    #[arg(skip)]
+    pub states: Vec<String>,
 
     /// What goes to standard output [default: table]
     #[arg(
@@ -277,6 +301,13 @@ pub fn main() -> ExitCode {
                 2
             }
         },
+        Command::ScanState(args) => match scan_state(*args, &matches) {
+            Ok(verdict) => verdict.exit_code(),
+            Err(message) => {
+                eprintln!("error: {message}");
+                GateVerdict::Incomplete.exit_code()
+            }
+        },
         Command::Scan(mut args) => match scan({
             if let Some(("scan", sub)) = matches.subcommand() {
                 args.variables_in_order = scan::variables_in_order(sub);
@@ -291,4 +322,20 @@ pub fn main() -> ExitCode {
         },
     };
     ExitCode::from(code)
+}
+
+/// `scan-state`: a scan whose resources are the states' (the working directory's Terraform
+/// still gives their lines and suppressions).
+fn scan_state(args: ScanStateArgs, matches: &clap::ArgMatches) -> Result<GateVerdict, String> {
+    let ScanStateArgs { states, mut scan } = args;
+    if !scan.terraform.is_empty() || !scan.plans.is_empty() {
+        return Err(
+            "scan-state judges the state alone: -t and --plan are options of `riveter scan`".into(),
+        );
+    }
+    if let Some(("scan-state", sub)) = matches.subcommand() {
+        scan.variables_in_order = scan::variables_in_order(sub);
+    }
+    scan.states = states;
+    scan::scan(scan)
 }

@@ -83,6 +83,8 @@ fn resolve(args: ScanArgs) -> Result<Resolved, String> {
     };
     let root = root::repository_root(args.root.as_deref())?;
     let mut scan = scan::Options::new(root, args.terraform);
+    scan.plans = args.plans;
+    scan.states = args.states;
     scan.rules.files = args.rules;
     scan.rules.packs = args.packs;
     scan.include_rules = args.include_rules;

@@ -30,6 +30,11 @@ pub struct Options {
     pub terraform: Vec<String>,
     /// What reported paths are relative to: absolute (`root::repository_root`).
     pub root: PathBuf,
+    /// Plans (`terraform show -json` of a plan file) whose planned values are judged, placed
+    /// on the blocks of the Terraform read; `-` is standard input.
+    pub plans: Vec<String>,
+    /// States judged instead of the source's resources (`riveter scan-state`).
+    pub states: Vec<String>,
     /// `--var-file` and `--var` in the order given (later ones win, as in Terraform).
     pub variables: Vec<CommandLineVariable>,
     /// Only this shard of the module folders, `(index, count)`, 1-based.
@@ -79,6 +84,8 @@ impl Options {
                 terraform
             },
             root,
+            plans: Vec::new(),
+            states: Vec::new(),
             variables: Vec::new(),
             shard: None,
             gate: Gate::default(),
@@ -159,6 +166,11 @@ pub fn run(options: &Options, progress: &mut dyn Progress) -> Result<Report, Str
     let files_read = progress.reading(discovered.files.len());
     let mut terraform = terraform::load_counting(discovered, &options.root, &inputs, &files_read);
     progress.read();
+    if !options.plans.is_empty() || !options.states.is_empty() {
+        // Plans and states: the values Terraform will apply (or has), on the blocks read above.
+        terraform =
+            terraform::planned::load(&options.plans, &options.states, terraform, &options.root)?;
+    }
     phase("terraform evaluated");
     for warning in &terraform.warnings {
         eprintln!("warning: {warning}");

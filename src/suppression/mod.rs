@@ -149,7 +149,10 @@ fn matches<'d>(
     names_the_rule: impl Fn(&str) -> bool,
 ) -> Option<&'d str> {
     let resource = finding.resource.as_ref()?;
-    if *resource.file != *d.file || d.address.as_deref() != Some(resource.address.as_str()) {
+    // A comment on a block covers every instance a plan or a state made of it.
+    let on_resource = d.address.as_deref() == Some(resource.address.as_str())
+        || d.instances.contains(&resource.address);
+    if *resource.file != *d.file || !on_resource {
         return None;
     }
     d.rule_ids

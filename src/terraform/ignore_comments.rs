@@ -14,6 +14,9 @@ pub struct Directive {
     pub settings: Vec<(String, String)>,
     /// The resource it belongs to, once attached.
     pub address: Option<String>,
+    /// In a scan of a plan or state: the addresses of the block's instances
+    /// (`aws_s3_bucket.b[0]`), which it applies to as well.
+    pub instances: Vec<String>,
     /// What is wrong with the comment itself (no rule id).
     pub problem: Option<String>,
 }
@@ -52,6 +55,7 @@ fn directive(file: &str, line: u32, text: &str) -> Directive {
         rule_ids: Vec::new(),
         settings: Vec::new(),
         address: None,
+        instances: Vec::new(),
         problem: None,
     };
     let (ids, mut rest) = text.split_once(char::is_whitespace).unwrap_or((text, ""));

@@ -18,6 +18,7 @@ mod module;
 mod module_graph;
 mod number_literals;
 mod parse;
+pub mod planned;
 mod policy_document;
 mod provider_defaults;
 mod resource;

@@ -568,3 +568,64 @@ fn a_file_renamed_out_of_a_module_counts_under_its_old_name() {
         &server.calls("POST", "/repos/octo/infra/check-runs")[0].body["output"]["annotations"];
     assert_eq!(annotations[0]["path"], "app/main.tf", "{annotations}");
 }
+
+#[test]
+fn the_plan_input_judges_planned_values_on_the_changed_lines() {
+    let changed = "variable \"rotation\" {\n  type = bool\n}\n\nresource \"aws_kms_key\" \"new\" {\n  description         = \"new\"\n  enable_key_rotation = var.rotation\n}\n";
+    let repo = repo(changed);
+    let instance = |name: &str| {
+        json!({ "address": format!("aws_kms_key.{name}"), "mode": "managed", "type": "aws_kms_key",
+                "name": name, "values": { "description": name, "enable_key_rotation": false } })
+    };
+    let plan = json!({
+        "format_version": "1.2",
+        "planned_values": { "root_module": { "resources": [instance("legacy"), instance("new")] } },
+        "resource_changes": [],
+        "configuration": { "root_module": { "resources": [
+            { "address": "aws_kms_key.legacy" }, { "address": "aws_kms_key.new" } ] } }
+    });
+    fs::write(repo.dir.path().join("plan.json"), plan.to_string()).unwrap();
+
+    // Without the plan the rotation is a variable the pipeline sets: unknown, and the gate
+    // passes.
+    let server = Server::start(github);
+    let run = run_action(&repo, &server, pr_event(&repo), &[]);
+    assert_eq!(run.output.status.code(), Some(0), "{}", run.everything());
+    assert!(
+        run.outputs.starts_with("failed=0\npassed=0\nunknown=1\n"),
+        "{}",
+        run.outputs
+    );
+
+    let server = Server::start(github);
+    let run = run_action(
+        &repo,
+        &server,
+        pr_event(&repo),
+        &[("INPUT_PLAN", "plan.json")],
+    );
+    assert_eq!(run.output.status.code(), Some(1), "{}", run.everything());
+    let created = &server.calls("POST", "/repos/octo/infra/check-runs")[0];
+    let annotations = created.body["output"]["annotations"].as_array().unwrap();
+    // The changed block's instance, on the line that sets the value.
+    assert!(
+        annotations
+            .iter()
+            .any(|a| a["path"] == "changed.tf" && a["start_line"] == 7),
+        "{annotations:?}"
+    );
+    // An instance the source does not declare (legacy's block is in another folder) is placed
+    // on the plan file, in the changed root module: in scope, and it says why.
+    let placed_on_plan: Vec<&serde_json::Value> = annotations
+        .iter()
+        .filter(|a| a["path"] == "plan.json")
+        .collect();
+    assert_eq!(placed_on_plan.len(), 1, "{annotations:?}");
+    assert!(
+        placed_on_plan[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("in scope because changed.tf changed"),
+        "{annotations:?}"
+    );
+}

@@ -17,6 +17,7 @@ mod outcomes;
 mod packs;
 mod parallel;
 mod parsing;
+mod plans;
 mod relations;
 mod reports;
 mod rule_loading;

@@ -27,6 +27,8 @@ pub struct Inputs {
     pub config: Option<String>,
     pub baseline: Option<String>,
     pub sarif_category: Option<String>,
+    /// JSON plans (`terraform show -json`) whose planned values are judged.
+    pub plans: Vec<String>,
 }
 
 impl Inputs {
@@ -81,6 +83,7 @@ impl Inputs {
             config: input("config"),
             baseline: input("baseline"),
             sarif_category: input("sarif-category"),
+            plans: input("plan").map(|v| list(&v)).unwrap_or_default(),
         })
     }
 }
@@ -125,6 +128,9 @@ mod tests {
         assert_eq!(inputs.fail_on, Severity::Low);
         assert_eq!((inputs.comment, inputs.annotations), (true, true));
         assert_eq!(inputs.sarif_file, "riveter.sarif");
+        assert!(inputs.plans.is_empty());
+        let inputs = read(&[("INPUT_PLAN", "envs/prod/plan.json\nenvs/dev/plan.json")]).unwrap();
+        assert_eq!(inputs.plans, ["envs/prod/plan.json", "envs/dev/plan.json"]);
     }
 
     #[test]

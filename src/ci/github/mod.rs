@@ -128,6 +128,7 @@ fn options(inputs: &Inputs) -> Result<(scan::Options, output::Options), String> 
         unknown_fails: false,
     };
     let mut scan = scan::Options::new(root, inputs.paths.clone());
+    scan.plans = inputs.plans.clone();
     scan.rules.files = inputs.rules.clone();
     scan.rules.packs = inputs.rule_packs.clone();
     scan.variables = inputs
