@@ -18,7 +18,7 @@ use super::resource::{BlockKind, FileError, Resource};
 use super::source::SourceFile;
 use super::variables::{self, Given, VariableInputs};
 use super::{is_terraform, lexical};
-use crate::value::{Node, Value};
+use crate::value::{Node, Unknown, Value};
 use rayon::prelude::*;
 use std::cell::Cell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -106,7 +106,10 @@ fn same_inputs(a: &HashMap<String, Value>, b: &HashMap<String, Value>) -> bool {
             .all(|(k, v)| b.get(k).is_some_and(|w| values_equal(v, w)))
 }
 
-/// For each called folder, the arguments every caller passes with the same known value.
+/// For each called folder, the value of each argument its callers pass: known where every
+/// caller passes the same known value, and unknown (saying why) where a caller passes what
+/// cannot be known or callers differ, so that the module is never judged on a default its
+/// callers replace.
 fn agreed_inputs(
     results: &BTreeMap<PathBuf, ModuleResult>,
 ) -> BTreeMap<PathBuf, HashMap<String, Value>> {
@@ -117,22 +120,47 @@ fn agreed_inputs(
     calls
         .into_iter()
         .map(|(target, calls)| {
-            let first = &calls[0].arguments;
-            let agreed = first
+            let names: BTreeSet<&str> = calls
                 .iter()
-                .filter(|(name, value)| {
-                    value.first_unknown().is_none()
-                        && calls.iter().all(|c| {
-                            c.arguments
-                                .iter()
-                                .any(|(n, v)| n == name && values_equal(v, value))
-                        })
-                })
-                .cloned()
+                .flat_map(|c| c.arguments.iter().map(|(n, _)| n.as_str()))
+                .collect();
+            let agreed = names
+                .into_iter()
+                .map(|name| (name.to_string(), agreed_value(name, &calls)))
                 .collect();
             (target.clone(), agreed)
         })
         .collect()
+}
+
+/// What the module sees of one argument, over all its calls.
+fn agreed_value(name: &str, calls: &[&ModuleCall]) -> Value {
+    let passed: Vec<Option<&Value>> = calls
+        .iter()
+        .map(|c| c.arguments.iter().find(|(n, _)| n == name).map(|(_, v)| v))
+        .collect();
+    if let Some(unknown) = passed.iter().flatten().find_map(|v| v.first_unknown()) {
+        return Value::Unknown(Unknown::new(
+            format!("var.{name}"),
+            format!("var.{name}, which a caller passes as {}", unknown.reason),
+        ));
+    }
+    match passed.as_slice() {
+        [Some(first), rest @ ..]
+            if rest
+                .iter()
+                .all(|v| v.is_some_and(|v| values_equal(v, first))) =>
+        {
+            (*first).clone()
+        }
+        _ => Value::Unknown(Unknown::new(
+            format!("var.{name}"),
+            format!(
+                "var.{name}, which the module's {} calls set differently",
+                calls.len()
+            ),
+        )),
+    }
 }
 
 /// A module of one file held in memory, with no inputs: what tests and `parse_source` use.

@@ -433,8 +433,12 @@ fn local_module_calls_give_values_every_caller_agrees_on() {
         sse.value.to_json(),
         json!([{"apply_server_side_encryption_by_default": [{"sse_algorithm": "aws:kms"}]}])
     );
-    // The callers disagree on `name`: the module's default stands.
-    assert_eq!(attribute(&tf, address, "name"), json!("default-name"));
+    // The callers disagree on `name`: the module's default is what neither call uses, so the
+    // value is unknown and says why.
+    assert_eq!(
+        reason(&tf, address, "name"),
+        "var.name, which the module's 2 calls set differently"
+    );
     assert_eq!(&*resource.file, "modules/bucket/main.tf");
 }
 
@@ -458,7 +462,32 @@ fn callers_that_disagree_leave_a_variable_without_a_default_unknown() {
         "module \"m\" {\n  source = \"../modules/m\"\n  v      = \"two\"\n}\n",
     );
     let tf = scan(root, &[], &[]);
-    assert_eq!(reason(&tf, "t.r", "v"), "var.v, which has no value");
+    assert_eq!(
+        reason(&tf, "t.r", "v"),
+        "var.v, which the module's 2 calls set differently"
+    );
+}
+
+#[test]
+fn a_caller_passing_what_cannot_be_known_hides_the_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "modules/m/main.tf",
+        "variable \"rotate\" {\n  default = true\n}\nresource \"aws_kms_key\" \"k\" {\n  enable_key_rotation = var.rotate\n}\n",
+    );
+    write(
+        root,
+        "app/main.tf",
+        "variable \"rotate\" {}\nmodule \"m\" {\n  source = \"../modules/m\"\n  rotate = var.rotate\n}\n",
+    );
+    let tf = scan(root, &[], &[]);
+    // Judged on the default, a key its caller may not rotate would pass.
+    assert_eq!(
+        reason(&tf, "aws_kms_key.k", "enable_key_rotation"),
+        "var.rotate, which a caller passes as var.rotate, which has no value"
+    );
 }
 
 #[test]
