@@ -54,12 +54,7 @@ pub fn parse(src: &str) -> Result<Body, SyntaxError> {
         let in_text = number_literals::first_invalid_before(src, src.len());
         number = number.into_iter().chain(in_text).min();
     }
-    let dot = traversal_newlines::first_invalid(src, &body).map(|at| {
-        (
-            at,
-            "Invalid attribute name: an attribute name is required after a dot",
-        )
-    });
+    let dot = traversal_newlines::first_invalid(src, &body);
     let ended = expression_newlines::first_invalid(src, &body);
     // Whichever comes first is what Terraform reports.
     let first = [dot, ended].into_iter().flatten().min_by_key(|&(at, _)| at);
