@@ -10,6 +10,7 @@ pub mod eval;
 mod expression_newlines;
 mod for_newlines;
 mod hcl;
+mod heredoc_delimiters;
 mod ignore_comments;
 mod instances;
 mod json;
