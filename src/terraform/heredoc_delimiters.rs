@@ -10,8 +10,8 @@
 use super::code_scan::{heredoc_close, heredoc_delimiter, line_end};
 use hcl::edit::Span as _;
 use hcl::edit::structure::Body;
-use hcl::edit::template::HeredocTemplate;
-use hcl::edit::visit::{Visit, visit_body, visit_heredoc_template};
+use hcl::edit::template::{ForTemplateExpr, HeredocTemplate};
+use hcl::edit::visit::{Visit, visit_body, visit_for_template_expr, visit_heredoc_template};
 
 const UNTERMINATED: &str = "Unterminated template string: no line closes the heredoc; its \
      closing delimiter must be alone on its line";
@@ -76,6 +76,12 @@ impl Visit for Finder<'_> {
         }
         visit_heredoc_template(self, node);
     }
+
+    // hcl-edit's visitor skips the collection of a `%{for}` directive.
+    fn visit_for_template_expr(&mut self, node: &ForTemplateExpr) {
+        self.visit_expr(&node.collection_expr);
+        visit_for_template_expr(self, node);
+    }
 }
 
 #[cfg(test)]
@@ -92,6 +98,8 @@ mod tests {
         assert_eq!(check("x = <<EOT\nabc\nEOT # note\n"), Some(24));
         assert_eq!(check("x = [<<-EOT\n  abc\n  EOT /* why */\n]\n"), Some(35));
         assert_eq!(check("x = f(<<EOT\nabc\nEOT // why\n)\n\n"), Some(28));
+        let in_a_for_directive = "x = \"%{for v in <<EOT\nabc\nEOT # note\n}${v}%{endfor}\"\n";
+        assert_eq!(check(in_a_for_directive), Some(52));
     }
 
     #[test]
