@@ -7,6 +7,7 @@ use super::eval::BodyRef;
 use super::expression_newlines;
 use super::for_newlines;
 use super::heredoc_delimiters;
+use super::legacy_indexes;
 use super::number_literals;
 use super::resource::BlockKind;
 use super::source::SourceFile;
@@ -58,8 +59,9 @@ pub fn parse(src: &str) -> Result<Body, SyntaxError> {
     let dot = traversal_newlines::first_invalid(src, &body);
     let ended = expression_newlines::first_invalid(src, &body);
     let unterminated = heredoc_delimiters::first_invalid(src, &body);
+    let fraction = legacy_indexes::first_invalid(src, &body);
     // Whichever comes first is what Terraform reports.
-    let first = [dot, ended, unterminated]
+    let first = [dot, ended, unterminated, fraction]
         .into_iter()
         .flatten()
         .min_by_key(|&(at, _)| at);

@@ -15,6 +15,7 @@ mod ignore_comments;
 mod instances;
 mod json;
 mod json_text;
+mod legacy_indexes;
 mod module;
 mod module_graph;
 mod number_literals;
