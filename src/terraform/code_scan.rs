@@ -71,6 +71,14 @@ fn string_end(b: &[u8], mut pos: usize) -> usize {
 
 /// Past the closing delimiter of a heredoc starting at `pos` (`<<EOT` or `<<-EOT`).
 fn heredoc_end(b: &[u8], pos: usize) -> usize {
+    match heredoc_delimiter(b, pos) {
+        Some(_) => heredoc_close(b, pos).unwrap_or(b.len()),
+        None => pos + 2,
+    }
+}
+
+/// The delimiter's name of a heredoc starting at `pos`.
+pub fn heredoc_delimiter(b: &[u8], pos: usize) -> Option<&[u8]> {
     let mut p = pos + 2;
     if b.get(p) == Some(&b'-') {
         p += 1;
@@ -79,18 +87,21 @@ fn heredoc_end(b: &[u8], pos: usize) -> usize {
     while p < b.len() && (b[p].is_ascii_alphanumeric() || b[p] == b'_' || b[p] == b'-') {
         p += 1;
     }
-    if p == name_start {
-        return pos + 2;
-    }
-    let delimiter = &b[name_start..p];
-    p = line_end(b, p);
+    (p > name_start).then(|| &b[name_start..p])
+}
+
+/// The end of the line that closes the heredoc starting at `pos`, as Terraform reads it: the
+/// first line holding the delimiter alone (spaces aside); `None` when no line does.
+pub fn heredoc_close(b: &[u8], pos: usize) -> Option<usize> {
+    let delimiter = heredoc_delimiter(b, pos)?;
+    let mut p = line_end(b, pos);
     // At each line's start: the delimiter alone ends the heredoc. Interpolations are code and
     // may run over lines (and hold heredocs of their own, with the same delimiter).
     while p < b.len() {
         p += 1;
         let end = line_end(b, p);
         if b[p..end].trim_ascii() == delimiter {
-            return end;
+            return Some(end);
         }
         while p < b.len() && b[p] != b'\n' {
             p = match b[p] {
@@ -100,7 +111,7 @@ fn heredoc_end(b: &[u8], pos: usize) -> usize {
             };
         }
     }
-    b.len()
+    None
 }
 
 /// The `{` of the innermost block left open at the end of the file, if the file ends inside

@@ -6,6 +6,8 @@ use super::duplicate_keys;
 use super::eval::BodyRef;
 use super::expression_newlines;
 use super::for_newlines;
+use super::heredoc_delimiters;
+use super::legacy_indexes;
 use super::number_literals;
 use super::resource::BlockKind;
 use super::source::SourceFile;
@@ -54,15 +56,15 @@ pub fn parse(src: &str) -> Result<Body, SyntaxError> {
         let in_text = number_literals::first_invalid_before(src, src.len());
         number = number.into_iter().chain(in_text).min();
     }
-    let dot = traversal_newlines::first_invalid(src, &body).map(|at| {
-        (
-            at,
-            "Invalid attribute name: an attribute name is required after a dot",
-        )
-    });
+    let dot = traversal_newlines::first_invalid(src, &body);
     let ended = expression_newlines::first_invalid(src, &body);
+    let unterminated = heredoc_delimiters::first_invalid(src, &body);
+    let fraction = legacy_indexes::first_invalid(src, &body);
     // Whichever comes first is what Terraform reports.
-    let first = [dot, ended].into_iter().flatten().min_by_key(|&(at, _)| at);
+    let first = [dot, ended, unterminated, fraction]
+        .into_iter()
+        .flatten()
+        .min_by_key(|&(at, _)| at);
     match (number, first) {
         (Some(n), f) if f.is_none_or(|(at, _)| n < at) => Err(invalid_number(src, n)),
         (_, Some((at, message))) => Err(SyntaxError::at(src, at, message.into())),

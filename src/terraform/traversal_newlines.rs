@@ -5,8 +5,15 @@
 //! constructor's item, the newline (or a line comment, which ends with one) ends the
 //! expression, and Terraform rejects the file ("Invalid attribute name").
 //!
-//! Files are looked at only when a dot is followed, after spaces, by a line end or a comment.
+//! A full splat's `[*]` is one token sequence to Terraform where newlines count: a newline (or
+//! a line comment) between the `[` and the `*` makes the `*` an invalid expression, and one
+//! between the `*` and the `]` leaves the splat without its closing bracket. hcl-edit skips
+//! both everywhere.
+//!
+//! Files are looked at only when a dot or a star is followed, after spaces, by a line end or a
+//! comment.
 
+use super::code_scan::{line_end, skip_blank};
 use hcl::edit::Span as _;
 use hcl::edit::expr::{Array, ForExpr, FuncArgs, Object, Parenthesis, TraversalOperator};
 use hcl::edit::structure::Body;
@@ -16,10 +23,17 @@ use hcl::edit::visit::{
     visit_interpolation, visit_object, visit_parenthesis, visit_traversal_operator,
 };
 
-/// The byte offset of the first newline or line comment after a dot where Terraform ends the
-/// expression, if any.
-pub fn first_invalid(src: &str, body: &Body) -> Option<usize> {
-    if !has_dot_before_line_end(src.as_bytes()) {
+const AFTER_DOT: &str = "Invalid attribute name: an attribute name is required after a dot";
+const SPLAT_OPENED: &str =
+    "Invalid expression: a full splat's `[` and `*` must be on one line here";
+const SPLAT_UNCLOSED: &str = "Missing close bracket on splat index: the star of a full splat \
+     must be followed by `]` on the same line here";
+
+/// Where Terraform first rejects a newline or line comment inside a traversal (after a dot,
+/// inside a `[*]`) that ends the expression, and its message.
+pub fn first_invalid(src: &str, body: &Body) -> Option<(usize, &'static str)> {
+    let b = src.as_bytes();
+    if !has_dot_before_line_end(b) && !has_star_near_line_end(b) {
         return None;
     }
     let mut finder = Finder {
@@ -35,8 +49,20 @@ fn has_dot_before_line_end(b: &[u8]) -> bool {
     memchr::memchr_iter(b'.', b).any(|dot| after_dot(b, dot).is_some())
 }
 
-/// Where the blank after a dot ends in a newline or a line comment, or starts a block
-/// comment holding a newline; `None` when a name follows on the same line.
+/// A star with a line end or a comment right after it, or a line end or a comment's end
+/// right before it.
+fn has_star_near_line_end(b: &[u8]) -> bool {
+    memchr::memchr_iter(b'*', b).any(|star| {
+        after_dot(b, star).is_some()
+            || b[..star]
+                .iter()
+                .rfind(|c| !matches!(c, b' ' | b'\t'))
+                .is_some_and(|c| matches!(c, b'\n' | b'\r' | b'/'))
+    })
+}
+
+/// Where the blank after a dot (or a splat's `[` or `*`) ends in a newline or a line comment;
+/// `None` when code follows on the same line.
 fn after_dot(b: &[u8], dot: usize) -> Option<usize> {
     let mut pos = dot + 1;
     while pos < b.len() {
@@ -57,7 +83,7 @@ fn after_dot(b: &[u8], dot: usize) -> Option<usize> {
 struct Finder<'s> {
     src: &'s [u8],
     newlines_ignored: bool,
-    first: Option<usize>,
+    first: Option<(usize, &'static str)>,
 }
 
 impl Finder<'_> {
@@ -74,9 +100,29 @@ impl Finder<'_> {
         };
         if let Some(at) = after_dot(self.src, dot)
             && at < start
-            && self.first.is_none_or(|f| at < f)
         {
-            self.first = Some(at);
+            self.found(at, AFTER_DOT);
+        }
+    }
+
+    fn found(&mut self, at: usize, message: &'static str) {
+        if self.first.is_none_or(|(f, _)| at < f) {
+            self.first = Some((at, message));
+        }
+    }
+
+    /// The `[` before a full splat's star at `star`, and the `]` after it, each on its line.
+    fn check_splat(&mut self, star: usize) {
+        let b = self.src;
+        let bracket =
+            memchr::memrchr_iter(b'[', &b[..star]).find(|&p| skip_blank(b, p + 1) == star);
+        if let Some(bracket) = bracket
+            && after_dot(b, bracket).is_some_and(|at| at < star)
+        {
+            self.found(star, SPLAT_OPENED);
+        } else if let Some(at) = after_dot(b, star) {
+            // Terraform points past the line end where it wanted the `]`.
+            self.found((line_end(b, at) + 1).min(b.len()), SPLAT_UNCLOSED);
         }
     }
 }
@@ -92,6 +138,11 @@ impl Visit for Finder<'_> {
             };
             if let Some(span) = start {
                 self.check_dot_before(span.start);
+            }
+            if let TraversalOperator::FullSplat(splat) = node
+                && let Some(span) = splat.span()
+            {
+                self.check_splat(span.start);
             }
         }
         // An index's brackets ignore newlines.
@@ -133,7 +184,31 @@ mod tests {
 
     fn check(src: &str) -> Option<usize> {
         let body = hcl::edit::parser::parse_body(src).unwrap();
-        first_invalid(src, &body)
+        first_invalid(src, &body).map(|(at, _)| at)
+    }
+
+    fn message(src: &str) -> &'static str {
+        let body = hcl::edit::parser::parse_body(src).unwrap();
+        first_invalid(src, &body).unwrap().1
+    }
+
+    #[test]
+    fn a_full_splat_is_on_one_line_where_newlines_count() {
+        assert_eq!(check("x = a[\n*].id\n"), Some(7));
+        assert!(message("x = a[\n*].id\n").starts_with("Invalid expression"));
+        assert_eq!(check("x = a[ # why\n*].id\n"), Some(13));
+        assert_eq!(check("x = a[*\n].id\n"), Some(8));
+        assert!(message("x = a[*\n].id\n").starts_with("Missing close bracket on splat index"));
+        assert_eq!(check("x = a[* // why\n].id\n"), Some(15));
+        assert_eq!(check("m = { k = a[* /* why\n */\n].id }\n"), Some(25));
+    }
+
+    #[test]
+    fn a_full_splat_may_run_over_lines_where_newlines_mean_nothing() {
+        assert_eq!(check("x = f(a[*\n].id)\n"), None);
+        assert_eq!(check("x = [a[\n*].id]\n"), None);
+        assert_eq!(check("x = a[/* why\n */*/* why\n */].id\n"), None);
+        assert_eq!(check("x = a[*].id * 2\ny = 3 /* c */ * 2\n"), None);
     }
 
     #[test]

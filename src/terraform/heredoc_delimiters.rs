@@ -1,0 +1,112 @@
+//! A heredoc's closing delimiter with more on its line (`EOT # note`, `EOT /* why */`,
+//! `EOT)`): Terraform ends a heredoc only at a line that holds its delimiter alone, so that
+//! line is text to it and the heredoc runs on. hcl-edit ends the heredoc at the delimiter
+//! and reads the rest as code. When no later line closes the heredoc, Terraform rejects the
+//! file ("Unterminated template string") where the file's code ends.
+//!
+//! Files are looked at only when a line starts with a heredoc's delimiter followed by more
+//! than spaces.
+
+use super::code_scan::{heredoc_close, heredoc_delimiter, line_end};
+use hcl::edit::Span as _;
+use hcl::edit::structure::Body;
+use hcl::edit::template::{ForTemplateExpr, HeredocTemplate};
+use hcl::edit::visit::{Visit, visit_body, visit_for_template_expr, visit_heredoc_template};
+
+const UNTERMINATED: &str = "Unterminated template string: no line closes the heredoc; its \
+     closing delimiter must be alone on its line";
+
+/// Where Terraform rejects a heredoc that no line closes, and its message.
+pub fn first_invalid(src: &str, body: &Body) -> Option<(usize, &'static str)> {
+    let b = src.as_bytes();
+    if !has_delimiter_with_more(b) {
+        return None;
+    }
+    let mut finder = Finder {
+        src: b,
+        found: false,
+    };
+    visit_body(&mut finder, body);
+    // Terraform reads to the end of the file looking for the delimiter, and points at the
+    // end of the last code there.
+    finder
+        .found
+        .then(|| (b.trim_ascii_end().len(), UNTERMINATED))
+}
+
+/// A line that starts, after spaces, with the delimiter of a `<<` in the file and has more
+/// than spaces after it.
+fn has_delimiter_with_more(b: &[u8]) -> bool {
+    memchr::memmem::find_iter(b, b"<<").any(|start| {
+        heredoc_delimiter(b, start)
+            .is_some_and(|delimiter| closes_with_more(b, line_end(b, start), delimiter))
+    })
+}
+
+/// Whether the text from `from` has a line that hcl-edit reads as the delimiter's closing
+/// line and Terraform does not.
+fn closes_with_more(b: &[u8], from: usize, delimiter: &[u8]) -> bool {
+    memchr::memmem::find_iter(&b[from..], delimiter).any(|at| {
+        let at = from + at;
+        let line_start = b[..at]
+            .iter()
+            .rposition(|&c| c == b'\n')
+            .map_or(0, |n| n + 1);
+        let after = &b[at + delimiter.len()..line_end(b, at)];
+        b[line_start..at].iter().all(|c| matches!(c, b' ' | b'\t'))
+            && after
+                .first()
+                .is_some_and(|&c| !(c.is_ascii_alphanumeric() || c == b'_' || c == b'-'))
+            && !after.trim_ascii().is_empty()
+    })
+}
+
+struct Finder<'s> {
+    src: &'s [u8],
+    found: bool,
+}
+
+impl Visit for Finder<'_> {
+    fn visit_heredoc_template(&mut self, node: &HeredocTemplate) {
+        if let Some(span) = node.span()
+            && let Some(start) = memchr::memmem::find(&self.src[span.start..], b"<<")
+            && heredoc_close(self.src, span.start + start).is_none()
+        {
+            self.found = true;
+        }
+        visit_heredoc_template(self, node);
+    }
+
+    // hcl-edit's visitor skips the collection of a `%{for}` directive.
+    fn visit_for_template_expr(&mut self, node: &ForTemplateExpr) {
+        self.visit_expr(&node.collection_expr);
+        visit_for_template_expr(self, node);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_invalid;
+
+    fn check(src: &str) -> Option<usize> {
+        let body = hcl::edit::parser::parse_body(src).unwrap();
+        first_invalid(src, &body).map(|(at, _)| at)
+    }
+
+    #[test]
+    fn a_closing_delimiter_with_a_comment_leaves_the_heredoc_open() {
+        assert_eq!(check("x = <<EOT\nabc\nEOT # note\n"), Some(24));
+        assert_eq!(check("x = [<<-EOT\n  abc\n  EOT /* why */\n]\n"), Some(35));
+        assert_eq!(check("x = f(<<EOT\nabc\nEOT // why\n)\n\n"), Some(28));
+        let in_a_for_directive = "x = \"%{for v in <<EOT\nabc\nEOT # note\n}${v}%{endfor}\"\n";
+        assert_eq!(check(in_a_for_directive), Some(52));
+    }
+
+    #[test]
+    fn a_delimiter_alone_on_its_line_closes_the_heredoc() {
+        assert_eq!(check("x = <<EOT\nabc\nEOT\n# EOT # note\n"), None);
+        assert_eq!(check("x = <<-EOT\n  abc\n  EOT  \ny = \"EOT # x\"\n"), None);
+        assert_eq!(check("x = <<EOT\nEOTS are here\nEOT\n"), None);
+        assert_eq!(check("# <<EOT\n# EOT # note\nx = 1\n"), None);
+    }
+}
