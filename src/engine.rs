@@ -206,7 +206,7 @@ fn evaluate(
         resource: Some(reference.clone()),
         resource_index: Some(at),
         outcome,
-        note: summary(outcome, &results),
+        note: from_origin(summary(outcome, &results), resource),
         assertions: results,
         suppression: None,
         in_scope_because: None,
@@ -348,6 +348,21 @@ fn shorten(text: &str) -> String {
 
 /// The failures' or unknowns' words; none for a pass (`Finding::message` writes its words).
 /// An unknown whose assertions fail says what would fail, and which filter left it undecided.
+/// A finding on an instance no source block declares says where it comes from, since the line
+/// it points at (the module call) is not its block.
+fn from_origin(note: Option<Box<str>>, resource: &Resource) -> Option<Box<str>> {
+    match (&resource.origin, note) {
+        (Some(origin), Some(note)) => Some(
+            format!(
+                "{note} ({} in {origin}; no block of the scanned source declares it)",
+                resource.address
+            )
+            .into(),
+        ),
+        (_, note) => note,
+    }
+}
+
 fn summary(outcome: Outcome, results: &[AssertionResult]) -> Option<Box<str>> {
     let pick = |verdict: Verdict, filters: bool| -> Vec<String> {
         results

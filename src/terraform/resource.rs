@@ -32,6 +32,9 @@ pub struct Resource {
     pub span: Span,
     /// The block's body: a map of attributes and nested blocks (lists of maps).
     pub body: Node,
+    /// For an instance of a plan or a state that no block of the source read declares (a
+    /// registry module not on disk): the document it comes from, which its findings name.
+    pub origin: Option<Arc<str>>,
 }
 
 impl Resource {
@@ -58,6 +61,7 @@ impl Resource {
             file,
             span,
             body,
+            origin: None,
         }
     }
 }

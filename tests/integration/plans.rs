@@ -237,6 +237,21 @@ fn pack_rules_unknown_on_the_source_are_decided_on_the_plan() {
         lines.contains(&("aws-sg-no-ssh-from-internet".into(), 36)),
         "{lines:?}"
     );
+    // The finding itself names the address and the plan it comes from, in every report.
+    let message = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ruleId"] == "aws-sg-no-ssh-from-internet")
+        .map(|r| r["message"]["text"].as_str().unwrap().to_string())
+        .unwrap();
+    assert!(
+        message.contains(
+            "(module.vpc.aws_security_group.this[0] in ../plan.json; no block of the scanned \
+             source declares it)"
+        ),
+        "{message}"
+    );
     assert!(
         lines.contains(&("aws-s3-acl-not-public".into(), 27)),
         "{lines:?}"

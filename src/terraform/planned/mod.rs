@@ -197,6 +197,7 @@ fn place_snapshot(
             .folder
             .as_deref()
             .and_then(|folder| index.block(folder, &declared_as));
+        let mut origin = None;
         let (file, span, body) = match block {
             Some(block) => {
                 placed
@@ -209,6 +210,7 @@ fn place_snapshot(
             }
             None => {
                 unplaced.push(instance.address.clone());
+                origin = Some(Arc::<str>::from(snapshot.shown.as_str()));
                 if let Some(source) = &module.remote
                     && !remote.contains(source)
                 {
@@ -231,6 +233,7 @@ fn place_snapshot(
             body,
         );
         resource.address = instance.address;
+        resource.origin = origin;
         placed.resources.push(resource);
     }
     if !unplaced.is_empty() && !announced {
