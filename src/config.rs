@@ -49,6 +49,19 @@ pub fn locate(explicit: Option<&Path>) -> Option<PathBuf> {
     }
 }
 
+/// The config file `explicit` names, else the default one found, read; `None` when there is
+/// none. Settings this version does not read are warned about on standard error.
+pub fn read(explicit: Option<&Path>) -> Result<Option<(PathBuf, Config)>, String> {
+    let Some(path) = locate(explicit) else {
+        return Ok(None);
+    };
+    let config = load(&path)?;
+    for key in config.other.keys() {
+        eprintln!("warning: config: unknown setting `{key}` is ignored");
+    }
+    Ok(Some((path, config)))
+}
+
 pub fn load(path: &Path) -> Result<Config, String> {
     let src = std::fs::read_to_string(path)
         .map_err(|e| format!("{}: could not read the config file: {e}", path.display()))?;

@@ -3,7 +3,7 @@
 
 use super::{ScanArgs, UnknownPolicy, progress::Progress};
 use crate::changes::{self, Judges};
-use crate::config::{self, Config};
+use crate::config;
 use crate::gate::{Gate, GateVerdict};
 use crate::output::{self, Format};
 use crate::scan::{self, Suppressions, root};
@@ -62,14 +62,7 @@ fn scan_and_report(resolved: &Resolved) -> Result<GateVerdict, String> {
 
 /// The flags, completed by the config file, as the scan's and the reports' options.
 fn resolve(args: ScanArgs) -> Result<Resolved, String> {
-    let config_path = config::locate(args.config.as_deref());
-    let config = match &config_path {
-        Some(path) => config::load(path)?,
-        None => Config::default(),
-    };
-    for key in config.other.keys() {
-        eprintln!("warning: config: unknown setting `{key}` is ignored");
-    }
+    let config = config::read(args.config.as_deref())?;
     if args.explain {
         eprintln!(
             "note: --explain is accepted for the Python riveter's command line; riveter sends \
@@ -107,8 +100,8 @@ fn resolve(args: ScanArgs) -> Result<Resolved, String> {
     });
     scan.jobs = args.jobs;
     scan.timings = args.debug || std::env::var_os("RIVETER_TIMINGS").is_some();
-    if let Some(path) = &config_path {
-        scan.add_config(path, &config);
+    if let Some((path, config)) = &config {
+        scan.add_config(path, config);
     }
 
     let mut sarif_category = args.sarif_category;
@@ -132,7 +125,9 @@ fn resolve(args: ScanArgs) -> Result<Resolved, String> {
         link_base: args.link_base,
         gate,
     };
-    output.add_config(&config, args.format.is_some())?;
+    if let Some((_, config)) = &config {
+        output.add_config(config, args.format.is_some())?;
+    }
     Ok(Resolved {
         scan,
         output,

@@ -12,7 +12,7 @@ mod inputs;
 pub use comment::MARKER;
 
 use crate::changes::{self, ChangedFiles, Judges};
-use crate::config::{self, Config};
+use crate::config;
 use crate::findings::{Outcome, Report};
 use crate::gate::{Gate, GateVerdict};
 use crate::output::{self, ColorChoice};
@@ -113,14 +113,7 @@ fn action(get: &dyn Fn(&str) -> Option<String>) -> Result<u8, String> {
 /// The Action's inputs, completed by the config file, as the scan's and the reports' options:
 /// the whole repository, SARIF and JUnit files, the table in the job log.
 fn options(inputs: &Inputs) -> Result<(scan::Options, output::Options), String> {
-    let config_path = config::locate(inputs.config.as_deref().map(Path::new));
-    let config = match &config_path {
-        Some(path) => config::load(path)?,
-        None => Config::default(),
-    };
-    for key in config.other.keys() {
-        eprintln!("warning: config: unknown setting `{key}` is ignored");
-    }
+    let config = config::read(inputs.config.as_deref().map(Path::new))?;
     // The working directory is the workspace, which report paths are relative to.
     let root = scan::root::repository_root(Some(Path::new(".")))?;
     let gate = Gate {
@@ -141,8 +134,8 @@ fn options(inputs: &Inputs) -> Result<(scan::Options, output::Options), String> 
         baseline: inputs.baseline.as_ref().map(Into::into),
         ..Suppressions::default()
     });
-    if let Some(path) = &config_path {
-        scan.add_config(path, &config);
+    if let Some((path, config)) = &config {
+        scan.add_config(path, config);
     }
     let mut output = output::Options {
         color: ColorChoice::Never,
@@ -154,7 +147,9 @@ fn options(inputs: &Inputs) -> Result<(scan::Options, output::Options), String> 
     if let Some(category) = &inputs.sarif_category {
         output.sarif_category = category.clone();
     }
-    output.add_config(&config, false)?;
+    if let Some((_, config)) = &config {
+        output.add_config(config, false)?;
+    }
     Ok((scan, output))
 }
 
