@@ -36,6 +36,120 @@ pub fn skip(b: &[u8], pos: usize) -> usize {
     }
 }
 
+/// The opener of the innermost group that holds the element starting at `at`: a `{`, `[` or
+/// `(`, or the `$` or `%` of a template's interpolation or directive; `None` at the top level
+/// or when `at` is inside a string's text.
+pub fn enclosing_group(b: &[u8], at: usize) -> Option<usize> {
+    let mut open = None;
+    let (mut pos, mut end) = (0, b.len());
+    'descend: loop {
+        while pos < end {
+            if pos == at {
+                return open;
+            }
+            let next = skip(b, pos);
+            if next > at {
+                // The element holding `at`: go inside it.
+                match b[pos] {
+                    b'{' | b'[' | b'(' => {
+                        open = Some(pos);
+                        (pos, end) = (pos + 1, next - 1);
+                        continue 'descend;
+                    }
+                    // A template: go into the interpolation or directive that holds `at`.
+                    b'"' | b'<' => {
+                        let (inner, close) = interpolation_holding(b, pos + 1, next, at)?;
+                        // The `$` or `%` before the interpolation's `{`.
+                        open = Some(inner - 2);
+                        (pos, end) = (inner, close);
+                        continue 'descend;
+                    }
+                    _ => return None,
+                }
+            }
+            pos = next;
+        }
+        return None;
+    }
+}
+
+/// The code of the `${ … }` or `%{ … }` between `from` and `to` (a template's text) that holds
+/// `at`: from after its `{` to its `}`.
+fn interpolation_holding(b: &[u8], from: usize, to: usize, at: usize) -> Option<(usize, usize)> {
+    let mut pos = from;
+    while pos + 1 < to {
+        match b[pos] {
+            b'\\' => pos += 2,
+            // `$${` and `%%{` are literal text.
+            b'$' | b'%' if b[pos + 1] == b[pos] => pos += 2,
+            b'$' | b'%' if b[pos + 1] == b'{' => {
+                let next = skip(b, pos + 1);
+                if at > pos + 1 && at < next {
+                    return Some((pos + 2, next - 1));
+                }
+                pos = next;
+            }
+            _ => pos += 1,
+        }
+    }
+    None
+}
+
+/// The newline inside the first quoted string that a line end interrupts, if any: Terraform's
+/// quoted strings end on their line (only an interpolation's code may run over lines).
+pub fn first_multi_line_string(b: &[u8]) -> Option<usize> {
+    literal_starts(b)
+        .filter(|&p| b[p] == b'"')
+        .find_map(|p| text_newline(b, p + 1))
+}
+
+/// The `<<` of the first heredoc that no line closes, if any.
+pub fn first_unclosed_heredoc(b: &[u8]) -> Option<usize> {
+    literal_starts(b).find(|&p| {
+        b[p] == b'<' && heredoc_delimiter(b, p).is_some() && heredoc_close(b, p).is_none()
+    })
+}
+
+/// Where the quoted strings (their `"`) and heredocs (their `<<`) of the code start, in order;
+/// comments are skipped, and so is each literal's text.
+fn literal_starts(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        while pos < b.len() {
+            let at = pos;
+            match b[pos] {
+                b'"' => {
+                    pos = string_end(b, pos + 1);
+                    return Some(at);
+                }
+                b'<' if b.get(pos + 1) == Some(&b'<') => {
+                    pos = heredoc_end(b, pos);
+                    return Some(at);
+                }
+                b'#' | b'/' => pos = skip(b, pos),
+                _ => pos += 1,
+            }
+        }
+        None
+    })
+}
+
+/// The newline that interrupts a quoted string whose text starts at `pos`, if one does
+/// before its closing quote (a newline inside an interpolation does not).
+fn text_newline(b: &[u8], mut pos: usize) -> Option<usize> {
+    while pos < b.len() {
+        match b[pos] {
+            b'\n' => return Some(pos),
+            b'"' => return None,
+            b'\\' => pos += 2,
+            b'$' | b'%' if b.get(pos + 1) == Some(&b[pos]) => pos += 2,
+            b'$' | b'%' if b.get(pos + 1) == Some(&b'{') => pos = skip(b, pos + 1),
+            _ => pos += 1,
+        }
+    }
+    None
+}
+
 /// Past the closer of the bracketed group opening at `pos`, and whether it has one.
 fn group_end(b: &[u8], pos: usize) -> (usize, bool) {
     let close = match b[pos] {

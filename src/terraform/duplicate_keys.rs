@@ -1,49 +1,103 @@
 //! A repair for valid Terraform that hcl-edit rejects: an object constructor that defines the
 //! same key twice (`{ a = 1, a = 2 }`, common in large maps of locals, also inside an
-//! interpolation). Terraform accepts it
-//! and the last definition wins; hcl-edit stops at the second definition.
+//! interpolation). Terraform accepts it and the last definition wins; hcl-edit stops at the
+//! second definition.
 //!
-//! `drop_earlier_definitions` blanks every earlier definition of the key hcl-edit stopped at,
-//! so the last one is what remains, as in Terraform. Blanked bytes become spaces and newlines
-//! stay, so every other byte keeps its offset, line and column.
+//! `rename_earlier_definitions` gives every earlier definition of the key hcl-edit stopped at a
+//! fresh name of the same length, so hcl-edit reads them (Terraform does: a syntax error inside
+//! one is still an error) and every byte keeps its offset, line and column. The caller removes
+//! the renamed items from the tree once it is checked, so the last definition is what remains,
+//! as in Terraform.
 
-use super::code_scan::{skip, skip_blank};
+use super::code_scan::{enclosing_group, skip, skip_blank};
+use hcl::edit::Span as _;
+use hcl::edit::expr::{Object, ObjectKey};
+use hcl::edit::structure::Body;
+use hcl::edit::visit_mut::{VisitMut, visit_body_mut, visit_object_mut};
+use std::collections::HashSet;
 
 /// The source with the earlier definitions of the key at `at` (the start of its second
-/// definition) blanked, or `None` when `at` is not an object key defined before.
-pub fn drop_earlier_definitions(src: &str, at: usize) -> Option<String> {
+/// definition) renamed, and the offsets of the renamed keys; `None` when `at` is not an object
+/// key defined before.
+pub fn rename_earlier_definitions(src: &str, at: usize) -> Option<(String, Vec<usize>)> {
     let b = src.as_bytes();
     let open = enclosing_brace(b, at)?;
     let items = items(b, open);
     let key = items.iter().find(|item| item.start == at)?.key(b);
+    let mut taken: HashSet<Vec<u8>> = items.iter().map(|i| i.key(b).to_vec()).collect();
     let mut out = b.to_vec();
-    let mut changed = false;
+    let mut renamed = Vec::new();
     for item in items.iter().filter(|i| i.start < at && i.key(b) == key) {
-        for byte in &mut out[item.start..item.end] {
-            if !matches!(*byte, b'\n' | b'\r') {
-                *byte = b' ';
-            }
-        }
-        changed = true;
+        let len = item.key_text(b).len();
+        let name = fresh_name(len, &taken)?;
+        out[item.start..item.start + len].copy_from_slice(&name);
+        taken.insert(name);
+        renamed.push(item.start);
     }
-    // Only whole items (ASCII delimiters around them) were blanked, so the text is UTF-8.
-    changed.then(|| String::from_utf8(out).ok()).flatten()
+    // Only whole keys were replaced by ASCII names, so the text is UTF-8.
+    let text = String::from_utf8(out).ok()?;
+    (!renamed.is_empty()).then_some((text, renamed))
 }
 
-/// One `key = value` of an object, through its comma if one follows.
+/// Removes the object items whose keys start at the `renamed` offsets.
+pub fn remove_items(body: &mut Body, renamed: &[usize]) {
+    struct Remover<'r>(&'r [usize]);
+    impl VisitMut for Remover<'_> {
+        fn visit_object_mut(&mut self, node: &mut Object) {
+            let superseded: Vec<ObjectKey> = node
+                .iter()
+                .map(|(key, _)| key)
+                .filter(|key| key.span().is_some_and(|s| self.0.contains(&s.start)))
+                .cloned()
+                .collect();
+            for key in &superseded {
+                node.remove(key);
+            }
+            visit_object_mut(self, node);
+        }
+    }
+    visit_body_mut(&mut Remover(renamed), body);
+}
+
+/// An identifier of `len` bytes that no key of the object has. Longer names start with `_`,
+/// so none is a keyword (`for`, `if`, `null`, `true`, ...); a one-byte name is a letter or `_`.
+fn fresh_name(len: usize, taken: &HashSet<Vec<u8>>) -> Option<Vec<u8>> {
+    const FIRST: &[u8] = b"_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    const REST: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_";
+    if len == 1 {
+        return FIRST
+            .iter()
+            .map(|&c| vec![c])
+            .find(|name| !taken.contains(name));
+    }
+    // `_` and then the digits of a counter in base 64: far more names than any object has keys.
+    (0u64..).take(taken.len() + 1).find_map(|mut n| {
+        let mut name = vec![b'_'; len];
+        for byte in name[1..].iter_mut().rev() {
+            *byte = REST[(n % 64) as usize];
+            n /= 64;
+        }
+        (n == 0 && !taken.contains(&name)).then_some(name)
+    })
+}
+
+/// One `key = value` of an object: where it starts, and where its key ends.
 struct Item {
     start: usize,
     key_end: usize,
-    end: usize,
 }
 
 impl Item {
+    /// The key as written, without the blanks and comment between it and its `=`.
+    fn key_text<'b>(&self, b: &'b [u8]) -> &'b [u8] {
+        let key = &b[self.start..self.key_end];
+        let key = memchr::memmem::find(key, b"/*").map_or(key, |c| &key[..c]);
+        key.trim_ascii()
+    }
+
     /// The key as Terraform names it: a bare identifier and the same name quoted are one key.
     fn key<'b>(&self, b: &'b [u8]) -> &'b [u8] {
-        let key = &b[self.start..self.key_end];
-        // A comment between the key and its `=` is not part of it.
-        let key = memchr::memmem::find(key, b"/*").map_or(key, |c| &key[..c]);
-        let key = key.trim_ascii();
+        let key = self.key_text(b);
         match key {
             [b'"', inner @ .., b'"'] if !inner.contains(&b'\\') && !inner.contains(&b'$') => inner,
             _ => key,
@@ -53,58 +107,7 @@ impl Item {
 
 /// The offset of the `{` whose object holds `at` directly, if any.
 fn enclosing_brace(b: &[u8], at: usize) -> Option<usize> {
-    let mut open = None;
-    let (mut pos, mut end) = (0, b.len());
-    'descend: loop {
-        while pos < end {
-            if pos == at {
-                return open;
-            }
-            let next = skip(b, pos);
-            if next > at {
-                // The element holding `at`: go inside it.
-                match b[pos] {
-                    b'{' | b'[' | b'(' => {
-                        open = (b[pos] == b'{').then_some(pos);
-                        (pos, end) = (pos + 1, next - 1);
-                        continue 'descend;
-                    }
-                    // A template: go into the interpolation or directive that holds `at`.
-                    b'"' | b'<' => {
-                        let (inner, close) = interpolation_holding(b, pos + 1, next, at)?;
-                        open = None;
-                        (pos, end) = (inner, close);
-                        continue 'descend;
-                    }
-                    _ => return None,
-                }
-            }
-            pos = next;
-        }
-        return None;
-    }
-}
-
-/// The code of the `${ … }` or `%{ … }` between `from` and `to` (a template's text) that holds
-/// `at`: from after its `{` to its `}`.
-fn interpolation_holding(b: &[u8], from: usize, to: usize, at: usize) -> Option<(usize, usize)> {
-    let mut pos = from;
-    while pos + 1 < to {
-        match b[pos] {
-            b'\\' => pos += 2,
-            // `$${` and `%%{` are literal text.
-            b'$' | b'%' if b[pos + 1] == b[pos] => pos += 2,
-            b'$' | b'%' if b[pos + 1] == b'{' => {
-                let next = skip(b, pos + 1);
-                if at > pos + 1 && at < next {
-                    return Some((pos + 2, next - 1));
-                }
-                pos = next;
-            }
-            _ => pos += 1,
-        }
-    }
-    None
+    enclosing_group(b, at).filter(|&open| b[open] == b'{')
 }
 
 /// The items of the object whose `{` is at `open`.
@@ -141,7 +144,6 @@ fn items(b: &[u8], open: usize) -> Vec<Item> {
         out.push(Item {
             start,
             key_end: key_end.unwrap_or(pos),
-            end: pos,
         });
     }
     out
@@ -149,49 +151,64 @@ fn items(b: &[u8], open: usize) -> Vec<Item> {
 
 #[cfg(test)]
 mod tests {
-    use super::drop_earlier_definitions;
+    use super::rename_earlier_definitions;
 
-    #[test]
-    fn the_earlier_definition_is_blanked_and_offsets_are_kept() {
-        let src = "x = { a = 1, b = 2, a = 3 }\n";
-        let at = src.rfind("a =").unwrap();
-        let out = drop_earlier_definitions(src, at).unwrap();
-        // `a = 1,` and the spaces around it: eight spaces before `b`.
-        assert_eq!(out, format!("x = {{{}b = 2, a = 3 }}\n", " ".repeat(8)));
+    fn renamed(src: &str, second: &str) -> (String, Vec<usize>) {
+        rename_earlier_definitions(src, src.rfind(second).unwrap()).unwrap()
     }
 
     #[test]
-    fn multi_line_objects_keep_their_newlines() {
+    fn the_earlier_definition_is_renamed_and_offsets_are_kept() {
+        let (out, at) = renamed("x = { a = 1, b = 2, a = 3 }\n", "a =");
+        assert_eq!(out, "x = { _ = 1, b = 2, a = 3 }\n");
+        assert_eq!(at, vec![6]);
+    }
+
+    #[test]
+    fn every_earlier_definition_gets_its_own_name() {
+        let (out, at) = renamed("x = { ab = 1, _0 = 2, ab = 3, ab = 4 }\n", "ab = 4");
+        assert_eq!(out, "x = { _1 = 1, _0 = 2, _2 = 3, ab = 4 }\n");
+        assert_eq!(at, vec![6, 22]);
+    }
+
+    #[test]
+    fn a_quoted_key_is_the_same_key_and_keeps_its_length() {
         let src = "m = {\n  a = { for k in l : k => k }\n  \"a\" = 2 # again\n}\n";
-        let at = src.find("\"a\"").unwrap();
-        let out = drop_earlier_definitions(src, at).unwrap();
+        let (out, _) = renamed(src, "\"a\"");
         assert_eq!(out.len(), src.len());
-        assert_eq!(out.lines().nth(1).unwrap().trim(), "");
-        assert!(out.contains("\"a\" = 2 # again"));
+        assert_eq!(out.lines().nth(1).unwrap(), "  _ = { for k in l : k => k }");
+        let (out, _) = renamed("m = { \"key\" = 1, key = 2 }\n", "key = 2");
+        assert_eq!(out, "m = { _0000 = 1, key = 2 }\n");
     }
 
     #[test]
     fn a_key_without_an_earlier_definition_is_left_alone() {
-        assert_eq!(drop_earlier_definitions("x = { a = 1 }\n", 6), None);
+        assert_eq!(rename_earlier_definitions("x = { a = 1 }\n", 6), None);
     }
 
     #[test]
     fn a_key_defined_twice_inside_an_interpolation() {
-        let src = "x = \"a-${{a = 1, a = 2}}-b\"\n";
-        let at = src.rfind("a = 2").unwrap();
-        assert_eq!(
-            drop_earlier_definitions(src, at).unwrap(),
-            "x = \"a-${{       a = 2}}-b\"\n"
-        );
+        let (out, _) = renamed("x = \"a-${{a = 1, a = 2}}-b\"\n", "a = 2");
+        assert_eq!(out, "x = \"a-${{_ = 1, a = 2}}-b\"\n");
     }
 
     #[test]
     fn a_comment_after_the_key_is_not_part_of_it() {
-        let src = "x = {a = 1, a /* why */ = 2}\n";
-        let at = src.rfind("a /*").unwrap();
+        let (out, _) = renamed("x = {ab /* why */ = 1, ab = 2}\n", "ab = 2");
+        assert_eq!(out, "x = {_0 /* why */ = 1, ab = 2}\n");
+    }
+
+    #[test]
+    fn names_run_out_only_past_every_one_byte_name() {
+        let keys: String = ('a'..='z')
+            .chain('A'..='Z')
+            .map(|c| format!("{c} = 1, "))
+            .collect();
+        let src = format!("x = {{ _ = 0, {keys}a = 2, a = 3 }}\n");
+        // `a` is defined three times; two fresh one-byte names are needed and none is left.
         assert_eq!(
-            drop_earlier_definitions(src, at).unwrap(),
-            "x = {       a /* why */ = 2}\n"
+            rename_earlier_definitions(&src, src.rfind("a = 3").unwrap()),
+            None
         );
     }
 }

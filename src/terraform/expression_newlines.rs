@@ -118,6 +118,11 @@ fn ended_early(
                 pos += 1;
             }
             b'/' if b.get(pos + 1) == Some(&b'*') => pos = skip(b, pos),
+            // The star of an attribute-only splat (`a.*`) is an operand, not a product.
+            b'*' if last == Some(b'.') => {
+                last = Some(b'a');
+                pos += 1;
+            }
             _ => {
                 let next = skip(b, pos);
                 // A group, a string or a heredoc is an operand; its last byte says so.
@@ -169,6 +174,16 @@ mod tests {
         let (line, column, message) = error(src);
         assert_eq!((line, column), (4, 2));
         assert!(message.starts_with("Invalid expression"), "{message}");
+    }
+
+    #[test]
+    fn an_attribute_splat_at_the_end_of_a_line_is_finished() {
+        let (line, column, message) = error("x = a.* # why\n.id\n");
+        assert_eq!((line, column), (2, 1));
+        assert!(
+            message.starts_with("Argument or block definition required"),
+            "{message}"
+        );
     }
 
     #[test]

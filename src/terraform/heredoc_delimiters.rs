@@ -2,7 +2,7 @@
 //! `EOT)`): Terraform ends a heredoc only at a line that holds its delimiter alone, so that
 //! line is text to it and the heredoc runs on. hcl-edit ends the heredoc at the delimiter
 //! and reads the rest as code. When no later line closes the heredoc, Terraform rejects the
-//! file ("Unterminated template string") where the file's code ends.
+//! file ("Unterminated template string") at the end of the file.
 //!
 //! Files are looked at only when a line starts with a heredoc's delimiter followed by more
 //! than spaces.
@@ -27,11 +27,8 @@ pub fn first_invalid(src: &str, body: &Body) -> Option<(usize, &'static str)> {
         found: false,
     };
     visit_body(&mut finder, body);
-    // Terraform reads to the end of the file looking for the delimiter, and points at the
-    // end of the last code there.
-    finder
-        .found
-        .then(|| (b.trim_ascii_end().len(), UNTERMINATED))
+    // Terraform reads to the end of the file looking for the delimiter, and points there.
+    finder.found.then_some((b.len(), UNTERMINATED))
 }
 
 /// A line that starts, after spaces, with the delimiter of a `<<` in the file and has more
@@ -95,11 +92,13 @@ mod tests {
 
     #[test]
     fn a_closing_delimiter_with_a_comment_leaves_the_heredoc_open() {
-        assert_eq!(check("x = <<EOT\nabc\nEOT # note\n"), Some(24));
-        assert_eq!(check("x = [<<-EOT\n  abc\n  EOT /* why */\n]\n"), Some(35));
-        assert_eq!(check("x = f(<<EOT\nabc\nEOT // why\n)\n\n"), Some(28));
-        let in_a_for_directive = "x = \"%{for v in <<EOT\nabc\nEOT # note\n}${v}%{endfor}\"\n";
-        assert_eq!(check(in_a_for_directive), Some(52));
+        // At the end of the file, past its last newline.
+        let src = "x = <<EOT\nabc\nEOT # note\n";
+        assert_eq!(check(src), Some(src.len()));
+        let src = "x = [<<-EOT\n  abc\n  EOT /* why */\n]\n";
+        assert_eq!(check(src), Some(src.len()));
+        let src = "x = f(<<EOT\nabc\nEOT // why\n)\n\n";
+        assert_eq!(check(src), Some(src.len()));
     }
 
     #[test]

@@ -25,6 +25,7 @@ mod policy_document;
 mod provider_defaults;
 mod resource;
 mod source;
+mod syntax_error;
 mod traversal_newlines;
 pub mod variables;
 

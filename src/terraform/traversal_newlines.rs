@@ -10,17 +10,23 @@
 //! between the `*` and the `]` leaves the splat without its closing bracket. hcl-edit skips
 //! both everywhere.
 //!
+//! In an attribute-only splat (`a.*.b.c`), Terraform points at the splat's `*` when a dot of
+//! its chain has no name after it.
+//!
 //! Files are looked at only when a dot or a star is followed, after spaces, by a line end or a
 //! comment.
 
 use super::code_scan::{line_end, skip_blank};
 use hcl::edit::Span as _;
-use hcl::edit::expr::{Array, ForExpr, FuncArgs, Object, Parenthesis, TraversalOperator};
+use hcl::edit::expr::{
+    Array, ForExpr, FuncArgs, Object, Parenthesis, Traversal, TraversalOperator,
+};
 use hcl::edit::structure::Body;
 use hcl::edit::template::{Directive, Interpolation};
 use hcl::edit::visit::{
     Visit, visit_array, visit_body, visit_directive, visit_for_expr, visit_func_args,
-    visit_interpolation, visit_object, visit_parenthesis, visit_traversal_operator,
+    visit_interpolation, visit_object, visit_parenthesis, visit_traversal,
+    visit_traversal_operator,
 };
 
 const AFTER_DOT: &str = "Invalid attribute name: an attribute name is required after a dot";
@@ -39,6 +45,7 @@ pub fn first_invalid(src: &str, body: &Body) -> Option<(usize, &'static str)> {
     let mut finder = Finder {
         src: src.as_bytes(),
         newlines_ignored: false,
+        attr_splat: None,
         first: None,
     };
     visit_body(&mut finder, body);
@@ -83,6 +90,8 @@ fn after_dot(b: &[u8], dot: usize) -> Option<usize> {
 struct Finder<'s> {
     src: &'s [u8],
     newlines_ignored: bool,
+    /// The `*` of the attribute-only splat whose chain of names is being read.
+    attr_splat: Option<usize>,
     first: Option<(usize, &'static str)>,
 }
 
@@ -101,7 +110,7 @@ impl Finder<'_> {
         if let Some(at) = after_dot(self.src, dot)
             && at < start
         {
-            self.found(at, AFTER_DOT);
+            self.found(self.attr_splat.unwrap_or(at), AFTER_DOT);
         }
     }
 
@@ -128,6 +137,12 @@ impl Finder<'_> {
 }
 
 impl Visit for Finder<'_> {
+    fn visit_traversal(&mut self, node: &Traversal) {
+        let outer = self.attr_splat.take();
+        visit_traversal(self, node);
+        self.attr_splat = outer;
+    }
+
     fn visit_traversal_operator(&mut self, node: &TraversalOperator) {
         if !self.newlines_ignored {
             let start = match node {
@@ -147,6 +162,11 @@ impl Visit for Finder<'_> {
         }
         // An index's brackets ignore newlines.
         self.with_newlines_ignored(true, |v| visit_traversal_operator(v, node));
+        self.attr_splat = match node {
+            TraversalOperator::AttrSplat(splat) => splat.span().map(|s| s.start),
+            TraversalOperator::GetAttr(_) | TraversalOperator::LegacyIndex(_) => self.attr_splat,
+            _ => None,
+        };
     }
 
     fn visit_object(&mut self, node: &Object) {
@@ -216,6 +236,14 @@ mod tests {
         assert_eq!(check("role = aws_iam_role.\nlambda.id\n"), Some(20));
         assert_eq!(check("role = aws_iam_role. # why\nlambda.id\n"), Some(21));
         assert_eq!(check("m = { a = b.\nc }\n"), Some(12));
+    }
+
+    #[test]
+    fn in_an_attribute_only_splat_terraform_points_at_the_star() {
+        assert_eq!(check("x = a.*.\nid\n"), Some(6));
+        assert_eq!(check("x = a.*.id. # why\nname\n"), Some(6));
+        // Past an index, the splat's chain is over.
+        assert_eq!(check("x = a.*.id[0].\nname\n"), Some(14));
     }
 
     #[test]

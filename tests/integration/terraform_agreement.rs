@@ -201,7 +201,7 @@ fn compare(input: &Input, answer: &Decision) -> Option<(Kind, String)> {
             let detail = || format!("riveter: {e}\nterraform: {answer}");
             if e.line != *line {
                 Some((Kind::ReportsAnotherLine, show(detail())))
-            } else if e.column < *start || e.column >= (*end).max(start + 1) {
+            } else if *start != 0 && (e.column < *start || e.column >= (*end).max(start + 1)) {
                 Some((Kind::ReportsAnotherColumn, show(detail())))
             } else {
                 None

@@ -20,7 +20,8 @@ pub const DECISIONS: &str = "tests/fixtures/terraform-agreement/decisions.txt";
 pub enum Decision {
     Accept,
     /// The first diagnostic: its line, the columns its subject covers on that line (the end is
-    /// past the line when the subject runs on), and its summary.
+    /// past the line when the subject runs on; both are 0 when the snippet does not show the
+    /// subject's line, see `underlined`), and its summary.
     Reject {
         line: u32,
         start: u32,
@@ -162,18 +163,27 @@ const RESET: &str = "\u{1b}[0m";
 /// A diagnostic being read: its summary, then the file it names and its subject.
 struct Pending {
     summary: String,
-    file: Option<String>,
+    /// The file and line of the `on FILE line N` header.
+    file: Option<(String, u32)>,
     at: Option<(u32, u32, u32)>,
 }
 
 impl Pending {
     fn finish(self) -> (String, Decision) {
-        let file = self
+        let (file, line) = self
             .file
             .unwrap_or_else(|| panic!("a diagnostic without a file: {}", self.summary));
-        let (line, start, end) = self
+        let (underlined_line, start, end) = self
             .at
             .unwrap_or_else(|| panic!("a diagnostic without a subject in {file}"));
+        // The header's line is where the subject starts. After a heredoc Terraform's snippet can
+        // number its lines otherwise (it skips blank lines it printed), and then the underline's
+        // columns belong to another line: only the line is compared.
+        let (start, end) = if underlined_line == line {
+            (start, end)
+        } else {
+            (0, 0)
+        };
         let decision = Decision::Reject {
             line,
             start,
@@ -206,9 +216,13 @@ fn diagnostics(output: &str) -> Vec<(String, Decision)> {
         };
         if pending.file.is_none()
             && let Some(rest) = body.strip_prefix("on ")
-            && let Some((name, _)) = rest.split_once(" line ")
+            && let Some((name, line)) = rest.split_once(" line ")
+            && let Some(line) = line
+                .split(|c: char| !c.is_ascii_digit())
+                .next()
+                .and_then(|n| n.parse().ok())
         {
-            pending.file = Some(name.to_string());
+            pending.file = Some((name.to_string(), line));
         } else if pending.at.is_none()
             && let Some(found) = underlined(raw)
         {
