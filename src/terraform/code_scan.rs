@@ -100,7 +100,7 @@ fn interpolation_holding(b: &[u8], from: usize, to: usize, at: usize) -> Option<
 pub fn first_multi_line_string(b: &[u8]) -> Option<usize> {
     literal_starts(b)
         .filter(|&p| b[p] == b'"')
-        .find_map(|p| text_newline(b, p + 1))
+        .find_map(|p| quoted_string_newline(b, p))
 }
 
 /// The `<<` of the first heredoc that no line closes, if any.
@@ -134,9 +134,10 @@ fn literal_starts(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
-/// The newline that interrupts a quoted string whose text starts at `pos`, if one does
-/// before its closing quote (a newline inside an interpolation does not).
-fn text_newline(b: &[u8], mut pos: usize) -> Option<usize> {
+/// The newline that interrupts the quoted string whose `"` is at `quote`, if one does before
+/// its closing quote (a newline inside an interpolation does not).
+pub fn quoted_string_newline(b: &[u8], quote: usize) -> Option<usize> {
+    let mut pos = quote + 1;
     while pos < b.len() {
         match b[pos] {
             b'\n' => return Some(pos),

@@ -93,16 +93,14 @@ fn ended_early(
                 };
                 (pos, message)
             } else {
-                let message = match context {
-                    Context::Argument => {
+                match context {
+                    Context::Argument => (
+                        next,
                         "Argument or block definition required: the argument's value ended on \
-                         the line before"
-                    }
-                    Context::ObjectItem => {
-                        "Invalid expression: the object item's value ended on the line before"
-                    }
-                };
-                (next, message)
+                         the line before",
+                    ),
+                    Context::ObjectItem => next_item_key(b, next),
+                }
             });
         }
         match c {
@@ -132,6 +130,45 @@ fn ended_early(
         }
     }
     None
+}
+
+/// What Terraform says of the line after an object item's value, which it reads as the next
+/// item's key (an expression that ends at the line's end) followed by its `=`.
+fn next_item_key(b: &[u8], start: usize) -> (usize, &'static str) {
+    let mut end = start;
+    while end < b.len() && !matches!(b[end], b'\n' | b'#' | b',' | b'}') {
+        if b[end..].starts_with(b"//") {
+            break;
+        }
+        end = skip(b, end);
+    }
+    let key = std::str::from_utf8(&b[start..end.min(b.len())]).unwrap_or_default();
+    // A token that cannot start an expression (`!=`, `.attr`, `*`) is the error itself.
+    let starts_an_expression = key.starts_with(|c: char| {
+        c.is_alphanumeric() || matches!(c, '_' | '"' | '<' | '(' | '[' | '{' | '-' | '!')
+    }) && !key.starts_with("!=");
+    if !starts_an_expression {
+        return (
+            start,
+            "Invalid expression: the object item's value ended on the line before",
+        );
+    }
+    match hcl::edit::parser::parse_expr(key.trim_end()) {
+        Ok(_) if b.get(end) == Some(&b'}') => (
+            end,
+            "Missing key/value separator: the object item's value ended on the line before, and \
+             this line is read as the next item's key",
+        ),
+        Ok(_) => (
+            end,
+            "Missing attribute value: the object item's value ended on the line before, and this \
+             line is read as the next item's key",
+        ),
+        Err(e) => (
+            start + e.location().offset(),
+            "Invalid expression: the object item's value ended on the line before",
+        ),
+    }
 }
 
 fn is_operator(c: u8) -> bool {
@@ -174,6 +211,18 @@ mod tests {
         let (line, column, message) = error(src);
         assert_eq!((line, column), (4, 2));
         assert!(message.starts_with("Invalid expression"), "{message}");
+    }
+
+    #[test]
+    fn the_line_after_an_object_item_is_read_as_the_next_key() {
+        let src = "x = {\n  k = upper(var.s)\n[*].id\n}\n";
+        let (line, column, message) = error(src);
+        assert_eq!((line, column), (3, 2));
+        assert!(message.starts_with("Invalid expression"), "{message}");
+        let src = "x = {\n  k = f(a)\n - g(b) * 2 # why\n}\n";
+        let (line, column, message) = error(src);
+        assert_eq!((line, column), (3, 13));
+        assert!(message.starts_with("Missing attribute value"), "{message}");
     }
 
     #[test]

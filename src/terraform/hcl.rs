@@ -11,6 +11,7 @@ use super::legacy_indexes;
 use super::number_literals;
 use super::resource::BlockKind;
 use super::source::SourceFile;
+use super::string_newlines;
 pub use super::syntax_error::SyntaxError;
 use super::traversal_newlines;
 use hcl::edit::Span as _;
@@ -50,8 +51,9 @@ fn first_error(src: &str, body: &Body) -> Result<(), SyntaxError> {
         None => number,
     };
     let fraction = legacy_indexes::first_invalid(src, body);
+    let split_string = string_newlines::first_invalid(src, body);
     // Whichever comes first is what Terraform reports.
-    let first = [dot, ended, unterminated, fraction]
+    let first = [dot, ended, unterminated, fraction, split_string]
         .into_iter()
         .flatten()
         .min_by_key(|&(at, _)| at);

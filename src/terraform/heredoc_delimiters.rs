@@ -8,13 +8,11 @@
 //! than spaces.
 
 use super::code_scan::{heredoc_close, heredoc_delimiter, line_end};
+use super::template_text;
 use hcl::edit::Span as _;
 use hcl::edit::structure::Body;
 use hcl::edit::template::{ForTemplateExpr, HeredocTemplate};
 use hcl::edit::visit::{Visit, visit_body, visit_for_template_expr, visit_heredoc_template};
-
-const UNTERMINATED: &str = "Unterminated template string: no line closes the heredoc; its \
-     closing delimiter must be alone on its line";
 
 /// Where Terraform rejects a heredoc that no line closes, and its message.
 pub fn first_invalid(src: &str, body: &Body) -> Option<(usize, &'static str)> {
@@ -24,11 +22,13 @@ pub fn first_invalid(src: &str, body: &Body) -> Option<(usize, &'static str)> {
     }
     let mut finder = Finder {
         src: b,
-        found: false,
+        first: None,
     };
     visit_body(&mut finder, body);
-    // Terraform reads to the end of the file looking for the delimiter, and points there.
-    finder.found.then_some((b.len(), UNTERMINATED))
+    // Terraform reads to the end of the file looking for the delimiter.
+    finder
+        .first
+        .map(|start| template_text::open_to_the_end(b, start))
 }
 
 /// A line that starts, after spaces, with the delimiter of a `<<` in the file and has more
@@ -60,7 +60,8 @@ fn closes_with_more(b: &[u8], from: usize, delimiter: &[u8]) -> bool {
 
 struct Finder<'s> {
     src: &'s [u8],
-    found: bool,
+    /// The `<<` of the first heredoc that no line closes.
+    first: Option<usize>,
 }
 
 impl Visit for Finder<'_> {
@@ -69,7 +70,8 @@ impl Visit for Finder<'_> {
             && let Some(start) = memchr::memmem::find(&self.src[span.start..], b"<<")
             && heredoc_close(self.src, span.start + start).is_none()
         {
-            self.found = true;
+            let start = span.start + start;
+            self.first = Some(self.first.map_or(start, |first| first.min(start)));
         }
         visit_heredoc_template(self, node);
     }

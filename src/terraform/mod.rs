@@ -25,7 +25,9 @@ mod policy_document;
 mod provider_defaults;
 mod resource;
 mod source;
+mod string_newlines;
 mod syntax_error;
+mod template_text;
 mod traversal_newlines;
 pub mod variables;
 

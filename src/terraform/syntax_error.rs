@@ -4,6 +4,8 @@
 
 use super::code_scan::{self, enclosing_group, skip};
 use super::number_literals;
+use super::string_newlines;
+use super::template_text;
 
 /// A syntax error: where it is in the source, and what Terraform would call it.
 #[derive(Debug)]
@@ -45,14 +47,13 @@ impl SyntaxError {
         {
             return SyntaxError::invalid_number(src, number);
         }
-        if heredoc.is_some() {
-            return SyntaxError::at(
-                src,
-                b.len(),
-                "Unterminated template string: no line closes the heredoc; its closing \
-                 delimiter must be alone on its line"
-                    .into(),
-            );
+        if let Some(heredoc) = heredoc {
+            let (at, message) = template_text::open_to_the_end(b, heredoc);
+            return SyntaxError::at(src, at, message.into());
+        }
+        // At the end of the file inside a tuple, Terraform wanted an item or the `]`.
+        if at_end && let Some((at, message)) = tuple_left_open(b) {
+            return SyntaxError::at(src, at, message.into());
         }
         // At the end of the file, the block left open is what Terraform points at.
         if at_end && let Some(brace) = code_scan::unclosed_block(b) {
@@ -68,13 +69,7 @@ impl SyntaxError {
             && line_start(b, newline) <= offset
         {
             // Terraform's scanner stops at the newline; hcl-edit reports the line's argument.
-            return SyntaxError::at(
-                src,
-                newline,
-                "Invalid multi-line string: quoted strings may not be split over multiple lines; \
-                 use a heredoc or the \"\\n\" escape"
-                    .into(),
-            );
+            return SyntaxError::at(src, newline, string_newlines::MULTI_LINE.into());
         }
         if let Some(e) = exponent_without_digits(b, offset, message) {
             return SyntaxError::at(
@@ -162,6 +157,34 @@ fn key_ended_line(b: &[u8], at: usize) -> Option<usize> {
     Some(after_spaces)
 }
 
+/// A tuple's `[` that the file ends inside, directly: after a comma (or an operator) an item
+/// is missing at the end of the file; otherwise the tuple is reported at its `[`.
+fn tuple_left_open(b: &[u8]) -> Option<(usize, &'static str)> {
+    let last = b.iter().rposition(|c| !c.is_ascii_whitespace())?;
+    let open = enclosing_group(b, last).filter(|&open| b[open] == b'[')?;
+    if is_index(b, open) {
+        return None;
+    }
+    Some(
+        if matches!(
+            b[last],
+            b',' | b'+' | b'-' | b'*' | b'/' | b'%' | b'?' | b':'
+        ) {
+            (
+                b.len(),
+                "Missing expression: expected the start of an expression, but found the end of the \
+             file",
+            )
+        } else {
+            (
+                open,
+                "Unterminated tuple constructor expression: there is no corresponding closing \
+             bracket before the end of the file",
+            )
+        },
+    )
+}
+
 /// A `[` whose `]` hcl-edit did not find where it wanted it, at `offset`.
 ///
 /// For an index (`a[1 2]`) Terraform reads on to the bracket that closes it and points there.
@@ -175,18 +198,11 @@ fn unclosed_square_bracket(b: &[u8], offset: usize, at_end: bool) -> Option<(usi
     };
     let open = enclosing_group(b, inside).filter(|&open| b[open] == b'[')?;
     if !is_index(b, open) {
-        return Some(if at_end {
-            (
-                open,
-                "Unterminated tuple constructor expression: there is no corresponding closing \
-                 bracket before the end of the file",
-            )
-        } else {
-            (
-                offset,
-                "Missing item separator: expected a comma to mark the beginning of the next item",
-            )
-        });
+        // A tuple the file ends inside is `tuple_left_open`'s.
+        return (!at_end).then_some((
+            offset,
+            "Missing item separator: expected a comma to mark the beginning of the next item",
+        ));
     }
     let mut pos = offset;
     while pos < b.len() && b[pos] != b']' {

@@ -9,11 +9,8 @@
 //! `RIVETER_RECORD_TERRAFORM=1` rewrites the stored answers from a live Terraform, after the
 //! inputs change.
 //!
-//! The disagreements not fixed yet are listed in `KNOWN` by input and kind (docs/usage.md says
-//! which constructs they are). The test fails on any disagreement missing from that list, and
-//! on any listed one that is gone, so the list only shrinks by being edited.
-//! `RIVETER_RECORD_DISAGREEMENTS=1` rewrites it; `RIVETER_DUMP_DISAGREEMENTS=DIR` writes each
-//! one (input, both answers) to `DIR/<kind>/<hash>`.
+//! The test fails on any disagreement. `RIVETER_DUMP_DISAGREEMENTS=DIR` writes each one
+//! (input, both answers) to `DIR/<kind>/<hash>`, to study a kind at a time.
 
 use crate::agreement::inputs::{self, Input};
 use crate::agreement::oracle::{self, DECISIONS, Decision};
@@ -25,9 +22,6 @@ use std::time::Instant;
 
 /// How many disagreements of each kind are shown in a failure.
 const SHOWN: usize = 8;
-
-/// The disagreements not fixed yet: input hash and kind, one a line.
-const KNOWN: &str = "tests/fixtures/terraform-agreement/known-disagreements.txt";
 
 #[test]
 fn riveter_parses_as_terraform_does() {
@@ -105,13 +99,6 @@ fn riveter_parses_as_terraform_does() {
         started.elapsed().as_secs_f64()
     );
     let found: BTreeMap<String, (Kind, String)> = disagreements.into_iter().collect();
-    if std::env::var_os("RIVETER_RECORD_DISAGREEMENTS").is_some() {
-        let text: String = found
-            .iter()
-            .map(|(hash, (kind, _))| format!("{hash} {kind:?}\n"))
-            .collect();
-        std::fs::write(KNOWN, text).unwrap();
-    }
     if let Some(dir) = std::env::var_os("RIVETER_DUMP_DISAGREEMENTS") {
         // Each disagreement as a file of its own, by kind, to study a kind at a time.
         for (hash, (kind, text)) in &found {
@@ -120,28 +107,16 @@ fn riveter_parses_as_terraform_does() {
             std::fs::write(dir.join(hash), text).unwrap();
         }
     }
-    let known: BTreeMap<String, String> = std::fs::read_to_string(KNOWN)
-        .unwrap_or_default()
-        .lines()
-        .filter_map(|l| l.split_once(' '))
-        .map(|(hash, kind)| (hash.to_string(), kind.to_string()))
-        .collect();
-    let mut by_kind: BTreeMap<Kind, usize> = BTreeMap::new();
-    for (kind, _) in found.values() {
-        *by_kind.entry(*kind).or_default() += 1;
+    let mut by_kind: BTreeMap<Kind, Vec<&str>> = BTreeMap::new();
+    for (kind, text) in found.values() {
+        by_kind.entry(*kind).or_default().push(text);
     }
     println!(
-        "{} inputs agree; {} known disagreements remain: {by_kind:?}",
+        "{} inputs agree, {} disagree",
         inputs.len() - found.len(),
         found.len()
     );
-    let mut new: BTreeMap<Kind, Vec<&str>> = BTreeMap::new();
-    for (hash, (kind, text)) in &found {
-        if known.get(hash) != Some(&format!("{kind:?}")) {
-            new.entry(*kind).or_default().push(text);
-        }
-    }
-    let report: Vec<String> = new
+    let report: Vec<String> = by_kind
         .iter()
         .map(|(kind, cases)| {
             format!(
@@ -153,16 +128,8 @@ fn riveter_parses_as_terraform_does() {
         .collect();
     assert!(
         report.is_empty(),
-        "riveter disagrees with terraform where {KNOWN} does not say so:\n\n{}",
+        "riveter disagrees with terraform:\n\n{}",
         report.join("\n\n")
-    );
-    let fixed: Vec<&String> = known.keys().filter(|h| !found.contains_key(*h)).collect();
-    assert!(
-        fixed.is_empty(),
-        "{} disagreements listed in {KNOWN} are gone (first: {}); remove them from the list, \
-         or rerun with RIVETER_RECORD_DISAGREEMENTS=1",
-        fixed.len(),
-        fixed[0]
     );
 }
 

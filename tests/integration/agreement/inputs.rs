@@ -550,5 +550,46 @@ fn hand_written() -> &'static [&'static str] {
         "x = \"\\u00e9\"\n",
         "x = \"caf\u{e9}\" + 1 +\n",
         "x = \"\u{e9}\u{e9}\" + 10.11.10.12\n",
+        // A mistake inside the earlier definition of a key defined twice is still a mistake.
+        "x = {a = var.l[*].\nid, a = 1}\n",
+        "x = {a = {a = var.l[ # note\n*].id, a = 1}, b = 2}\n",
+        "x = {a = 10.0.0.0/16, a = 1}\n",
+        "x = {a = 1, a = 2, a = 3}\n",
+        // An object key followed by something other than `=` or `:`.
+        "x = {b c = 1}\n",
+        "x = {b, a = 2}\n",
+        "x = {\"b\" ,c = 1}\n",
+        "x = {b   }\n",
+        "x = {a = 1 # note\ne3, a = 2}\n",
+        // Brackets left open.
+        "x = a[1 2]\n",
+        "x = ( a[1\n  e3] )\n",
+        "x = [for v in [1, 2\n3] : v]\n",
+        "x = [1, 2 3]\n",
+        "resource \"a\" \"b\" {\n  x = [1,\n",
+        // A name with no definition, and a line that cannot start one.
+        "x = 1\ne3\n",
+        "resource \"a\" \"b\" {\n  x = 1\n  e3.attr\n}\n",
+        "x = a.* # why\n.id\n",
+        // Attribute-only splats.
+        "x = a.*.\nid\n",
+        "x = a.*.id. # why\nname\n",
+        "x = a.*.id[0].\nname\n",
+        // Quoted strings split over lines.
+        "resource \"a\" \"b\" {\n  bucket = \"unterminated\n}\n",
+        "x = \"a ${\n  b\n} c\"\n",
+        "x = [\"a\",\n  \"b\n\"]\n",
+        // The line after an object item's value is read as the next key.
+        "x = {\n  k = upper(var.s)\n[*].id\n}\n",
+        "x = {\n  k = f(a)\n - g(b) * 2 # why\n}\n",
+        "x = {\n  k = f(a)\n - g(b) }\n",
+        // Heredocs that no line closes: the rest of the file is their text.
+        "x = <<EOT\nabc\nEOT # why\n\ny = 1\n",
+        "x = <<EOT\n  x ${1\nEOT\n",
+        "x = <<-EOT\n  x ${<<EOT\nabc\n  EOT\n",
+        "x = <<EOT\n${a} %{endif}\nEOT // why\n",
+        "x = <<EOT\n%{if a}b%{else}c%{else}d%{endif}\nEOT // why\n",
+        "x = <<EOT\n${}\nEOT // why\n",
+        "x = <<EOT\n${a.b[0] + f(1) ? \"x\" : <<-X\n  y\n  X\n} z\nEOT # why\n",
     ]
 }
