@@ -44,9 +44,6 @@ pub struct PackMetadata {
     pub version: String,
     pub description: String,
     pub frameworks: Vec<String>,
-    /// Every control of a framework the pack targets, covered by a check or not
-    /// (`riveter packs coverage` lists those no check covers).
-    pub controls: BTreeMap<String, Vec<String>>,
     pub author: Option<String>,
 }
 
@@ -263,7 +260,6 @@ impl<'a> Loader<'a> {
             version: text("version"),
             description: text("description"),
             frameworks: self.strings(value.get("frameworks")),
-            controls: self.frameworks(value.get("controls")),
             author: value.get("author").and_then(Yaml::scalar_text),
         }
     }

@@ -214,11 +214,73 @@ pub fn show(name: &str) -> Result<String, String> {
     Ok(out)
 }
 
-/// Every framework the packs map, its controls, and the checks that cover each.
+/// Every framework the packs map: each of its controls in the framework's own order, with the
+/// checks that cover it, or "not covered".
 pub fn coverage() -> Result<String, String> {
     let (packs, catalog) = all()?;
+    let by_framework = covering_checks(&packs, &catalog);
+    let mut out = String::new();
+    for (framework, covered) in &by_framework {
+        let Some(list) = frameworks::list(framework) else {
+            // A framework without a list: only what the packs map is known.
+            let _ = writeln!(
+                out,
+                "{framework}: {} controls covered by checks (riveter has no list of its controls)",
+                covered.len()
+            );
+            for (control, checks) in covered {
+                let checks: Vec<&str> = checks.iter().copied().collect();
+                let _ = writeln!(
+                    out,
+                    "  covered      {:<10} {}",
+                    control.0,
+                    checks.join(", ")
+                );
+            }
+            out.push('\n');
+            continue;
+        };
+        let count = list
+            .controls
+            .iter()
+            .filter(|c| covered.contains_key(&Control(c.id.clone())))
+            .count();
+        let _ = writeln!(
+            out,
+            "{} ({framework}): {count} of {} controls covered by checks; the list holds {}",
+            list.name,
+            list.controls.len(),
+            list.scope
+        );
+        for control in &list.controls {
+            match covered.get(&Control(control.id.clone())) {
+                Some(checks) => {
+                    let checks: Vec<&str> = checks.iter().copied().collect();
+                    let _ = writeln!(
+                        out,
+                        "  covered      {:<22} {}: {}",
+                        control.id,
+                        control.title,
+                        checks.join(", ")
+                    );
+                }
+                None => {
+                    let _ = writeln!(out, "  not covered  {:<22} {}", control.id, control.title);
+                }
+            }
+        }
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// Framework → control → the checks that the built-in packs map to it.
+fn covering_checks<'p>(
+    packs: &'p [Pack],
+    catalog: &'p Catalog,
+) -> BTreeMap<&'p str, BTreeMap<Control, BTreeSet<&'p str>>> {
     let mut by_framework: BTreeMap<&str, BTreeMap<Control, BTreeSet<&str>>> = BTreeMap::new();
-    for pack in &packs {
+    for pack in packs {
         for entry in &pack.entries {
             let Some(check) = catalog.get(&entry.check) else {
                 continue;
@@ -235,50 +297,7 @@ pub fn coverage() -> Result<String, String> {
             }
         }
     }
-    let mut out = String::new();
-    for (framework, controls) in &by_framework {
-        let declared = declared_controls(&packs, framework);
-        let uncovered: Vec<&String> = declared
-            .iter()
-            .filter(|c| !controls.contains_key(&Control((*c).clone())))
-            .collect();
-        let _ = writeln!(
-            out,
-            "{} ({framework}): {} controls covered by checks{}",
-            frameworks::full_name(framework),
-            controls.len(),
-            if declared.is_empty() {
-                String::new()
-            } else {
-                format!(", {} not covered", uncovered.len())
-            }
-        );
-        for (control, checks) in controls {
-            let checks: Vec<&str> = checks.iter().copied().collect();
-            let _ = writeln!(
-                out,
-                "  covered      {:<10} {}",
-                control.0,
-                checks.join(", ")
-            );
-        }
-        for control in uncovered {
-            let _ = writeln!(out, "  not covered  {control}");
-        }
-        out.push('\n');
-    }
-    Ok(out)
-}
-
-/// The controls a pack's metadata lists for a framework (`controls: {framework: [ids]}`),
-/// including those no check implements.
-fn declared_controls(packs: &[Pack], framework: &str) -> BTreeSet<String> {
-    packs
-        .iter()
-        .filter_map(|p| p.meta.controls.get(framework))
-        .flatten()
-        .cloned()
-        .collect()
+    by_framework
 }
 
 /// Markdown for every pack and every check, generated from the packs and the catalog.
@@ -385,7 +404,27 @@ fn cell(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::Control;
+    use super::{Control, all, covering_checks, frameworks};
+
+    /// A control a pack maps that its framework does not have is a wrong id, and a framework
+    /// without a list could not say what is not covered.
+    #[test]
+    fn every_mapped_control_is_in_its_frameworks_list() {
+        let (packs, catalog) = all().unwrap();
+        let mut wrong = Vec::new();
+        for (framework, covered) in covering_checks(&packs, &catalog) {
+            let Some(list) = frameworks::list(framework) else {
+                wrong.push(format!("{framework} has no list in rule-packs/frameworks/"));
+                continue;
+            };
+            for control in covered.keys() {
+                if !list.controls.iter().any(|c| c.id == control.0) {
+                    wrong.push(format!("{framework} has no control {}", control.0));
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
 
     #[test]
     fn controls_sort_as_people_number_them() {

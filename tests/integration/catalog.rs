@@ -492,16 +492,57 @@ fn packs_show_and_coverage_name_controls_and_the_checks_implementing_them() {
     assert!(
         coverage
             .lines()
-            .any(|l| l.starts_with("  covered      3.8 ") && l.ends_with("aws-kms-rotation")),
+            .any(|l| l.starts_with("  covered      3.8 ") && l.ends_with(": aws-kms-rotation")),
         "{coverage}"
     );
-    // soc2-security declares every criterion: those no check implements are listed as such.
+    // Every framework has its full list: the controls no check implements are listed as such,
+    // with their titles, in the framework's own order.
+    for framework in [
+        "aws-well-architected",
+        "cis-aws-2.0",
+        "cis-azure-2.0",
+        "cis-gcp-2.0",
+        "cis-kubernetes",
+        "hipaa",
+        "nist-800-190",
+        "nist-800-53",
+        "pci-dss-4.0",
+        "soc2",
+    ] {
+        let header = coverage
+            .lines()
+            .find(|l| l.contains(&format!("({framework}): ")))
+            .unwrap_or_else(|| panic!("no {framework} in {coverage}"));
+        assert!(
+            header.contains(" controls covered by checks; the list holds "),
+            "{header}"
+        );
+    }
     assert!(
-        coverage.contains("SOC 2 Trust Services Criteria (2017, revised 2022) (soc2): 6 controls covered by checks, 32 not covered\n"),
+        coverage.contains("SOC 2 Trust Services Criteria (2017, revised 2022) (soc2): 6 of 38 controls covered by checks;"),
         "{coverage}"
     );
-    assert!(coverage.contains("\n  not covered  CC1.1\n"), "{coverage}");
-    assert!(!coverage.contains("\n  not covered  CC6.1\n"), "{coverage}");
+    assert!(
+        coverage.contains(
+            "\n  not covered  CC1.1                  Commitment to integrity and ethical values\n"
+        ),
+        "{coverage}"
+    );
+    assert!(coverage.contains("\n  covered      CC6.1 "), "{coverage}");
+    assert!(!coverage.contains("\n  not covered  CC6.1 "), "{coverage}");
+    let order: Vec<&str> = coverage
+        .lines()
+        .skip_while(|l| !l.contains("(cis-aws-2.0): "))
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .filter_map(|l| {
+            l.split_whitespace()
+                .nth(if l.starts_with("  covered") { 1 } else { 2 })
+        })
+        .collect();
+    assert_eq!(order.len(), 64, "{order:?}");
+    assert_eq!(&order[..3], ["1.1", "1.2", "1.3"]);
+    assert!(order.iter().position(|c| *c == "1.9") < order.iter().position(|c| *c == "1.10"));
 }
 
 #[test]
