@@ -46,7 +46,8 @@ fn first_error(src: &str, body: &Body) -> Result<(), SyntaxError> {
     let ended = expression_newlines::first_invalid(src, body);
     let unterminated = heredoc_delimiters::first_invalid(src, body);
     // A heredoc that no line closes makes the rest of the file text: no number is read there.
-    let number = match unterminated.and(code_scan::first_unclosed_heredoc(src.as_bytes())) {
+    let number = match unterminated.and_then(|_| code_scan::first_unclosed_heredoc(src.as_bytes()))
+    {
         Some(heredoc) => number.filter(|&n| n < heredoc),
         None => number,
     };

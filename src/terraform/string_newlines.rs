@@ -3,14 +3,17 @@
 //! the file ("Invalid multi-line string") at the newline. hcl-edit accepts such a string inside
 //! brackets.
 //!
-//! Only strings whose source holds a newline are looked at.
+//! Only arguments whose value runs over lines are looked into, and only the strings whose
+//! source holds a newline are looked at closely.
 
 use super::code_scan::quoted_string_newline;
 use hcl::edit::Span as _;
 use hcl::edit::expr::Expression;
-use hcl::edit::structure::Body;
+use hcl::edit::structure::{Attribute, Body};
 use hcl::edit::template::{ForTemplateExpr, StringTemplate};
-use hcl::edit::visit::{Visit, visit_body, visit_for_template_expr, visit_string_template};
+use hcl::edit::visit::{
+    Visit, visit_attr, visit_body, visit_for_template_expr, visit_string_template,
+};
 
 pub const MULTI_LINE: &str = "Invalid multi-line string: quoted strings may not be split over \
      multiple lines; use a heredoc or the \"\\n\" escape";
@@ -48,6 +51,16 @@ impl Finder<'_> {
 }
 
 impl Visit for Finder<'_> {
+    fn visit_attr(&mut self, node: &Attribute) {
+        let runs_over_lines = node.value.span().is_some_and(|span| {
+            let end = span.end.min(self.src.len());
+            memchr::memchr(b'\n', &self.src[span.start.min(end)..end]).is_some()
+        });
+        if runs_over_lines {
+            visit_attr(self, node);
+        }
+    }
+
     fn visit_expr(&mut self, node: &Expression) {
         if let Expression::String(string) = node {
             self.check(string.span());

@@ -579,6 +579,8 @@ fn hand_written() -> &'static [&'static str] {
         "resource \"a\" \"b\" {\n  bucket = \"unterminated\n}\n",
         "x = \"a ${\n  b\n} c\"\n",
         "x = [\"a\",\n  \"b\n\"]\n",
+        "x = \"a\nb\"\n",
+        "x = {a = \"a\nb\"}\n",
         // The line after an object item's value is read as the next key.
         "x = {\n  k = upper(var.s)\n[*].id\n}\n",
         "x = {\n  k = f(a)\n - g(b) * 2 # why\n}\n",
