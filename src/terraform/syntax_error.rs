@@ -18,7 +18,8 @@ pub struct SyntaxError {
 impl SyntaxError {
     /// Located by byte offset in the original source: repairs keep offsets, not the text.
     pub fn at(src: &str, offset: usize, message: String) -> SyntaxError {
-        let offset = offset.min(src.len());
+        // An offset found by walking bytes is moved back to the character it falls in.
+        let offset = src.floor_char_boundary(offset);
         let line_start = src[..offset].rfind('\n').map_or(0, |n| n + 1);
         SyntaxError {
             line: src[..offset].bytes().filter(|&b| b == b'\n').count() as u32 + 1,
@@ -298,4 +299,15 @@ fn terraform_message(message: &str) -> String {
         "Invalid syntax"
     };
     format!("{summary}: {message}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SyntaxError;
+
+    #[test]
+    fn an_offset_inside_a_character_points_at_that_character() {
+        let error = SyntaxError::at("x = \"é\n", 6, String::new());
+        assert_eq!((error.line, error.column), (1, 6));
+    }
 }
