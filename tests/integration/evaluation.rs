@@ -937,3 +937,40 @@ resource "aws_s3_bucket" "logs" {
         "{why}"
     );
 }
+
+/// An object that defines a key twice is valid Terraform, and the last definition wins, also
+/// when an earlier one holds another type, another key twice, or sits inside an interpolation.
+#[test]
+fn a_key_defined_twice_takes_its_last_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "main.tf",
+        r#"locals {
+  tags = {
+    env   = "dev"
+    owner = "team-a"
+    env   = { nested = true }
+    "env" = "prod"
+  }
+}
+
+resource "t" "r" {
+  tags  = local.tags
+  sizes = { small = 1, large = 3, small = 2 }
+  label = "size-${{ a = 1, a = 2 }.a}"
+}
+"#,
+    );
+    let tf = scan(root, &[], &[]);
+    assert_eq!(
+        attribute(&tf, "t.r", "tags"),
+        json!({"env": "prod", "owner": "team-a"})
+    );
+    assert_eq!(
+        attribute(&tf, "t.r", "sizes"),
+        json!({"small": 2, "large": 3})
+    );
+    assert_eq!(attribute(&tf, "t.r", "label"), json!("size-2"));
+}
