@@ -240,11 +240,7 @@ pub fn coverage() -> Result<String, String> {
             out.push('\n');
             continue;
         };
-        let count = list
-            .controls
-            .iter()
-            .filter(|c| covered.contains_key(&Control(c.id.clone())))
-            .count();
+        let count = covered_count(list, covered);
         let _ = writeln!(
             out,
             "{} ({framework}): {count} of {} controls covered by checks; the list holds {}",
@@ -272,6 +268,39 @@ pub fn coverage() -> Result<String, String> {
         out.push('\n');
     }
     Ok(out)
+}
+
+/// Each framework the packs map: how many of its controls the checks cover, of how many its
+/// list holds (`riveter packs coverage` names them).
+fn frameworks_table(out: &mut String, packs: &[Pack], catalog: &Catalog) {
+    out.push_str(
+        "\n## Frameworks\n\nEach framework's full list of controls is in `rule-packs/frameworks/`; `riveter packs coverage` lists every control, covered (and by which checks) or not.\n\n| Framework | Controls covered | The list holds |\n|---|---|---|\n",
+    );
+    for (framework, covered) in covering_checks(packs, catalog) {
+        let Some(list) = frameworks::list(framework) else {
+            let _ = writeln!(out, "| `{framework}` | {} | no list |", covered.len());
+            continue;
+        };
+        let count = covered_count(list, &covered);
+        let _ = writeln!(
+            out,
+            "| {} (`{framework}`) | {count} of {} | {} |",
+            list.name,
+            list.controls.len(),
+            cell(&list.scope)
+        );
+    }
+}
+
+/// How many of a list's controls some check covers.
+fn covered_count(
+    list: &frameworks::ControlList,
+    covered: &BTreeMap<Control, BTreeSet<&str>>,
+) -> usize {
+    list.controls
+        .iter()
+        .filter(|c| covered.contains_key(&Control(c.id.clone())))
+        .count()
 }
 
 /// Framework → control → the checks that the built-in packs map to it.
@@ -318,6 +347,7 @@ pub fn docs() -> Result<String, String> {
         );
     }
     let _ = writeln!(out, "\n{}.", totals(&packs, &catalog));
+    frameworks_table(&mut out, &packs, &catalog);
     for pack in &packs {
         let _ = write!(out, "\n## {}\n\n{}\n", pack.name, pack.meta.description);
         let names: Vec<String> = pack
