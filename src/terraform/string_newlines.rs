@@ -1,7 +1,7 @@
 //! A quoted string split over lines (`"b` then `"` on the next line): Terraform's quoted
 //! strings end on their line (only an interpolation's code may run over lines), and it rejects
-//! the file ("Invalid multi-line string") at the newline. hcl-edit accepts such a string inside
-//! brackets.
+//! the file ("Invalid multi-line string") at the newline. hcl-edit accepts such a string when
+//! it closes on a later line, and a block label split so.
 //!
 //! Only arguments whose value runs over lines are looked into, and only the strings whose
 //! source holds a newline are looked at closely.
@@ -9,7 +9,7 @@
 use super::code_scan::quoted_string_newline;
 use hcl::edit::Span as _;
 use hcl::edit::expr::Expression;
-use hcl::edit::structure::{Attribute, Body};
+use hcl::edit::structure::{Attribute, BlockLabel, Body};
 use hcl::edit::template::{ForTemplateExpr, StringTemplate};
 use hcl::edit::visit::{
     Visit, visit_attr, visit_body, visit_for_template_expr, visit_string_template,
@@ -51,6 +51,12 @@ impl Finder<'_> {
 }
 
 impl Visit for Finder<'_> {
+    fn visit_block_label(&mut self, node: &BlockLabel) {
+        if let BlockLabel::String(label) = node {
+            self.check(label.span());
+        }
+    }
+
     fn visit_attr(&mut self, node: &Attribute) {
         let runs_over_lines = node.value.span().is_some_and(|span| {
             let end = span.end.min(self.src.len());
@@ -93,6 +99,12 @@ mod tests {
     fn a_string_split_over_lines_in_brackets_is_rejected_at_its_newline() {
         let src = "x = [\"a\",\n  \"b\n\"]\n";
         assert_eq!(check(src), Some(src.find("b\n").unwrap() + 1));
+    }
+
+    #[test]
+    fn a_block_label_split_over_lines_is_rejected_at_its_newline() {
+        let src = "resource \"aws_s3\nbucket\" \"b\" {\n}\n";
+        assert_eq!(check(src), Some(src.find('\n').unwrap()));
     }
 
     #[test]

@@ -581,6 +581,7 @@ fn hand_written() -> &'static [&'static str] {
         "x = [\"a\",\n  \"b\n\"]\n",
         "x = \"a\nb\"\n",
         "x = {a = \"a\nb\"}\n",
+        "resource \"aws_s3\nbucket\" \"b\" {\n}\n",
         // The line after an object item's value is read as the next key.
         "x = {\n  k = upper(var.s)\n[*].id\n}\n",
         "x = {\n  k = f(a)\n - g(b) * 2 # why\n}\n",
