@@ -2,8 +2,8 @@
 //! after the dot as one number token, a fraction, and rejects the step ("Invalid legacy index
 //! syntax"); hcl-edit reads the steps `.0` and `.1` and accepts the file.
 //!
-//! Files are looked at only when a dot that follows no digit is followed by digits, a dot and
-//! a digit.
+//! Files are looked at only when a dot that does not continue a number is followed by digits,
+//! a dot and a digit.
 
 use hcl::edit::Span as _;
 use hcl::edit::expr::TraversalOperator;
@@ -18,7 +18,7 @@ const FRACTION: &str =
 pub fn first_invalid(src: &str, body: &Body) -> Option<(usize, &'static str)> {
     let b = src.as_bytes();
     let possible = memchr::memchr_iter(b'.', b)
-        .any(|dot| (dot == 0 || !b[dot - 1].is_ascii_digit()) && is_fraction(b, dot + 1));
+        .any(|dot| !follows_a_number(b, dot) && is_fraction(b, dot + 1));
     if !possible {
         return None;
     }
@@ -28,6 +28,18 @@ pub fn first_invalid(src: &str, body: &Body) -> Option<(usize, &'static str)> {
     };
     visit_body(&mut finder, body);
     finder.first.map(|at| (at, FRACTION))
+}
+
+/// Whether the dot at `dot` continues a number (`1.5.2`) rather than a name (`id10.0.1`) or an
+/// index (`a[0].1.2`).
+fn follows_a_number(b: &[u8], dot: usize) -> bool {
+    let digits = b[..dot]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    let before = b[..dot - digits].last();
+    digits > 0 && !before.is_some_and(|&c| c.is_ascii_alphabetic() || c == b'_' || c == b'-')
 }
 
 /// Digits, a dot and a digit from `start`: what Terraform's scanner reads as a fraction.
@@ -78,6 +90,8 @@ mod tests {
     fn two_legacy_index_steps_in_a_row_are_a_fraction_to_terraform() {
         assert_eq!(check("x = var.list.0.1\n"), Some(13));
         assert_eq!(check("x = a[0].10.2.b\n"), Some(9));
+        // After a name that ends in digits.
+        assert_eq!(check("x = a.id10.0.1\n"), Some(11));
     }
 
     #[test]

@@ -506,6 +506,7 @@ fn hand_written() -> &'static [&'static str] {
         "x = 1.5.foo\n",
         "x = 1.foo\n",
         "x = var.list.0.1\n",
+        "x = \"${aws_s3_bucket.b.id10.0.0.0/8}\"\n",
         "x = 1e5\n",
         "x = 1E+5\n",
         "x = 1.5e-3\n",
