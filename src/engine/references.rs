@@ -3,7 +3,7 @@
 
 use crate::terraform::{BlockKind, Resource};
 use crate::value::Value;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 /// Chains of module calls deeper than this are not followed (as the evaluator's bound).
 const MAX_CALL_DEPTH: usize = 8;

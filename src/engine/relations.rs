@@ -14,7 +14,7 @@ use crate::findings::{AssertionResult, Found};
 use crate::rules::{Assertion, Key, Relation, RelationKind, Rule, Verdict};
 use crate::terraform::{BlockKind, Resource};
 use crate::value::{Node, Value};
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::Arc;
 
 /// Every resource a relation may see, and what refers to what: built once per scan.
