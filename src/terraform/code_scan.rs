@@ -16,6 +16,11 @@ pub fn skip_blank(b: &[u8], mut pos: usize) -> usize {
     pos
 }
 
+/// The offset of the first byte of the line holding `at`.
+pub fn line_start(b: &[u8], at: usize) -> usize {
+    memchr::memrchr(b'\n', &b[..at]).map_or(0, |p| p + 1)
+}
+
 pub fn line_end(b: &[u8], from: usize) -> usize {
     memchr::memchr(b'\n', &b[from..]).map_or(b.len(), |p| from + p)
 }

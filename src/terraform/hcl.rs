@@ -1,6 +1,5 @@
 //! Reads a `.tf` file: hcl-edit's syntax tree, and the declarations in it.
 
-use super::code_scan;
 use super::declarations::{BlockDecl, Declarations, VariableDecl};
 use super::duplicate_keys;
 use super::eval::BodyRef;
@@ -13,6 +12,7 @@ use super::resource::BlockKind;
 use super::source::SourceFile;
 use super::string_newlines;
 pub use super::syntax_error::SyntaxError;
+use super::template_text;
 use super::traversal_newlines;
 use hcl::edit::Span as _;
 use hcl::edit::structure::Body;
@@ -44,13 +44,12 @@ fn first_error(src: &str, body: &Body) -> Result<(), SyntaxError> {
     let number = number_literals::first_invalid(src, body);
     let dot = traversal_newlines::first_invalid(src, body);
     let ended = expression_newlines::first_invalid(src, body);
-    let unterminated = heredoc_delimiters::first_invalid(src, body);
-    // A heredoc that no line closes makes the rest of the file text: no number is read there.
-    let number = match unterminated.and_then(|_| code_scan::first_unclosed_heredoc(src.as_bytes()))
-    {
-        Some(heredoc) => number.filter(|&n| n < heredoc),
-        None => number,
-    };
+    // A heredoc that no line closes makes the rest of the file its text, where Terraform
+    // reports the text's first mistake and reads no number.
+    let open_heredoc = heredoc_delimiters::first_unclosed(src, body);
+    let unterminated =
+        open_heredoc.map(|start| template_text::open_to_the_end(src.as_bytes(), start));
+    let number = number.filter(|&n| open_heredoc.is_none_or(|heredoc| n < heredoc));
     let fraction = legacy_indexes::first_invalid(src, body);
     let split_string = string_newlines::first_invalid(src, body);
     // Whichever comes first is what Terraform reports.

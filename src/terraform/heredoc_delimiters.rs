@@ -1,21 +1,21 @@
 //! A heredoc's closing delimiter with more on its line (`EOT # note`, `EOT /* why */`,
 //! `EOT)`): Terraform ends a heredoc only at a line that holds its delimiter alone, so that
 //! line is text to it and the heredoc runs on. hcl-edit ends the heredoc at the delimiter
-//! and reads the rest as code. When no later line closes the heredoc, Terraform rejects the
-//! file ("Unterminated template string") at the end of the file.
+//! and reads the rest as code. When no later line closes the heredoc, Terraform reads the rest
+//! of the file as its text, and `template_text` says what it reports there.
 //!
 //! Files are looked at only when a line starts with a heredoc's delimiter followed by more
 //! than spaces.
 
-use super::code_scan::{heredoc_close, heredoc_delimiter, line_end};
-use super::template_text;
+use super::code_scan::{heredoc_close, heredoc_delimiter, line_end, line_start};
 use hcl::edit::Span as _;
 use hcl::edit::structure::Body;
 use hcl::edit::template::{ForTemplateExpr, HeredocTemplate};
 use hcl::edit::visit::{Visit, visit_body, visit_for_template_expr, visit_heredoc_template};
 
-/// Where Terraform rejects a heredoc that no line closes, and its message.
-pub fn first_invalid(src: &str, body: &Body) -> Option<(usize, &'static str)> {
+/// The `<<` of the first heredoc that hcl-edit closed and no line closes for Terraform, which
+/// reads the rest of the file as its text (`template_text::open_to_the_end`).
+pub fn first_unclosed(src: &str, body: &Body) -> Option<usize> {
     let b = src.as_bytes();
     if !has_delimiter_with_more(b) {
         return None;
@@ -25,10 +25,7 @@ pub fn first_invalid(src: &str, body: &Body) -> Option<(usize, &'static str)> {
         first: None,
     };
     visit_body(&mut finder, body);
-    // Terraform reads to the end of the file looking for the delimiter.
-    finder
-        .first
-        .map(|start| template_text::open_to_the_end(b, start))
+    finder.first
 }
 
 /// A line that starts, after spaces, with the delimiter of a `<<` in the file and has more
@@ -45,12 +42,10 @@ fn has_delimiter_with_more(b: &[u8]) -> bool {
 fn closes_with_more(b: &[u8], from: usize, delimiter: &[u8]) -> bool {
     memchr::memmem::find_iter(&b[from..], delimiter).any(|at| {
         let at = from + at;
-        let line_start = b[..at]
-            .iter()
-            .rposition(|&c| c == b'\n')
-            .map_or(0, |n| n + 1);
         let after = &b[at + delimiter.len()..line_end(b, at)];
-        b[line_start..at].iter().all(|c| matches!(c, b' ' | b'\t'))
+        b[line_start(b, at)..at]
+            .iter()
+            .all(|c| matches!(c, b' ' | b'\t'))
             && after
                 .first()
                 .is_some_and(|&c| !(c.is_ascii_alphanumeric() || c == b'_' || c == b'-'))
@@ -85,11 +80,12 @@ impl Visit for Finder<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::first_invalid;
+    use super::first_unclosed;
+    use crate::terraform::template_text::open_to_the_end;
 
     fn check(src: &str) -> Option<usize> {
         let body = hcl::edit::parser::parse_body(src).unwrap();
-        first_invalid(src, &body).map(|(at, _)| at)
+        first_unclosed(src, &body).map(|start| open_to_the_end(src.as_bytes(), start).0)
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! at and named with Terraform's summary ("Missing close bracket on index", "Argument or block
 //! definition required"), so a user is sent to the same place by both.
 
-use super::code_scan::{self, enclosing_group, skip};
+use super::code_scan::{self, enclosing_group, line_start, skip};
 use super::number_literals;
 use super::string_newlines;
 use super::template_text;
@@ -20,7 +20,7 @@ impl SyntaxError {
     pub fn at(src: &str, offset: usize, message: String) -> SyntaxError {
         // An offset found by walking bytes is moved back to the character it falls in.
         let offset = src.floor_char_boundary(offset);
-        let line_start = src[..offset].rfind('\n').map_or(0, |n| n + 1);
+        let line_start = line_start(src.as_bytes(), offset);
         SyntaxError {
             line: src[..offset].bytes().filter(|&b| b == b'\n').count() as u32 + 1,
             column: src[line_start..offset].chars().count() as u32 + 1,
@@ -226,11 +226,7 @@ fn is_index(b: &[u8], open: usize) -> bool {
     if matches!(b[end], b')' | b']' | b'}' | b'"') {
         return true;
     }
-    let word_start = b[..=end]
-        .iter()
-        .rposition(|&c| !(c.is_ascii_alphanumeric() || c == b'_' || c == b'-'))
-        .map_or(0, |p| p + 1);
-    let word = &b[word_start..=end];
+    let word = &b[name_start(b, end + 1)..=end];
     !word.is_empty() && word != b"in" && word != b"if"
 }
 
@@ -244,11 +240,17 @@ fn name_without_definition(b: &[u8], offset: usize, message: &str) -> Option<usi
         .iter()
         .rposition(|c| !matches!(c, b' ' | b'\t'))?
         + 1;
-    let name_start = b[..name_end]
+    let name_start = name_start(b, name_end);
+    (name_start < name_end && first_of_line(b, name_start)).then_some(name_start)
+}
+
+/// Where the name (letters, digits, `_` and `-`) that ends at `end` starts; `end` when none
+/// does.
+fn name_start(b: &[u8], end: usize) -> usize {
+    b[..end]
         .iter()
         .rposition(|&c| !(c.is_ascii_alphanumeric() || c == b'_' || c == b'-'))
-        .map_or(0, |p| p + 1);
-    (name_start < name_end && first_of_line(b, name_start)).then_some(name_start)
+        .map_or(0, |p| p + 1)
 }
 
 /// The `e` of a number literal that ends right after it (`1e`, `2.5E`), where hcl-edit
@@ -264,14 +266,6 @@ fn exponent_without_digits(b: &[u8], offset: usize, message: &str) -> Option<usi
         .take_while(|c| c.is_ascii_digit() || **c == b'.')
         .count();
     (matches!(b[e], b'e' | b'E') && digits > 0).then_some(e)
-}
-
-/// The offset of the first byte of the line holding `at`.
-fn line_start(b: &[u8], at: usize) -> usize {
-    b[..at]
-        .iter()
-        .rposition(|&c| c == b'\n')
-        .map_or(0, |p| p + 1)
 }
 
 /// Whether only spaces stand before `at` on its line.
