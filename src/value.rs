@@ -165,6 +165,32 @@ impl Node {
 }
 
 impl Value {
+    /// A map of `entries` in which a key given more than once keeps its last value, at the
+    /// place of its last definition, as `{ a = 1, a = 2 }`, `merge` and `zipmap` give it. In
+    /// one pass: a hostile file's map of a hundred thousand keys must not cost their square.
+    pub fn map_last_wins(entries: Vec<(String, Node)>) -> Value {
+        let mut last: std::collections::HashMap<&str, usize> =
+            std::collections::HashMap::with_capacity(entries.len());
+        for (i, (key, _)) in entries.iter().enumerate() {
+            last.insert(key, i);
+        }
+        if last.len() == entries.len() {
+            return Value::Map(entries);
+        }
+        let keep: Vec<bool> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, (key, _))| last[key.as_str()] == i)
+            .collect();
+        Value::Map(
+            entries
+                .into_iter()
+                .zip(keep)
+                .filter_map(|(entry, keep)| keep.then_some(entry))
+                .collect(),
+        )
+    }
+
     pub fn is_null(&self) -> bool {
         matches!(self, Value::Null)
     }

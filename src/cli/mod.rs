@@ -221,10 +221,10 @@ pub struct ScanArgs {
     #[arg(long = "today", value_name = "DATE", hide = true, value_parser = parse_date)]
     pub today: Option<crate::date::Date>,
 
-    /// Threads for reading, parsing and evaluating [default: the number of cores]. The reports
-    /// are the same whatever the number.
-    #[arg(short = 'j', long = "jobs", value_name = "N")]
-    pub jobs: Option<usize>,
+    /// Threads for reading, parsing and evaluating, 1 to 256 [default: the number of cores].
+    /// The reports are the same whatever the number.
+    #[arg(short = 'j', long = "jobs", value_name = "N", value_parser = clap::value_parser!(u16).range(1..=crate::scan::MAX_JOBS as i64))]
+    pub jobs: Option<u16>,
 
     /// Scan only this shard of the module folders, INDEX/COUNT (1/4 to 4/4): a monorepo split
     /// across CI matrix jobs. Each shard's SARIF gets its own category.

@@ -98,7 +98,7 @@ fn resolve(args: ScanArgs) -> Result<Resolved, String> {
         today: args.today.unwrap_or_else(crate::date::Date::today),
         require_reason: args.require_reason,
     });
-    scan.jobs = args.jobs;
+    scan.jobs = args.jobs.map(usize::from);
     scan.timings = args.debug || std::env::var_os("RIVETER_TIMINGS").is_some();
     if let Some((path, config)) = &config {
         scan.add_config(path, config);

@@ -126,6 +126,12 @@ impl Progress for Quiet {
     fn read(&mut self) {}
 }
 
+/// The most threads `--jobs` may ask for: more than any machine's cores, fewer than would
+/// exhaust the process's memory with their stacks.
+pub const MAX_JOBS: usize = 256;
+/// Each scan thread's stack.
+const THREAD_STACK_BYTES: usize = 16 << 20;
+
 /// The whole scan. An `Err` is a problem that stops the scan before it starts (a rule file
 /// that does not load, a missing path, a bad baseline); Terraform files that do not parse are
 /// in the report's errors instead, and every other file is still scanned.
@@ -136,12 +142,13 @@ pub fn run(options: &Options, progress: &mut dyn Progress) -> Result<Report, Str
             eprintln!("timing: {name} at {:.3}s", started.elapsed().as_secs_f64());
         }
     };
-    if let Some(jobs) = options.jobs {
-        // The global pool can be set once per process; a second scan in one process keeps it.
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(jobs.max(1))
-            .build_global();
-    }
+    // The global pool can be set once per process; a second scan in one process keeps it.
+    // Its threads get a stack of their own size: evaluation nests as deep as
+    // `limits::MAX_EVAL_DEPTH`, more than a default thread stack is sure to hold.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.jobs.unwrap_or(0).min(MAX_JOBS))
+        .stack_size(THREAD_STACK_BYTES)
+        .build_global();
     let rules = load_rules(options)?;
     phase("rules loaded");
     // Read before the Terraform, so a baseline that cannot be used stops the scan at once.

@@ -7,12 +7,12 @@
 //! module's evaluation leave outputs unknown with the reason.
 
 use super::declarations::{Declarations, ParsedFile};
-use super::eval::limits::{LIMIT, MODULE_STEPS};
+use super::eval::limits::{FileSteps, LIMIT};
 use super::eval::types::Type;
 use super::eval::{Budget, CalledModules, Evaluator, Scope, VariableValue};
 use super::json_text::{JsonStyle, json_with};
 use super::parse::{declarations, parse_file};
-use super::resource::BlockKind;
+use super::resource::{BlockKind, FileError};
 use super::variables::{self, Declaration, VariableInputs};
 use super::{display_path, is_terraform, lexical};
 use crate::value::Value;
@@ -102,8 +102,10 @@ struct Cached {
     reached: BTreeSet<PathBuf>,
     /// The longest chain of calls below this one.
     depth: usize,
-    /// The evaluation steps they took, nested calls included.
-    steps: u64,
+    /// The evaluation steps they took, by file, nested calls included.
+    steps: FileSteps,
+    /// The limits they met, nested calls included: reported wherever they are reused.
+    limits_met: Vec<FileError>,
     /// The files their expressions read (`file`, `templatefile`), nested calls included.
     reads: BTreeSet<PathBuf>,
 }
@@ -177,7 +179,7 @@ impl<'a> Calls<'a> {
         self.chain.iter().any(|dir| cached.reached.contains(dir))
             || self.chain.len() + cached.depth > MAX_CALL_DEPTH
             || self.spent.get() + cached.cost > MAX_CALLED_MODULES
-            || self.budget.used() + cached.steps >= MODULE_STEPS
+            || self.budget.would_spend(&cached.steps)
     }
 
     /// The files the outputs evaluated so far read.
@@ -223,7 +225,8 @@ impl CalledModules for Calls<'_> {
             .and_then(|c| c.get(&key).cloned());
         if let Some(cached) = cached.filter(|c| !self.would_differ(c)) {
             self.spent.set(self.spent.get() + cached.cost);
-            self.budget.charge(cached.steps);
+            self.budget.charge(&cached.steps);
+            self.budget.add_met(&cached.limits_met);
             self.note(&target, cached.depth, &cached.reached);
             self.reads.borrow_mut().extend(cached.reads.iter().cloned());
             return cached.outputs;
@@ -236,6 +239,7 @@ impl CalledModules for Calls<'_> {
         }
         let before = self.spent.get();
         let steps_before = self.budget.used();
+        let met_before = self.budget.met_so_far();
         self.spent.set(before + 1);
         let mut chain = self.chain.clone();
         chain.push(target.clone());
@@ -246,8 +250,16 @@ impl CalledModules for Calls<'_> {
         let reads = callee.reads.into_inner();
         self.note(&target, callee.depth.get(), &reached);
         self.reads.borrow_mut().extend(reads.iter().cloned());
-        // A spent budget left some of the outputs unevaluated: not an answer to reuse.
-        if callee.cut.get() || self.budget.used() >= MODULE_STEPS {
+        let steps = self.budget.since(&steps_before);
+        let limits_met: Vec<FileError> = self
+            .budget
+            .met_so_far()
+            .into_iter()
+            .filter(|met| !met_before.contains(met))
+            .collect();
+        // A limit met on the way (a file's steps spent) may depend on what was evaluated
+        // before: not an answer to reuse.
+        if callee.cut.get() || !limits_met.is_empty() {
             self.cut.set(true);
         } else if let Ok(mut cache) = self.cache.entries.lock() {
             let mut all = reached;
@@ -259,7 +271,8 @@ impl CalledModules for Calls<'_> {
                     cost: self.spent.get() - before,
                     reached: all,
                     depth: callee.depth.get() + 1,
-                    steps: self.budget.used() - steps_before,
+                    steps,
+                    limits_met,
                     reads,
                 },
             );
@@ -568,7 +581,7 @@ resource "aws_kms_key" "k" {
     }
 
     #[test]
-    fn a_called_module_spends_its_callers_budget() {
+    fn a_called_modules_limit_leaves_its_output_unknown_and_nothing_else() {
         let app = r#"
 module "heavy" { source = "../heavy" }
 resource "aws_kms_key" "k" {
@@ -584,9 +597,9 @@ output "count" {
         let resources = scan(&[("app/main.tf", app), ("heavy/main.tf", heavy)]);
         let count = attribute(&resources, "aws_kms_key.k", "description");
         assert!(reason(&count).contains("riveter's limit"), "{count:?}");
-        // The steps the call took are the caller's: what it evaluates next is past the limit.
+        // The limit is the output's own: what the caller evaluates next keeps its value.
         let after = attribute(&resources, "aws_kms_key.k", "key_usage");
-        assert!(reason(&after).contains("riveter's limit"), "{after:?}");
+        assert_eq!(after, Value::String("after".into()));
     }
 
     #[test]

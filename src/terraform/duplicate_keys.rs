@@ -14,27 +14,38 @@ use hcl::edit::Span as _;
 use hcl::edit::expr::{Object, ObjectKey};
 use hcl::edit::structure::Body;
 use hcl::edit::visit_mut::{VisitMut, visit_body_mut, visit_object_mut};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-/// The source with the earlier definitions of the key at `at` (the start of its second
-/// definition) renamed, and the offsets of the renamed keys; `None` when `at` is not an object
-/// key defined before.
+/// The source with the earlier definitions of every key that the object holding `at` (the
+/// start of a key's second definition) defines more than once renamed, and the offsets of the
+/// renamed keys; `None` when `at` is not an object key defined before. Every duplicate of the
+/// object is renamed at once, so an object that defines thousands of keys twice costs one more
+/// parse, not thousands.
 pub fn rename_earlier_definitions(src: &str, at: usize) -> Option<(String, Vec<usize>)> {
     let b = src.as_bytes();
     let open = enclosing_brace(b, at)?;
     let items = items(b, open);
     let key = items.iter().find(|item| item.start == at)?.key(b);
+    if !items.iter().any(|i| i.start < at && i.key(b) == key) {
+        return None;
+    }
+    let mut last: HashMap<&[u8], usize> = HashMap::new();
+    for item in &items {
+        last.insert(item.key(b), item.start);
+    }
     let mut taken: HashSet<Vec<u8>> = items.iter().map(|i| i.key(b).to_vec()).collect();
     let mut out = b.to_vec();
     let mut renamed = Vec::new();
-    for item in items.iter().filter(|i| i.start < at && i.key(b) == key) {
-        let len = item.key_text(b).len();
-        let name = fresh_name(len, &taken)?;
-        out[item.start..item.start + len].copy_from_slice(&name);
+    for item in items.iter().filter(|i| last[i.key(b)] != i.start) {
+        let short = item.key_text(b).len();
+        let name =
+            fresh_name(short, &taken).or_else(|| fresh_name(item.renameable_len(b), &taken))?;
+        out[item.start..item.start + name.len()].copy_from_slice(&name);
         taken.insert(name);
         renamed.push(item.start);
     }
-    // Only whole keys were replaced by ASCII names, so the text is UTF-8.
+    // Only whole keys (and the blanks after them) were replaced by ASCII names, so the text
+    // is UTF-8.
     let text = String::from_utf8(out).ok()?;
     (!renamed.is_empty()).then_some((text, renamed))
 }
@@ -93,6 +104,18 @@ impl Item {
         let key = &b[self.start..self.key_end];
         let key = memchr::memmem::find(key, b"/*").map_or(key, |c| &key[..c]);
         key.trim_ascii()
+    }
+
+    /// How many bytes a new name may take once the key's own length has no name left: the
+    /// key and the blanks after it, so that a one-letter key defined a hundred times still
+    /// finds fresh names (`a = 1` becomes `_0= 1`).
+    fn renameable_len(&self, b: &[u8]) -> usize {
+        let key = self.key_text(b).len();
+        let blanks = b[self.start + key..self.key_end]
+            .iter()
+            .take_while(|&&c| c == b' ' || c == b'\t')
+            .count();
+        key + blanks
     }
 
     /// The key as Terraform names it: a bare identifier and the same name quoted are one key.
@@ -199,15 +222,34 @@ mod tests {
     }
 
     #[test]
+    fn a_one_letter_key_defined_a_hundred_times_takes_the_blank_after_it() {
+        let items: String = (0..100).map(|i| format!("a = {i}, ")).collect();
+        let src = format!("x = {{ {items}b = 1 }}\n");
+        let (out, at) = renamed(&src, "a = 99");
+        assert_eq!(at.len(), 99);
+        assert_eq!(out.len(), src.len());
+        assert!(out.contains("a = 99"), "{out}");
+        assert_eq!(out.matches("a = ").count(), 1, "{out}");
+    }
+
+    #[test]
+    fn every_key_defined_twice_is_renamed_at_once() {
+        let (out, at) = renamed("x = { ab = 1, cd = 2, ab = 3, cd = 4 }\n", "ab = 3");
+        assert_eq!(out, "x = { _0 = 1, _1 = 2, ab = 3, cd = 4 }\n");
+        assert_eq!(at, vec![6, 14]);
+    }
+
+    #[test]
     fn names_run_out_only_past_every_one_byte_name() {
         let keys: String = ('a'..='z')
             .chain('A'..='Z')
-            .map(|c| format!("{c} = 1, "))
+            .map(|c| format!("{c}=1, "))
             .collect();
-        let src = format!("x = {{ _ = 0, {keys}a = 2, a = 3 }}\n");
-        // `a` is defined three times; two fresh one-byte names are needed and none is left.
+        let src = format!("x = {{ _=0, {keys}a=2, a=3 }}\n");
+        // `a` is defined three times, with no blank after it; two fresh one-byte names are
+        // needed and none is left.
         assert_eq!(
-            rename_earlier_definitions(&src, src.rfind("a = 3").unwrap()),
+            rename_earlier_definitions(&src, src.rfind("a=3").unwrap()),
             None
         );
     }

@@ -7,6 +7,7 @@ use super::expression_newlines;
 use super::for_newlines;
 use super::heredoc_delimiters;
 use super::legacy_indexes;
+use super::nesting;
 use super::number_literals;
 use super::resource::BlockKind;
 use super::source::SourceFile;
@@ -17,9 +18,11 @@ use super::traversal_newlines;
 use hcl::edit::Span as _;
 use hcl::edit::structure::Body;
 
-/// The most repairs tried on one file: each removes one duplicate definition or joins the
-/// `for` bodies once, so a file needs at most one per duplicate key.
-const MAX_REPAIRS: usize = 10_000;
+/// The most text re-parsed while repairing one file: each repair renames the duplicate keys
+/// of one object or joins the `for` bodies once, and costs a parse of the whole file, so a
+/// file with duplicates in thousands of objects would otherwise cost thousands of parses.
+/// Past it the file is reported as not read, naming the limit.
+const MAX_REPAIR_BYTES: usize = 256 << 20;
 
 /// Parses a body as Terraform does. A file hcl-edit accepts costs one parse, plus a look at its
 /// number literals when an invalid one is possible. A file it rejects is repaired where hcl-edit
@@ -27,6 +30,9 @@ const MAX_REPAIRS: usize = 10_000;
 /// the error reported is the one left after every repair that applied, so it points at what
 /// Terraform rejects, not at a construct a repair handled.
 pub fn parse(src: &str) -> Result<Body, SyntaxError> {
+    if let Some(error) = nesting::too_deep(src) {
+        return Err(error);
+    }
     let (mut body, superseded) = match hcl::edit::parser::parse_body(src) {
         Ok(body) => (body, Vec::new()),
         Err(error) => repaired(src, error)?,
@@ -73,7 +79,8 @@ fn repaired(
     let mut text = src.to_string();
     let mut joined = false;
     let mut superseded = Vec::new();
-    for _ in 0..MAX_REPAIRS {
+    let mut reparsed = 0;
+    loop {
         let offset = error.location().offset();
         let next = if error.message().contains("redefined object key") {
             duplicate_keys::rename_earlier_definitions(&text, offset).map(|(text, renamed)| {
@@ -87,6 +94,17 @@ fn repaired(
             None
         };
         let Some(next) = next else { break };
+        reparsed += next.len();
+        if reparsed > MAX_REPAIR_BYTES {
+            return Err(SyntaxError::at(
+                src,
+                offset,
+                format!(
+                    "too many objects define a key twice: reading them would parse the file more than {} times, riveter's limit",
+                    MAX_REPAIR_BYTES / src.len().max(1)
+                ),
+            ));
+        }
         text = next;
         match hcl::edit::parser::parse_body(&text) {
             Ok(body) => return Ok((body, superseded)),

@@ -18,6 +18,7 @@ mod json_text;
 mod legacy_indexes;
 mod module;
 mod module_graph;
+mod nesting;
 mod number_literals;
 mod parse;
 pub mod planned;

@@ -9,7 +9,7 @@
 
 use super::called::{Calls, MAX_CALL_DEPTH, OutputCache, module_scope, variable_declarations};
 use super::declarations::{BlockDecl, ParsedFile, Syntax};
-use super::eval::{BodyRef, Evaluator, META_ARGUMENTS, Scope, values_equal};
+use super::eval::{BodyRef, Evaluator, META_ARGUMENTS, Scope, limits, values_equal};
 use super::ignore_comments::{self, Directive};
 use super::instances::{self, Instances};
 use super::parse::{declarations, parse_file};
@@ -241,10 +241,12 @@ fn evaluate_files(
     let mut providers = Vec::new();
     for (file, decl) in files.iter().zip(&decls) {
         let mut resources = Vec::new();
+        let mut held = FileHolds::default();
         for block in &decl.blocks {
             let Some(body) = evaluate_body(&scope, &file.source, block.body) else {
                 continue;
             };
+            let body = held.keep(body, block, &file.source, &mut result.errors);
             if block.kind == BlockKind::Provider {
                 providers.push(resource(block, &file.source, body.clone()));
             }
@@ -267,9 +269,66 @@ fn evaluate_files(
         }
     }
     provider_defaults::apply(&providers, &mut result.resources[first_resource..]);
+    result.errors.extend(scope.take_limits_met());
     result.warnings.extend(scope.take_warnings());
     result.reads.extend(scope.take_reads());
     result.reads.extend(calls.take_reads());
+}
+
+/// What one file's blocks hold after evaluation, against `limits::FILE_VALUES` and
+/// `limits::FILE_TEXT_BYTES`: copying one large value into every resource of a file cannot
+/// exhaust memory.
+#[derive(Default)]
+struct FileHolds {
+    values: usize,
+    text: usize,
+}
+
+impl FileHolds {
+    /// The body as evaluated, or, past the file's bound, its attributes unknown and the bound
+    /// recorded as an error on the block.
+    fn keep(
+        &mut self,
+        body: Node,
+        block: &BlockDecl,
+        file: &SourceFile,
+        errors: &mut Vec<FileError>,
+    ) -> Node {
+        let (values, text) = limits::measure(&body.value);
+        self.values += values;
+        self.text += text;
+        if self.values <= limits::FILE_VALUES && self.text <= limits::FILE_TEXT_BYTES {
+            return body;
+        }
+        let reason = format!(
+            "left unevaluated: the blocks of {} hold more than {} values or {} MiB of text, {}",
+            file.name,
+            limits::FILE_VALUES,
+            limits::FILE_TEXT_BYTES >> 20,
+            limits::LIMIT
+        );
+        errors.push(FileError {
+            file: file.name.to_string(),
+            line: block.span.line,
+            column: block.span.column,
+            message: format!("evaluation limit: {reason}"),
+        });
+        let unknown = |key: &str| {
+            let source = format!("{}.{}.{key}", block.resource_type, block.name);
+            Value::Unknown(Unknown::new(source, reason.clone()))
+        };
+        let entries = match body.value {
+            Value::Map(entries) => entries
+                .into_iter()
+                .map(|(key, node)| {
+                    let value = unknown(&key);
+                    (key, Node::new(value, node.span))
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        Node::new(Value::Map(entries), body.span)
+    }
 }
 
 /// A block's body, its instances merged; `None` for a block Terraform would create nothing of.

@@ -67,7 +67,8 @@ impl Resource {
 }
 
 /// A Terraform file that could not be read or parsed: reported, never fatal to the others.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Ordered by file, line and column, as reports list them.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct FileError {
     pub file: String,
     pub line: u32,

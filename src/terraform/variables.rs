@@ -78,6 +78,12 @@ pub fn read_var_file(path: &Path) -> Result<Vec<(String, Given)>, String> {
             .map(|(k, v)| (k.clone(), Given::Value(Value::from_json(v))))
             .collect());
     }
+    if let Some(error) = super::nesting::too_deep(&text) {
+        return Err(format!(
+            "{name}:{}:{}: {}",
+            error.line, error.column, error.message
+        ));
+    }
     let file = SourceFile::new(name.clone().into(), text);
     let body = hcl::edit::parser::parse_body(&file.text).map_err(|e| {
         format!(
@@ -90,7 +96,7 @@ pub fn read_var_file(path: &Path) -> Result<Vec<(String, Given)>, String> {
     // A tfvars file holds constants; functions work, references do not.
     let scope = Scope::new(Path::new("."), Path::new("."));
     let mut evaluator = Evaluator::new(&scope, &file);
-    Ok(body
+    let values = body
         .attributes()
         .map(|attr| {
             (
@@ -98,7 +104,15 @@ pub fn read_var_file(path: &Path) -> Result<Vec<(String, Given)>, String> {
                 Given::Value(evaluator.attribute(&attr.value).value),
             )
         })
-        .collect())
+        .collect();
+    // A value past a limit of evaluation cannot be given: the file is refused, naming it.
+    match scope.take_limits_met().into_iter().next() {
+        Some(met) => Err(format!(
+            "{}:{}:{}: {}",
+            name, met.line, met.column, met.message
+        )),
+        None => Ok(values),
+    }
 }
 
 /// The tfvars files Terraform reads in a module's folder, in its order.

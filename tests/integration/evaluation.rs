@@ -15,12 +15,17 @@ fn write(root: &Path, path: &str, text: &str) {
 }
 
 fn scan(root: &Path, args: &[CommandLineVariable], env: &[(&str, &str)]) -> Terraform {
+    let tf = scan_with_errors(root, args, env);
+    assert!(tf.errors.is_empty(), "{:?}", tf.errors);
+    tf
+}
+
+/// A scan whose files may not all be read or evaluated in full.
+fn scan_with_errors(root: &Path, args: &[CommandLineVariable], env: &[(&str, &str)]) -> Terraform {
     let env = env.iter().map(|(k, v)| (k.to_string(), v.to_string()));
     let inputs = VariableInputs::load(args, env).unwrap();
     let found = discover(&[root.display().to_string()]).unwrap();
-    let tf = terraform::load(found, root, &inputs);
-    assert!(tf.errors.is_empty(), "{:?}", tf.errors);
-    tf
+    terraform::load(found, root, &inputs)
 }
 
 /// An attribute of a resource, as JSON.
@@ -884,7 +889,7 @@ fn exploding_values_stop_at_riveters_limits() {
         "resource \"t\" \"ok\" {\n  v = upper(\"fine\")\n}\n",
     );
     let started = std::time::Instant::now();
-    let tf = scan(dir.path(), &[], &[]);
+    let tf = scan_with_errors(dir.path(), &[], &[]);
     // A generous bound: on a loaded two-core machine this takes a fraction of it.
     assert!(started.elapsed() < std::time::Duration::from_secs(20));
     let in_dir = |dir: &str| {
@@ -908,6 +913,80 @@ fn exploding_values_stop_at_riveters_limits() {
         "the loops were evaluated to the end"
     );
     assert_eq!(attribute(&tf, "t.ok", "v"), json!("FINE"));
+    // Every bound met is an error of the scan on the line of the attribute or local that met
+    // it (the local that first doubled past the bound), so the verdict is "cannot be trusted",
+    // never a pass on what was given up.
+    let errors: Vec<String> = tf.errors.iter().map(|e| e.to_string()).collect();
+    for expected in [
+        "lists/main.tf:20:",
+        "text/main.tf:21:",
+        "replace/main.tf:5:",
+        "loops/main.tf:2:",
+    ] {
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.contains(expected) && e.contains("evaluation limit: ")),
+            "no limit at {expected}: {errors:#?}"
+        );
+    }
+    assert!(
+        errors.iter().all(|e| !e.starts_with("fine/")),
+        "{errors:#?}"
+    );
+}
+
+/// A file that spends its steps cannot spend another's: whatever the order of the files, a
+/// resource beside an evaluation bomb keeps its own values, and the bomb is an error on the
+/// bomb's line. Nesting past the bound (a chain of locals, a template that renders itself) is
+/// refused before the stack is.
+#[test]
+fn a_bomb_spends_its_own_bounds_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let bomb = |name: &str| {
+        format!(
+            "locals {{\n  {name} = [for a in range(1000) : [for b in range(1000) : 0]]\n}}\nresource \"t\" \"{name}\" {{\n  v = length(local.{name})\n}}\n"
+        )
+    };
+    write(dir.path(), "aaa.tf", &bomb("first"));
+    write(dir.path(), "zzz.tf", &bomb("last"));
+    write(
+        dir.path(),
+        "kms.tf",
+        "resource \"t\" \"normal\" {\n  v = upper(\"kept\")\n  n = length([for i in range(100) : i])\n}\n",
+    );
+    let mut chain = String::from("locals {\n  l0 = \"x\"\n");
+    for i in 1..2000 {
+        chain.push_str(&format!("  l{i} = \"${{local.l{}}}\"\n", i - 1));
+    }
+    chain.push_str("}\nresource \"t\" \"chain\" {\n  v = local.l1999\n}\n");
+    write(dir.path(), "chain.tf", &chain);
+    write(
+        dir.path(),
+        "tpl.tf",
+        "resource \"t\" \"tpl\" {\n  v = templatefile(\"self.tpl\", {})\n}\n",
+    );
+    write(dir.path(), "self.tpl", "${templatefile(\"self.tpl\", {})}");
+    let tf = scan_with_errors(dir.path(), &[], &[]);
+    assert_eq!(attribute(&tf, "t.normal", "v"), json!("KEPT"));
+    assert_eq!(attribute(&tf, "t.normal", "n"), json!(100));
+    let errors: Vec<String> = tf.errors.iter().map(|e| e.to_string()).collect();
+    for expected in ["aaa.tf:2:", "zzz.tf:2:", "tpl.tf:2:"] {
+        assert!(
+            errors.iter().any(|e| e.starts_with(expected)),
+            "no limit at {expected}: {errors:#?}"
+        );
+    }
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with("chain.tf:") && e.contains("nested more than 256 levels")),
+        "{errors:#?}"
+    );
+    assert!(
+        errors.iter().all(|e| !e.starts_with("kms.tf")),
+        "{errors:#?}"
+    );
 }
 
 /// Default tags from a variable with no value: which tags a resource gets is unknown.

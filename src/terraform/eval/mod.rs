@@ -16,6 +16,7 @@ use crate::value::{Node, Span, Unknown, Value};
 use hcl::edit::Span as _;
 use hcl::edit::expr::{BinaryOperator, Expression, ObjectKey, TraversalOperator, UnaryOperator};
 use hcl::edit::structure::{Block, Body, Structure};
+use std::collections::HashMap;
 
 /// An expression Terraform would reject (a missing attribute, a type error): `try` and `can`
 /// catch it; elsewhere it makes the value unknown, with the error as the reason.
@@ -29,6 +30,8 @@ pub struct Evaluator<'s, 't> {
     bound: Vec<(String, Value)>,
     /// A `templatefile` template sees only its own variables, not the module's.
     isolated: bool,
+    /// The expressions this value has evaluated, against `limits::VALUE_STEPS`.
+    steps: u64,
 }
 
 impl<'s, 't> Evaluator<'s, 't> {
@@ -38,6 +41,7 @@ impl<'s, 't> Evaluator<'s, 't> {
             file,
             bound: Vec::new(),
             isolated: false,
+            steps: 0,
         }
     }
 
@@ -70,11 +74,13 @@ impl<'s, 't> Evaluator<'s, 't> {
         Value::Unknown(unknown)
     }
 
-    /// The value of an attribute: errors become unknowns that name them.
+    /// The value of an attribute: errors become unknowns that name them. A bound of `limits`
+    /// met anywhere inside is recorded here, on the attribute's line, as an error of the scan.
     pub fn attribute(&mut self, expr: &Expression) -> Node {
         let span = self.span(expr);
         let value = self.eval(expr).unwrap_or_else(|error| {
             let reason = if error.ends_with(limits::LIMIT) {
+                self.scope.budget.met(&self.file.name, span, &error);
                 format!("{}: {error}", self.source(expr))
             } else {
                 format!("an expression Terraform would reject: {error}")
@@ -84,19 +90,11 @@ impl<'s, 't> Evaluator<'s, 't> {
         Node::new(fill_spans(value, span), span)
     }
 
-    /// An expression's value; one past the bounds of `limits` is an unknown that says so.
+    /// An expression's value. One past the bounds of `limits` is an error that ends with
+    /// `limits::LIMIT`, which `try` and `can` pass on and `attribute` records and makes an
+    /// unknown.
     pub fn eval(&mut self, expr: &Expression) -> Eval {
-        if self.scope.budget.spent() {
-            return Ok(Value::Unknown(Unknown::new(
-                self.source(expr),
-                format!(
-                    "{}, left unevaluated: the module evaluated {} expressions, {}",
-                    self.source(expr),
-                    limits::MODULE_STEPS,
-                    limits::LIMIT
-                ),
-            )));
-        }
+        let _depth = self.within_bounds()?;
         let value = self.eval_unbounded(expr)?;
         let may_grow = matches!(
             expr,
@@ -107,15 +105,42 @@ impl<'s, 't> Evaluator<'s, 't> {
                 | Expression::FuncCall(_)
                 | Expression::ForExpr(_)
         );
-        Ok(
-            match may_grow.then(|| limits::oversized(&value)).flatten() {
-                Some(why) => Value::Unknown(Unknown::new(
-                    self.source(expr),
-                    format!("{}, which would be {why}", self.source(expr)),
-                )),
-                None => value,
-            },
-        )
+        match may_grow.then(|| limits::oversized(&value)).flatten() {
+            Some(why) => Err(format!("{}, which would be {why}", self.source(expr))),
+            None => Ok(value),
+        }
+    }
+
+    /// Counts one step of this value and of its file, and one level of nesting (left when the
+    /// guard is dropped); the reason when a bound is met.
+    fn within_bounds(&mut self) -> Result<limits::DepthGuard, String> {
+        self.charge(1)?;
+        self.scope.budget.enter()
+    }
+
+    /// Counts `steps` against this value and its file.
+    fn charge(&mut self, steps: u64) -> Result<(), String> {
+        self.steps += steps;
+        if self.steps > limits::VALUE_STEPS {
+            return Err(format!(
+                "left unevaluated: the value evaluated {} expressions, {}",
+                limits::VALUE_STEPS,
+                limits::LIMIT
+            ));
+        }
+        self.scope.budget.steps(&self.file.name, steps)
+    }
+
+    /// Counts the work of copying or reading `value` (a reference to a local, a variable or
+    /// a `for` element, a function's arguments): a step per `limits::VALUES_PER_STEP` values,
+    /// so that a loop over a large value that copies it on every iteration meets the bound
+    /// as the loop's own steps would.
+    fn charge_for(&mut self, value: &Value) -> Result<(), String> {
+        let values = match value {
+            Value::List(_) | Value::Map(_) => limits::measure(value).0,
+            _ => return Ok(()),
+        };
+        self.charge((values / limits::VALUES_PER_STEP) as u64)
     }
 
     fn eval_unbounded(&mut self, expr: &Expression) -> Eval {
@@ -136,10 +161,9 @@ impl<'s, 't> Evaluator<'s, 't> {
                 for (key, value) in object.iter() {
                     let key = self.object_key(key)?;
                     let node = self.node(value.expr())?;
-                    entries.retain(|(k, _): &(String, Node)| *k != key);
                     entries.push((key, node));
                 }
-                Ok(Value::Map(entries))
+                Ok(Value::map_last_wins(entries))
             }
             Expression::StringTemplate(t) => {
                 let rendered = self.template(t)?;
@@ -221,8 +245,11 @@ impl<'s, 't> Evaluator<'s, 't> {
     }
 
     fn variable(&mut self, expr: &Expression, name: &str) -> Eval {
-        match self.bound(name) {
-            Some(value) => Ok(value.clone()),
+        match self.bound(name).cloned() {
+            Some(value) => {
+                self.charge_for(&value)?;
+                Ok(value)
+            }
             None => Ok(Value::Unknown(Unknown::new(
                 self.source(expr),
                 unknown_root(name, &self.source(expr)),
@@ -273,7 +300,7 @@ impl<'s, 't> Evaluator<'s, 't> {
             _ => None,
         };
         let span = self.span(whole);
-        Ok(match (root, attr(0)) {
+        let resolved = match (root, attr(0)) {
             ("var", Some(name)) => Some((self.scope.variable(&name).placed_at(span), 1)),
             ("local", Some(name)) => Some((self.scope.local(&name).placed_at(span), 1)),
             ("module", Some(name)) => Some((self.scope.module(&name).placed_at(span), 1)),
@@ -297,7 +324,11 @@ impl<'s, 't> Evaluator<'s, 't> {
                 }
             }
             _ => None,
-        })
+        };
+        if let Some((value, _)) = &resolved {
+            self.charge_for(value)?;
+        }
+        Ok(resolved)
     }
 
     /// A reference that cannot be known before `plan`. One rooted at a managed resource's type
@@ -404,6 +435,9 @@ impl<'s, 't> Evaluator<'s, 't> {
                 _ => return Err("the final argument expanded with ... must be a list".into()),
             }
         }
+        for arg in &args {
+            self.charge_for(arg)?;
+        }
         let context = functions::Context {
             scope: self.scope,
             source: self.source(expr),
@@ -425,6 +459,9 @@ impl<'s, 't> Evaluator<'s, 't> {
         let value_var = for_expr.intro.value_var.as_str().to_string();
         let mut list = Vec::new();
         let mut object: Vec<(String, Node)> = Vec::new();
+        // Where each key of `object` is: looked up once per iteration, so a hostile map of
+        // a hundred thousand keys costs as many look-ups, not their square.
+        let mut places: HashMap<String, usize> = HashMap::new();
         for (key, value) in pairs {
             let depth = self.bound.len();
             if let Some(k) = &key_var {
@@ -441,23 +478,26 @@ impl<'s, 't> Evaluator<'s, 't> {
                 Some(Value::Unknown(u)) => return Ok(self.unknown_from(expr, &u)),
                 Some(key) => {
                     let key = template::text(&key)?;
-                    if for_expr.grouping {
-                        match object.iter_mut().find(|(k, _)| *k == key) {
-                            Some((
-                                _,
-                                Node {
-                                    value: Value::List(group),
-                                    ..
-                                },
-                            )) => group.push(value),
-                            _ => object.push((key, Node::bare(Value::List(vec![value])))),
+                    match places.get(&key) {
+                        Some(&at) if for_expr.grouping => {
+                            if let Value::List(group) = &mut object[at].1.value {
+                                group.push(value);
+                            }
                         }
-                    } else if object.iter().any(|(k, _)| *k == key) {
-                        return Err(format!(
-                            "duplicate key \"{key}\" in a for expression (use ... to group)"
-                        ));
-                    } else {
-                        object.push((key, value));
+                        Some(_) => {
+                            return Err(format!(
+                                "duplicate key \"{key}\" in a for expression (use ... to group)"
+                            ));
+                        }
+                        None => {
+                            places.insert(key.clone(), object.len());
+                            let value = if for_expr.grouping {
+                                Node::bare(Value::List(vec![value]))
+                            } else {
+                                value
+                            };
+                            object.push((key, value));
+                        }
                     }
                 }
             }

@@ -22,6 +22,17 @@ pub enum BodyRef<'t> {
     Json(&'t Expression),
 }
 
+impl BodyRef<'_> {
+    /// Where the body stands in `file`.
+    pub fn span(&self, file: &SourceFile) -> crate::value::Span {
+        use hcl::edit::Span as _;
+        match self {
+            BodyRef::Hcl(body) => file.span(body.span()),
+            BodyRef::Json(expr) => file.span(expr.span()),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum VariableValue {
     Known(Value),
@@ -77,7 +88,7 @@ pub struct Scope<'t> {
     warnings: RefCell<Vec<String>>,
     /// Files its expressions read or looked for (`file`, `templatefile`, `fileexists`).
     reads: RefCell<BTreeSet<PathBuf>>,
-    /// The module's evaluation steps, against `limits::MODULE_STEPS`.
+    /// Its files' evaluation steps and nesting, and the limits met (`limits`).
     pub(super) budget: Budget,
 }
 
@@ -135,6 +146,11 @@ impl<'t> Scope<'t> {
 
     pub fn scan_root(&self) -> &Path {
         &self.scan_root
+    }
+
+    /// The limits evaluation met so far, each an error on a file and line.
+    pub fn take_limits_met(&self) -> Vec<crate::terraform::resource::FileError> {
+        self.budget.take_met()
     }
 
     pub fn take_warnings(&self) -> Vec<String> {
@@ -247,7 +263,13 @@ impl<'t> Scope<'t> {
                     })
                     .collect(),
             ),
-            Err(why) => Value::Unknown(Unknown::new(&source, format!("{source}, {why}"))),
+            Err(why) => {
+                let reason = format!("{source}, {why}");
+                if why.ends_with(super::limits::LIMIT) {
+                    self.budget.met(&file.name, body.span(file), &reason);
+                }
+                Value::Unknown(Unknown::new(&source, reason))
+            }
         };
         self.module_values
             .borrow_mut()

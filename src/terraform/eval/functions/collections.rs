@@ -98,12 +98,9 @@ fn lookup(args: &[Value]) -> Eval {
 fn merge(args: &[Value]) -> Eval {
     let mut out: Vec<(String, Node)> = Vec::new();
     for arg in args.iter().filter(|a| !a.is_null()) {
-        for (k, v) in map(arg)? {
-            out.retain(|(existing, _)| existing != k);
-            out.push((k.clone(), v.clone()));
-        }
+        out.extend(map(arg)?.iter().cloned());
     }
-    Ok(Value::Map(out))
+    Ok(Value::map_last_wins(out))
 }
 
 fn concat(args: &[Value]) -> Eval {
@@ -181,13 +178,11 @@ fn zipmap(args: &[Value]) -> Eval {
     if keys.len() != values.len() {
         return Err(format!("{} keys and {} values", keys.len(), values.len()));
     }
-    let mut out: Vec<(String, Node)> = Vec::new();
+    let mut out: Vec<(String, Node)> = Vec::with_capacity(keys.len());
     for (k, v) in keys.iter().zip(values) {
-        let k = string(&k.value)?;
-        out.retain(|(existing, _)| *existing != k);
-        out.push((k, v.clone()));
+        out.push((string(&k.value)?, v.clone()));
     }
-    Ok(Value::Map(out))
+    Ok(Value::map_last_wins(out))
 }
 
 /// The first argument that is neither null nor an empty string.

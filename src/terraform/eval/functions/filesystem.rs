@@ -95,6 +95,12 @@ fn templatefile(args: &[Value], cx: &Context) -> Eval {
         Err(unknown) => return Ok(unknown),
     };
     let vars = map(&args[1])?;
+    if let Some(error) = crate::terraform::nesting::too_deep(&text) {
+        return Err(format!(
+            "the template {path} cannot be read: line {}: {}",
+            error.line, error.message
+        ));
+    }
     let file = SourceFile::new(path.clone().into(), text);
     let template = hcl::edit::parser::parse_template(&file.text)
         .map_err(|e| format!("the template {path} does not parse: {}", e.message()))?;

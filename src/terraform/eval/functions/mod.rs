@@ -59,7 +59,15 @@ pub(super) fn call(name: &str, args: Vec<Value>, cx: &Context) -> Eval {
         // The encoders, `join` and `formatlist` write unknown parts into their text
         // (`Unknown::rendered`).
         Some(Ok(value)) => Ok(value.read_back(&cx.source)),
-        Some(result) => result.map_err(|e| format!("{name}(): {e}")),
+        // A bound of riveter's met inside (a template rendering a template) is passed on as
+        // it is: it was recorded where it was met.
+        Some(result) => result.map_err(|e| {
+            if e.ends_with(super::limits::LIMIT) {
+                e
+            } else {
+                format!("{name}(): {e}")
+            }
+        }),
         None => Ok(unknown(
             cx,
             format!("{}, a function riveter does not evaluate", cx.source),
