@@ -282,6 +282,8 @@ fn evaluate_files(
 struct FileHolds {
     values: usize,
     text: usize,
+    /// The bound was met, and reported.
+    past: bool,
 }
 
 impl FileHolds {
@@ -307,12 +309,16 @@ impl FileHolds {
             limits::FILE_TEXT_BYTES >> 20,
             limits::LIMIT
         );
-        errors.push(FileError {
-            file: file.name.to_string(),
-            line: block.span.line,
-            column: block.span.column,
-            message: format!("evaluation limit: {reason}"),
-        });
+        // Once, on the first block past the bound: the blocks after it say so in their values.
+        if !self.past {
+            self.past = true;
+            errors.push(FileError {
+                file: file.name.to_string(),
+                line: block.span.line,
+                column: block.span.column,
+                message: format!("evaluation limit: {reason}"),
+            });
+        }
         let unknown = |key: &str| {
             let source = format!("{}.{}.{key}", block.resource_type, block.name);
             Value::Unknown(Unknown::new(source, reason.clone()))
