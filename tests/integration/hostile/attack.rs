@@ -609,13 +609,13 @@ impl Run {
                 ));
             }
         }
-        if let Some(github) = self.report(Format::Github) {
-            if let Some(line) = runner_lines(github).find(|l| !l.is_empty() && !is_annotation(l)) {
-                v.push(format!(
-                    "(e) the github report has a line that is not one of riveter's annotations: {:?}",
-                    clip(&line, 120)
-                ));
-            }
+        if let Some(github) = self.report(Format::Github)
+            && let Some(line) = runner_lines(github).find(|l| !l.is_empty() && !is_annotation(l))
+        {
+            v.push(format!(
+                "(e) the github report has a line that is not one of riveter's annotations: {:?}",
+                clip(&line, 120)
+            ));
         }
     }
 

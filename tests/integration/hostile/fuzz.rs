@@ -12,7 +12,8 @@
 //! - `RIVETER_FUZZ_SEED` (decimal or 0x hex): another seed;
 //! - `RIVETER_FUZZ_ONLY`: only the case of this index;
 //! - `RIVETER_FUZZ_MAX_FAILURES` (default 25): stop starting cases after this many failed;
-//! - `RIVETER_FUZZ_KEEP=1`: keep the failing cases' folders and print where they are.
+//! - `RIVETER_FUZZ_KEEP=1`: keep the failing cases' folders and print where they are;
+//! - `RIVETER_FUZZ_VERBOSE=1`: print every case, how it was made and its parse errors.
 
 use super::attack::{Attack, Run, attack, clip};
 use std::fs;
@@ -66,12 +67,13 @@ fn corpus() -> Vec<(String, String)> {
             let path = entry.path();
             if path.is_dir() {
                 folders.push(path);
-            } else if let Some(name) = path.file_name().and_then(|n| n.to_str()) {
-                if name.ends_with(".tf") || name.ends_with(".tf.json") {
-                    if let Ok(text) = fs::read_to_string(&path) {
-                        files.push((path.display().to_string(), text));
-                    }
-                }
+            } else if let Some(name) = path.file_name().and_then(|n| n.to_str())
+                && (name.ends_with(".tf") || name.ends_with(".tf.json"))
+            {
+                let text = fs::read_to_string(&path).unwrap_or_else(|e| {
+                    panic!("fixture {} is not readable text: {e}", path.display())
+                });
+                files.push((path.display().to_string(), text));
             }
         }
     }
@@ -120,9 +122,37 @@ const HUGE_NUMBERS: &[&str] = &[
     "4294967296",
 ];
 
+/// Nesting depths the parser accepts: hcl-edit rejects more than 64 levels (a parse error
+/// with its line, which the cases that break files cover).
+const PARSED_DEPTHS: &[usize] = &[2, 16, 60];
+
+/// Whether `text`, put between the quotes of an HCL string or label, leaves it one string:
+/// escapes only as HCL has them, no quote, no interpolation, no raw control character.
+fn stays_a_string(text: &str) -> bool {
+    let escapes_ok = text
+        .match_indices('\\')
+        .all(|(i, _)| matches!(text.as_bytes().get(i + 1), Some(b'n' | b'r' | b'u')));
+    escapes_ok
+        && !text.contains('"')
+        && !text.contains("${")
+        && !text.contains("%{")
+        && !text.chars().any(char::is_control)
+}
+
+/// An injection; one that stays a string when the file is to keep parsing.
+fn injection(rng: &mut Rng, parses: bool) -> &'static str {
+    let pool: Vec<&'static str> = INJECTIONS
+        .iter()
+        .copied()
+        .filter(|t| !parses || stays_a_string(t))
+        .collect();
+    pool[rng.below(pool.len())]
+}
+
 /// A top-level fragment that explodes, reads outside the tree, or carries text meant for
 /// another reader; `id` keeps its names apart from the others'. Some need a file beside them.
-fn fragment(rng: &mut Rng, id: usize) -> (String, String, Vec<(String, String)>) {
+/// With `parses`, the fragment is valid HCL.
+fn fragment(rng: &mut Rng, id: usize, parses: bool) -> (String, String, Vec<(String, String)>) {
     let n = *rng.pick(&[10usize, 300, 1000, 3000]);
     let mut extra = Vec::new();
     let (what, text) = match rng.below(14) {
@@ -148,7 +178,11 @@ fn fragment(rng: &mut Rng, id: usize) -> (String, String, Vec<(String, String)>)
             (format!("string doubled {k} times"), t)
         }
         2 => {
-            let depth = *rng.pick(&[100usize, 1000, 10_000, 50_000]);
+            let depth = *rng.pick(if parses {
+                PARSED_DEPTHS
+            } else {
+                &[100usize, 1000, 10_000, 50_000]
+            });
             let (open, close) = *rng.pick(&[
                 ("[", "]"),
                 ("(", ")"),
@@ -158,7 +192,7 @@ fn fragment(rng: &mut Rng, id: usize) -> (String, String, Vec<(String, String)>)
                 ("-", ""),
                 ("!", ""),
             ]);
-            let balanced = rng.chance(70);
+            let balanced = parses || rng.chance(70);
             let closing = if balanced {
                 close.repeat(depth)
             } else {
@@ -209,7 +243,7 @@ fn fragment(rng: &mut Rng, id: usize) -> (String, String, Vec<(String, String)>)
             )
         }
         5 => {
-            let text = *rng.pick(INJECTIONS);
+            let text = injection(rng, parses);
             let t = match rng.below(3) {
                 0 => format!(
                     "resource \"aws_kms_key\" \"{text}\" {{\n  enable_key_rotation = false\n}}\n"
@@ -334,29 +368,77 @@ fn random_position(rng: &mut Rng, text: &str) -> usize {
     boundary(text, rng.below(text.len() + 1))
 }
 
-/// Byte offsets just after each `"` of `text` (the start of a string or label).
+/// Byte offsets just after each `"` of `text` (the start of a string or label, or the end of
+/// one).
 fn string_starts(text: &str) -> Vec<usize> {
     text.match_indices('"').map(|(i, _)| i + 1).collect()
 }
 
-/// Applies one mutation to `text`; says what it did.
+/// The content of simple one-line strings: every other `"` of a line that has no escaped
+/// quote and no interpolation (whose quotes would not pair up), as byte ranges.
+fn simple_strings(text: &str) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if !line.contains("\\\"") && !line.contains("${") && !line.contains("%{") {
+            let quotes: Vec<usize> = line.match_indices('"').map(|(i, _)| offset + i).collect();
+            found.extend(quotes.chunks_exact(2).map(|pair| (pair[0] + 1, pair[1])));
+        }
+        offset += line.len();
+    }
+    found
+}
+
+/// Values of `key = value` lines that are whole on their line (brackets balanced, no
+/// heredoc), as byte ranges.
+fn whole_values(text: &str) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if let Some(eq) = line.find(" = ") {
+            let value = line[eq + 3..].trim_end();
+            let depth = value.chars().fold(0i64, |d, c| match c {
+                '[' | '{' | '(' => d + 1,
+                ']' | '}' | ')' => d - 1,
+                _ => d,
+            });
+            let comment = value.contains('#') || value.contains("//");
+            if !value.is_empty() && depth == 0 && !value.contains("<<") && !comment {
+                let start = offset + eq + 3;
+                found.push((start, start + value.len()));
+            }
+        }
+        offset += line.len();
+    }
+    found
+}
+
+/// Applies one mutation to `text`; says what it did. With `parses`, only mutations that keep
+/// HCL parsing (as far as a line-based look can tell): appended fragments, nested values,
+/// huge numbers and injections inside strings.
 fn mutate(
     rng: &mut Rng,
     text: &mut String,
     corpus: &[(String, String)],
     id: usize,
     extra: &mut Vec<(String, String)>,
+    parses: bool,
 ) -> String {
-    match rng.below(10) {
+    let kind = if parses {
+        *rng.pick(&[0, 0, 0, 4, 4, 6, 6, 9, 9, 9])
+    } else {
+        rng.below(10)
+    };
+    match kind {
         0 | 1 => {
-            let (what, fragment, files) = fragment(rng, id);
+            let (what, fragment, files) = fragment(rng, id, parses);
             extra.extend(files);
             text.push('\n');
             text.push_str(&fragment);
             format!("appended {what}")
         }
         2 => {
-            let (what, fragment, files) = fragment(rng, id);
+            let (what, fragment, files) = fragment(rng, id, parses);
             extra.extend(files);
             let at = random_position(rng, text);
             text.insert_str(at, &fragment);
@@ -372,13 +454,29 @@ fn mutate(
         }
         4 => {
             // Nest the value of an attribute: `key = VALUE` becomes `key = [[…VALUE…]]`.
-            let assignments: Vec<usize> = text.match_indices(" = ").map(|(i, _)| i + 3).collect();
-            if assignments.is_empty() {
-                return "no attribute to nest".into();
-            }
-            let start = *rng.pick(&assignments);
-            let end = text[start..].find('\n').map_or(text.len(), |e| start + e);
-            let depth = *rng.pick(&[2usize, 64, 1000, 20_000]);
+            let (start, end) = if parses {
+                let values = whole_values(text);
+                if values.is_empty() {
+                    return "no attribute to nest".into();
+                }
+                *rng.pick(&values)
+            } else {
+                let assignments: Vec<usize> =
+                    text.match_indices(" = ").map(|(i, _)| i + 3).collect();
+                if assignments.is_empty() {
+                    return "no attribute to nest".into();
+                }
+                let start = *rng.pick(&assignments);
+                (
+                    start,
+                    text[start..].find('\n').map_or(text.len(), |e| start + e),
+                )
+            };
+            let depth = *rng.pick(if parses {
+                PARSED_DEPTHS
+            } else {
+                &[2usize, 64, 1000, 20_000]
+            });
             let (open, close) =
                 *rng.pick(&[("[", "]"), ("(", ")"), ("{x = ", "}"), ("tolist([", "])")]);
             let value = text[start..end].to_string();
@@ -389,7 +487,7 @@ fn mutate(
             format!("nested the value at byte {start} in {open:?} {depth} deep")
         }
         5 => {
-            let injection = *rng.pick(INJECTIONS);
+            let injection = injection(rng, parses);
             let starts = string_starts(text);
             let at = if !starts.is_empty() && rng.chance(70) {
                 *rng.pick(&starts)
@@ -443,15 +541,26 @@ fn mutate(
         }
         _ => {
             // Replace a string's (or a label's) text with an injection.
-            let starts = string_starts(text);
-            if starts.len() < 2 {
-                return "no string to replace".into();
-            }
-            let start = *rng.pick(&starts);
-            let end = text[start..]
-                .find(['"', '\n'])
-                .map_or(text.len(), |e| start + e);
-            let injection = *rng.pick(INJECTIONS);
+            let (start, end) = if parses {
+                let strings = simple_strings(text);
+                if strings.is_empty() {
+                    return "no string to replace".into();
+                }
+                *rng.pick(&strings)
+            } else {
+                let starts = string_starts(text);
+                if starts.len() < 2 {
+                    return "no string to replace".into();
+                }
+                let start = *rng.pick(&starts);
+                (
+                    start,
+                    text[start..]
+                        .find(['"', '\n'])
+                        .map_or(text.len(), |e| start + e),
+                )
+            };
+            let injection = injection(rng, parses);
             text.replace_range(start..end, injection);
             format!("replaced the string at byte {start} with {injection:?}")
         }
@@ -476,14 +585,27 @@ fn generate(seed: u64, index: usize, corpus: &[(String, String)]) -> (Attack, Ve
     let mut case = attack(&format!("generated #{index} (seed {seed:#x})"));
     let mut log = Vec::new();
     let mut id = 0;
+    // Half the cases keep every file parsing, so that evaluation and the reports see the
+    // attacks; the other half break files anywhere.
+    let parses = rng.chance(50);
+    log.push(if parses {
+        "mutations that keep HCL parsing".to_string()
+    } else {
+        "any mutation".to_string()
+    });
+    let hcl: Vec<(String, String)> = corpus
+        .iter()
+        .filter(|(name, _)| name.ends_with(".tf"))
+        .cloned()
+        .collect();
     for file in 0..1 + rng.below(3) {
-        let (source, original) = rng.pick(corpus);
+        let (source, original) = rng.pick(if parses { &hcl } else { corpus });
         let mut text = original.clone();
         let mut extra = Vec::new();
         log.push(format!("file {file}: {source}"));
         for _ in 0..1 + rng.below(4) {
             id += 1;
-            let did = mutate(&mut rng, &mut text, corpus, id, &mut extra);
+            let did = mutate(&mut rng, &mut text, corpus, id, &mut extra, parses);
             log.push(format!("  {did}"));
         }
         let suffix = if source.ends_with(".tf.json") {
@@ -559,6 +681,7 @@ pub fn run_all() {
         .ok()
         .map(|_| env_number("RIVETER_FUZZ_ONLY", 0) as usize);
     let keep = std::env::var_os("RIVETER_FUZZ_KEEP").is_some();
+    let verbose = std::env::var_os("RIVETER_FUZZ_VERBOSE").is_some();
     let corpus = corpus();
     let indices: Vec<usize> = match only {
         Some(i) => vec![i],
@@ -584,6 +707,20 @@ pub fn run_all() {
                     let (case, log) = generate(seed, index, &corpus);
                     let run: Run = case.run();
                     let violations = run.violations();
+                    if verbose {
+                        let errors: Vec<String> = run
+                            .json()
+                            .and_then(|j| j["errors"].as_array().cloned())
+                            .unwrap_or_default()
+                            .iter()
+                            .map(|e| clip(&e.to_string(), 200))
+                            .collect();
+                        eprintln!(
+                            "#{index}: {} violation(s)\n    {}\n  errors: {errors:#?}",
+                            violations.len(),
+                            log.join("\n    ")
+                        );
+                    }
                     if run
                         .json()
                         .is_some_and(|j| j["errors"].as_array().is_some_and(|e| !e.is_empty()))
