@@ -155,7 +155,9 @@ impl Attack {
 
     /// Lays the tree out, scans it and gathers everything the scan left.
     pub fn run(&self) -> Run {
-        let tmp = tempfile::tempdir().expect("a temporary folder");
+        let mut tmp = tempfile::tempdir().expect("a temporary folder");
+        // RIVETER_HOSTILE_KEEP=1 keeps every attack's folder, to look at what the scan left.
+        tmp.disable_cleanup(std::env::var_os("RIVETER_HOSTILE_KEEP").is_some());
         let root = tmp.path().to_path_buf();
         let forbidden = self.lay_out(&root);
         let before = files_under(&root);
@@ -456,8 +458,9 @@ impl Run {
         all.extend(extra.into_iter().map(|e| format!("(class) {e}")));
         assert!(
             all.is_empty(),
-            "attack {} violates {} propert{}:\n  {}\n(riveter {}, {:.1} s)\nstderr (last lines):\n{}",
+            "attack {} (in {}) violates {} propert{}:\n  {}\n(riveter {}, {:.1} s)\nstderr (last lines):\n{}",
             self.name,
+            self.tmp.path().display(),
             all.len(),
             if all.len() == 1 { "y" } else { "ies" },
             all.join("\n  "),
