@@ -36,10 +36,12 @@ pub fn rename_earlier_definitions(src: &str, at: usize) -> Option<(String, Vec<u
     let mut taken: HashSet<Vec<u8>> = items.iter().map(|i| i.key(b).to_vec()).collect();
     let mut out = b.to_vec();
     let mut renamed = Vec::new();
+    let mut counters: HashMap<usize, u64> = HashMap::new();
     for item in items.iter().filter(|i| last[i.key(b)] != i.start) {
         let short = item.key_text(b).len();
-        let name =
-            fresh_name(short, &taken).or_else(|| fresh_name(item.renameable_len(b), &taken))?;
+        let long = item.renameable_len(b);
+        let name = fresh_name(short, &taken, counters.entry(short).or_default())
+            .or_else(|| fresh_name(long, &taken, counters.entry(long).or_default()))?;
         out[item.start..item.start + name.len()].copy_from_slice(&name);
         taken.insert(name);
         renamed.push(item.start);
@@ -72,7 +74,9 @@ pub fn remove_items(body: &mut Body, renamed: &[usize]) {
 
 /// An identifier of `len` bytes that no key of the object has. Longer names start with `_`,
 /// so none is a keyword (`for`, `if`, `null`, `true`, ...); a one-byte name is a letter or `_`.
-fn fresh_name(len: usize, taken: &HashSet<Vec<u8>>) -> Option<Vec<u8>> {
+/// `counter` is where the search for a longer name goes on from, so that naming thousands of
+/// duplicates does not try the names already given again each time.
+fn fresh_name(len: usize, taken: &HashSet<Vec<u8>>, counter: &mut u64) -> Option<Vec<u8>> {
     const FIRST: &[u8] = b"_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
     const REST: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_";
     if len == 1 {
@@ -81,15 +85,22 @@ fn fresh_name(len: usize, taken: &HashSet<Vec<u8>>) -> Option<Vec<u8>> {
             .map(|&c| vec![c])
             .find(|name| !taken.contains(name));
     }
-    // `_` and then the digits of a counter in base 64: far more names than any object has keys.
-    (0u64..).take(taken.len() + 1).find_map(|mut n| {
+    // `_` and then the digits of a counter in base 63: far more names than any object has keys.
+    let base = REST.len() as u64;
+    let last = *counter + taken.len() as u64 + 1;
+    while *counter < last {
+        let mut n = *counter;
+        *counter += 1;
         let mut name = vec![b'_'; len];
         for byte in name[1..].iter_mut().rev() {
-            *byte = REST[(n % 64) as usize];
-            n /= 64;
+            *byte = REST[(n % base) as usize];
+            n /= base;
         }
-        (n == 0 && !taken.contains(&name)).then_some(name)
-    })
+        if n == 0 && !taken.contains(&name) {
+            return Some(name);
+        }
+    }
+    None
 }
 
 /// One `key = value` of an object: where it starts, and where its key ends.
@@ -230,6 +241,16 @@ mod tests {
         assert_eq!(out.len(), src.len());
         assert!(out.contains("a = 99"), "{out}");
         assert_eq!(out.matches("a = ").count(), 1, "{out}");
+    }
+
+    #[test]
+    fn a_long_key_defined_thousands_of_times_gets_a_name_for_each() {
+        let items: String = (0..5000).map(|i| format!("key = {i}\n")).collect();
+        let src = format!("x = {{\n{items}}}\n");
+        let (out, at) = renamed(&src, "key = 4999");
+        assert_eq!(at.len(), 4999);
+        assert_eq!(out.len(), src.len());
+        assert_eq!(out.matches("key = ").count(), 1);
     }
 
     #[test]
