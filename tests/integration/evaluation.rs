@@ -16,8 +16,8 @@ fn write(root: &Path, path: &str, text: &str) {
 
 fn scan(root: &Path, args: &[CommandLineVariable], env: &[(&str, &str)]) -> Terraform {
     let env = env.iter().map(|(k, v)| (k.to_string(), v.to_string()));
-    let inputs = VariableInputs::load(args, env).unwrap();
     let found = discover(&[root.display().to_string()]).unwrap();
+    let inputs = VariableInputs::load(args, env, &found.tree).unwrap();
     let tf = terraform::load(found, root, &inputs);
     assert!(tf.errors.is_empty(), "{:?}", tf.errors);
     tf
@@ -517,7 +517,7 @@ fn files_are_read_from_the_module_and_never_outside_the_scan_root() {
     );
     assert_eq!(
         reason(&tf, "t.r", "secret"),
-        "file(\"../secret.txt\"), which reads a file outside the scanned folder"
+        "file(\"../secret.txt\") reads outside the scanned tree, refused at main.tf:4"
     );
 }
 
