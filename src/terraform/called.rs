@@ -7,7 +7,7 @@
 //! module's evaluation leave outputs unknown with the reason.
 
 use super::declarations::{Declarations, ParsedFile};
-use super::module::Reading;
+use super::reading::Reading;
 use super::eval::limits::{LIMIT, MODULE_STEPS};
 use super::eval::types::Type;
 use super::eval::{Budget, CalledModules, Evaluator, Scope, VariableValue};

@@ -131,10 +131,25 @@ impl ScannedTree {
         Ok(resolved)
     }
 
-    /// Whether a folder lies inside the tree as written, before any link is followed: where a
-    /// module call may lead discovery (the call's target is resolved again before it is read).
-    pub fn holds(&self, folder: &Path) -> bool {
-        self.resolve(folder).is_ok()
+    /// Whether `path` resolves inside the tree.
+    pub fn holds(&self, path: &Path) -> bool {
+        self.resolve(path).is_ok()
+    }
+
+    /// Whether `path` resolves inside the tree below a hidden folder (`.modules/x`), which a
+    /// walk of the tree skips.
+    pub fn holds_hidden(&self, path: &Path) -> bool {
+        let Ok(resolved) = self.resolve(path) else {
+            return false;
+        };
+        self.roots
+            .iter()
+            .find_map(|root| resolved.strip_prefix(root).ok())
+            .is_some_and(|inside| {
+                inside
+                    .iter()
+                    .any(|part| part.to_str().is_some_and(|p| p.starts_with('.')))
+            })
     }
 }
 

@@ -24,6 +24,7 @@ mod parse;
 pub mod planned;
 mod policy_document;
 mod provider_defaults;
+mod reading;
 mod resource;
 mod source;
 mod string_newlines;
@@ -85,8 +86,16 @@ pub fn load_counting(
         tree: &discovered.tree,
         inputs,
     };
-    let evaluated =
-        module::evaluate_all(&discovered.files, reading, &discovered.walked, files_read);
+    let ignored: std::collections::BTreeSet<PathBuf> = discovered
+        .skipped
+        .keys()
+        .map(|folder| lexical(&std::path::absolute(folder).unwrap_or(folder.clone())))
+        .collect();
+    let skipped = module::Skipped {
+        walked: &discovered.walked,
+        ignored: &ignored,
+    };
+    let evaluated = module::evaluate_all(&discovered.files, reading, skipped, files_read);
     let modules = evaluated.modules;
     // The files of folders followed into (hidden or ignored, and called) are scanned too, in
     // path order with the others.

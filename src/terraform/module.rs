@@ -9,6 +9,7 @@
 
 use super::called::{Calls, MAX_CALL_DEPTH, OutputCache, module_scope, variable_declarations};
 use super::confine::ScannedTree;
+pub use super::reading::Reading;
 use super::declarations::{BlockDecl, ParsedFile, Syntax};
 use super::eval::{BodyRef, Evaluator, META_ARGUMENTS, Scope, values_equal};
 use super::ignore_comments::{self, Directive};
@@ -48,15 +49,6 @@ pub struct ModuleCall {
     arguments: Vec<(String, Value)>,
 }
 
-/// Where a scan reads: what reported paths are relative to, the scanned tree every read must
-/// stay in, and the values the command line and the environment give.
-#[derive(Clone, Copy)]
-pub struct Reading<'a> {
-    pub root: &'a Path,
-    pub tree: &'a ScannedTree,
-    pub inputs: &'a VariableInputs,
-}
-
 /// What `evaluate_all` gives: each module folder's result, and the Terraform files of the
 /// folders it followed module calls into (hidden or ignored folders that discovery skipped).
 pub struct Evaluated {
@@ -64,13 +56,20 @@ pub struct Evaluated {
     pub followed: Vec<PathBuf>,
 }
 
+/// The folders discovery skipped that a module call may lead into: hidden folders of the
+/// walked folders, and the folders ignore files hid (absolute).
+pub struct Skipped<'a> {
+    pub walked: &'a ScannedTree,
+    pub ignored: &'a BTreeSet<PathBuf>,
+}
+
 /// Every module of the targeted files, evaluated; by module folder. A local module call
-/// into a folder under `walked` that discovery skipped (a hidden or ignored folder) is
-/// followed: Terraform applies that module, so its files are scanned too.
+/// into a folder that discovery skipped (a hidden or ignored folder) is followed: Terraform
+/// applies that module, so its files are scanned too.
 pub fn evaluate_all(
     targeted: &[PathBuf],
     reading: Reading,
-    walked: &ScannedTree,
+    skipped: Skipped,
     files_read: &AtomicUsize,
 ) -> Evaluated {
     let mut by_dir: BTreeMap<PathBuf, BTreeSet<PathBuf>> = BTreeMap::new();
@@ -99,7 +98,7 @@ pub fn evaluate_all(
     let mut followed = Vec::new();
     // Each round adds folders not evaluated yet, so the rounds end.
     loop {
-        let called = skipped_callees(&results, &by_dir, reading.tree, walked);
+        let called = skipped_callees(&results, &by_dir, reading.tree, &skipped);
         if called.is_empty() {
             break;
         }
@@ -136,20 +135,23 @@ pub fn evaluate_all(
     }
 }
 
-/// The folders that evaluated modules call, that discovery skipped and that lie in a walked
-/// folder, with their Terraform files.
+/// The folders that evaluated modules call and that discovery skipped, with their Terraform
+/// files. (A folder discovery found but `--shard` left to another job is not one of them.)
 fn skipped_callees(
     results: &BTreeMap<PathBuf, ModuleResult>,
     evaluated: &BTreeMap<PathBuf, BTreeSet<PathBuf>>,
     tree: &ScannedTree,
-    walked: &ScannedTree,
+    skipped: &Skipped,
 ) -> BTreeMap<PathBuf, BTreeSet<PathBuf>> {
     results
         .values()
         .flat_map(|r| &r.calls)
         .map(|call| &call.target)
         .filter(|target| !evaluated.contains_key(*target))
-        .filter(|target| walked.holds(target) && tree.holds(target))
+        .filter(|target| {
+            tree.holds(target)
+                && (skipped.walked.holds_hidden(target) || skipped.ignored.contains(*target))
+        })
         .filter_map(|target| {
             let files: BTreeSet<PathBuf> = std::fs::read_dir(target)
                 .ok()?
