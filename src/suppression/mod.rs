@@ -44,16 +44,14 @@ pub fn apply(
     let mut notes = Notes::default();
     // A comment that cannot be read is an error of its file: the scan is incomplete until it
     // is fixed, and it suppresses nothing.
-    report
-        .errors
-        .extend(directives.iter().filter_map(|d| {
-            d.error.as_ref().map(|message| FileError {
-                file: d.file.clone(),
-                line: d.line,
-                column: 0,
-                message: message.clone(),
-            })
-        }));
+    report.errors.extend(directives.iter().filter_map(|d| {
+        d.error.as_ref().map(|message| FileError {
+            file: d.file.clone(),
+            line: d.line,
+            column: 0,
+            message: message.clone(),
+        })
+    }));
     let accepted: Vec<Accepted> = directives
         .iter()
         .filter(|d| d.error.is_none())

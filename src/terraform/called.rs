@@ -7,12 +7,12 @@
 //! module's evaluation leave outputs unknown with the reason.
 
 use super::declarations::{Declarations, ParsedFile};
-use super::reading::Reading;
 use super::eval::limits::{LIMIT, MODULE_STEPS};
 use super::eval::types::Type;
 use super::eval::{Budget, CalledModules, Evaluator, Scope, VariableValue};
 use super::json_text::{JsonStyle, json_with};
 use super::parse::{declarations, parse_file};
+use super::reading::Reading;
 use super::resource::BlockKind;
 use super::variables::{self, Declaration, FolderValues, VariableInputs};
 use super::{display_path, is_terraform, lexical};

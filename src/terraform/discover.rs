@@ -219,10 +219,7 @@ impl Walks {
     /// warning (file, warning). A folder whose every file is hidden is skipped, with a warning
     /// (folder, warning).
     #[allow(clippy::type_complexity)]
-    fn ignored(
-        &self,
-        found: &[PathBuf],
-    ) -> (Vec<(PathBuf, String)>, BTreeMap<PathBuf, String>) {
+    fn ignored(&self, found: &[PathBuf]) -> (Vec<(PathBuf, String)>, BTreeMap<PathBuf, String>) {
         let scanned_folders: BTreeSet<&Path> = found.iter().filter_map(|f| f.parent()).collect();
         let mut loaded = Vec::new();
         let mut skipped: BTreeMap<PathBuf, Vec<&PathBuf>> = BTreeMap::new();

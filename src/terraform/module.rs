@@ -9,13 +9,13 @@
 
 use super::called::{Calls, MAX_CALL_DEPTH, OutputCache, module_scope, variable_declarations};
 use super::confine::ScannedTree;
-pub use super::reading::Reading;
 use super::declarations::{BlockDecl, ParsedFile, Syntax};
 use super::eval::{BodyRef, Evaluator, META_ARGUMENTS, Scope, values_equal};
 use super::ignore_comments::{self, Directive};
 use super::instances::{self, Instances};
 use super::parse::{declarations, parse_file};
 use super::provider_defaults;
+pub use super::reading::Reading;
 use super::resource::{BlockKind, FileError, Resource};
 use super::source::SourceFile;
 use super::variables::{self, FolderValues, VariableInputs};
@@ -274,7 +274,13 @@ fn evaluate(
         inputs: callers.clone(),
         ..ModuleResult::default()
     };
-    let files = read_module(module.dir, module.targeted, reading, &mut result, files_read);
+    let files = read_module(
+        module.dir,
+        module.targeted,
+        reading,
+        &mut result,
+        files_read,
+    );
     evaluate_files(&files, module.dir, reading, &callers, cache, &mut result);
     result
 }

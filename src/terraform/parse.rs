@@ -25,8 +25,8 @@ pub fn parse_file(
     let resolved = tree
         .resolve(path)
         .map_err(|refusal| error(format!("leads {}; refused, not read", refusal.place())))?;
-    let text = std::fs::read_to_string(resolved)
-        .map_err(|e| error(format!("could not be read: {e}")))?;
+    let text =
+        std::fs::read_to_string(resolved).map_err(|e| error(format!("could not be read: {e}")))?;
     parse_text(name, text)
 }
 

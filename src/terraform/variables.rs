@@ -2,8 +2,8 @@
 //! `TF_VAR_name`, `terraform.tfvars`, `terraform.tfvars.json`, `*.auto.tfvars(.json)` in lexical
 //! order, then `--var-file` and `--var` in the order given on the command line.
 
-use super::eval::types::{Type, literal_text};
 use super::confine::ScannedTree;
+use super::eval::types::{Type, literal_text};
 use super::eval::{Evaluator, Scope, VariableValue};
 use super::source::SourceFile;
 use crate::value::Value;
@@ -50,7 +50,10 @@ impl VariableInputs {
                 CommandLineVariable::File(path) => {
                     let name = path.display().to_string();
                     let resolved = tree.resolve_named(path).map_err(|refusal| {
-                        format!("--var-file {name}: the file leads {}, refused", refusal.place())
+                        format!(
+                            "--var-file {name}: the file leads {}, refused",
+                            refusal.place()
+                        )
                     })?;
                     command_line.extend(read_var_file(&resolved, &name)?)
                 }
@@ -172,7 +175,10 @@ pub fn resolve(
                 .map(|v| Given::Value(v.clone()))
                 .or_else(|| named(&inputs.command_line));
             if let (None, Some(refused)) = (&given, &folder.refused) {
-                return (decl.name.clone(), VariableValue::Unreadable(refused.clone()));
+                return (
+                    decl.name.clone(),
+                    VariableValue::Unreadable(refused.clone()),
+                );
             }
             let given = given
                 .or_else(|| named(&folder.values))

@@ -42,7 +42,10 @@ pub(super) fn call(name: &str, args: &[Value], cx: &Context) -> Option<Eval> {
         // one says so.
         "filemd5" | "filesha1" => arity(args, 1, 1).and_then(|_| {
             Ok(match resolve(&string(&args[0])?, cx) {
-                Ok(_) => unknown(cx, format!("{}, a function riveter does not evaluate", cx.source)),
+                Ok(_) => unknown(
+                    cx,
+                    format!("{}, a function riveter does not evaluate", cx.source),
+                ),
                 Err(refused) => refused,
             })
         }),
@@ -102,11 +105,7 @@ fn refused(cx: &Context, refusal: &Refusal) -> Value {
 
 /// Reads the file a call names (a regular file, within riveter's bound on text) and gives
 /// its bytes to `value`; a refused path is the unknown that says why.
-fn with_bytes(
-    path: &str,
-    cx: &Context,
-    value: impl FnOnce(Vec<u8>, &str) -> Eval,
-) -> Eval {
+fn with_bytes(path: &str, cx: &Context, value: impl FnOnce(Vec<u8>, &str) -> Eval) -> Eval {
     let resolved = match resolve(path, cx) {
         Ok(resolved) => resolved,
         Err(refused) => return Ok(refused),
