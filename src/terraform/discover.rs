@@ -206,7 +206,11 @@ impl Walks {
                 Err(_) => continue,
             };
             let path = clean(entry.path());
-            let is_file = entry.file_type().is_some_and(|t| t.is_file());
+            // Terraform loads a `.tf` file that is a link too; one leading out of the scanned
+            // tree is then an error of that file (`parse::parse_file`), never read.
+            let is_file = entry
+                .file_type()
+                .is_some_and(|t| t.is_file() || (t.is_symlink() && path.is_file()));
             if is_file && is_terraform(&path) && glob.is_none_or(|(m, _)| m.is_match(&path)) {
                 files.push(path);
             }
@@ -225,8 +229,8 @@ impl Walks {
         let mut skipped: BTreeMap<PathBuf, Vec<&PathBuf>> = BTreeMap::new();
         for (file, walked) in &self.hidden_by_ignore_files {
             let folder = file.parent().unwrap_or(Path::new(""));
-            let entry = ignore_entry(file, walked);
             if scanned_folders.contains(folder) {
+                let entry = ignore_entry(file, walked);
                 loaded.push((
                     file.clone(),
                     format!(

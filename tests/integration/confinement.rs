@@ -176,8 +176,72 @@ fn no_report_holds_a_file_read_outside_the_scanned_tree() {
     );
 }
 
+#[cfg(unix)]
 #[test]
-fn reads_inside_the_tree_work_and_a_link_within_it_is_followed() {
+fn a_terraform_file_that_is_a_link_out_of_the_tree_is_an_error_never_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        ".git/config",
+        "resource \"aws_thing\" \"leak\" {\n  x = \"TOKEN-OF-THE-CHECKOUT\"\n}\n",
+    );
+    write(
+        root,
+        "shared/common.tf",
+        "resource \"aws_thing\" \"shared\" {\n  x = 1\n}\n",
+    );
+    write(
+        root,
+        "infra/main.tf",
+        "resource \"aws_thing\" \"main\" {\n  x = 1\n}\n",
+    );
+    std::os::unix::fs::symlink("../.git/config", root.join("infra/leak.tf")).unwrap();
+    // A link inside the tree is a file of the module, as Terraform loads it.
+    std::os::unix::fs::symlink("../shared/common.tf", root.join("infra/common.tf")).unwrap();
+    write(root, "rules.yml", &rules(&["x"]));
+    let out = riveter(
+        root,
+        &[
+            "scan",
+            "-r",
+            "rules.yml",
+            "-t",
+            "infra",
+            "-t",
+            "shared",
+            "-f",
+            "json",
+        ],
+    );
+    let text = stdout(&out);
+    assert!(!text.contains("TOKEN-OF-THE-CHECKOUT"), "{text}");
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        json["errors"][0]["file"], "infra/leak.tf",
+        "{}",
+        json["errors"]
+    );
+    assert_eq!(
+        json["errors"][0]["message"],
+        "leads outside the scanned tree; refused, not read"
+    );
+    let mut judged: Vec<String> = json["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["resource"]["file"].as_str().unwrap().to_string())
+        .collect();
+    judged.sort();
+    assert_eq!(
+        judged,
+        ["infra/common.tf", "infra/main.tf", "shared/common.tf"]
+    );
+}
+
+#[test]
+fn reads_inside_the_tree_are_evaluated() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     write(root, "infra/data/a.json", "{\"rotate\": true}");
