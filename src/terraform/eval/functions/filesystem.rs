@@ -265,3 +265,19 @@ fn templatefile(args: &[Value], cx: &Context) -> Eval {
         .collect();
     evaluator.template(&template)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::could_match;
+    use std::path::Path;
+
+    #[test]
+    fn a_pattern_could_match_below_a_folder_its_folders_agree_with() {
+        assert!(could_match("data/*.json", Path::new("data")));
+        assert!(could_match("d*/*.json", Path::new("data")));
+        assert!(could_match("**/*.json", Path::new("any/depth")));
+        assert!(could_match("a/**", Path::new("a/b/c")));
+        assert!(!could_match("data/*.json", Path::new("other")));
+        assert!(!could_match("*.json", Path::new("data")));
+    }
+}
