@@ -168,7 +168,7 @@ pub fn run(options: &Options, progress: &mut dyn Progress) -> Result<Report, Str
             discovered.files.len()
         );
     }
-    let inputs = VariableInputs::load(&options.variables, std::env::vars())?;
+    let inputs = VariableInputs::load(&options.variables, std::env::vars(), &discovered.tree)?;
     phase("files found");
     let files_read = progress.reading(discovered.files.len());
     let mut terraform = terraform::load_counting(discovered, &options.root, &inputs, &files_read);

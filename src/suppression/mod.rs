@@ -8,7 +8,7 @@ pub use baseline::Baseline;
 
 use crate::date::Date;
 use crate::findings::{Finding, Outcome, Report, Suppression, SuppressionKind, fingerprint};
-use crate::terraform::Directive;
+use crate::terraform::{Directive, FileError};
 use std::collections::HashSet;
 
 #[derive(Debug, Clone, Copy)]
@@ -42,8 +42,19 @@ pub fn apply(
     options: Options,
 ) -> Notes {
     let mut notes = Notes::default();
+    // A comment that cannot be read is an error of its file: the scan is incomplete until it
+    // is fixed, and it suppresses nothing.
+    report.errors.extend(directives.iter().filter_map(|d| {
+        d.error.as_ref().map(|message| FileError {
+            file: d.file.clone(),
+            line: d.line,
+            column: 0,
+            message: message.clone(),
+        })
+    }));
     let accepted: Vec<Accepted> = directives
         .iter()
+        .filter(|d| d.error.is_none())
         .filter_map(|d| check(d, options, &mut notes.warnings))
         .collect();
     let mut used: HashSet<(usize, String)> = HashSet::new();

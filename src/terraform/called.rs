@@ -12,8 +12,9 @@ use super::eval::types::Type;
 use super::eval::{Budget, CalledModules, Evaluator, Scope, VariableValue};
 use super::json_text::{JsonStyle, json_with};
 use super::parse::{declarations, parse_file};
+use super::reading::Reading;
 use super::resource::{BlockKind, FileError};
-use super::variables::{self, Declaration, VariableInputs};
+use super::variables::{self, Declaration, FolderValues, VariableInputs};
 use super::{display_path, is_terraform, lexical};
 use crate::value::Value;
 use std::cell::Cell;
@@ -34,11 +35,11 @@ pub fn module_scope<'t>(
     files: &'t [ParsedFile],
     decls: &'t [Declarations<'t>],
     dir: &Path,
-    root: &Path,
+    reading: Reading<'t>,
     values: Vec<(String, VariableValue)>,
     calls: &'t Calls,
 ) -> Scope<'t> {
-    let mut scope = Scope::new(dir, root);
+    let mut scope = Scope::new(dir, reading.root, reading.tree);
     scope.share_budget(calls.budget.clone());
     for (name, value) in values {
         scope.set_variable(&name, value);
@@ -66,10 +67,10 @@ pub fn variable_declarations(
     files: &[ParsedFile],
     decls: &[Declarations],
     dir: &Path,
-    root: &Path,
+    reading: Reading,
 ) -> Vec<Declaration> {
     // Defaults are constants: evaluated with nothing in scope.
-    let empty = Scope::new(dir, root);
+    let empty = Scope::new(dir, reading.root, reading.tree);
     files
         .iter()
         .zip(decls)
@@ -116,7 +117,7 @@ struct Cached {
 pub struct Calls<'a> {
     /// The calling module's folder.
     dir: PathBuf,
-    root: &'a Path,
+    reading: Reading<'a>,
     /// The folders being evaluated, outermost first, ending with `dir`.
     chain: Vec<PathBuf>,
     cache: &'a OutputCache,
@@ -136,10 +137,15 @@ pub struct Calls<'a> {
 
 impl<'a> Calls<'a> {
     /// The calls of the module in `dir`, evaluated on its own (not for a caller).
-    pub fn new(dir: &Path, root: &'a Path, cache: &'a OutputCache, spent: &'a Cell<usize>) -> Self {
+    pub fn new(
+        dir: &Path,
+        reading: Reading<'a>,
+        cache: &'a OutputCache,
+        spent: &'a Cell<usize>,
+    ) -> Self {
         Calls::at(
             vec![dir.to_path_buf()],
-            root,
+            reading,
             cache,
             spent,
             Budget::default(),
@@ -148,14 +154,14 @@ impl<'a> Calls<'a> {
 
     fn at(
         chain: Vec<PathBuf>,
-        root: &'a Path,
+        reading: Reading<'a>,
         cache: &'a OutputCache,
         spent: &'a Cell<usize>,
         budget: Budget,
     ) -> Self {
         Calls {
             dir: chain.last().cloned().unwrap_or_default(),
-            root,
+            reading,
             chain,
             cache,
             spent,
@@ -168,7 +174,7 @@ impl<'a> Calls<'a> {
     }
 
     fn shown(&self, dir: &Path) -> String {
-        match display_path(dir, self.root) {
+        match display_path(dir, self.reading.root) {
             shown if shown.is_empty() => ".".into(),
             shown => shown,
         }
@@ -199,8 +205,18 @@ impl CalledModules for Calls<'_> {
         &self,
         source: &str,
         arguments: &HashMap<String, Value>,
+        place: &str,
     ) -> Result<Vec<(String, Value)>, String> {
         let target = lexical(&self.dir.join(source));
+        // Terraform would read the folder wherever it is; riveter reads only inside the
+        // scanned tree, and what it reads is the resolved folder. The folder as written stays
+        // the call's identity (the chain, the cache).
+        let resolved = self.reading.tree.resolve(&target).map_err(|refusal| {
+            format!(
+                "lies {} (module source \"{source}\"), refused at {place}",
+                refusal.place()
+            )
+        })?;
         if let Some(start) = self.chain.iter().position(|dir| *dir == target) {
             self.cut.set(true);
             let path: Vec<String> = self.chain[start..]
@@ -244,8 +260,8 @@ impl CalledModules for Calls<'_> {
         let mut chain = self.chain.clone();
         chain.push(target.clone());
         let budget = self.budget.clone();
-        let callee = Calls::at(chain, self.root, self.cache, self.spent, budget);
-        let outputs = evaluate_outputs(&target, arguments, &callee);
+        let callee = Calls::at(chain, self.reading, self.cache, self.spent, budget);
+        let outputs = evaluate_outputs(&resolved, arguments, &callee);
         let reached = callee.reached.into_inner();
         let reads = callee.reads.into_inner();
         self.note(&target, callee.depth.get(), &reached);
@@ -302,13 +318,18 @@ fn evaluate_outputs(
     arguments: &HashMap<String, Value>,
     calls: &Calls,
 ) -> Result<Vec<(String, Value)>, String> {
-    let files = read_called(dir, calls.root)?;
+    let files = read_called(dir, calls.reading)?;
     let decls: Vec<_> = files.iter().map(declarations).collect();
-    let variable_decls = variable_declarations(&files, &decls, dir, calls.root);
+    let variable_decls = variable_declarations(&files, &decls, dir, calls.reading);
     // A called module's variables come from its call alone: Terraform gives it neither the
     // command line's values nor its folder's tfvars files.
-    let values = variables::resolve(&variable_decls, &VariableInputs::default(), &[], arguments);
-    let scope = module_scope(&files, &decls, dir, calls.root, values, calls);
+    let values = variables::resolve(
+        &variable_decls,
+        &VariableInputs::default(),
+        &FolderValues::default(),
+        arguments,
+    );
+    let scope = module_scope(&files, &decls, dir, calls.reading, values, calls);
     let outputs = files
         .iter()
         .zip(&decls)
@@ -328,7 +349,7 @@ fn evaluate_outputs(
 }
 
 /// The called folder's Terraform files, parsed; `Err` says why its outputs cannot be known.
-fn read_called(dir: &Path, root: &Path) -> Result<Vec<ParsedFile>, String> {
+fn read_called(dir: &Path, reading: Reading) -> Result<Vec<ParsedFile>, String> {
     let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot be read: {e}"))?;
     let paths: BTreeSet<PathBuf> = entries
         .flatten()
@@ -341,7 +362,7 @@ fn read_called(dir: &Path, root: &Path) -> Result<Vec<ParsedFile>, String> {
     paths
         .iter()
         .map(|path| {
-            parse_file(path, root)
+            parse_file(path, reading.root, reading.tree)
                 .map(|(source, syntax)| ParsedFile {
                     source,
                     syntax,
@@ -358,7 +379,8 @@ mod tests {
     use crate::value::Value;
     use std::fs;
 
-    /// Scans `files` (path, text) from a fresh folder; the resources of `app/`.
+    /// Scans `files` (path, text) from a fresh folder, all of it (the called modules are
+    /// in the scanned tree); the resources of `app/`.
     fn scan(files: &[(&str, &str)]) -> Vec<Resource> {
         let dir = tempfile::tempdir().unwrap();
         for (path, text) in files {
@@ -367,8 +389,12 @@ mod tests {
             fs::write(path, text).unwrap();
         }
         let root = dir.path().canonicalize().unwrap();
-        let discovered = discover(&[root.join("app").display().to_string()]).unwrap();
-        load(discovered, &root, &VariableInputs::default()).resources
+        let discovered = discover(&[root.display().to_string()]).unwrap();
+        load(discovered, &root, &VariableInputs::default())
+            .resources
+            .into_iter()
+            .filter(|r| r.file.starts_with("app/"))
+            .collect()
     }
 
     fn attribute(resources: &[Resource], address: &str, key: &str) -> Value {
@@ -553,6 +579,31 @@ resource "aws_kms_key" "k" {
     }
 
     #[test]
+    fn a_module_outside_the_scanned_tree_is_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        let files = [
+            (
+                "app/main.tf",
+                "module \"naming\" {\n  source = \"../modules/naming\"\n  prefix = \"x\"\n}\nresource \"aws_kms_key\" \"k\" { description = module.naming.name }\n",
+            ),
+            ("modules/naming/main.tf", NAMING),
+        ];
+        for (path, text) in files {
+            fs::create_dir_all(root.join(path).parent().unwrap()).unwrap();
+            fs::write(root.join(path), text).unwrap();
+        }
+        // Only `app/` is scanned: the module beside it is outside the tree.
+        let discovered = discover(&[root.join("app").display().to_string()]).unwrap();
+        let terraform = load(discovered, &root, &VariableInputs::default());
+        let value = attribute(&terraform.resources, "aws_kms_key.k", "description");
+        assert_eq!(
+            reason(&value),
+            "module.naming, an output of ../modules/naming, which lies outside the scanned tree (module source \"../modules/naming\"), refused at app/main.tf:2"
+        );
+    }
+
+    #[test]
     fn a_deep_chain_of_calls_stops_at_the_limit() {
         let mut files: Vec<(String, String)> = Vec::new();
         let depth = super::MAX_CALL_DEPTH + 2;
@@ -641,8 +692,7 @@ resource "aws_kms_key" "k" { description = module.naming.name }
             fs::create_dir_all(root.join(path).parent().unwrap()).unwrap();
             fs::write(root.join(path), text).unwrap();
         }
-        // Only `app/` is scanned: the called folder is read for its outputs alone.
-        let discovered = discover(&[root.join("app").display().to_string()]).unwrap();
+        let discovered = discover(&[root.display().to_string()]).unwrap();
         let terraform = load(discovered, &root, &VariableInputs::default());
         assert_eq!(
             attribute(&terraform.resources, "aws_kms_key.k", "description"),

@@ -1,8 +1,17 @@
-//! Finds the Terraform files named by `-t`: files, directories (walked recursively, `.gitignore`
-//! respected, hidden folders and `.terraform/` skipped) and globs.
+//! Finds the Terraform files named by `-t`: files, directories (walked recursively, hidden
+//! folders and `.terraform/` skipped) and globs, and the scanned tree they make (`confine`).
+//!
+//! Ignore files (`.gitignore`, `.ignore`, git's exclude files) never hide silently what
+//! `terraform apply` would apply (docs/usage.md, "Which files are read"). Terraform loads every
+//! `.tf` file of a module folder, so an ignored Terraform file in a folder whose other files
+//! are scanned is scanned too, with a warning naming the file and the ignore file's entry; a
+//! folder whose every Terraform file is ignored is skipped with a warning that names it (and
+//! followed after all when a scanned module calls it, `module::evaluate_all`).
 
+use super::confine::ScannedTree;
 use super::resource::FileError;
 use globset::{GlobBuilder, GlobMatcher};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -40,13 +49,26 @@ pub struct Discovered {
     /// Sorted and without duplicates.
     pub files: Vec<PathBuf>,
     pub errors: Vec<FileError>,
+    /// The folders the targets name (a file's folder, a glob's literal folder): the only
+    /// place the scanned code may read from.
+    pub tree: ScannedTree,
+    /// The folders walked (folder targets and globs' folders): a module call into one of
+    /// their hidden or ignored folders is followed, as Terraform follows it.
+    pub walked: ScannedTree,
+    /// Ignored Terraform files scanned anyway, each with a warning.
+    pub warnings: Vec<String>,
+    /// Folders whose every Terraform file an ignore file hides, with the warning that says
+    /// so; the warning is given unless a scanned module calls the folder.
+    pub skipped: BTreeMap<PathBuf, String>,
 }
 
 /// A target that does not exist is an error; a folder that cannot be read inside a walk is
 /// reported with the files and does not stop the scan.
 pub fn discover(targets: &[String]) -> Result<Discovered, DiscoverError> {
     let mut files = Vec::new();
-    let mut errors = Vec::new();
+    let mut walks = Walks::default();
+    let mut folders: Vec<PathBuf> = Vec::new();
+    let mut walked: Vec<PathBuf> = Vec::new();
     for target in targets {
         let path = Path::new(target);
         if path.is_file() {
@@ -54,18 +76,25 @@ pub fn discover(targets: &[String]) -> Result<Discovered, DiscoverError> {
                 return Err(DiscoverError::NotTerraform(target.clone()));
             }
             files.push(clean(path));
+            folders.push(path.parent().map(Path::to_path_buf).unwrap_or_default());
         } else if path.is_dir() {
-            files.extend(walk(path, None, &mut errors));
+            files.extend(walks.walk(path, None));
+            folders.push(path.to_path_buf());
+            walked.push(path.to_path_buf());
         } else if is_glob(target) {
-            let found = glob(target, &mut errors)?;
+            let (base, found) = glob(target, &mut walks)?;
             if found.is_empty() {
                 return Err(DiscoverError::NoMatch(target.clone()));
             }
             files.extend(found);
+            folders.push(base.clone());
+            walked.push(base);
         } else {
             return Err(DiscoverError::Missing(target.clone()));
         }
     }
+    let (loaded, skipped) = walks.ignored(&files);
+    files.extend(loaded.iter().map(|(file, _)| file.clone()));
     // A walk lists a folder's files already in path order; sorting is for several targets.
     // Paths compare component by component, which a monorepo's ten thousand files made a
     // visible part of finding them when each was inserted into a sorted set.
@@ -73,7 +102,14 @@ pub fn discover(targets: &[String]) -> Result<Discovered, DiscoverError> {
         files.sort();
     }
     files.dedup();
-    Ok(Discovered { files, errors })
+    Ok(Discovered {
+        files,
+        errors: walks.errors,
+        tree: ScannedTree::of_folders(folders.iter().map(PathBuf::as_path)),
+        walked: ScannedTree::of_folders(walked.iter().map(PathBuf::as_path)),
+        warnings: loaded.into_iter().map(|(_, warning)| warning).collect(),
+        skipped,
+    })
 }
 
 fn is_glob(target: &str) -> bool {
@@ -87,7 +123,7 @@ fn clean(path: &Path) -> PathBuf {
 
 /// A glob is walked from its longest literal directory prefix, so `modules/**/*.tf` reads only
 /// `modules/`.
-fn glob(pattern: &str, errors: &mut Vec<FileError>) -> Result<Vec<PathBuf>, DiscoverError> {
+fn glob(pattern: &str, walks: &mut Walks) -> Result<(PathBuf, Vec<PathBuf>), DiscoverError> {
     let bad = |e: globset::Error| DiscoverError::BadGlob(pattern.to_string(), e.kind().to_string());
     let pattern_clean = pattern.strip_prefix("./").unwrap_or(pattern);
     let matcher = GlobBuilder::new(pattern_clean)
@@ -108,42 +144,151 @@ fn glob(pattern: &str, errors: &mut Vec<FileError>) -> Result<Vec<PathBuf>, Disc
     } else {
         literal.join("/")
     };
-    let base = Path::new(&base);
+    let base = PathBuf::from(base);
     if !base.is_dir() {
-        return Ok(Vec::new());
+        return Ok((base, Vec::new()));
     }
-    Ok(walk(base, Some((&matcher, depth)), errors))
+    let found = walks.walk(&base, Some((&matcher, depth)));
+    Ok((base, found))
 }
 
-fn walk(
-    dir: &Path,
-    glob: Option<(&GlobMatcher, Option<usize>)>,
-    errors: &mut Vec<FileError>,
-) -> Vec<PathBuf> {
-    let walker = ignore::WalkBuilder::new(dir)
-        .hidden(true)
-        .max_depth(glob.and_then(|(_, depth)| depth))
-        // .gitignore applies even outside a git checkout (a copied or unpacked tree).
-        .require_git(false)
-        .filter_entry(|entry| entry.file_name() != ".terraform")
-        .sort_by_file_name(|a, b| a.cmp(b))
-        .build();
-    let mut files = Vec::new();
-    for entry in walker {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(e) => {
-                errors.push(walk_error(dir, e));
+/// The walks of the folder targets: what they found with the ignore files applied, and the
+/// Terraform files the ignore files hid.
+#[derive(Default)]
+struct Walks {
+    errors: Vec<FileError>,
+    /// Terraform files only a walk without ignore files finds, with the folder walked.
+    hidden_by_ignore_files: BTreeMap<PathBuf, PathBuf>,
+}
+
+impl Walks {
+    /// The Terraform files under `dir`, ignore files applied; the ones they hide are kept
+    /// aside for `ignored`.
+    fn walk(&mut self, dir: &Path, glob: Option<(&GlobMatcher, Option<usize>)>) -> Vec<PathBuf> {
+        let files = self.list(dir, glob, true);
+        // A second listing without the ignore files: the directories were just read, so it
+        // costs little, and it is the only way the `ignore` crate tells what its rules hid.
+        let every = self.list(dir, glob, false);
+        let found: BTreeSet<&PathBuf> = files.iter().collect();
+        for file in every {
+            if !found.contains(&file) {
+                self.hidden_by_ignore_files.insert(file, dir.to_path_buf());
+            }
+        }
+        files
+    }
+
+    fn list(
+        &mut self,
+        dir: &Path,
+        glob: Option<(&GlobMatcher, Option<usize>)>,
+        ignore_files: bool,
+    ) -> Vec<PathBuf> {
+        let walker = ignore::WalkBuilder::new(dir)
+            .standard_filters(ignore_files)
+            // Hidden folders are not modules Terraform loads; a call into one is followed.
+            .hidden(true)
+            .max_depth(glob.and_then(|(_, depth)| depth))
+            // .gitignore applies even outside a git checkout (a copied or unpacked tree).
+            .require_git(false)
+            .filter_entry(|entry| entry.file_name() != ".terraform")
+            .sort_by_file_name(|a, b| a.cmp(b))
+            .build();
+        let mut files = Vec::new();
+        for entry in walker {
+            let entry = match entry {
+                Ok(entry) => entry,
+                // The same folder fails both listings: reported once.
+                Err(e) if ignore_files => {
+                    self.errors.push(walk_error(dir, e));
+                    continue;
+                }
+                Err(_) => continue,
+            };
+            let path = clean(entry.path());
+            // Terraform loads a `.tf` file that is a link too; one leading out of the scanned
+            // tree is then an error of that file (`parse::parse_file`), never read.
+            let is_file = entry
+                .file_type()
+                .is_some_and(|t| t.is_file() || (t.is_symlink() && path.is_file()));
+            if is_file && is_terraform(&path) && glob.is_none_or(|(m, _)| m.is_match(&path)) {
+                files.push(path);
+            }
+        }
+        files
+    }
+
+    /// What to do with the files the ignore files hid. One in a folder whose other Terraform
+    /// files are scanned is part of that module, and Terraform loads it: it is scanned, with a
+    /// warning (file, warning). A folder whose every file is hidden is skipped, with a warning
+    /// (folder, warning).
+    #[allow(clippy::type_complexity)]
+    fn ignored(&self, found: &[PathBuf]) -> (Vec<(PathBuf, String)>, BTreeMap<PathBuf, String>) {
+        let scanned_folders: BTreeSet<&Path> = found.iter().filter_map(|f| f.parent()).collect();
+        let mut loaded = Vec::new();
+        let mut skipped: BTreeMap<PathBuf, Vec<&PathBuf>> = BTreeMap::new();
+        for (file, walked) in &self.hidden_by_ignore_files {
+            let folder = file.parent().unwrap_or(Path::new(""));
+            if scanned_folders.contains(folder) {
+                let entry = ignore_entry(file, walked);
+                loaded.push((
+                    file.clone(),
+                    format!(
+                        "{} is hidden by {entry}, but Terraform loads every .tf file of its module folder: it is scanned",
+                        file.display()
+                    ),
+                ));
+            } else {
+                skipped.entry(folder.to_path_buf()).or_default().push(file);
+            }
+        }
+        let skipped = skipped
+            .into_iter()
+            .map(|(folder, files)| {
+                let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+                let shown = if folder.as_os_str().is_empty() {
+                    ".".to_string()
+                } else {
+                    folder.display().to_string()
+                };
+                let warning = format!(
+                    "{shown}: not scanned, every Terraform file of the folder is hidden by {} ({}); scan it with -t {shown} if Terraform applies it",
+                    ignore_entry(files[0], &self.hidden_by_ignore_files[files[0]]),
+                    names.join(", ")
+                );
+                (folder, warning)
+            })
+            .collect();
+        (loaded, skipped)
+    }
+}
+
+/// The ignore file entry that hides `file`, as `dir/.gitignore (\`*.tf\`)`: the `.ignore` and
+/// `.gitignore` files of its folders up to the one walked are asked, nearest first; a rule
+/// from elsewhere (git's exclude files) is named as such.
+fn ignore_entry(file: &Path, walked: &Path) -> String {
+    let mut folder = file.parent();
+    while let Some(dir) = folder {
+        for name in [".ignore", ".gitignore"] {
+            let path = dir.join(name);
+            if !path.is_file() {
                 continue;
             }
-        };
-        let path = clean(entry.path());
-        let is_file = entry.file_type().is_some_and(|t| t.is_file());
-        if is_file && is_terraform(&path) && glob.is_none_or(|(m, _)| m.is_match(&path)) {
-            files.push(path);
+            let (matcher, _) = ignore::gitignore::Gitignore::new(&path);
+            // The file is under `dir`, which the matcher requires.
+            let relative = file.strip_prefix(dir).unwrap_or(file);
+            if let ignore::Match::Ignore(glob) =
+                matcher.matched_path_or_any_parents(relative, false)
+            {
+                return format!("{} (`{}`)", path.display(), glob.original());
+            }
         }
+        if dir == walked || dir.as_os_str().is_empty() {
+            break;
+        }
+        folder = dir.parent();
     }
-    files
+    "an ignore rule (git's exclude files or an ignore file above the scanned folder)".into()
 }
 
 fn walk_error(dir: &Path, error: ignore::Error) -> FileError {

@@ -19,6 +19,9 @@ pub struct Directive {
     pub instances: Vec<String>,
     /// What is wrong with the comment itself (no rule id).
     pub problem: Option<String>,
+    /// A mistake that makes the comment unreadable (a quote never closed, which would swallow
+    /// the settings after it): an error of the file at this line, and nothing is suppressed.
+    pub error: Option<String>,
 }
 
 const MARKER: &str = "riveter:ignore";
@@ -57,6 +60,7 @@ fn directive(file: &str, line: u32, text: &str) -> Directive {
         address: None,
         instances: Vec::new(),
         problem: None,
+        error: None,
     };
     let (ids, mut rest) = text.split_once(char::is_whitespace).unwrap_or((text, ""));
     d.rule_ids = ids
@@ -73,7 +77,15 @@ fn directive(file: &str, line: u32, text: &str) -> Directive {
         let (value, remaining) = match after.strip_prefix('"') {
             Some(quoted) => match quoted.split_once('"') {
                 Some((value, remaining)) => (value.to_string(), remaining),
-                None => (quoted.to_string(), ""),
+                // Read to the end of the line, the value would take `expires=` with it and
+                // the suppression would never end.
+                None => {
+                    d.error = Some(format!(
+                        "riveter:ignore {}=\" is never closed; close the quote (the comment suppresses nothing)",
+                        key.trim()
+                    ));
+                    return d;
+                }
             },
             None => {
                 let (value, remaining) =
@@ -143,6 +155,21 @@ mod tests {
             (2, vec!["c".to_string()])
         );
         assert_eq!(settings(2), ["reason=x"]);
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_an_error_and_swallows_nothing() {
+        let found = parse(
+            "main.tf",
+            "# riveter:ignore a reason=\"legacy expires=2020-01-01\n",
+        );
+        assert_eq!(
+            found[0].error.as_deref(),
+            Some(
+                "riveter:ignore reason=\" is never closed; close the quote (the comment suppresses nothing)"
+            )
+        );
+        assert!(found[0].settings.is_empty(), "{found:?}");
     }
 
     #[test]

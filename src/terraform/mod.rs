@@ -3,6 +3,7 @@
 
 mod called;
 mod code_scan;
+mod confine;
 mod declarations;
 mod discover;
 mod duplicate_keys;
@@ -24,6 +25,7 @@ mod parse;
 pub mod planned;
 mod policy_document;
 mod provider_defaults;
+mod reading;
 mod resource;
 mod source;
 mod string_newlines;
@@ -32,6 +34,7 @@ mod template_text;
 mod traversal_newlines;
 pub mod variables;
 
+pub use confine::{Refusal, ScannedTree};
 pub use discover::{DiscoverError, Discovered, discover, is_terraform};
 pub use ignore_comments::Directive;
 pub use module_graph::{ModuleGraph, ModuleNode};
@@ -79,18 +82,59 @@ pub fn load_counting(
     inputs: &VariableInputs,
     files_read: &AtomicUsize,
 ) -> Terraform {
-    let modules = module::evaluate_all(&discovered.files, root, inputs, files_read);
-    let order: HashMap<String, usize> = discovered
+    let reading = module::Reading {
+        root,
+        tree: &discovered.tree,
+        inputs,
+    };
+    let ignored: std::collections::BTreeSet<PathBuf> = discovered
+        .skipped
+        .keys()
+        .map(|folder| lexical(&std::path::absolute(folder).unwrap_or(folder.clone())))
+        .collect();
+    let skipped = module::Skipped {
+        walked: &discovered.walked,
+        ignored: &ignored,
+    };
+    let evaluated = module::evaluate_all(&discovered.files, reading, skipped, files_read);
+    let modules = evaluated.modules;
+    // The files of folders followed into (hidden or ignored, and called) are scanned too, in
+    // path order with the others.
+    let mut files: Vec<String> = discovered
         .files
         .par_iter()
+        .chain(evaluated.followed.par_iter())
+        .map(|f| display_path(f, root))
+        .collect();
+    files.sort();
+    files.dedup();
+    let order: HashMap<String, usize> = files
+        .iter()
         .enumerate()
-        .map(|(i, f)| (display_path(f, root), i))
+        .map(|(i, f)| (f.clone(), i))
+        .collect();
+    let followed_folders: std::collections::BTreeSet<PathBuf> = evaluated
+        .followed
+        .iter()
+        .filter_map(|f| f.parent().map(Path::to_path_buf))
         .collect();
     let mut terraform = Terraform {
-        files: discovered.files.len(),
+        files: files.len(),
         errors: discovered.errors,
+        warnings: discovered.warnings,
         ..Terraform::default()
     };
+    // A skipped folder a scanned module calls was followed after all: no warning.
+    terraform.warnings.extend(
+        discovered
+            .skipped
+            .into_iter()
+            .filter(|(folder, _)| {
+                let absolute = lexical(&std::path::absolute(folder).unwrap_or(folder.clone()));
+                !followed_folders.contains(&absolute)
+            })
+            .map(|(_, warning)| warning),
+    );
     // Room for every resource at once: grown by doubling, a monorepo's tens of thousands of
     // resources were copied over and over into fresh memory, on one core.
     terraform

@@ -8,16 +8,18 @@
 //! module's outputs as that one call gives them (`called`).
 
 use super::called::{Calls, MAX_CALL_DEPTH, OutputCache, module_scope, variable_declarations};
+use super::confine::ScannedTree;
 use super::declarations::{BlockDecl, ParsedFile, Syntax};
 use super::eval::{BodyRef, Evaluator, META_ARGUMENTS, Scope, limits, values_equal};
 use super::ignore_comments::{self, Directive};
 use super::instances::{self, Instances};
 use super::parse::{declarations, parse_file};
 use super::provider_defaults;
+pub use super::reading::Reading;
 use super::resource::{BlockKind, FileError, Resource};
 use super::source::SourceFile;
-use super::variables::{self, Given, VariableInputs};
-use super::{is_terraform, lexical};
+use super::variables::{self, FolderValues, VariableInputs};
+use super::{display_path, is_terraform, lexical};
 use crate::value::{Node, Unknown, Value};
 use rayon::prelude::*;
 use std::cell::Cell;
@@ -47,13 +49,29 @@ pub struct ModuleCall {
     arguments: Vec<(String, Value)>,
 }
 
-/// Every module of the targeted files, evaluated; by module folder.
+/// What `evaluate_all` gives: each module folder's result, and the Terraform files of the
+/// folders it followed module calls into (hidden or ignored folders that discovery skipped).
+pub struct Evaluated {
+    pub modules: BTreeMap<PathBuf, ModuleResult>,
+    pub followed: Vec<PathBuf>,
+}
+
+/// The folders discovery skipped that a module call may lead into: hidden folders of the
+/// walked folders, and the folders ignore files hid (absolute).
+pub struct Skipped<'a> {
+    pub walked: &'a ScannedTree,
+    pub ignored: &'a BTreeSet<PathBuf>,
+}
+
+/// Every module of the targeted files, evaluated; by module folder. A local module call
+/// into a folder that discovery skipped (a hidden or ignored folder) is followed: Terraform
+/// applies that module, so its files are scanned too.
 pub fn evaluate_all(
     targeted: &[PathBuf],
-    root: &Path,
-    inputs: &VariableInputs,
+    reading: Reading,
+    skipped: Skipped,
     files_read: &AtomicUsize,
-) -> BTreeMap<PathBuf, ModuleResult> {
+) -> Evaluated {
     let mut by_dir: BTreeMap<PathBuf, BTreeSet<PathBuf>> = BTreeMap::new();
     for file in targeted {
         let file = absolute(file);
@@ -63,17 +81,31 @@ pub fn evaluate_all(
     // Folders are independent until module calls connect them: evaluate them in parallel.
     // Collecting into a BTreeMap keeps the result the same whatever the number of threads.
     let cache = OutputCache::default();
-    let mut results: BTreeMap<PathBuf, ModuleResult> = by_dir
-        .par_iter()
-        .map(|(dir, files)| {
-            let module = Module {
-                dir,
-                targeted: files,
-            };
-            let result = evaluate(module, root, inputs, HashMap::new(), &cache, files_read);
-            (dir.clone(), result)
-        })
-        .collect();
+    let evaluate_folders = |folders: &BTreeMap<PathBuf, BTreeSet<PathBuf>>| {
+        folders
+            .par_iter()
+            .map(|(dir, files)| {
+                let module = Module {
+                    dir,
+                    targeted: files,
+                };
+                let result = evaluate(module, reading, HashMap::new(), &cache, files_read);
+                (dir.clone(), result)
+            })
+            .collect::<BTreeMap<PathBuf, ModuleResult>>()
+    };
+    let mut results = evaluate_folders(&by_dir);
+    let mut followed = Vec::new();
+    // Each round adds folders not evaluated yet, so the rounds end.
+    loop {
+        let called = skipped_callees(&results, &by_dir, reading.tree, &skipped);
+        if called.is_empty() {
+            break;
+        }
+        followed.extend(called.values().flatten().cloned());
+        results.extend(evaluate_folders(&called));
+        by_dir.extend(called);
+    }
     for _ in 0..MAX_CALL_DEPTH {
         let again: Vec<(PathBuf, HashMap<String, Value>)> = agreed_inputs(&results)
             .into_iter()
@@ -91,13 +123,45 @@ pub fn evaluate_all(
                     dir: &dir,
                     targeted: &by_dir[&dir],
                 };
-                let result = evaluate(module, root, inputs, agreed, &cache, files_read);
+                let result = evaluate(module, reading, agreed, &cache, files_read);
                 (dir, result)
             })
             .collect();
         results.extend(evaluated);
     }
+    Evaluated {
+        modules: results,
+        followed,
+    }
+}
+
+/// The folders that evaluated modules call and that discovery skipped, with their Terraform
+/// files. (A folder discovery found but `--shard` left to another job is not one of them.)
+fn skipped_callees(
+    results: &BTreeMap<PathBuf, ModuleResult>,
+    evaluated: &BTreeMap<PathBuf, BTreeSet<PathBuf>>,
+    tree: &ScannedTree,
+    skipped: &Skipped,
+) -> BTreeMap<PathBuf, BTreeSet<PathBuf>> {
     results
+        .values()
+        .flat_map(|r| &r.calls)
+        .map(|call| &call.target)
+        .filter(|target| !evaluated.contains_key(*target))
+        .filter(|target| {
+            tree.holds(target)
+                && (skipped.walked.holds_hidden(target) || skipped.ignored.contains(*target))
+        })
+        .filter_map(|target| {
+            let files: BTreeSet<PathBuf> = std::fs::read_dir(target)
+                .ok()?
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_file() && is_terraform(p))
+                .collect();
+            (!files.is_empty()).then(|| (target.clone(), files))
+        })
+        .collect()
 }
 
 fn same_inputs(a: &HashMap<String, Value>, b: &HashMap<String, Value>) -> bool {
@@ -173,11 +237,16 @@ pub fn evaluate_single(source: SourceFile, syntax: Syntax) -> Vec<Resource> {
     let here = Path::new(".");
     let mut result = ModuleResult::default();
     let cache = OutputCache::default();
+    // Held in memory, the file is in no scanned folder: it may read nothing.
+    let reading = Reading {
+        root: here,
+        tree: &ScannedTree::default(),
+        inputs: &VariableInputs::default(),
+    };
     evaluate_files(
         std::slice::from_ref(&file),
         here,
-        here,
-        &VariableInputs::default(),
+        reading,
         &HashMap::new(),
         &cache,
         &mut result,
@@ -196,8 +265,7 @@ struct Module<'a> {
 /// files of the folder still give their variables and locals.
 fn evaluate(
     module: Module,
-    root: &Path,
-    inputs: &VariableInputs,
+    reading: Reading,
     callers: HashMap<String, Value>,
     cache: &OutputCache,
     files_read: &AtomicUsize,
@@ -206,16 +274,14 @@ fn evaluate(
         inputs: callers.clone(),
         ..ModuleResult::default()
     };
-    let files = read_module(module.dir, module.targeted, root, &mut result, files_read);
-    evaluate_files(
-        &files,
+    let files = read_module(
         module.dir,
-        root,
-        inputs,
-        &callers,
-        cache,
+        module.targeted,
+        reading,
         &mut result,
+        files_read,
     );
+    evaluate_files(&files, module.dir, reading, &callers, cache, &mut result);
     result
 }
 
@@ -223,19 +289,18 @@ fn evaluate(
 fn evaluate_files(
     files: &[ParsedFile],
     dir: &Path,
-    root: &Path,
-    inputs: &VariableInputs,
+    reading: Reading,
     callers: &HashMap<String, Value>,
     cache: &OutputCache,
     result: &mut ModuleResult,
 ) {
     let decls: Vec<_> = files.iter().map(declarations).collect();
-    let module_values = module_var_values(dir, &mut result.warnings);
-    let variable_decls = variable_declarations(files, &decls, dir, root);
-    let values = variables::resolve(&variable_decls, inputs, &module_values, callers);
+    let module_values = module_var_values(dir, reading, &mut result.warnings);
+    let variable_decls = variable_declarations(files, &decls, dir, reading);
+    let values = variables::resolve(&variable_decls, reading.inputs, &module_values, callers);
     let spent = Cell::new(0);
-    let calls = Calls::new(dir, root, cache, &spent);
-    let scope = module_scope(files, &decls, dir, root, values, &calls);
+    let calls = Calls::new(dir, reading, cache, &spent);
+    let scope = module_scope(files, &decls, dir, reading, values, &calls);
 
     let first_resource = result.resources.len();
     let mut providers = Vec::new();
@@ -401,7 +466,7 @@ fn module_call(dir: &Path, body: &Node) -> Option<ModuleCall> {
 fn read_module(
     dir: &Path,
     targeted: &BTreeSet<PathBuf>,
-    root: &Path,
+    reading: Reading,
     result: &mut ModuleResult,
     files_read: &AtomicUsize,
 ) -> Vec<ParsedFile> {
@@ -424,7 +489,7 @@ fn read_module(
         if is_targeted {
             files_read.fetch_add(1, Ordering::Relaxed);
         }
-        match parse_file(&path, root) {
+        match parse_file(&path, reading.root, reading.tree) {
             Ok((source, syntax)) => files.push(ParsedFile {
                 source,
                 syntax,
@@ -439,8 +504,10 @@ fn read_module(
     files
 }
 
-/// The values of the folder's own tfvars files, in Terraform's order.
-fn module_var_values(dir: &Path, warnings: &mut Vec<String>) -> Vec<(String, Given)> {
+/// The values of the folder's own tfvars files, in Terraform's order. A tfvars file that
+/// leads out of the scanned tree (a symbolic link) is not read.
+fn module_var_values(dir: &Path, reading: Reading, warnings: &mut Vec<String>) -> FolderValues {
+    let mut folder = FolderValues::default();
     let paths = match variables::module_var_files(dir) {
         Ok(paths) => paths,
         Err(e) => {
@@ -448,17 +515,26 @@ fn module_var_values(dir: &Path, warnings: &mut Vec<String>) -> Vec<(String, Giv
                 "{}: could not list its tfvars files: {e}",
                 dir.display()
             ));
-            return Vec::new();
+            return folder;
         }
     };
-    let mut values = Vec::new();
     for path in paths {
-        match variables::read_var_file(&path) {
-            Ok(v) => values.extend(v),
-            Err(e) => warnings.push(format!("{e} (its values are not used)")),
+        let shown = display_path(&path, reading.root);
+        match reading.tree.resolve(&path) {
+            Ok(resolved) => match variables::read_var_file(&resolved, &shown) {
+                Ok(v) => folder.values.extend(v),
+                Err(e) => warnings.push(format!("{e} (its values are not used)")),
+            },
+            Err(refusal) => {
+                warnings.push(format!(
+                    "{shown}: the variables file leads {}, refused; the variables it could set are unknown",
+                    refusal.place()
+                ));
+                folder.refused = Some(format!("the refused variables file {shown}"));
+            }
         }
     }
-    values
+    folder
 }
 
 fn absolute(path: &Path) -> PathBuf {

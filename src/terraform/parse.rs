@@ -1,5 +1,6 @@
 //! Reading one Terraform file, in either syntax, into its parsed form.
 
+use super::confine::ScannedTree;
 use super::declarations::{Declarations, ParsedFile, Syntax};
 use super::display_path;
 use super::resource::FileError;
@@ -7,14 +8,25 @@ use super::source::SourceFile;
 use std::path::Path;
 use std::sync::Arc;
 
-pub fn parse_file(path: &Path, root: &Path) -> Result<(SourceFile, Syntax), FileError> {
+/// Reads and parses the Terraform file at `path`, which must resolve inside `tree`: a `.tf`
+/// file that is a link out of the scanned tree is refused, never read.
+pub fn parse_file(
+    path: &Path,
+    root: &Path,
+    tree: &ScannedTree,
+) -> Result<(SourceFile, Syntax), FileError> {
     let name: Arc<str> = display_path(path, root).into();
-    let text = std::fs::read_to_string(path).map_err(|e| FileError {
+    let error = |message: String| FileError {
         file: name.to_string(),
         line: 0,
         column: 0,
-        message: format!("could not be read: {e}"),
-    })?;
+        message,
+    };
+    let resolved = tree
+        .resolve(path)
+        .map_err(|refusal| error(format!("leads {}; refused, not read", refusal.place())))?;
+    let text =
+        std::fs::read_to_string(resolved).map_err(|e| error(format!("could not be read: {e}")))?;
     parse_text(name, text)
 }
 

@@ -2,6 +2,7 @@
 //! `TF_VAR_name`, `terraform.tfvars`, `terraform.tfvars.json`, `*.auto.tfvars(.json)` in lexical
 //! order, then `--var-file` and `--var` in the order given on the command line.
 
+use super::confine::ScannedTree;
 use super::eval::types::{Type, literal_text};
 use super::eval::{Evaluator, Scope, VariableValue};
 use super::source::SourceFile;
@@ -36,14 +37,26 @@ pub enum CommandLineVariable {
 impl VariableInputs {
     /// Reads the var files and checks the assignments; an unreadable file or a malformed
     /// `NAME=VALUE` stops the scan.
+    /// A var file is read where the operator names it, unless `tree` refuses it
+    /// (`ScannedTree::resolve_named`).
     pub fn load(
         args: &[CommandLineVariable],
         environment: impl Iterator<Item = (String, String)>,
+        tree: &ScannedTree,
     ) -> Result<VariableInputs, String> {
         let mut command_line = Vec::new();
         for arg in args {
             match arg {
-                CommandLineVariable::File(path) => command_line.extend(read_var_file(path)?),
+                CommandLineVariable::File(path) => {
+                    let name = path.display().to_string();
+                    let resolved = tree.resolve_named(path).map_err(|refusal| {
+                        format!(
+                            "--var-file {name}: the file leads {}, refused",
+                            refusal.place()
+                        )
+                    })?;
+                    command_line.extend(read_var_file(&resolved, &name)?)
+                }
                 CommandLineVariable::Assignment(text) => {
                     let (name, value) = text
                         .split_once('=')
@@ -62,11 +75,12 @@ impl VariableInputs {
     }
 }
 
-/// The values of a `.tfvars` or `.tfvars.json` file.
-pub fn read_var_file(path: &Path) -> Result<Vec<(String, Given)>, String> {
+/// The values of a `.tfvars` or `.tfvars.json` file at `path` (already resolved in the
+/// scanned tree, or named by the operator), called `name` in messages.
+pub fn read_var_file(path: &Path, name: &str) -> Result<Vec<(String, Given)>, String> {
     let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("{}: could not read the variables file: {e}", path.display()))?;
-    let name = path.display().to_string();
+        .map_err(|e| format!("{name}: could not read the variables file: {e}"))?;
+    let name = name.to_string();
     if name.ends_with(".json") {
         let json: serde_json::Value = serde_json::from_str(&text)
             .map_err(|e| format!("{name}:{}: invalid JSON: {e}", e.line()))?;
@@ -93,8 +107,10 @@ pub fn read_var_file(path: &Path) -> Result<Vec<(String, Given)>, String> {
             e.message()
         )
     })?;
-    // A tfvars file holds constants; functions work, references do not.
-    let scope = Scope::new(Path::new("."), Path::new("."));
+    // A tfvars file holds constants; functions work, references do not. Terraform allows no
+    // function call there, so none may read a file: the scope has no scanned tree.
+    let tree = ScannedTree::default();
+    let scope = Scope::new(Path::new("."), Path::new("."), &tree);
     let mut evaluator = Evaluator::new(&scope, &file);
     let values = body
         .attributes()
@@ -141,11 +157,21 @@ pub struct Declaration {
     pub default: Option<Value>,
 }
 
+/// What a module folder's own tfvars files give.
+#[derive(Debug, Default)]
+pub struct FolderValues {
+    /// In Terraform's order: a later one wins.
+    pub values: Vec<(String, Given)>,
+    /// Why a tfvars file of the folder was not read (it leads out of the scanned tree): it
+    /// may set any variable, so only the command line and callers give known values.
+    pub refused: Option<String>,
+}
+
 /// Each declared variable's value after every source, converted to its type.
 pub fn resolve(
     declarations: &[Declaration],
     inputs: &VariableInputs,
-    module_files: &[(String, Given)],
+    folder: &FolderValues,
     callers: &HashMap<String, Value>,
 ) -> Vec<(String, VariableValue)> {
     declarations
@@ -161,8 +187,15 @@ pub fn resolve(
             let given = callers
                 .get(name)
                 .map(|v| Given::Value(v.clone()))
-                .or_else(|| named(&inputs.command_line))
-                .or_else(|| named(module_files))
+                .or_else(|| named(&inputs.command_line));
+            if let (None, Some(refused)) = (&given, &folder.refused) {
+                return (
+                    decl.name.clone(),
+                    VariableValue::Unreadable(refused.clone()),
+                );
+            }
+            let given = given
+                .or_else(|| named(&folder.values))
                 .or_else(|| {
                     inputs
                         .environment

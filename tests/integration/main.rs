@@ -6,6 +6,7 @@ mod architecture;
 mod catalog;
 mod change_scope;
 mod cli;
+mod confinement;
 mod evaluation;
 mod for_newlines;
 mod functions;

@@ -441,6 +441,9 @@ impl<'s, 't> Evaluator<'s, 't> {
         let context = functions::Context {
             scope: self.scope,
             source: self.source(expr),
+            file: self.file,
+            offset: expr.span().map_or(0, |r| r.start),
+            in_template: self.isolated,
         };
         functions::call(name, args, &context)
     }

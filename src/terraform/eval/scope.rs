@@ -5,6 +5,7 @@
 
 use super::Evaluator;
 pub use super::limits::Budget;
+use crate::terraform::confine::ScannedTree;
 use crate::terraform::policy_document;
 use crate::terraform::source::SourceFile;
 use crate::value::{Node, Unknown, Value};
@@ -40,6 +41,8 @@ pub enum VariableValue {
     NoValue,
     /// Given a value its type constraint rejects.
     Invalid(String),
+    /// Possibly set by a variables file riveter may not read; the reason names it.
+    Unreadable(String),
 }
 
 /// Arguments of a `module` block that are not the called module's variables.
@@ -58,10 +61,12 @@ pub trait CalledModules {
     /// The outputs of the local module at `source` (as written, relative to the calling
     /// module's folder) called with `arguments`, in declaration order; `Err` says why they
     /// cannot be known (the folder does not parse, the modules call each other, a limit).
+    /// `place` (`file:line`) is where the call names its source.
     fn outputs(
         &self,
         source: &str,
         arguments: &HashMap<String, Value>,
+        place: &str,
     ) -> Result<Vec<(String, Value)>, String>;
 }
 
@@ -69,9 +74,12 @@ pub trait CalledModules {
 type Memo = RefCell<HashMap<String, Option<Value>>>;
 
 pub struct Scope<'t> {
-    /// Where `file()` and `templatefile()` read, and what they may not leave.
+    /// Where `file()` and `templatefile()` read relative paths from.
     module_dir: PathBuf,
-    scan_root: PathBuf,
+    /// What reported paths are relative to: a template's name in a reason.
+    root: PathBuf,
+    /// What every file read must stay inside.
+    tree: &'t ScannedTree,
     variables: HashMap<String, VariableValue>,
     locals: HashMap<String, (&'t SourceFile, &'t Expression)>,
     local_values: Memo,
@@ -93,10 +101,11 @@ pub struct Scope<'t> {
 }
 
 impl<'t> Scope<'t> {
-    pub fn new(module_dir: &Path, scan_root: &Path) -> Scope<'t> {
+    pub fn new(module_dir: &Path, root: &Path, tree: &'t ScannedTree) -> Scope<'t> {
         Scope {
             module_dir: module_dir.to_path_buf(),
-            scan_root: scan_root.to_path_buf(),
+            root: root.to_path_buf(),
+            tree,
             variables: HashMap::new(),
             locals: HashMap::new(),
             local_values: RefCell::default(),
@@ -144,8 +153,21 @@ impl<'t> Scope<'t> {
         &self.module_dir
     }
 
-    pub fn scan_root(&self) -> &Path {
-        &self.scan_root
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn tree(&self) -> &ScannedTree {
+        self.tree
+    }
+
+    /// Notes something the user should see once (a read refused), however many instances
+    /// evaluate the expression.
+    pub fn warn_once(&self, warning: String) {
+        let mut warnings = self.warnings.borrow_mut();
+        if !warnings.contains(&warning) {
+            warnings.push(warning);
+        }
     }
 
     /// The limits evaluation met so far, each an error on a file and line.
@@ -177,6 +199,10 @@ impl<'t> Scope<'t> {
             Some(VariableValue::Invalid(why)) => Value::Unknown(Unknown::new(
                 &source,
                 format!("{source}, whose value {why}"),
+            )),
+            Some(VariableValue::Unreadable(why)) => Value::Unknown(Unknown::new(
+                &source,
+                format!("{source}, which {why} may set"),
             )),
             None => Value::Unknown(Unknown::new(
                 &source,
@@ -322,8 +348,14 @@ impl<'t> Scope<'t> {
             .filter(|(k, _)| !META_ARGUMENTS.contains(&k.as_str()))
             .map(|(k, n)| (k.clone(), n.value.clone()))
             .collect();
+        // The `source` line, which a refused folder is reported at.
+        let line = arguments
+            .iter()
+            .find(|(k, _)| k == "source")
+            .map_or(0, |(_, n)| n.span.line);
+        let place = format!("{}:{line}", file.name);
         called
-            .outputs(&source, &given)
+            .outputs(&source, &given, &place)
             .map_err(|why| format!("an output of {source}, which {why}"))
     }
 

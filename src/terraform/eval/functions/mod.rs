@@ -10,12 +10,25 @@ mod numeric;
 mod strings;
 
 use super::{Eval, Scope, to_bool, to_number};
+use crate::terraform::source::SourceFile;
 use crate::value::{Node, Unknown, Value};
 
 pub(super) struct Context<'s, 't> {
     pub scope: &'s Scope<'t>,
     /// The call's source text, which an unknown result keeps.
     pub source: String,
+    /// The file the call is in, and the byte offset where it starts: its place in a reason.
+    pub file: &'s SourceFile,
+    pub offset: usize,
+    /// The call is in a template `templatefile` reads.
+    pub in_template: bool,
+}
+
+impl Context<'_, '_> {
+    /// `file:line` of the call, as reports name places.
+    pub fn place(&self) -> String {
+        format!("{}:{}", self.file.name, self.file.position(self.offset).0)
+    }
 }
 
 /// Functions whose results change from run to run, or depend on the machine: never known.
@@ -26,13 +39,6 @@ const IMPURE: &[&str] = &[
     "uuidv5",
     "bcrypt",
     "timeadd",
-    "filebase64sha256",
-    "filebase64sha512",
-    "filemd5",
-    "filesha1",
-    "filesha256",
-    "filesha512",
-    "fileset",
 ];
 
 pub(super) fn call(name: &str, args: Vec<Value>, cx: &Context) -> Eval {
