@@ -6,35 +6,51 @@
 use crate::github_stand_in::*;
 use serde_json::{Value, json};
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::time::{Duration, Instant};
 
-struct Run {
-    output: Output,
-    outputs: String,
-    summary: String,
-    workspace: PathBuf,
+pub struct Run {
+    pub output: Output,
+    pub outputs: String,
+    pub summary: String,
+    pub workspace: PathBuf,
+    /// How long the step took.
+    pub took: Duration,
+    /// Every file in the home folder after the step, relative to it.
+    pub home: Vec<PathBuf>,
 }
 
 impl Run {
-    fn stdout(&self) -> String {
+    pub fn stdout(&self) -> String {
         String::from_utf8_lossy(&self.output.stdout).into_owned()
     }
 
-    fn everything(&self) -> String {
-        let sarif = fs::read_to_string(self.workspace.join("riveter.sarif")).unwrap_or_default();
+    /// Everything the step wrote: its log, its outputs, its job summary and the reports. The
+    /// `::add-mask::` commands are left out: the runner takes them and shows none.
+    pub fn everything(&self) -> String {
+        let read = |name: &str| fs::read_to_string(self.workspace.join(name)).unwrap_or_default();
+        let log: String = self
+            .stdout()
+            .lines()
+            .filter(|line| !line.starts_with("::add-mask::"))
+            .map(|line| format!("{line}\n"))
+            .collect();
         format!(
-            "{}{}{}{}{sarif}",
-            self.stdout(),
+            "{log}{}{}{}{}{}",
             String::from_utf8_lossy(&self.output.stderr),
             self.outputs,
-            self.summary
+            self.summary,
+            read("riveter.sarif"),
+            read("riveter-junit.xml")
         )
     }
 }
 
-fn run_action(repo: &Repo, server: &Server, event: Value, extra: &[(&str, &str)]) -> Run {
+pub fn run_action(repo: &Repo, server: &Server, event: Value, extra: &[(&str, &str)]) -> Run {
     let meta = tempfile::tempdir().unwrap();
+    let home = meta.path().join("home");
+    fs::create_dir(&home).unwrap();
     let event_path = meta.path().join("event.json");
     fs::write(&event_path, event.to_string()).unwrap();
     let outputs = meta.path().join("outputs");
@@ -43,7 +59,7 @@ fn run_action(repo: &Repo, server: &Server, event: Value, extra: &[(&str, &str)]
     cmd.arg("github")
         .env_clear()
         .env("PATH", std::env::var("PATH").unwrap())
-        .env("HOME", meta.path())
+        .env("HOME", &home)
         .env("GITHUB_EVENT_NAME", "pull_request")
         .env("GITHUB_EVENT_PATH", &event_path)
         .env("GITHUB_REPOSITORY", REPO)
@@ -58,13 +74,32 @@ fn run_action(repo: &Repo, server: &Server, event: Value, extra: &[(&str, &str)]
     for (k, v) in extra {
         cmd.env(k, v);
     }
+    let started = Instant::now();
     let output = cmd.output().unwrap();
+    let took = started.elapsed();
     Run {
         output,
         outputs: fs::read_to_string(&outputs).unwrap_or_default(),
         summary: fs::read_to_string(&summary).unwrap_or_default(),
         workspace: repo.dir.path().to_path_buf(),
+        took,
+        home: files_under(&home),
     }
+}
+
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(at) = stack.pop() {
+        for entry in fs::read_dir(&at).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path.clone());
+            }
+            found.push(path.strip_prefix(dir).unwrap().to_path_buf());
+        }
+    }
+    found
 }
 
 #[test]
@@ -149,13 +184,16 @@ fn the_comment_is_found_on_a_later_page_and_edited_in_place() {
                 )],
                 body: json!(
                     (0..100)
-                        .map(|i| json!({ "id": i, "body": "looks good" }))
+                        .map(|i| comment(i, "octocat", "looks good"))
                         .collect::<Vec<_>>()
                 ),
+                ..Reply::default()
             },
-            ("GET", p) if p.starts_with(comments) => ok(
-                json!([{ "id": 555, "body": format!("{}\nold summary", riveter::ci::github::MARKER) }]),
-            ),
+            ("GET", p) if p.starts_with(comments) => ok(json!([comment(
+                555,
+                BOT,
+                &format!("{}\nold summary", riveter::ci::github::MARKER)
+            )])),
             _ => github(request, base, n),
         }
     });
@@ -182,9 +220,9 @@ fn a_fixed_pull_request_turns_the_comment_into_an_all_clear_and_a_clean_one_gets
     let repo = repo(&key("new", true));
     let with_comment = Server::start(|request, base, n| {
         match (request.method.as_str(), request.path.as_str()) {
-            ("GET", p) if p.starts_with("/repos/octo/infra/issues/7/comments") => ok(
-                json!([{ "id": 555, "body": format!("{}\n❌ old", riveter::ci::github::MARKER) }]),
-            ),
+            ("GET", p) if p.starts_with("/repos/octo/infra/issues/7/comments") => ok(json!([
+                comment(555, BOT, &format!("{}\n❌ old", riveter::ci::github::MARKER))
+            ])),
             _ => github(request, base, n),
         }
     });
@@ -258,10 +296,13 @@ fn a_read_only_token_is_explained_once_and_the_verdict_stands() {
         status: 403,
         headers: Vec::new(),
         body: json!({ "message": "Resource not accessible by integration" }),
+        ..Reply::default()
     };
     let server = Server::start(move |request, base, n| {
         match (request.method.as_str(), request.path.as_str()) {
-            ("POST", _) | ("PATCH", _) => forbidden(),
+            // A read-only token can still ask who it is.
+            ("POST", p) if p != "/graphql" => forbidden(),
+            ("PATCH", _) => forbidden(),
             ("GET", p) if p.contains("/comments") => forbidden(),
             _ => github(request, base, n),
         }
@@ -290,31 +331,56 @@ fn a_read_only_token_is_explained_once_and_the_verdict_stands() {
 }
 
 #[test]
-fn server_errors_are_retried() {
+fn server_errors_are_retried_on_reads_and_never_on_writes() {
     let repo = repo(&key("new", false));
-    let server = Server::start(|request, base, n| {
-        if request.method == "POST" && request.path == "/repos/octo/infra/check-runs" && n == 0 {
-            return Reply {
-                status: 502,
-                headers: Vec::new(),
-                body: json!({ "message": "Bad Gateway" }),
-            };
+    let bad_gateway = || Reply {
+        status: 502,
+        body: json!({ "message": "Bad Gateway" }),
+        ..Reply::default()
+    };
+    let server = Server::start(move |request, base, n| {
+        match (request.method.as_str(), request.path.as_str()) {
+            ("GET", p)
+                if p.starts_with("/repos/octo/infra/pulls/7/files")
+                    && !p.contains("page=2")
+                    && n == 0 =>
+            {
+                bad_gateway()
+            }
+            ("POST", "/repos/octo/infra/check-runs") => bad_gateway(),
+            _ => github(request, base, n),
         }
-        github(request, base, n)
     });
     let run = run_action(&repo, &server, pr_event(&repo), &[]);
     assert_eq!(run.output.status.code(), Some(1), "{}", run.everything());
+    // The list of files, a read, was asked again: page 1 twice, page 2 once.
+    assert_eq!(
+        server.calls("GET", "/repos/octo/infra/pulls/7/files").len(),
+        3
+    );
+    // Creating the check run, a write, was sent once: a 502 does not say it was not done.
     assert_eq!(
         server.calls("POST", "/repos/octo/infra/check-runs").len(),
-        2
+        1
     );
+    assert!(
+        run.stdout().contains(
+            "riveter: not posted: the check run `riveter` and its 1 annotation(s) (GitHub may have created it; riveter did not send it again). The verdict (failed) is the gate's"
+        ),
+        "{}",
+        run.stdout()
+    );
+    assert!(
+        run.summary.contains("Not posted: the check run `riveter`"),
+        "{}",
+        run.summary
+    );
+    // The comment still went out.
     assert_eq!(
         server
-            .calls("PATCH", "/repos/octo/infra/check-runs/42")
-            .last()
-            .unwrap()
-            .body["status"],
-        "completed"
+            .calls("POST", "/repos/octo/infra/issues/7/comments")
+            .len(),
+        1
     );
 }
 
@@ -340,6 +406,7 @@ fn a_rate_limit_waits_for_its_reset() {
                     ("x-ratelimit-reset".into(), reset.to_string()),
                 ],
                 body: json!({ "message": "API rate limit exceeded" }),
+                ..Reply::default()
             };
         }
         github(request, base, n)
@@ -369,6 +436,7 @@ fn without_the_files_api_git_tells_what_changed() {
                 status: 404,
                 headers: Vec::new(),
                 body: json!({ "message": "Not Found" }),
+                ..Reply::default()
             };
         }
         github(request, base, n)
