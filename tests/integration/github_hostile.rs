@@ -280,12 +280,14 @@ fn a_garbled_reply_to_the_comment_never_makes_a_second_comment() {
             ),
             ..Reply::default()
         }),
-        ("cut off", || Reply {
+        ("cut off", || {
+            Reply {
             raw: Some(
                 b"HTTP/1.1 201 Created\r\ncontent-length: 500\r\nconnection: close\r\n\r\n{\"id\": 9"
                     .to_vec(),
             ),
             ..Reply::default()
+        }
         }),
         ("not HTTP", || Reply {
             raw: Some(b"\x00\x01garbage\r\n\r\n".to_vec()),
@@ -317,7 +319,9 @@ fn a_garbled_reply_to_the_comment_never_makes_a_second_comment() {
             );
         } else {
             assert!(
-                log.contains("the summary comment (GitHub may have taken it; riveter did not send it again)"),
+                log.contains(
+                    "the summary comment (GitHub may have taken it; riveter did not send it again)"
+                ),
                 "{what}: {log}"
             );
         }
@@ -383,7 +387,9 @@ fn an_error_that_echoes_the_authorization_header_never_shows_the_token() {
     );
     // A line break in a message cannot start a workflow command of the API's.
     assert!(
-        !everything.lines().any(|l| l.starts_with("::warning::injected")),
+        !everything
+            .lines()
+            .any(|l| l.starts_with("::warning::injected")),
         "{everything}"
     );
 }

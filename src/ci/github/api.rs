@@ -68,7 +68,7 @@ impl fmt::Display for ApiError {
             ApiError::Forbidden(m) => write!(f, "403 forbidden: {m}"),
             ApiError::RateLimited(m) => write!(f, "rate limited: {m}"),
             ApiError::Status { status, message } => write!(f, "HTTP {status}: {message}"),
-            ApiError::Transport(m) => write!(f, "could not reach the API: {m}"),
+            ApiError::Transport(m) => write!(f, "no usable reply from the API: {m}"),
             ApiError::Deadline(total) => write!(
                 f,
                 "the API deadline of {} s (input `api-timeout`) passed",
@@ -219,7 +219,9 @@ impl Api {
             Kind::Read,
         )?;
         if let Some(error) = response.body["errors"].as_array().and_then(|e| e.first()) {
-            let message = error["message"].as_str().unwrap_or("an error without a message");
+            let message = error["message"]
+                .as_str()
+                .unwrap_or("an error without a message");
             return Err(ApiError::Status {
                 status: 200,
                 message: self.clean(message),
@@ -415,13 +417,12 @@ impl Api {
                 (500..=599, Kind::Write) => {
                     return Err(ApiError::Unclear(format!("HTTP {code}: {message}")));
                 }
-                (500..=599, Kind::Read) if attempt < MAX_ATTEMPTS => {
-                    self.pause(backoff(attempt), &format!("HTTP {code}: {message}"))
-                        .map_err(|_| ApiError::Status {
-                            status: code,
-                            message: message.clone(),
-                        })?
-                }
+                (500..=599, Kind::Read) if attempt < MAX_ATTEMPTS => self
+                    .pause(backoff(attempt), &format!("HTTP {code}: {message}"))
+                    .map_err(|_| ApiError::Status {
+                        status: code,
+                        message: message.clone(),
+                    })?,
                 (403, _) => return Err(ApiError::Forbidden(message)),
                 _ => {
                     return Err(ApiError::Status {
@@ -485,7 +486,12 @@ async fn once(
     let bytes = Limited::new(response.into_body(), MAX_BODY)
         .collect()
         .await
-        .map_err(|e| format!("the reply could not be read: {}", first_line(&e.to_string())))?
+        .map_err(|e| {
+            format!(
+                "the reply could not be read: {}",
+                first_line(&e.to_string())
+            )
+        })?
         .to_bytes();
     Ok((status, headers, bytes.to_vec()))
 }
@@ -622,7 +628,7 @@ mod tests {
         }
         assert_eq!(api.graphql_url, "https://ghe.example/api/graphql");
         assert_eq!(
-            super::api("https://api.github.com", "t").graphql_url,
+            self::api("https://api.github.com", "t").graphql_url,
             "https://api.github.com/graphql"
         );
     }
@@ -642,7 +648,7 @@ mod tests {
         );
         assert_eq!(
             error_message(b"<html>Authorization: Bearer ghs_abc123</html>"),
-            "a reply of 46 bytes that is not JSON"
+            "a reply of 45 bytes that is not JSON"
         );
     }
 

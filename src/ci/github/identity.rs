@@ -21,9 +21,12 @@ pub fn login(api: &Api) -> Result<String, ApiError> {
             }),
         },
         // No user behind the token: ask who it is.
-        Err(ApiError::Forbidden(_) | ApiError::Status { status: 401 | 404, .. }) => {
-            viewer(api)
-        }
+        Err(
+            ApiError::Forbidden(_)
+            | ApiError::Status {
+                status: 401 | 404, ..
+            },
+        ) => viewer(api),
         Err(other) => Err(other),
     }
 }

@@ -126,7 +126,9 @@ fn action(get: &dyn Fn(&str) -> Option<String>) -> Result<u8, String> {
                 Cow::Owned(changed.scope(&report, &Judges::of(&scan_options)))
             }
             None => {
-                println!("riveter: every finding in the repository counts: the changed files are unknown");
+                println!(
+                    "riveter: every finding in the repository counts: the changed files are unknown"
+                );
                 Cow::Borrowed(&report)
             }
         },
@@ -225,7 +227,9 @@ fn changed_files(api: Option<&Api>, pr: &PullRequest, notes: &mut Notes) -> Opti
                         .filter_map(|name| name.as_str().map(str::to_string))
                 })));
             }
-            Err(e) => println!("riveter: could not list the pull request's files ({e}); asking git"),
+            Err(e) => {
+                println!("riveter: could not list the pull request's files ({e}); asking git")
+            }
         }
     }
     // The workspace is the runner's checkout, which another user than the container's may own:
@@ -302,10 +306,7 @@ fn publish(
                     Posted::Updated => "updated",
                     Posted::Skipped => "not needed: nothing to say and none to update",
                 };
-                println!(
-                    "riveter: summary comment by {}: {what}",
-                    published.author
-                );
+                println!("riveter: summary comment by {}: {what}", published.author);
                 if published.strangers > 0 {
                     println!(
                         "riveter: left alone {} comment(s) by other accounts that carry riveter's marker",
@@ -393,7 +394,11 @@ impl Notes {
             "::error title=riveter::{}",
             crate::report::github_data(&format!(
                 "The step fails because {} could not be written (the gate's verdict: {}); everything else was written and posted.",
-                if self.failures.len() == 1 { "a file" } else { "files" },
+                if self.failures.len() == 1 {
+                    "a file"
+                } else {
+                    "files"
+                },
                 verdict_word(verdict)
             ))
         );

@@ -148,7 +148,11 @@ fn send(stream: &mut std::net::TcpStream, reply: &Reply) {
             for byte in body.as_bytes() {
                 std::thread::sleep(pause);
                 // The client gave up and closed the connection.
-                if stream.write_all(&[*byte]).and_then(|_| stream.flush()).is_err() {
+                if stream
+                    .write_all(&[*byte])
+                    .and_then(|_| stream.flush())
+                    .is_err()
+                {
                     return;
                 }
             }
@@ -266,7 +270,11 @@ pub fn github(request: &Request, base: &str, _n: usize) -> Reply {
             body: json!({ "message": "Resource not accessible by integration" }),
             ..Reply::default()
         },
-        ("POST", "/graphql") if request.body["query"].as_str().is_some_and(|q| q.contains("viewer")) => {
+        ("POST", "/graphql")
+            if request.body["query"]
+                .as_str()
+                .is_some_and(|q| q.contains("viewer")) =>
+        {
             ok(json!({ "data": { "viewer": { "login": BOT } } }))
         }
         ("POST", "/repos/octo/infra/check-runs") => Reply {
