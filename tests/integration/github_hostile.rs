@@ -270,9 +270,12 @@ fn a_retry_after_past_the_deadline_is_not_waited_for() {
     );
 }
 
+/// A reply made fresh for each request.
+type MakeReply = fn() -> Reply;
+
 #[test]
 fn a_garbled_reply_to_the_comment_never_makes_a_second_comment() {
-    let replies: [(&str, fn() -> Reply); 3] = [
+    let replies: [(&str, MakeReply); 3] = [
         ("not JSON", || Reply {
             raw: Some(
                 b"HTTP/1.1 201 Created\r\ncontent-length: 9\r\nconnection: close\r\n\r\n<garbled>"
