@@ -17,8 +17,11 @@ ARG TARGETARCH
 # git: the changed-files fallback and --changed-since; ca-certificates: the GitHub API over TLS;
 # /bin/sh comes with the base image, which GitLab needs to run job scripts.
 # Versions are not pinned so that a rebuild picks up Debian's security updates.
-# safe.directory: the container runs as root (GitHub requires the default user for Docker
-# actions) on a checkout that belongs to the runner's user, which git otherwise refuses to read.
+# safe.directory: for git in GitLab job scripts and `riveter scan --changed-since` run as
+# another user than the checkout's (docs/gitlab.md). It is the image's own system config,
+# written once here; `riveter github` does not rely on it (it trusts the workspace per git
+# command with -c) and writes no git config, so nothing lands in the runner's home folder,
+# which GitHub mounts into every container step of the job.
 # hadolint ignore=DL3008
 RUN if ! command -v git >/dev/null || [ ! -s /etc/ssl/certs/ca-certificates.crt ]; then \
         apt-get update \

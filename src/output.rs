@@ -114,6 +114,22 @@ pub fn write_reports(options: &Options, shown: &Report, full: &Report) -> Result
     }
 }
 
+/// Only the report files, from `full`: the GitHub Action writes them before it asks the API
+/// anything, and shows the change's part (`write_shown`) once it knows the change.
+pub fn write_report_files(options: &Options, full: &Report) -> Result<(), String> {
+    let problems = write_files(options, full);
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n"))
+    }
+}
+
+/// Only what goes to standard output (or `--output`), from `shown`.
+pub fn write_shown(options: &Options, shown: &Report) -> Result<(), String> {
+    write_main(options, shown).map_or(Ok(()), Err)
+}
+
 /// What `--format` picks, to standard output or to `--output`.
 fn write_main(options: &Options, shown: &Report) -> Option<String> {
     let stdout_format = options.format;

@@ -233,8 +233,24 @@ fn out_of_scope(report: &Report, rule: usize) -> Finding {
 
 /// `git diff --name-only BASE...HEAD` in `repo`: the files changed since the merge base.
 /// Without rename detection a renamed file is listed as deleted and added: both names count.
-pub fn from_git(repo: &Path, base: &str, head: &str) -> Result<ChangedFiles, String> {
-    let out = Command::new("git")
+///
+/// `trusted`: a checkout the caller vouches for although another user may own it (the
+/// Action's workspace, which the runner's user checked out and the container's root reads).
+/// git refuses such a repository unless it is a `safe.directory`; this says so for this one
+/// command (`-c`, which git honours as it does its global config) and writes no config file.
+pub fn from_git(
+    repo: &Path,
+    base: &str,
+    head: &str,
+    trusted: Option<&Path>,
+) -> Result<ChangedFiles, String> {
+    let mut git = Command::new("git");
+    if let Some(dir) = trusted {
+        let mut setting = std::ffi::OsString::from("safe.directory=");
+        setting.push(dir);
+        git.arg("-c").arg(setting);
+    }
+    let out = git
         .arg("-C")
         .arg(repo)
         // Paths relative to the folder git runs in, which is the root reports are relative to.

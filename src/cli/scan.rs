@@ -43,7 +43,7 @@ fn scan_and_report(resolved: &Resolved) -> Result<GateVerdict, String> {
             gate.verdict(&report)
         }
         Some(base) => {
-            let changed = changes::from_git(&resolved.scan.root, base, "HEAD")?;
+            let changed = changes::from_git(&resolved.scan.root, base, "HEAD", None)?;
             eprintln!("riveter: {} file(s) changed since {base}", changed.len());
             let scoped = changed.scope(&report, &Judges::of(&resolved.scan));
             output::write_reports(&resolved.output, &scoped, &report)?;

@@ -6,35 +6,51 @@
 use crate::github_stand_in::*;
 use serde_json::{Value, json};
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::time::{Duration, Instant};
 
-struct Run {
-    output: Output,
-    outputs: String,
-    summary: String,
-    workspace: PathBuf,
+pub struct Run {
+    pub output: Output,
+    pub outputs: String,
+    pub summary: String,
+    pub workspace: PathBuf,
+    /// How long the step took.
+    pub took: Duration,
+    /// Every file in the home folder after the step, relative to it.
+    pub home: Vec<PathBuf>,
 }
 
 impl Run {
-    fn stdout(&self) -> String {
+    pub fn stdout(&self) -> String {
         String::from_utf8_lossy(&self.output.stdout).into_owned()
     }
 
-    fn everything(&self) -> String {
-        let sarif = fs::read_to_string(self.workspace.join("riveter.sarif")).unwrap_or_default();
+    /// Everything the step wrote: its log, its outputs, its job summary and the reports. The
+    /// `::add-mask::` commands are left out: the runner takes them and shows none.
+    pub fn everything(&self) -> String {
+        let read = |name: &str| fs::read_to_string(self.workspace.join(name)).unwrap_or_default();
+        let log: String = self
+            .stdout()
+            .lines()
+            .filter(|line| !line.starts_with("::add-mask::"))
+            .map(|line| format!("{line}\n"))
+            .collect();
         format!(
-            "{}{}{}{}{sarif}",
-            self.stdout(),
+            "{log}{}{}{}{}{}",
             String::from_utf8_lossy(&self.output.stderr),
             self.outputs,
-            self.summary
+            self.summary,
+            read("riveter.sarif"),
+            read("riveter-junit.xml")
         )
     }
 }
 
-fn run_action(repo: &Repo, server: &Server, event: Value, extra: &[(&str, &str)]) -> Run {
+pub fn run_action(repo: &Repo, server: &Server, event: Value, extra: &[(&str, &str)]) -> Run {
     let meta = tempfile::tempdir().unwrap();
+    let home = meta.path().join("home");
+    fs::create_dir(&home).unwrap();
     let event_path = meta.path().join("event.json");
     fs::write(&event_path, event.to_string()).unwrap();
     let outputs = meta.path().join("outputs");
@@ -43,7 +59,7 @@ fn run_action(repo: &Repo, server: &Server, event: Value, extra: &[(&str, &str)]
     cmd.arg("github")
         .env_clear()
         .env("PATH", std::env::var("PATH").unwrap())
-        .env("HOME", meta.path())
+        .env("HOME", &home)
         .env("GITHUB_EVENT_NAME", "pull_request")
         .env("GITHUB_EVENT_PATH", &event_path)
         .env("GITHUB_REPOSITORY", REPO)
@@ -58,13 +74,32 @@ fn run_action(repo: &Repo, server: &Server, event: Value, extra: &[(&str, &str)]
     for (k, v) in extra {
         cmd.env(k, v);
     }
+    let started = Instant::now();
     let output = cmd.output().unwrap();
+    let took = started.elapsed();
     Run {
         output,
         outputs: fs::read_to_string(&outputs).unwrap_or_default(),
         summary: fs::read_to_string(&summary).unwrap_or_default(),
         workspace: repo.dir.path().to_path_buf(),
+        took,
+        home: files_under(&home),
     }
+}
+
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(at) = stack.pop() {
+        for entry in fs::read_dir(&at).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path.clone());
+            }
+            found.push(path.strip_prefix(dir).unwrap().to_path_buf());
+        }
+    }
+    found
 }
 
 #[test]
@@ -149,13 +184,16 @@ fn the_comment_is_found_on_a_later_page_and_edited_in_place() {
                 )],
                 body: json!(
                     (0..100)
-                        .map(|i| json!({ "id": i, "body": "looks good" }))
+                        .map(|i| comment(i, "octocat", "looks good"))
                         .collect::<Vec<_>>()
                 ),
+                ..Reply::default()
             },
-            ("GET", p) if p.starts_with(comments) => ok(
-                json!([{ "id": 555, "body": format!("{}\nold summary", riveter::ci::github::MARKER) }]),
-            ),
+            ("GET", p) if p.starts_with(comments) => ok(json!([comment(
+                555,
+                BOT,
+                &format!("{}\nold summary", riveter::ci::github::MARKER)
+            )])),
             _ => github(request, base, n),
         }
     });
@@ -180,14 +218,19 @@ fn the_comment_is_found_on_a_later_page_and_edited_in_place() {
 #[test]
 fn a_fixed_pull_request_turns_the_comment_into_an_all_clear_and_a_clean_one_gets_none() {
     let repo = repo(&key("new", true));
-    let with_comment = Server::start(|request, base, n| {
-        match (request.method.as_str(), request.path.as_str()) {
-            ("GET", p) if p.starts_with("/repos/octo/infra/issues/7/comments") => ok(
-                json!([{ "id": 555, "body": format!("{}\n❌ old", riveter::ci::github::MARKER) }]),
-            ),
-            _ => github(request, base, n),
-        }
-    });
+    let with_comment =
+        Server::start(
+            |request, base, n| match (request.method.as_str(), request.path.as_str()) {
+                ("GET", p) if p.starts_with("/repos/octo/infra/issues/7/comments") => {
+                    ok(json!([comment(
+                        555,
+                        BOT,
+                        &format!("{}\n❌ old", riveter::ci::github::MARKER)
+                    )]))
+                }
+                _ => github(request, base, n),
+            },
+        );
     let run = run_action(&repo, &with_comment, pr_event(&repo), &[]);
     assert_eq!(run.output.status.code(), Some(0), "{}", run.everything());
     let edited = with_comment.calls("PATCH", "/repos/octo/infra/issues/comments/555");
@@ -258,10 +301,13 @@ fn a_read_only_token_is_explained_once_and_the_verdict_stands() {
         status: 403,
         headers: Vec::new(),
         body: json!({ "message": "Resource not accessible by integration" }),
+        ..Reply::default()
     };
     let server = Server::start(move |request, base, n| {
         match (request.method.as_str(), request.path.as_str()) {
-            ("POST", _) | ("PATCH", _) => forbidden(),
+            // A read-only token can still ask who it is.
+            ("POST", p) if p != "/graphql" => forbidden(),
+            ("PATCH", _) => forbidden(),
             ("GET", p) if p.contains("/comments") => forbidden(),
             _ => github(request, base, n),
         }
@@ -290,31 +336,56 @@ fn a_read_only_token_is_explained_once_and_the_verdict_stands() {
 }
 
 #[test]
-fn server_errors_are_retried() {
+fn server_errors_are_retried_on_reads_and_never_on_writes() {
     let repo = repo(&key("new", false));
-    let server = Server::start(|request, base, n| {
-        if request.method == "POST" && request.path == "/repos/octo/infra/check-runs" && n == 0 {
-            return Reply {
-                status: 502,
-                headers: Vec::new(),
-                body: json!({ "message": "Bad Gateway" }),
-            };
+    let bad_gateway = || Reply {
+        status: 502,
+        body: json!({ "message": "Bad Gateway" }),
+        ..Reply::default()
+    };
+    let server = Server::start(move |request, base, n| {
+        match (request.method.as_str(), request.path.as_str()) {
+            ("GET", p)
+                if p.starts_with("/repos/octo/infra/pulls/7/files")
+                    && !p.contains("page=2")
+                    && n == 0 =>
+            {
+                bad_gateway()
+            }
+            ("POST", "/repos/octo/infra/check-runs") => bad_gateway(),
+            _ => github(request, base, n),
         }
-        github(request, base, n)
     });
     let run = run_action(&repo, &server, pr_event(&repo), &[]);
     assert_eq!(run.output.status.code(), Some(1), "{}", run.everything());
+    // The list of files, a read, was asked again: page 1 twice, page 2 once.
+    assert_eq!(
+        server.calls("GET", "/repos/octo/infra/pulls/7/files").len(),
+        3
+    );
+    // Creating the check run, a write, was sent once: a 502 does not say it was not done.
     assert_eq!(
         server.calls("POST", "/repos/octo/infra/check-runs").len(),
-        2
+        1
     );
+    assert!(
+        run.stdout().contains(
+            "riveter: not posted: the check run `riveter` and its 1 annotation(s) (GitHub may have created it; riveter did not send it again). The verdict (failed) is the gate's"
+        ),
+        "{}",
+        run.stdout()
+    );
+    assert!(
+        run.summary.contains("Not posted: the check run `riveter`"),
+        "{}",
+        run.summary
+    );
+    // The comment still went out.
     assert_eq!(
         server
-            .calls("PATCH", "/repos/octo/infra/check-runs/42")
-            .last()
-            .unwrap()
-            .body["status"],
-        "completed"
+            .calls("POST", "/repos/octo/infra/issues/7/comments")
+            .len(),
+        1
     );
 }
 
@@ -340,6 +411,7 @@ fn a_rate_limit_waits_for_its_reset() {
                     ("x-ratelimit-reset".into(), reset.to_string()),
                 ],
                 body: json!({ "message": "API rate limit exceeded" }),
+                ..Reply::default()
             };
         }
         github(request, base, n)
@@ -369,6 +441,7 @@ fn without_the_files_api_git_tells_what_changed() {
                 status: 404,
                 headers: Vec::new(),
                 body: json!({ "message": "Not Found" }),
+                ..Reply::default()
             };
         }
         github(request, base, n)
@@ -627,5 +700,368 @@ fn the_plan_input_judges_planned_values_on_the_changed_lines() {
             .unwrap()
             .contains("in scope because changed.tf changed"),
         "{annotations:?}"
+    );
+}
+
+#[test]
+fn a_strangers_comment_with_the_marker_is_never_edited() {
+    let marked = |who: &str| {
+        format!(
+            "{}\nlooks like riveter's, by {who}",
+            riveter::ci::github::MARKER
+        )
+    };
+    // Only a stranger's comment carries the marker: riveter posts its own.
+    let repo = repo(&key("new", false));
+    let server = Server::start(move |request, base, n| {
+        if request.method == "GET"
+            && request
+                .path
+                .starts_with("/repos/octo/infra/issues/7/comments")
+        {
+            return ok(json!([comment(1, "mallory", &marked("mallory"))]));
+        }
+        github(request, base, n)
+    });
+    let run = run_action(&repo, &server, pr_event(&repo), &[]);
+    assert_eq!(run.output.status.code(), Some(1), "{}", run.everything());
+    assert!(
+        server
+            .calls("PATCH", "/repos/octo/infra/issues/comments/")
+            .is_empty()
+    );
+    assert_eq!(
+        server
+            .calls("POST", "/repos/octo/infra/issues/7/comments")
+            .len(),
+        1
+    );
+    assert!(
+        run.stdout().contains(
+            "riveter: left alone 1 comment(s) by other accounts that carry riveter's marker"
+        ),
+        "{}",
+        run.stdout()
+    );
+
+    // A stranger's first, then riveter's own (written by the workflow token's bot): the own
+    // one is edited, the stranger's is not.
+    let repo = super::github_stand_in::repo(&key("new", false));
+    let server = Server::start(move |request, base, n| {
+        if request.method == "GET"
+            && request
+                .path
+                .starts_with("/repos/octo/infra/issues/7/comments")
+        {
+            return ok(json!([
+                comment(1, "mallory", &marked("mallory")),
+                comment(2, BOT, &marked(BOT))
+            ]));
+        }
+        github(request, base, n)
+    });
+    let run = run_action(&repo, &server, pr_event(&repo), &[]);
+    assert_eq!(run.output.status.code(), Some(1), "{}", run.everything());
+    let edited: Vec<String> = server
+        .calls("PATCH", "/repos/octo/infra/issues/comments/")
+        .into_iter()
+        .map(|r| r.path)
+        .collect();
+    assert_eq!(edited, ["/repos/octo/infra/issues/comments/2"]);
+    assert!(
+        server
+            .calls("POST", "/repos/octo/infra/issues/7/comments")
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_personal_token_owns_the_comments_of_its_user() {
+    let repo = repo(&key("new", false));
+    let server =
+        Server::start(
+            |request, base, n| match (request.method.as_str(), request.path.as_str()) {
+                ("GET", "/user") => ok(json!({ "login": "Infra-Bot", "type": "User" })),
+                ("GET", p) if p.starts_with("/repos/octo/infra/issues/7/comments") => ok(json!([
+                    comment(
+                        1,
+                        BOT,
+                        &format!("{}\nthe workflow token's", riveter::ci::github::MARKER)
+                    ),
+                    comment(
+                        2,
+                        "infra-bot",
+                        &format!("{}\nours", riveter::ci::github::MARKER)
+                    ),
+                ])),
+                _ => github(request, base, n),
+            },
+        );
+    let run = run_action(&repo, &server, pr_event(&repo), &[]);
+    assert_eq!(run.output.status.code(), Some(1), "{}", run.everything());
+    // Logins compare without case, as GitHub's do; GraphQL was not needed.
+    let edited = server.calls("PATCH", "/repos/octo/infra/issues/comments/");
+    assert_eq!(edited.len(), 1);
+    assert_eq!(edited[0].path, "/repos/octo/infra/issues/comments/2");
+    assert!(server.calls("POST", "/graphql").is_empty());
+    assert!(
+        run.stdout()
+            .contains("riveter: summary comment by Infra-Bot: updated"),
+        "{}",
+        run.stdout()
+    );
+}
+
+#[test]
+fn a_token_of_unknown_identity_posts_no_comment() {
+    let repo = repo(&key("new", false));
+    let server = Server::start(|request, base, n| {
+        if request.path == "/graphql" {
+            return ok(json!({ "errors": [{ "message": "Something went wrong" }] }));
+        }
+        github(request, base, n)
+    });
+    let run = run_action(&repo, &server, pr_event(&repo), &[]);
+    assert_eq!(run.output.status.code(), Some(1), "{}", run.everything());
+    assert!(
+        server
+            .calls("GET", "/repos/octo/infra/issues/7/comments")
+            .is_empty()
+    );
+    assert!(
+        server
+            .calls("POST", "/repos/octo/infra/issues/7/comments")
+            .is_empty()
+    );
+    assert!(
+        run.summary.contains("riveter could not tell which account the token is (HTTP 200: Something went wrong), so it cannot tell its own comment from another's"),
+        "{}",
+        run.summary
+    );
+    // The check run is not a comment: it went out.
+    assert_eq!(
+        server.calls("POST", "/repos/octo/infra/check-runs").len(),
+        1
+    );
+}
+
+/// The table the log shows: the lines from the first rule's to the verdict's.
+fn table(stdout: &str) -> String {
+    stdout
+        .lines()
+        .filter(|l| !l.starts_with("::") && !l.starts_with("riveter:") && !l.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_log_shows_the_gated_findings_and_agrees_with_the_exit_code() {
+    // The old failure is outside the change: the step passes, and so does the log's table.
+    let repo = repo(&key("new", true));
+    let server = Server::start(github);
+    let run = run_action(&repo, &server, pr_event(&repo), &[]);
+    assert_eq!(run.output.status.code(), Some(0), "{}", run.everything());
+    let log = run.stdout();
+    let shown = table(&log);
+    assert!(shown.ends_with("Validation passed!"), "{log}");
+    assert!(!shown.contains("aws_kms_key.legacy"), "{log}");
+    assert!(
+        log.contains("riveter: the findings pull request #7 can affect (2 changed file(s)); the report files cover the whole repository"),
+        "{log}"
+    );
+    // The report files still cover everything.
+    let junit = fs::read_to_string(repo.dir.path().join("riveter-junit.xml")).unwrap();
+    assert!(junit.contains("aws_kms_key.legacy"), "{junit}");
+
+    // A change that fails: the table names its finding only, and says the step fails.
+    let repo = super::github_stand_in::repo(&key("new", false));
+    let server = Server::start(github);
+    let run = run_action(&repo, &server, pr_event(&repo), &[]);
+    assert_eq!(run.output.status.code(), Some(1), "{}", run.everything());
+    let shown = table(&run.stdout());
+    assert!(
+        shown.ends_with("Validation failed: 1 finding must be fixed."),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("aws_kms_key.new") && !shown.contains("aws_kms_key.legacy"),
+        "{shown}"
+    );
+
+    // scope: all: everything counts, in the table as in the exit code.
+    let server = Server::start(github);
+    let run = run_action(&repo, &server, pr_event(&repo), &[("INPUT_SCOPE", "all")]);
+    assert_eq!(run.output.status.code(), Some(1), "{}", run.everything());
+    let shown = table(&run.stdout());
+    assert!(
+        shown.ends_with("Validation failed: 2 findings must be fixed.")
+            && shown.contains("aws_kms_key.legacy"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn the_unknown_input_lets_undecided_results_fail_the_gate() {
+    let changed = "variable \"rotation\" {\n  type = bool\n}\n\nresource \"aws_kms_key\" \"new\" {\n  enable_key_rotation = var.rotation\n}\n";
+    let repo = repo(changed);
+    for (unknown, code, last_line) in [
+        (None, 0, "Validation passed!"),
+        (Some("pass"), 0, "Validation passed!"),
+        (
+            Some("fail"),
+            1,
+            "Validation failed: 1 finding must be fixed.",
+        ),
+    ] {
+        let server = Server::start(github);
+        let extra: Vec<(&str, &str)> = unknown.map(|u| ("INPUT_UNKNOWN", u)).into_iter().collect();
+        let run = run_action(&repo, &server, pr_event(&repo), &extra);
+        assert_eq!(
+            run.output.status.code(),
+            Some(code),
+            "unknown: {unknown:?}: {}",
+            run.everything()
+        );
+        assert!(
+            table(&run.stdout()).ends_with(last_line),
+            "{unknown:?}: {}",
+            run.stdout()
+        );
+        let conclusion = server
+            .calls("PATCH", "/repos/octo/infra/check-runs/42")
+            .last()
+            .unwrap()
+            .body["conclusion"]
+            .clone();
+        assert_eq!(conclusion, if code == 0 { "success" } else { "failure" });
+    }
+    let server = Server::start(github);
+    let run = run_action(
+        &repo,
+        &server,
+        pr_event(&repo),
+        &[("INPUT_UNKNOWN", "maybe")],
+    );
+    assert_eq!(run.output.status.code(), Some(2));
+    assert!(
+        run.stdout()
+            .contains("::error title=riveter::input `unknown` must be pass or fail, not \"maybe\""),
+        "{}",
+        run.stdout()
+    );
+}
+
+#[test]
+fn a_report_that_cannot_be_written_fails_the_step_after_everything_else() {
+    for (rotation, verdict) in [(false, "failed"), (true, "passed")] {
+        let repo = repo(&key("new", rotation));
+        let server = Server::start(github);
+        let run = run_action(
+            &repo,
+            &server,
+            pr_event(&repo),
+            &[("INPUT_SARIF-FILE", "no-such-folder/riveter.sarif")],
+        );
+        assert_eq!(run.output.status.code(), Some(2), "{}", run.everything());
+        let log = run.stdout();
+        assert!(
+            log.contains(
+                "::error title=riveter::no-such-folder/riveter.sarif: could not write the report"
+            ),
+            "{log}"
+        );
+        assert!(
+            log.contains(&format!(
+                "::error title=riveter::The step fails because a file could not be written (the gate's verdict: {verdict}); everything else was written and posted."
+            )),
+            "{log}"
+        );
+        // Every other report, the outputs and the job summary were written; everything was
+        // posted, and the check run states the gate's verdict.
+        assert!(repo.dir.path().join("riveter-junit.xml").is_file());
+        assert!(run.outputs.starts_with("failed="), "{}", run.outputs);
+        assert!(
+            run.summary
+                .contains("Not written: no-such-folder/riveter.sarif"),
+            "{}",
+            run.summary
+        );
+        assert_eq!(
+            server
+                .calls("PATCH", "/repos/octo/infra/check-runs/42")
+                .last()
+                .unwrap()
+                .body["conclusion"],
+            if rotation { "success" } else { "failure" }
+        );
+        assert_eq!(
+            server
+                .calls("POST", "/repos/octo/infra/issues/7/comments")
+                .len(),
+            usize::from(!rotation)
+        );
+    }
+}
+
+#[test]
+fn git_reads_a_checkout_another_user_owns_without_writing_any_git_config() {
+    let repo = repo(&key("new", false));
+    // The runner's user owns the checkout; riveter runs as root in the container. Only root
+    // can give a folder away: elsewhere the checkout stays the test's own.
+    let given_away = std::process::Command::new("chown")
+        .args(["-R", "1001:1001"])
+        .arg(repo.dir.path())
+        .status()
+        .is_ok_and(|s| s.success());
+    if given_away {
+        let refused = std::process::Command::new("git")
+            .args(["-C"])
+            .arg(repo.dir.path())
+            .args(["status", "--short"])
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("HOME", repo.dir.path().join("nowhere"))
+            .output()
+            .unwrap();
+        assert!(
+            String::from_utf8_lossy(&refused.stderr).contains("dubious ownership"),
+            "git would read this checkout anyway, so the test proves nothing"
+        );
+    } else {
+        eprintln!("not root: the checkout stays the test's own; only the config part is tested");
+    }
+    // Without the files API, git tells what changed.
+    let server = Server::start(|request, base, n| {
+        if request.path.starts_with("/repos/octo/infra/pulls/7/files") {
+            return Reply {
+                status: 404,
+                body: json!({ "message": "Not Found" }),
+                ..Reply::default()
+            };
+        }
+        github(request, base, n)
+    });
+    let run = run_action(
+        &repo,
+        &server,
+        pr_event(&repo),
+        &[("GIT_CONFIG_NOSYSTEM", "1")],
+    );
+    assert_eq!(run.output.status.code(), Some(1), "{}", run.everything());
+    assert!(
+        !run.summary.contains("The changed files are unknown"),
+        "{}",
+        run.summary
+    );
+    let annotations =
+        &server.calls("POST", "/repos/octo/infra/check-runs")[0].body["output"]["annotations"];
+    assert_eq!(annotations.as_array().unwrap().len(), 1, "{annotations}");
+    assert_eq!(annotations[0]["path"], "changed.tf");
+    // Nothing in the home folder: no ~/.gitconfig, no ~/.config/git/config.
+    assert!(run.home.is_empty(), "{:?}", run.home);
+    assert!(
+        !repo.dir.path().join(".git/config").exists() || {
+            let config = fs::read_to_string(repo.dir.path().join(".git/config")).unwrap();
+            !config.contains("safe")
+        }
     );
 }

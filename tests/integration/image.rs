@@ -205,6 +205,7 @@ fn git_in_the_image_reads_a_checkout_another_user_owns() {
                 status: 404,
                 headers: Vec::new(),
                 body: json!({ "message": "Not Found" }),
+                ..Reply::default()
             };
         }
         github(request, base, n)

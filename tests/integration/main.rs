@@ -11,6 +11,7 @@ mod evaluation;
 mod for_newlines;
 mod functions;
 mod github_action;
+mod github_hostile;
 mod github_stand_in;
 mod hostile;
 mod image;

@@ -11,15 +11,36 @@ use serde_json::{Value, json};
 pub const NAME: &str = "riveter";
 const BATCH: usize = 50;
 
-/// Creates and completes the check run; returns how many annotations it carries.
+/// How far the check run got: every step is attempted that can be, so an update that fails
+/// does not keep the run from being completed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Published {
+    /// The annotations the run should carry.
+    pub annotations: usize,
+    /// The annotations GitHub took.
+    pub sent: usize,
+    pub created: bool,
+    pub completed: bool,
+    /// The first failure, if any.
+    pub error: Option<ApiError>,
+}
+
+/// Creates and completes the check run.
 pub fn publish(
     api: &Api,
     head_sha: &str,
     report: &Report,
     verdict: GateVerdict,
     summary: &str,
-) -> Result<usize, ApiError> {
+) -> Published {
     let annotations = annotations(report);
+    let mut published = Published {
+        annotations: annotations.len(),
+        sent: 0,
+        created: false,
+        completed: false,
+        error: None,
+    };
     let conclusion = match verdict {
         GateVerdict::Passed => "success",
         GateVerdict::Failed | GateVerdict::Incomplete => "failure",
@@ -36,24 +57,49 @@ pub fn publish(
             "status": "in_progress",
             "output": { "title": title, "summary": summary, "annotations": first },
         }),
-    )?;
-    let id = created.body["id"].as_u64().ok_or(ApiError::Status {
-        status: 201,
-        message: "the created check run has no id".into(),
-    })?;
+    );
+    let id = match created.map(|c| c.body["id"].as_u64()) {
+        Ok(Some(id)) => id,
+        Ok(None) => {
+            // Created, but without its id it can be neither added to nor completed.
+            published.created = true;
+            published.error = Some(ApiError::Status {
+                status: 201,
+                message: "GitHub's reply to creating the check run has no id, so it could not be completed".into(),
+            });
+            return published;
+        }
+        Err(e) => {
+            published.error = Some(e);
+            return published;
+        }
+    };
+    published.created = true;
+    published.sent = first.len();
     let update = format!("{path}/{id}");
     // Annotations sent in an update are added to those already there.
     for batch in batches {
-        api.patch(
+        match api.patch(
             &update,
             &json!({ "output": { "title": title, "summary": summary, "annotations": batch } }),
-        )?;
+        ) {
+            Ok(_) => published.sent += batch.len(),
+            Err(e) => {
+                published.error = Some(e);
+                break;
+            }
+        }
     }
-    api.patch(
+    match api.patch(
         &update,
         &json!({ "status": "completed", "conclusion": conclusion, "output": { "title": title, "summary": summary } }),
-    )?;
-    Ok(annotations.len())
+    ) {
+        Ok(_) => published.completed = true,
+        Err(e) => {
+            published.error.get_or_insert(e);
+        }
+    }
+    published
 }
 
 fn headline(report: &Report, verdict: GateVerdict) -> String {

@@ -20,6 +20,8 @@ pub struct Context {
     pub repository: String,
     pub workspace: PathBuf,
     pub api_url: String,
+    /// `GITHUB_GRAPHQL_URL`; derived from `api_url` when unset.
+    pub graphql_url: Option<String>,
     pub server_url: String,
     /// The commit of the run (`GITHUB_SHA`), for links when there is no pull request.
     pub sha: String,
@@ -46,6 +48,7 @@ impl Context {
                 .map(PathBuf::from)
                 .unwrap_or_else(|| PathBuf::from(".")),
             api_url: var("GITHUB_API_URL").unwrap_or_else(|| "https://api.github.com".into()),
+            graphql_url: var("GITHUB_GRAPHQL_URL"),
             server_url: var("GITHUB_SERVER_URL").unwrap_or_else(|| "https://github.com".into()),
             sha: var("GITHUB_SHA").unwrap_or_default(),
             output_file: var("GITHUB_OUTPUT").map(PathBuf::from),

@@ -2,6 +2,7 @@
 //! name upper-cased and hyphens kept (`INPUT_RULE-PACKS`, `INPUT_GITHUB-TOKEN`).
 
 use crate::rules::Severity;
+use std::time::Duration;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
@@ -16,6 +17,8 @@ pub struct Inputs {
     pub rule_packs: Vec<String>,
     pub paths: Vec<String>,
     pub fail_on: Severity,
+    /// `unknown: fail`: results that cannot be decided before `plan` fail the gate.
+    pub unknown_fails: bool,
     /// `None`: `changed` on pull requests, `all` otherwise.
     pub scope: Option<Scope>,
     pub sarif_file: String,
@@ -29,6 +32,8 @@ pub struct Inputs {
     pub sarif_category: Option<String>,
     /// JSON plans (`terraform show -json`) whose planned values are judged.
     pub plans: Vec<String>,
+    /// How long all API calls together may take (`api-timeout`, in seconds).
+    pub api_timeout: Duration,
 }
 
 impl Inputs {
@@ -62,6 +67,26 @@ impl Inputs {
             None => Severity::Low,
             Some(text) => text.parse().map_err(|e| format!("input `fail-on`: {e}"))?,
         };
+        let unknown_fails = match input("unknown").as_deref() {
+            None | Some("pass") => false,
+            Some("fail") => true,
+            Some(other) => {
+                return Err(format!(
+                    "input `unknown` must be pass or fail, not \"{other}\""
+                ));
+            }
+        };
+        let api_timeout = match input("api-timeout") {
+            None => super::api::DEFAULT_TIMEOUT,
+            Some(text) => match text.parse::<u64>() {
+                Ok(seconds) if seconds > 0 => Duration::from_secs(seconds),
+                _ => {
+                    return Err(format!(
+                        "input `api-timeout` must be a whole number of seconds above 0, not \"{text}\""
+                    ));
+                }
+            },
+        };
         let paths = input("paths").map(|v| list(&v)).unwrap_or_default();
         Ok(Inputs {
             rules: input("rules").map(|v| list(&v)).unwrap_or_default(),
@@ -72,6 +97,7 @@ impl Inputs {
                 paths
             },
             fail_on,
+            unknown_fails,
             scope,
             sarif_file: input("sarif-file").unwrap_or_else(|| "riveter.sarif".into()),
             junit_file: input("junit-file").unwrap_or_else(|| "riveter-junit.xml".into()),
@@ -84,6 +110,7 @@ impl Inputs {
             baseline: input("baseline"),
             sarif_category: input("sarif-category"),
             plans: input("plan").map(|v| list(&v)).unwrap_or_default(),
+            api_timeout,
         })
     }
 }
@@ -129,6 +156,8 @@ mod tests {
         assert_eq!((inputs.comment, inputs.annotations), (true, true));
         assert_eq!(inputs.sarif_file, "riveter.sarif");
         assert!(inputs.plans.is_empty());
+        assert!(!inputs.unknown_fails);
+        assert_eq!(inputs.api_timeout, Duration::from_secs(120));
         let inputs = read(&[("INPUT_PLAN", "envs/prod/plan.json\nenvs/dev/plan.json")]).unwrap();
         assert_eq!(inputs.plans, ["envs/prod/plan.json", "envs/dev/plan.json"]);
     }
@@ -143,5 +172,17 @@ mod tests {
             read(&[("INPUT_SCOPE", "some")]).unwrap_err(),
             "input `scope` must be changed or all, not \"some\""
         );
+        assert_eq!(
+            read(&[("INPUT_UNKNOWN", "maybe")]).unwrap_err(),
+            "input `unknown` must be pass or fail, not \"maybe\""
+        );
+        assert_eq!(
+            read(&[("INPUT_API-TIMEOUT", "0")]).unwrap_err(),
+            "input `api-timeout` must be a whole number of seconds above 0, not \"0\""
+        );
+        assert!(read(&[("INPUT_API-TIMEOUT", "2m")]).is_err());
+        let inputs = read(&[("INPUT_UNKNOWN", "fail"), ("INPUT_API-TIMEOUT", "30")]).unwrap();
+        assert!(inputs.unknown_fails);
+        assert_eq!(inputs.api_timeout, Duration::from_secs(30));
     }
 }

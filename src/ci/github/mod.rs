@@ -7,6 +7,7 @@ mod api;
 mod checks;
 mod comment;
 mod context;
+mod identity;
 mod inputs;
 
 pub use comment::MARKER;
@@ -20,6 +21,7 @@ use crate::report::{Emitter, GithubCommands, Markdown};
 use crate::scan::{self, Suppressions};
 use crate::terraform::CommandLineVariable;
 use api::{Api, ApiError};
+use comment::Posted;
 use context::{Context, PullRequest};
 use inputs::{Inputs, Scope};
 use std::borrow::Cow;
@@ -31,6 +33,8 @@ const MAX_CHANGED_FILES: usize = 3_000;
 
 pub fn run() -> u8 {
     let get = |name: &str| std::env::var(name).ok();
+    // Before anything else is printed, so that no line can show the token.
+    mask_token(&get);
     match action(&get) {
         Ok(code) => code,
         Err(message) => {
@@ -40,6 +44,24 @@ pub fn run() -> u8 {
             );
             2
         }
+    }
+}
+
+/// The runner masks the workflow token, but not a token it does not know as a secret (made by
+/// an earlier step, read from a file): `::add-mask::` makes the runner blank it out of every
+/// later line. A workflow command ends at a line break, so each line of a token that has
+/// several is masked on its own too.
+fn mask_token(get: &dyn Fn(&str) -> Option<String>) {
+    let Some(token) = get("INPUT_GITHUB-TOKEN") else {
+        return;
+    };
+    let mut values: Vec<&str> = std::iter::once(token.trim())
+        .chain(token.lines().map(str::trim))
+        .filter(|v| !v.is_empty())
+        .collect();
+    values.dedup();
+    for value in values {
+        println!("::add-mask::{}", crate::report::github_data(value));
     }
 }
 
@@ -58,25 +80,34 @@ fn action(get: &dyn Fn(&str) -> Option<String>) -> Result<u8, String> {
             context.event_name
         ),
     }
-    trust_workspace();
 
     // The whole repository every time: the SARIF covers everything, so code scanning never
     // closes an alert just because a pull request did not touch its file.
     let (scan_options, output_options) = options(&inputs)?;
     let report = scan::run(&scan_options, &mut scan::Quiet)?;
-    output::write_reports(&output_options, &report, &report)?;
     let gate = scan_options.gate;
-
     let mut notes = Notes::default();
+    // The report files before any API call: whatever the API does, they are written. One that
+    // cannot be written fails the step at the end, after everything else is done.
+    if let Err(problem) = output::write_report_files(&output_options, &report) {
+        notes.failed(problem);
+    }
+
     let api = match &inputs.token {
-        Some(token) => match Api::new(&context.api_url, token, &context.repository) {
+        Some(token) if context.pull_request.is_some() => match Api::new(
+            &context.api_url,
+            context.graphql_url.as_deref(),
+            token,
+            &context.repository,
+            inputs.api_timeout,
+        ) {
             Ok(api) => Some(api),
             Err(e) => {
-                notes.say(format!("The GitHub API cannot be used: {e}"));
+                notes.say(format!("The GitHub API cannot be used: {e}."));
                 None
             }
         },
-        None => None,
+        _ => None,
     };
     let scope = inputs.scope.unwrap_or(if context.pull_request.is_some() {
         Scope::Changed
@@ -86,18 +117,40 @@ fn action(get: &dyn Fn(&str) -> Option<String>) -> Result<u8, String> {
     // Borrowed when nothing is scoped out: a push event's report can be large.
     let scoped = match (&context.pull_request, scope) {
         (Some(pr), Scope::Changed) => match changed_files(api.as_ref(), pr, &mut notes) {
-            Some(changed) => Cow::Owned(changed.scope(&report, &Judges::of(&scan_options))),
-            None => Cow::Borrowed(&report),
+            Some(changed) => {
+                println!(
+                    "riveter: the findings pull request #{} can affect ({} changed file(s)); the report files cover the whole repository",
+                    pr.number,
+                    changed.len()
+                );
+                Cow::Owned(changed.scope(&report, &Judges::of(&scan_options)))
+            }
+            None => {
+                println!(
+                    "riveter: every finding in the repository counts: the changed files are unknown"
+                );
+                Cow::Borrowed(&report)
+            }
         },
-        _ => Cow::Borrowed(&report),
+        _ => {
+            println!("riveter: every finding in the repository counts (scope: all)");
+            Cow::Borrowed(&report)
+        }
     };
     let verdict = gate.verdict(&scoped);
+    // The log's table is the part that decides the exit code, with the same gate, so its last
+    // line and the step's result agree.
+    if let Err(problem) = output::write_shown(&output_options, &scoped) {
+        notes.failed(problem);
+    }
     let markdown = Markdown {
         link_base: Some(context.link_base()),
         gate,
     }
     .render(&scoped);
-    print_annotations(&scoped)?;
+    if let Err(problem) = print_annotations(&scoped) {
+        notes.failed(problem);
+    }
 
     if let (Some(pr), Some(api)) = (&context.pull_request, &api) {
         publish(api, pr, &inputs, (&scoped, verdict), &markdown, &mut notes);
@@ -105,9 +158,13 @@ fn action(get: &dyn Fn(&str) -> Option<String>) -> Result<u8, String> {
         notes.say("No github-token was given, so no check run or comment was posted.".into());
     }
 
-    write_outputs(&context, &inputs, &scoped)?;
-    write_step_summary(&context, &markdown, &notes)?;
-    Ok(verdict.exit_code())
+    if let Err(problem) = write_outputs(&context, &inputs, &scoped) {
+        notes.failed(problem);
+    }
+    if let Err(problem) = write_step_summary(&context, &markdown, &notes) {
+        notes.failed(problem);
+    }
+    Ok(notes.finish(verdict))
 }
 
 /// The Action's inputs, completed by the config file, as the scan's and the reports' options:
@@ -118,7 +175,7 @@ fn options(inputs: &Inputs) -> Result<(scan::Options, output::Options), String> 
     let root = scan::root::repository_root(Some(Path::new(".")))?;
     let gate = Gate {
         fail_on: inputs.fail_on,
-        unknown_fails: false,
+        unknown_fails: inputs.unknown_fails,
     };
     let mut scan = scan::Options::new(root, inputs.paths.clone());
     scan.plans = inputs.plans.clone();
@@ -153,27 +210,6 @@ fn options(inputs: &Inputs) -> Result<(scan::Options, output::Options), String> 
     Ok((scan, output))
 }
 
-/// Git refuses to work in a checkout owned by another user (the container runs as a non-root
-/// user on a workspace the runner created).
-fn trust_workspace() {
-    let Ok(cwd) = std::env::current_dir() else {
-        return;
-    };
-    let status = std::process::Command::new("git")
-        .args(["config", "--global", "--add", "safe.directory"])
-        .arg(&cwd)
-        .output();
-    if let Ok(out) = status
-        && !out.status.success()
-    {
-        eprintln!(
-            "riveter: could not mark {} as a git safe.directory: {}",
-            cwd.display(),
-            String::from_utf8_lossy(&out.stderr).trim()
-        );
-    }
-}
-
 /// The pull request's files from the API, else from git; `None` when neither works (the
 /// whole repository is then the change).
 fn changed_files(api: Option<&Api>, pr: &PullRequest, notes: &mut Notes) -> Option<ChangedFiles> {
@@ -192,11 +228,20 @@ fn changed_files(api: Option<&Api>, pr: &PullRequest, notes: &mut Notes) -> Opti
                 })));
             }
             Err(e) => {
-                eprintln!("riveter: could not list the pull request's files ({e}); asking git")
+                println!("riveter: could not list the pull request's files ({e}); asking git")
             }
         }
     }
-    match changes::from_git(Path::new("."), &pr.base_sha, &pr.head_sha) {
+    // The workspace is the runner's checkout, which another user than the container's may own:
+    // trusted for this command only, never by writing a git config file (a global one would
+    // outlive the step in the runner's home folder).
+    let workspace = std::env::current_dir().ok();
+    match changes::from_git(
+        Path::new("."),
+        &pr.base_sha,
+        &pr.head_sha,
+        workspace.as_deref(),
+    ) {
         Ok(changed) => Some(changed),
         Err(e) => {
             notes.say(format!(
@@ -216,12 +261,34 @@ fn publish(
     notes: &mut Notes,
 ) {
     if inputs.annotations {
-        match checks::publish(api, &pr.head_sha, report, verdict, markdown) {
-            Ok(n) => println!(
-                "riveter: check run `{}` with {n} annotation(s)",
-                checks::NAME
-            ),
-            Err(e) => notes.api_error("the check run", &e),
+        let run = checks::publish(api, &pr.head_sha, report, verdict, markdown);
+        let name = checks::NAME;
+        let all = run.annotations;
+        match &run.error {
+            None => println!("riveter: check run `{name}` with {all} annotation(s)"),
+            Some(error) => {
+                if !run.created {
+                    notes.not_posted(match error {
+                        ApiError::Unclear(_) => format!(
+                            "the check run `{name}` and its {all} annotation(s) (GitHub may have created it; riveter did not send it again)"
+                        ),
+                        _ => format!("the check run `{name}` and its {all} annotation(s)"),
+                    });
+                } else {
+                    if run.sent < all {
+                        notes.not_posted(format!(
+                            "{} of the {all} annotation(s) of the check run `{name}`",
+                            all - run.sent
+                        ));
+                    }
+                    if !run.completed {
+                        notes.not_posted(format!(
+                            "the conclusion of the check run `{name}`, which stays in progress"
+                        ));
+                    }
+                }
+                notes.api_error("the check run", error);
+            }
         }
     }
     if inputs.comment {
@@ -233,17 +300,41 @@ fn publish(
                 )
             });
         match comment::publish(api, pr.number, markdown, worth_saying) {
-            Ok(posted) => println!("riveter: summary comment {posted:?}"),
-            Err(e) => notes.api_error("the summary comment", &e),
+            Ok(published) => {
+                let what = match published.posted {
+                    Posted::Created => "created",
+                    Posted::Updated => "updated",
+                    Posted::Skipped => "not needed: nothing to say and none to update",
+                };
+                println!("riveter: summary comment by {}: {what}", published.author);
+                if published.strangers > 0 {
+                    println!(
+                        "riveter: left alone {} comment(s) by other accounts that carry riveter's marker",
+                        published.strangers
+                    );
+                }
+            }
+            Err(e) => {
+                notes.not_posted(match e {
+                    ApiError::Unclear(_) => "the summary comment (GitHub may have taken it; riveter did not send it again)".into(),
+                    _ => "the summary comment".into(),
+                });
+                notes.api_error("the summary comment", &e);
+            }
         }
     }
 }
 
-/// What the job log and the job summary should tell about posting.
+/// What the job log and the job summary should tell about posting, and the problems that fail
+/// the step whatever the verdict.
 #[derive(Default)]
 struct Notes {
     lines: Vec<String>,
     told_forbidden: bool,
+    not_posted: Vec<String>,
+    /// Reports that could not be written, and the like: the step fails, after everything else
+    /// was written and posted.
+    failures: Vec<String>,
 }
 
 impl Notes {
@@ -255,6 +346,21 @@ impl Notes {
         self.lines.push(line);
     }
 
+    fn not_posted(&mut self, what: String) {
+        self.not_posted.push(what);
+    }
+
+    fn failed(&mut self, problem: String) {
+        for line in problem.lines() {
+            println!(
+                "::error title=riveter::{}",
+                crate::report::github_data(line)
+            );
+            self.lines.push(format!("Not written: {line}"));
+        }
+        self.failures.push(problem);
+    }
+
     fn api_error(&mut self, what: &str, error: &ApiError) {
         match error {
             // Both the check run and the comment fail on a fork: explain it once.
@@ -262,13 +368,49 @@ impl Notes {
             ApiError::Forbidden(message) => {
                 self.told_forbidden = true;
                 self.say(format!(
-                    "The token cannot write to this repository ({message}); pull requests from forks get a read-only token. No check run or comment was posted; the verdict is unchanged and the SARIF and JUnit files were written."
+                    "The token cannot write to this repository ({message}); pull requests from forks get a read-only token. The verdict is unchanged and the report files were written."
                 ));
             }
             other => self.say(format!(
                 "Could not post {what}: {other}. The verdict is unchanged."
             )),
         }
+    }
+
+    /// The last lines of the log: what was not posted, and what failed the step; the exit
+    /// code: the verdict's, or 2 when something could not be written.
+    fn finish(&self, verdict: GateVerdict) -> u8 {
+        if !self.not_posted.is_empty() {
+            println!(
+                "riveter: not posted: {}. The verdict ({}) is the gate's, whatever the API did.",
+                self.not_posted.join("; "),
+                verdict_word(verdict)
+            );
+        }
+        if self.failures.is_empty() {
+            return verdict.exit_code();
+        }
+        println!(
+            "::error title=riveter::{}",
+            crate::report::github_data(&format!(
+                "The step fails because {} could not be written (the gate's verdict: {}); everything else was written and posted.",
+                if self.failures.len() == 1 {
+                    "a file"
+                } else {
+                    "files"
+                },
+                verdict_word(verdict)
+            ))
+        );
+        verdict.exit_code().max(GateVerdict::Incomplete.exit_code())
+    }
+}
+
+fn verdict_word(verdict: GateVerdict) -> &'static str {
+    match verdict {
+        GateVerdict::Passed => "passed",
+        GateVerdict::Failed => "failed",
+        GateVerdict::Incomplete => "incomplete",
     }
 }
 
@@ -303,6 +445,12 @@ fn write_step_summary(context: &Context, markdown: &str, notes: &Notes) -> Resul
     let mut text = markdown.to_string();
     for line in &notes.lines {
         text.push_str(&format!("\n> [!WARNING]\n> {line}\n"));
+    }
+    if !notes.not_posted.is_empty() {
+        text.push_str(&format!(
+            "\n> [!WARNING]\n> Not posted: {}.\n",
+            notes.not_posted.join("; ")
+        ));
     }
     append(path, &text)
 }

@@ -1,6 +1,8 @@
 //! The GitHub stand-in shared by the Action's tests (tests/github_action.rs) and the image's
 //! (tests/integration/image.rs): an HTTP server on 127.0.0.1 that speaks the REST endpoints riveter uses
-//! (pull request files, issue comments, check runs), and a git repository with a pull request.
+//! (pull request files, issue comments, check runs, who the token is) and can misbehave as a
+//! broken API does (a body that trickles, a reply cut off or garbled), and a git repository
+//! with a pull request.
 
 // Each test target uses a different part of it.
 #![allow(dead_code)]
@@ -13,9 +15,12 @@ use std::net::TcpListener;
 use std::path::Path;
 use std::process::Command;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 pub const TOKEN: &str = "ghs_SECRET0123456789abcdef";
 pub const REPO: &str = "octo/infra";
+/// Who the workflow token is: GitHub Actions' app, whose comments carry this login.
+pub const BOT: &str = "github-actions[bot]";
 
 #[derive(Debug, Clone)]
 pub struct Request {
@@ -29,6 +34,28 @@ pub struct Reply {
     pub status: u16,
     pub headers: Vec<(String, String)>,
     pub body: Value,
+    /// Sent instead of the whole reply (status line, headers and body) as it is: a reply that
+    /// is garbled or cut off.
+    pub raw: Option<Vec<u8>>,
+    /// The body goes out one byte at a time with this pause between bytes.
+    pub trickle: Option<Duration>,
+}
+
+impl Default for Reply {
+    fn default() -> Reply {
+        Reply {
+            status: 200,
+            headers: Vec::new(),
+            body: Value::Null,
+            raw: None,
+            trickle: None,
+        }
+    }
+}
+
+/// An issue comment as GitHub lists it.
+pub fn comment(id: u64, author: &str, body: &str) -> Value {
+    json!({ "id": id, "user": { "login": author, "type": if author.ends_with("[bot]") { "Bot" } else { "User" } }, "body": body })
 }
 
 pub fn ok(body: Value) -> Reply {
@@ -36,6 +63,7 @@ pub fn ok(body: Value) -> Reply {
         status: 200,
         headers: Vec::new(),
         body,
+        ..Reply::default()
     }
 }
 
@@ -75,16 +103,7 @@ impl Server {
                         n
                     };
                     let reply = handler(&request, &base, n);
-                    let body = reply.body.to_string();
-                    let mut head = format!(
-                        "HTTP/1.1 {} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n",
-                        reply.status,
-                        body.len()
-                    );
-                    for (k, v) in &reply.headers {
-                        head.push_str(&format!("{k}: {v}\r\n"));
-                    }
-                    let _ = stream.write_all(format!("{head}\r\n{body}").as_bytes());
+                    send(&mut stream, &reply);
                 });
             }
         });
@@ -100,6 +119,44 @@ impl Server {
             .into_iter()
             .filter(|r| r.method == method && r.path.starts_with(path_prefix))
             .collect()
+    }
+}
+
+fn send(stream: &mut std::net::TcpStream, reply: &Reply) {
+    if let Some(raw) = &reply.raw {
+        let _ = stream.write_all(raw);
+        return;
+    }
+    let body = reply.body.to_string();
+    let mut head = format!(
+        "HTTP/1.1 {} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n",
+        reply.status,
+        body.len()
+    );
+    for (k, v) in &reply.headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    head.push_str("\r\n");
+    match reply.trickle {
+        None => {
+            let _ = stream.write_all(format!("{head}{body}").as_bytes());
+        }
+        Some(pause) => {
+            if stream.write_all(head.as_bytes()).is_err() {
+                return;
+            }
+            for byte in body.as_bytes() {
+                std::thread::sleep(pause);
+                // The client gave up and closed the connection.
+                if stream
+                    .write_all(&[*byte])
+                    .and_then(|_| stream.flush())
+                    .is_err()
+                {
+                    return;
+                }
+            }
+        }
     }
 }
 
@@ -188,7 +245,8 @@ pub fn pr_event(repo: &Repo) -> Value {
     json!({ "number": 7, "pull_request": { "number": 7, "base": { "sha": repo.base }, "head": { "sha": repo.head } } })
 }
 
-/// The usual GitHub: changed files on two pages, no comment yet, check runs accepted.
+/// The usual GitHub: changed files on two pages, no comment yet, check runs accepted, the
+/// workflow token's identity.
 pub fn github(request: &Request, base: &str, _n: usize) -> Reply {
     let files = "/repos/octo/infra/pulls/7/files";
     match (request.method.as_str(), request.path.as_str()) {
@@ -201,25 +259,43 @@ pub fn github(request: &Request, base: &str, _n: usize) -> Reply {
                 ),
             )],
             body: json!([{ "filename": "README.md" }]),
+            ..Reply::default()
         },
         ("GET", p) if p.starts_with(files) => ok(json!([{ "filename": "changed.tf" }])),
         ("GET", p) if p.starts_with("/repos/octo/infra/issues/7/comments") => ok(json!([])),
+        // The workflow token is an app installation's: no user, and the GraphQL viewer is the
+        // app's bot.
+        ("GET", "/user") => Reply {
+            status: 403,
+            body: json!({ "message": "Resource not accessible by integration" }),
+            ..Reply::default()
+        },
+        ("POST", "/graphql")
+            if request.body["query"]
+                .as_str()
+                .is_some_and(|q| q.contains("viewer")) =>
+        {
+            ok(json!({ "data": { "viewer": { "login": BOT } } }))
+        }
         ("POST", "/repos/octo/infra/check-runs") => Reply {
             status: 201,
             headers: Vec::new(),
             body: json!({ "id": 42 }),
+            ..Reply::default()
         },
         ("PATCH", "/repos/octo/infra/check-runs/42") => ok(json!({ "id": 42 })),
         ("POST", "/repos/octo/infra/issues/7/comments") => Reply {
             status: 201,
             headers: Vec::new(),
             body: json!({ "id": 900 }),
+            ..Reply::default()
         },
         ("PATCH", p) if p.starts_with("/repos/octo/infra/issues/comments/") => ok(json!({})),
         _ => Reply {
             status: 404,
             headers: Vec::new(),
             body: json!({ "message": "Not Found" }),
+            ..Reply::default()
         },
     }
 }
