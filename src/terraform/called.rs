@@ -209,9 +209,9 @@ impl CalledModules for Calls<'_> {
     ) -> Result<Vec<(String, Value)>, String> {
         let target = lexical(&self.dir.join(source));
         // Terraform would read the folder wherever it is; riveter reads only inside the
-        // scanned tree, and what it reads is the resolved folder. The folder as written stays
-        // the call's identity (the chain, the cache).
-        let resolved = self.reading.tree.resolve(&target).map_err(|refusal| {
+        // scanned tree and the repository, and what it reads is the resolved folder. The
+        // folder as written stays the call's identity (the chain, the cache).
+        let resolved = self.reading.module_sources.resolve(&target).map_err(|refusal| {
             format!(
                 "lies {} (module source \"{source}\"), refused at {place}",
                 refusal.place()
@@ -362,7 +362,7 @@ fn read_called(dir: &Path, reading: Reading) -> Result<Vec<ParsedFile>, String> 
     paths
         .iter()
         .map(|path| {
-            parse_file(path, reading.root, reading.tree)
+            parse_file(path, reading.root, reading.module_sources)
                 .map(|(source, syntax)| ParsedFile {
                     source,
                     syntax,
@@ -579,27 +579,32 @@ resource "aws_kms_key" "k" {
     }
 
     #[test]
-    fn a_module_outside_the_scanned_tree_is_not_read() {
+    fn a_module_is_read_inside_the_repository_and_refused_outside_it() {
         let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().canonicalize().unwrap();
+        let base = dir.path().canonicalize().unwrap();
+        let root = base.join("repo");
         let files = [
             (
-                "app/main.tf",
-                "module \"naming\" {\n  source = \"../modules/naming\"\n  prefix = \"x\"\n}\nresource \"aws_kms_key\" \"k\" { description = module.naming.name }\n",
+                "repo/app/main.tf",
+                "module \"naming\" {\n  source = \"../modules/naming\"\n  prefix = \"x\"\n}\nmodule \"away\" {\n  source = \"../../away\"\n  prefix = \"y\"\n}\nresource \"aws_kms_key\" \"k\" {\n  description = module.naming.name\n  policy      = module.away.name\n}\n",
             ),
-            ("modules/naming/main.tf", NAMING),
+            ("repo/modules/naming/main.tf", NAMING),
+            ("away/main.tf", NAMING),
         ];
         for (path, text) in files {
-            fs::create_dir_all(root.join(path).parent().unwrap()).unwrap();
-            fs::write(root.join(path), text).unwrap();
+            fs::create_dir_all(base.join(path).parent().unwrap()).unwrap();
+            fs::write(base.join(path), text).unwrap();
         }
-        // Only `app/` is scanned: the module beside it is outside the tree.
+        // Only `app/` is scanned: the module beside it is in the repository, and is read;
+        // the one above the repository is not.
         let discovered = discover(&[root.join("app").display().to_string()]).unwrap();
         let terraform = load(discovered, &root, &VariableInputs::default());
         let value = attribute(&terraform.resources, "aws_kms_key.k", "description");
+        assert_eq!(value, Value::String("x-key".into()));
+        let away = attribute(&terraform.resources, "aws_kms_key.k", "policy");
         assert_eq!(
-            reason(&value),
-            "module.naming, an output of ../modules/naming, which lies outside the scanned tree (module source \"../modules/naming\"), refused at app/main.tf:2"
+            reason(&away),
+            "module.away, an output of ../../away, which lies outside the scanned tree (module source \"../../away\"), refused at app/main.tf:6"
         );
     }
 

@@ -81,6 +81,18 @@ impl ScannedTree {
         ScannedTree { roots: kept }
     }
 
+    /// The tree with `folder` added: where a module's `source` may lead, which is the
+    /// repository as well as the scanned folders, so that scanning `envs/prod` still follows
+    /// its call of `../../modules/x`.
+    pub fn with_folder(&self, folder: &Path) -> ScannedTree {
+        ScannedTree::of_folders(
+            self.roots
+                .iter()
+                .map(PathBuf::as_path)
+                .chain(std::iter::once(folder)),
+        )
+    }
+
     /// The scanned folders, resolved.
     pub fn roots(&self) -> &[PathBuf] {
         &self.roots

@@ -82,9 +82,11 @@ pub fn load_counting(
     inputs: &VariableInputs,
     files_read: &AtomicUsize,
 ) -> Terraform {
+    let module_sources = discovered.tree.with_folder(root);
     let reading = module::Reading {
         root,
         tree: &discovered.tree,
+        module_sources: &module_sources,
         inputs,
     };
     let ignored: std::collections::BTreeSet<PathBuf> = discovered

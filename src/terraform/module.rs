@@ -241,6 +241,7 @@ pub fn evaluate_single(source: SourceFile, syntax: Syntax) -> Vec<Resource> {
     let reading = Reading {
         root: here,
         tree: &ScannedTree::default(),
+        module_sources: &ScannedTree::default(),
         inputs: &VariableInputs::default(),
     };
     evaluate_files(

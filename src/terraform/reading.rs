@@ -10,5 +10,9 @@ use std::path::Path;
 pub struct Reading<'a> {
     pub root: &'a Path,
     pub tree: &'a ScannedTree,
+    /// Where a local module's `source` may lead: the scanned tree and the repository (never
+    /// a `.git` or `.terraform` folder). Only Terraform files are read there; what the
+    /// module's own functions read must still lie in `tree`.
+    pub module_sources: &'a ScannedTree,
     pub inputs: &'a VariableInputs,
 }

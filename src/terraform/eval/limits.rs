@@ -193,11 +193,17 @@ impl Budget {
 
     /// Records a limit met by an expression of `file` at `span`.
     pub fn met(&self, file: &Arc<str>, span: Span, reason: &str) {
+        self.error(file, span, format!("evaluation limit: {reason}"));
+    }
+
+    /// Records an error of evaluation that leaves the scan incomplete (a bound met, a read
+    /// refused) at `span` of `file`.
+    pub fn error(&self, file: &Arc<str>, span: Span, message: String) {
         self.met.borrow_mut().insert(FileError {
             file: file.to_string(),
             line: span.line,
             column: span.column,
-            message: format!("evaluation limit: {reason}"),
+            message,
         });
     }
 

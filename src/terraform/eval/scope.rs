@@ -170,6 +170,19 @@ impl<'t> Scope<'t> {
         }
     }
 
+    /// Records a read the code asked for and riveter refused, as an error of the scan on the
+    /// call's line: the scan cannot be trusted to have judged what that read would have given.
+    pub fn refuse_read(&self, file: &SourceFile, offset: usize, reason: &str) {
+        let (line, column) = file.position(offset);
+        let span = crate::value::Span {
+            line,
+            column,
+            end_line: line,
+            end_column: column,
+        };
+        self.budget.error(&file.name, span, format!("read refused: {reason}"));
+    }
+
     /// The limits evaluation met so far, each an error on a file and line.
     pub fn take_limits_met(&self) -> Vec<crate::terraform::resource::FileError> {
         self.budget.take_met()

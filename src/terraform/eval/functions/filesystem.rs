@@ -99,7 +99,8 @@ fn resolve(path: &str, cx: &Context) -> Result<PathBuf, Value> {
 
 fn refused(cx: &Context, refusal: &Refusal) -> Value {
     let reason = format!("{} {refusal}, refused at {}", cx.source, cx.place());
-    cx.scope.warn_once(reason.clone());
+    cx.scope
+        .refuse_read(cx.file, cx.offset, &format!("{} {refusal}", cx.source));
     unknown(cx, reason)
 }
 
