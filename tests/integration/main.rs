@@ -12,6 +12,7 @@ mod functions;
 mod github_action;
 mod github_stand_in;
 mod image;
+mod numbers;
 mod operators;
 mod outcomes;
 mod packs;
