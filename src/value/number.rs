@@ -1127,3 +1127,93 @@ impl fmt::Display for Number {
         f.write_str(&self.text())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n(text: &str) -> Number {
+        Number::parse(text).unwrap()
+    }
+
+    #[test]
+    fn literals_are_read_from_their_text() {
+        assert_eq!(n("0.1").add(&n("0.2")).unwrap().text(), "0.3");
+        assert!(n("0.1").add(&n("0.2")).unwrap().terraform_equals(&n("0.3")));
+        assert_eq!(n("9007199254740993").text(), "9007199254740993");
+        assert_eq!(n("1e21").text(), "1000000000000000000000");
+        assert_eq!(n("-0").text(), "-0");
+        assert_eq!(n("Inf").text(), "+Inf");
+        assert!(Number::parse("1_000").is_err());
+        assert!(Number::parse(" 1").is_err());
+    }
+
+    #[test]
+    fn precision_follows_the_operands() {
+        let third = Number::int(1).div(&Number::int(3)).unwrap();
+        assert_eq!(third.text(), "0.33333333333333333334");
+        let sqrt = Number::from_f64(2f64.sqrt()).unwrap();
+        assert_eq!(sqrt.text(), "1.4142135623730951");
+        assert_eq!(
+            sqrt.add(&n("0")).unwrap().text(),
+            "1.4142135623730951454746218587388284504413604736328125"
+        );
+    }
+
+    #[test]
+    fn zero_infinity_and_their_errors() {
+        assert_eq!(n("1").div(&n("0")).unwrap().text(), "+Inf");
+        assert_eq!(n("-1").div(&n("0")).unwrap().text(), "-Inf");
+        assert!(n("0").div(&n("0")).is_err());
+        assert_eq!(n("0").mul(&n("-1")).unwrap().text(), "-0");
+        assert_eq!(n("5").rem(&n("0")).unwrap().text(), "5");
+        let inf = n("Inf");
+        assert!(inf.sub(&inf).is_err());
+        assert!(n("0").mul(&inf).is_err());
+    }
+
+    #[test]
+    fn hostile_magnitudes_stop_at_the_bound_quickly() {
+        let started = std::time::Instant::now();
+        for text in ["1e999999999", "1e-999999999", "1e99999999999999999999999"] {
+            let err = Number::parse(text).err().unwrap();
+            assert!(err.ends_with(LIMIT), "{text}: {err}");
+        }
+        // Squaring until past the bound: each product is rounded to 512 bits.
+        let mut x = n("1.5");
+        let mut steps = 0;
+        while let Ok(next) = x.mul(&x) {
+            x = next;
+            steps += 1;
+            assert!(steps < 64);
+        }
+        // Adding numbers far apart does not shift one into place bit by bit.
+        let sum = n("1e2400").add(&n("1e-2400")).unwrap();
+        assert!(sum.terraform_equals(&n("1e2400")));
+        assert_eq!(n("1e-2400").text().len(), 2402);
+        let whole = Number::from_whole(false, BigUint::from(1u32) << 9000u32);
+        assert!(whole.err().unwrap().ends_with(LIMIT));
+        assert!(started.elapsed().as_secs() < 2, "{:?}", started.elapsed());
+    }
+
+    #[test]
+    fn go_formats() {
+        assert_eq!(n("1000000").format('g', None), "1e+06");
+        assert_eq!(n("1234567").format('g', None), "1.234567e+06");
+        assert_eq!(n("2.675").format('f', Some(2)), "2.67");
+        assert_eq!(n("0.125").format('f', Some(2)), "0.12");
+        assert_eq!(n("12345.678").format('e', Some(3)), "1.235e+04");
+        assert_eq!(n("0.5").format('f', Some(0)), "0");
+        assert_eq!(n("1.5").format('f', Some(0)), "2");
+    }
+
+    #[test]
+    fn counts_and_indexes() {
+        assert_eq!(n("3.0").to_i64(), Some(3));
+        assert_eq!(n("2.5").to_i64(), None);
+        assert_eq!(n("1e30").to_i64(), None);
+        assert_eq!(n("-2.5").floor().unwrap().text(), "-3");
+        assert_eq!(n("-0.5").ceil().unwrap().text(), "0");
+        assert_eq!(n("2.1").ceil().unwrap().text(), "3");
+    }
+}

@@ -141,6 +141,13 @@ const EXPRESSIONS: &[&str] = &[
     "jsonencode(range(0, 1, 0.25))",
     "jsonencode([for i in range(3) : i * 0.1])",
     "(0.1 + 0.2) * 10 == 3",
+    // Strings converted to numbers.
+    "tonumber(\" 1\")",
+    "tonumber(\"Inf\")",
+    "tonumber(\".5\")",
+    "tonumber(\"5.\")",
+    "tonumber(\"0x10\")",
+    "\"5\" + 1",
 ];
 
 /// riveter's answer: the value as Terraform's `tostring` writes it, or `error`.
@@ -239,4 +246,55 @@ fn numbers_evaluate_as_in_terraform() {
         EXPRESSIONS.len(),
         disagreements.join("\n")
     );
+}
+
+fn resources(src: &str) -> Vec<riveter::terraform::Resource> {
+    let file: Arc<str> = "main.tf".into();
+    parse_source(&file, src).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn count_from_decimal_arithmetic_is_exact() {
+    // In Terraform (0.1 + 0.2) * 10 is 3: three instances, where f64 arithmetic gives
+    // 3.0000000000000004 and no count at all.
+    let found = resources(
+        "resource \"t\" \"x\" {\n  count = (0.1 + 0.2) * 10\n  i = count.index\n}\n",
+    );
+    let index = found[0].body.value.get("i").unwrap();
+    match &index.value {
+        Value::Unknown(u) => assert_eq!(u.candidates.len(), 3, "{u:?}"),
+        other => panic!("count.index should differ per instance, is {other}"),
+    }
+}
+
+#[test]
+fn hostile_numbers_stop_at_riveter_limit_quickly() {
+    let started = std::time::Instant::now();
+    let mut src = String::from("locals {\n  n0 = 1.5\n");
+    // Each local squares the previous one: 2^40 bits by the end, were nothing to stop it.
+    for i in 1..40 {
+        src.push_str(&format!("  n{i} = local.n{} * local.n{}\n", i - 1, i - 1));
+    }
+    src.push_str("}\nresource \"t\" \"x\" {\n");
+    src.push_str("  squared = local.n39\n");
+    // hcl-edit reads a literal as an f64 and rejects one past its range: these come as text.
+    src.push_str("  literal = tonumber(\"1e999999999\")\n");
+    src.push_str("  tiny = tonumber(\"1e-999999999\") * 1\n");
+    src.push_str("  power = pow(10, 1e9)\n");
+    src.push_str("  apart = tonumber(\"1e2400\") + tonumber(\"1e-2400\") > 0\n");
+    src.push_str("  digits = parseint(\"");
+    src.push_str(&"7".repeat(100_000));
+    src.push_str("\", 10)\n}\n");
+    let found = resources(&src);
+    let body = &found[0].body.value;
+    for key in ["squared", "literal", "tiny", "digits"] {
+        match &body.get(key).unwrap().value {
+            Value::Unknown(u) => assert!(u.reason.contains("riveter's limit"), "{key}: {}", u.reason),
+            other => panic!("{key} should be unknown, is {other}"),
+        }
+    }
+    // Within Go's range, as Terraform computes it: an infinity, and a sum.
+    assert_eq!(body.get("power").unwrap().value.to_string(), "+Inf");
+    assert_eq!(body.get("apart").unwrap().value, Value::Bool(true));
+    assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
 }
