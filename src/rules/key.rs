@@ -390,7 +390,10 @@ mod tests {
                 .collect(),
         );
         let root = Node::bare(map(vec![("items", wide)]));
-        assert_eq!(followed(&root, "items.255"), Some(Value::Number(crate::value::Number::int(255))));
+        assert_eq!(
+            followed(&root, "items.255"),
+            Some(Value::Number(crate::value::Number::int(255)))
+        );
         assert_eq!(followed(&root, "items.256"), None);
     }
 }

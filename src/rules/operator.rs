@@ -70,7 +70,7 @@ impl Comparison {
     }
 
     fn holds(self, actual: &Number, expected: &Number) -> bool {
-        let order = actual.cmp(expected);
+        let order = actual.compare(expected);
         match self {
             Comparison::Equal => actual.terraform_equals(expected),
             Comparison::NotEqual => !actual.terraform_equals(expected),
@@ -500,7 +500,7 @@ fn number(v: &Value) -> Option<Number> {
 
 fn compare(actual: &Value, expected: &Value, accept: fn(std::cmp::Ordering) -> bool) -> Verdict {
     match (number(actual), number(expected)) {
-        (Some(a), Some(e)) => Verdict::from_bool(accept(a.cmp(&e))),
+        (Some(a), Some(e)) => Verdict::from_bool(accept(a.compare(&e))),
         _ => Verdict::Fail,
     }
 }

@@ -64,7 +64,8 @@ fn bindings(scope: &Scope, file: &SourceFile, body: BodyRef) -> Option<Vec<(&'st
                 .collect()
         }
         (None, Some(Value::Number(n)))
-            if n.to_i64().is_some_and(|n| (0..=MAX_INSTANCES as i64).contains(&n)) =>
+            if n.to_i64()
+                .is_some_and(|n| (0..=MAX_INSTANCES as i64).contains(&n)) =>
         {
             (0..n.to_i64().unwrap_or(0) as usize)
                 .map(|i| {

@@ -45,7 +45,10 @@ pub struct Number(Repr);
 enum Repr {
     /// A whole number exactly in an `i64` (never negative zero), with its precision; the value
     /// never has more significant bits than the precision.
-    Small { value: i64, prec: u32 },
+    Small {
+        value: i64,
+        prec: u32,
+    },
     Big(Box<Float>),
 }
 
@@ -62,7 +65,10 @@ enum Kind {
     Zero,
     Infinite,
     /// `mantissa * 2^exponent`, the mantissa odd and of at most `prec` bits.
-    Finite { mantissa: BigUint, exponent: i64 },
+    Finite {
+        mantissa: BigUint,
+        exponent: i64,
+    },
 }
 
 /// How a whole-number conversion found the number: cty's `big.Accuracy` of `Int`.
@@ -723,7 +729,7 @@ impl Number {
     }
 
     /// Go's `Cmp`: zeros of either sign are equal, infinities beyond every finite number.
-    pub fn cmp(&self, other: &Number) -> Ordering {
+    pub fn compare(&self, other: &Number) -> Ordering {
         if let (Repr::Small { value: a, .. }, Repr::Small { value: b, .. }) = (&self.0, &other.0) {
             return a.cmp(b);
         }
@@ -787,7 +793,7 @@ impl Number {
             return false;
         }
         if a == Accuracy::Exact {
-            return self.cmp(other) == Ordering::Equal;
+            return self.compare(other) == Ordering::Equal;
         }
         self.text() == other.text()
     }
@@ -958,7 +964,10 @@ impl Decimal {
             (mantissa << exponent as u64, 0)
         } else {
             let shift = exponent.unsigned_abs();
-            (mantissa * BigUint::from(5u32).pow(shift as u32), shift as i64)
+            (
+                mantissa * BigUint::from(5u32).pow(shift as u32),
+                shift as i64,
+            )
         };
         let mut digits = scaled.to_str_radix(10).into_bytes();
         let exp = digits.len() as i64 - point;

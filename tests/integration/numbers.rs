@@ -227,7 +227,10 @@ fn numbers_evaluate_as_in_terraform() {
             }
         }
     } else {
-        assert!(!recording, "RIVETER_RECORD_TERRAFORM needs terraform on the PATH");
+        assert!(
+            !recording,
+            "RIVETER_RECORD_TERRAFORM needs terraform on the PATH"
+        );
     }
     let disagreements: Vec<String> = EXPRESSIONS
         .iter()
@@ -257,9 +260,8 @@ fn resources(src: &str) -> Vec<riveter::terraform::Resource> {
 fn count_from_decimal_arithmetic_is_exact() {
     // In Terraform (0.1 + 0.2) * 10 is 3: three instances, where f64 arithmetic gives
     // 3.0000000000000004 and no count at all.
-    let found = resources(
-        "resource \"t\" \"x\" {\n  count = (0.1 + 0.2) * 10\n  i = count.index\n}\n",
-    );
+    let found =
+        resources("resource \"t\" \"x\" {\n  count = (0.1 + 0.2) * 10\n  i = count.index\n}\n");
     let index = found[0].body.value.get("i").unwrap();
     match &index.value {
         Value::Unknown(u) => assert_eq!(u.candidates.len(), 3, "{u:?}"),
@@ -289,7 +291,9 @@ fn hostile_numbers_stop_at_riveter_limit_quickly() {
     let body = &found[0].body.value;
     for key in ["squared", "literal", "tiny", "digits"] {
         match &body.get(key).unwrap().value {
-            Value::Unknown(u) => assert!(u.reason.contains("riveter's limit"), "{key}: {}", u.reason),
+            Value::Unknown(u) => {
+                assert!(u.reason.contains("riveter's limit"), "{key}: {}", u.reason)
+            }
             other => panic!("{key} should be unknown, is {other}"),
         }
     }

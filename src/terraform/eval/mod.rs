@@ -696,7 +696,10 @@ fn index(value: Value, key: &Value) -> Eval {
         Value::List(items) => {
             let n = to_number(key)?;
             let len = items.len();
-            let Some(i) = n.to_i64().and_then(|i| usize::try_from(i).ok()).filter(|i| *i < len)
+            let Some(i) = n
+                .to_i64()
+                .and_then(|i| usize::try_from(i).ok())
+                .filter(|i| *i < len)
             else {
                 return Err(format!("index {n} is out of range for a list of {len}"));
             };
@@ -726,10 +729,10 @@ fn binary(op: BinaryOperator, lhs: &Value, rhs: &Value) -> Eval {
             // Terraform's arithmetic (docs/evaluation.md, "Numbers"): `1 / 0` is an infinity,
             // `0 / 0` an error, `a % 0` is `a`.
             match op {
-                Less => Value::Bool(a.cmp(&b).is_lt()),
-                LessEq => Value::Bool(a.cmp(&b).is_le()),
-                Greater => Value::Bool(a.cmp(&b).is_gt()),
-                GreaterEq => Value::Bool(a.cmp(&b).is_ge()),
+                Less => Value::Bool(a.compare(&b).is_lt()),
+                LessEq => Value::Bool(a.compare(&b).is_le()),
+                Greater => Value::Bool(a.compare(&b).is_gt()),
+                GreaterEq => Value::Bool(a.compare(&b).is_ge()),
                 Plus => Value::Number(a.add(&b)?),
                 Minus => Value::Number(a.sub(&b)?),
                 Mul => Value::Number(a.mul(&b)?),

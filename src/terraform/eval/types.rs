@@ -80,7 +80,9 @@ impl Type {
             (Type::String, Value::Number(n)) => Ok(Value::String(number_text(&n))),
             (Type::String, Value::Bool(b)) => Ok(Value::String(b.to_string())),
             (Type::Number, Value::Number(n)) => Ok(Value::Number(n)),
-            (Type::Number, Value::String(s)) => super::to_number(&Value::String(s)).map(Value::Number),
+            (Type::Number, Value::String(s)) => {
+                super::to_number(&Value::String(s)).map(Value::Number)
+            }
             (Type::Bool, Value::Bool(b)) => Ok(Value::Bool(b)),
             (Type::Bool, Value::String(s)) if s == "true" || s == "false" => {
                 Ok(Value::Bool(s == "true"))

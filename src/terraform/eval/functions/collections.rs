@@ -259,11 +259,15 @@ fn range(args: &[Value]) -> Eval {
     let n: Vec<Number> = args.iter().map(number).collect::<Result<_, _>>()?;
     // cty's defaults: start 0 and a step of 1 or -1, as counts (64 bits).
     let (start, end, step) = match n.as_slice() {
-        [end] => (Number::int(0), end.clone(), Number::int(if end.sign() < 0 { -1 } else { 1 })),
+        [end] => (
+            Number::int(0),
+            end.clone(),
+            Number::int(if end.sign() < 0 { -1 } else { 1 }),
+        ),
         [start, end] => (
             start.clone(),
             end.clone(),
-            Number::int(if end.cmp(start).is_lt() { -1 } else { 1 }),
+            Number::int(if end.compare(start).is_lt() { -1 } else { 1 }),
         ),
         [start, end, step] => (start.clone(), end.clone(), step.clone()),
         _ => unreachable!("arity checked"),
@@ -272,12 +276,12 @@ fn range(args: &[Value]) -> Eval {
         return Err("the step must not be zero".into());
     }
     let down = step.sign() < 0;
-    if down && end.cmp(&start).is_gt() || !down && end.cmp(&start).is_lt() {
+    if down && end.compare(&start).is_gt() || !down && end.compare(&start).is_lt() {
         return Err("the end is on the wrong side of the start for the step".into());
     }
     let mut out = Vec::new();
     let mut i = start;
-    while (!down && i.cmp(&end).is_lt()) || (down && i.cmp(&end).is_gt()) {
+    while (!down && i.compare(&end).is_lt()) || (down && i.compare(&end).is_gt()) {
         if out.len() >= 1024 {
             return Err("more than 1024 elements".into());
         }

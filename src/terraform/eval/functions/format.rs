@@ -144,7 +144,11 @@ fn verb_text(verb: char, spec: &Spec, arg: &Value) -> Result<String, String> {
             {
                 digits = format!("{}{digits}", "0".repeat(p - digits.len()));
             }
-            signed(if negative { format!("-{digits}") } else { digits })
+            signed(if negative {
+                format!("-{digits}")
+            } else {
+                digits
+            })
         }
         'f' | 'F' | 'e' | 'E' | 'g' | 'G' => {
             let n = number(arg)?;

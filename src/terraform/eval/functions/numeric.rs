@@ -44,7 +44,7 @@ fn extreme(args: &[Value], direction: std::cmp::Ordering) -> Eval {
     let mut best: Option<Number> = None;
     for arg in args {
         let n = number(arg)?;
-        if best.as_ref().is_none_or(|b| n.cmp(b) == direction) {
+        if best.as_ref().is_none_or(|b| n.compare(b) == direction) {
             best = Some(n);
         }
     }
