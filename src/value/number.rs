@@ -718,11 +718,9 @@ impl Number {
         };
         let mut negative = negative;
         if accuracy == step_when {
-            // Below the number when positive (ceil adds one), above when negative (floor
-            // takes one away): either way the magnitude grows by one.
-            if accuracy == Accuracy::Below && self.is_negative() || whole.is_zero() {
-                negative = self.is_negative();
-            }
+            // Below a positive number (ceil adds one), above a negative one (floor takes one
+            // away): either way the magnitude grows by one, and keeps the number's sign.
+            negative = self.is_negative();
             whole += 1u32;
         }
         Float::rounded(negative, whole, 0, false, self.prec()).map(Number::big)
