@@ -6,6 +6,9 @@
 
 use std::fmt;
 
+mod number;
+pub use number::Number;
+
 /// Where a value stands in its file (1-based lines and columns, columns in characters).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Span {
@@ -35,7 +38,7 @@ pub struct Node {
 pub enum Value {
     Null,
     Bool(bool),
-    Number(f64),
+    Number(Number),
     String(String),
     /// Lists, tuples, sets, and the blocks of one type (one element per block).
     List(Vec<Node>),
@@ -268,7 +271,7 @@ impl Value {
         match self {
             Value::Null => J::Null,
             Value::Bool(b) => J::Bool(*b),
-            Value::Number(n) => number_to_json(*n),
+            Value::Number(n) => n.to_json(),
             Value::String(s) => J::String(s.clone()),
             Value::List(items) => J::Array(items.iter().map(|n| n.value.to_json()).collect()),
             Value::Map(entries) => J::Object(
@@ -338,7 +341,11 @@ impl Value {
         match json {
             J::Null => Value::Null,
             J::Bool(b) => Value::Bool(*b),
-            J::Number(n) => Value::Number(n.as_f64().unwrap_or(f64::NAN)),
+            // serde_json's text of the number: exact for integers, the shortest for others.
+            J::Number(n) => Value::Number(
+                Number::parse(&n.to_string())
+                    .unwrap_or_else(|_| Number::from_decimal_f64(n.as_f64().unwrap_or(0.0))),
+            ),
             J::String(s) => Value::String(s.clone()),
             J::Array(items) => Value::List(
                 items
@@ -356,19 +363,8 @@ impl Value {
 }
 
 /// A number as Terraform writes it in a string: `5`, `1.5`, `1000000000000000000000`.
-pub fn number_text(n: f64) -> String {
-    if n == 0.0 { "0".into() } else { n.to_string() }
-}
-
-/// Whole numbers are written without a fraction, as Terraform prints them.
-fn number_to_json(n: f64) -> serde_json::Value {
-    if n.fract() == 0.0 && n.abs() < 9.0e15 {
-        serde_json::Value::from(n as i64)
-    } else {
-        serde_json::Number::from_f64(n)
-            .map(serde_json::Value::Number)
-            .unwrap_or(serde_json::Value::Null)
-    }
+pub fn number_text(n: &Number) -> String {
+    n.text()
 }
 
 /// Human-readable form for messages: strings quoted, unknowns as `${source}`. A string that
@@ -379,6 +375,7 @@ impl fmt::Display for Value {
             Value::String(s) if s.contains('"') && !s.contains(['\'', '\n']) => write!(f, "'{s}'"),
             Value::String(s) => write!(f, "{}", serde_json::Value::String(s.clone())),
             Value::Unknown(u) => write!(f, "{}", u.as_text()),
+            Value::Number(n) => write!(f, "{n}"),
             other => write!(f, "{}", other.to_json()),
         }
     }
@@ -390,8 +387,9 @@ mod tests {
 
     #[test]
     fn whole_numbers_print_without_a_fraction() {
-        assert_eq!(Value::Number(30.0).to_string(), "30");
-        assert_eq!(Value::Number(2.5).to_string(), "2.5");
+        assert_eq!(Value::Number(Number::int(30)).to_string(), "30");
+        let half = Number::parse("2.5").unwrap();
+        assert_eq!(Value::Number(half).to_string(), "2.5");
     }
 
     #[test]

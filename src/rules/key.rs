@@ -386,11 +386,14 @@ mod tests {
 
         let wide = Value::List(
             (0..300)
-                .map(|i| Node::bare(Value::Number(i as f64)))
+                .map(|i| Node::bare(Value::Number(crate::value::Number::int(i))))
                 .collect(),
         );
         let root = Node::bare(map(vec![("items", wide)]));
-        assert_eq!(followed(&root, "items.255"), Some(Value::Number(255.0)));
+        assert_eq!(
+            followed(&root, "items.255"),
+            Some(Value::Number(crate::value::Number::int(255)))
+        );
         assert_eq!(followed(&root, "items.256"), None);
     }
 }

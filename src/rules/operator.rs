@@ -5,7 +5,7 @@
 use super::pattern::Pattern;
 use super::relation::RelationKind;
 pub use super::verdict::Verdict;
-use crate::value::{Node, TextPart, Value};
+use crate::value::{Node, Number, TextPart, Value};
 use std::sync::Arc;
 
 #[derive(Debug, Clone)]
@@ -69,14 +69,15 @@ impl Comparison {
         })
     }
 
-    fn holds(self, actual: f64, expected: f64) -> bool {
+    fn holds(self, actual: &Number, expected: &Number) -> bool {
+        let order = actual.compare(expected);
         match self {
-            Comparison::Equal => actual == expected,
-            Comparison::NotEqual => actual != expected,
-            Comparison::Greater => actual > expected,
-            Comparison::GreaterOrEqual => actual >= expected,
-            Comparison::Less => actual < expected,
-            Comparison::LessOrEqual => actual <= expected,
+            Comparison::Equal => actual.terraform_equals(expected),
+            Comparison::NotEqual => !actual.terraform_equals(expected),
+            Comparison::Greater => order.is_gt(),
+            Comparison::GreaterOrEqual => order.is_ge(),
+            Comparison::Less => order.is_lt(),
+            Comparison::LessOrEqual => order.is_le(),
         }
     }
 }
@@ -463,7 +464,7 @@ pub fn equal(a: &Value, b: &Value) -> Verdict {
         (Value::Unknown(_), _) | (_, Value::Unknown(_)) => Verdict::Unknown,
         (Value::Number(x), Value::Number(y)) => Verdict::from_bool(x == y),
         (Value::Number(n), Value::String(s)) | (Value::String(s), Value::Number(n)) => {
-            Verdict::from_bool(s.trim().parse::<f64>().is_ok_and(|p| p == *n))
+            Verdict::from_bool(Number::parse(s.trim()).is_ok_and(|p| p.terraform_equals(n)))
         }
         (Value::Bool(x), Value::String(s)) | (Value::String(s), Value::Bool(x)) => {
             Verdict::from_bool(s == if *x { "true" } else { "false" })
@@ -487,17 +488,19 @@ pub fn equal(a: &Value, b: &Value) -> Verdict {
     }
 }
 
-fn number(v: &Value) -> Option<f64> {
+/// A number, or a string that holds one; a rule's YAML number and Terraform's compare exactly
+/// (`0.1 + 0.2` equals a rule's `0.3`, as in Terraform).
+fn number(v: &Value) -> Option<Number> {
     match v {
-        Value::Number(n) => Some(*n),
-        Value::String(s) => s.trim().parse().ok(),
+        Value::Number(n) => Some(n.clone()),
+        Value::String(s) => Number::parse(s.trim()).ok(),
         _ => None,
     }
 }
 
 fn compare(actual: &Value, expected: &Value, accept: fn(std::cmp::Ordering) -> bool) -> Verdict {
     match (number(actual), number(expected)) {
-        (Some(a), Some(e)) => Verdict::from_bool(a.partial_cmp(&e).is_some_and(accept)),
+        (Some(a), Some(e)) => Verdict::from_bool(accept(a.compare(&e))),
         _ => Verdict::Fail,
     }
 }
@@ -506,7 +509,8 @@ fn compare(actual: &Value, expected: &Value, accept: fn(std::cmp::Ordering) -> b
 fn text(v: &Value) -> Option<String> {
     match v {
         Value::String(s) => Some(s.clone()),
-        Value::Number(_) | Value::Bool(_) => Some(v.to_json().to_string()),
+        Value::Number(n) => Some(n.text()),
+        Value::Bool(b) => Some(b.to_string()),
         Value::Unknown(u) => Some(u.as_text()),
         _ => None,
     }
@@ -571,7 +575,7 @@ fn length(actual: &Value, expected: &Value, comparison: Comparison) -> Verdict {
         _ => return Verdict::Fail,
     };
     match number(expected) {
-        Some(e) => Verdict::from_bool(comparison.holds(len as f64, e)),
+        Some(e) => Verdict::from_bool(comparison.holds(&Number::count(len), &e)),
         None => Verdict::Fail,
     }
 }

@@ -6,7 +6,7 @@
 
 use super::eval::{BodyRef, Evaluator, Scope, values_equal};
 use super::source::SourceFile;
-use crate::value::{Node, Value};
+use crate::value::{Node, Number, Value};
 use hcl::edit::expr::Expression;
 
 /// More instances than this are not expanded; the block is evaluated once, as written.
@@ -64,14 +64,13 @@ fn bindings(scope: &Scope, file: &SourceFile, body: BodyRef) -> Option<Vec<(&'st
                 .collect()
         }
         (None, Some(Value::Number(n)))
-            if n >= 0.0 && n.fract() == 0.0 && (n as usize) <= MAX_INSTANCES =>
+            if n.to_i64()
+                .is_some_and(|n| (0..=MAX_INSTANCES as i64).contains(&n)) =>
         {
-            (0..n as usize)
+            (0..n.to_i64().unwrap_or(0) as usize)
                 .map(|i| {
-                    (
-                        "count",
-                        Value::Map(vec![("index".into(), Node::bare(Value::Number(i as f64)))]),
-                    )
+                    let index = Node::bare(Value::Number(Number::count(i)));
+                    ("count", Value::Map(vec![("index".into(), index)]))
                 })
                 .collect()
         }

@@ -42,7 +42,7 @@ fn write_json(value: &Value, style: JsonStyle, depth: usize, out: &mut String) {
     match value {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => out.push_str(&number_text(*n)),
+        Value::Number(n) => out.push_str(&number_text(n)),
         Value::String(s) => json_string(s, out),
         Value::Unknown(u) => json_string(&u.rendered(), out),
         Value::List(items) if items.is_empty() => out.push_str("[]"),

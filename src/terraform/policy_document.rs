@@ -172,7 +172,7 @@ fn string_list(value: Option<&Node>) -> Option<Value> {
 fn scalar(value: &Value) -> Option<String> {
     match value {
         Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(crate::value::number_text(*n)),
+        Value::Number(n) => Some(n.text()),
         Value::Bool(b) => Some(b.to_string()),
         _ => None,
     }

@@ -15,6 +15,7 @@ mod github_hostile;
 mod github_stand_in;
 mod hostile;
 mod image;
+mod numbers;
 mod operators;
 mod outcomes;
 mod packs;

@@ -68,6 +68,22 @@ fn numeric_comparisons() {
     check("days = var.days", "days", "gt", "1", Unknown);
 }
 
+/// A rule's YAML number and Terraform's compare as Terraform compares numbers: exactly, with
+/// decimal literals as Terraform reads them (`0.1 + 0.2` is `0.3`, not 0.30000000000000004).
+#[test]
+fn rule_numbers_compare_exactly_with_terraform_numbers() {
+    check("a = 0.1 + 0.2", "a", "equals", "0.3", Pass);
+    check("a = 0.1 + 0.2", "a", "gt", "0.3", Fail);
+    check("a = 0.1 + 0.2", "a", "lte", "0.3", Pass);
+    check("a = 0.1 * 3", "a", "gte", "0.3", Pass);
+    check("a = 1.15 * 100", "a", "equals", "115", Pass);
+    check("a = 1 / 3", "a", "lt", "0.3333334", Pass);
+    check("a = 9007199254740993", "a", "gt", "9007199254740992", Pass);
+    check("a = 1 / 0", "a", "gt", "1e300", Pass);
+    check("a = \"0.3\"", "a", "equals", "0.3", Pass);
+    check("a = tostring(0.1 + 0.2)", "a", "matches", "'^0\\.3$'", Pass);
+}
+
 #[test]
 fn contains_on_strings_lists_and_maps() {
     check("p = \"s3:GetObject\"", "p", "contains", "GetObject", Pass);

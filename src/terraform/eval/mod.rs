@@ -12,7 +12,7 @@ pub mod types;
 pub use scope::{BodyRef, Budget, CalledModules, META_ARGUMENTS, Scope, VariableValue};
 
 use super::source::SourceFile;
-use crate::value::{Node, Span, Unknown, Value};
+use crate::value::{Node, Number, Span, Unknown, Value};
 use hcl::edit::Span as _;
 use hcl::edit::expr::{BinaryOperator, Expression, ObjectKey, TraversalOperator, UnaryOperator};
 use hcl::edit::structure::{Block, Body, Structure};
@@ -147,7 +147,7 @@ impl<'s, 't> Evaluator<'s, 't> {
         match expr {
             Expression::Null(_) => Ok(Value::Null),
             Expression::Bool(b) => Ok(Value::Bool(*b.value())),
-            Expression::Number(n) => Ok(Value::Number(n.value().as_f64().unwrap_or(f64::NAN))),
+            Expression::Number(n) => self.number_literal(expr, n.value()),
             Expression::String(s) => Ok(Value::String(s.value().clone())),
             Expression::Array(items) => {
                 let nodes = items
@@ -195,7 +195,7 @@ impl<'s, 't> Evaluator<'s, 't> {
                     return Ok(self.unknown_from(expr, u));
                 }
                 match op.operator.value() {
-                    UnaryOperator::Neg => Ok(Value::Number(-to_number(&value)?)),
+                    UnaryOperator::Neg => Ok(Value::Number(to_number(&value)?.neg())),
                     UnaryOperator::Not => Ok(Value::Bool(!to_bool(&value)?)),
                 }
             }
@@ -355,7 +355,7 @@ impl<'s, 't> Evaluator<'s, 't> {
             value = match op.value() {
                 TraversalOperator::GetAttr(name) => get_attr(value, name.as_str())?,
                 TraversalOperator::LegacyIndex(i) => {
-                    index(value, &Value::Number(*i.value() as f64))?
+                    index(value, &Value::Number(Number::count(*i.value() as usize)))?
                 }
                 TraversalOperator::Index(expr) => {
                     let key = self.eval(expr)?;
@@ -384,6 +384,23 @@ impl<'s, 't> Evaluator<'s, 't> {
             };
         }
         Ok(Walked::Reached(value))
+    }
+
+    /// A number literal read from its source text, as Terraform reads it (512 bits, never
+    /// through a `float64`). A literal past riveter's bound on numbers is unknown.
+    fn number_literal(&self, expr: &Expression, parsed: &hcl::Number) -> Eval {
+        let text = self.source(expr);
+        match Number::parse(text.trim()) {
+            Ok(n) => Ok(Value::Number(n)),
+            Err(why) if why.ends_with(limits::LIMIT) => Ok(Value::Unknown(Unknown::new(
+                text.clone(),
+                format!("{text}, which would be {why}"),
+            ))),
+            // Not the literal's own text (a span that hcl-edit placed elsewhere): its value.
+            Err(_) => Ok(Value::Number(Number::from_decimal_f64(
+                parsed.as_f64().unwrap_or(0.0),
+            ))),
+        }
     }
 
     fn func_call(&mut self, expr: &Expression, call: &hcl::edit::expr::FuncCall) -> Eval {
@@ -662,7 +679,7 @@ fn iteration_pairs(collection: Value) -> Result<Vec<(Value, Value)>, Box<Unknown
         Value::List(items) => Ok(items
             .into_iter()
             .enumerate()
-            .map(|(i, n)| (Value::Number(i as f64), n.value))
+            .map(|(i, n)| (Value::Number(Number::count(i)), n.value))
             .collect()),
         Value::Map(mut entries) => {
             entries.sort_by(|a, b| a.0.cmp(&b.0));
@@ -689,13 +706,14 @@ pub fn to_bool(value: &Value) -> Result<bool, String> {
     }
 }
 
-pub fn to_number(value: &Value) -> Result<f64, String> {
+/// A number, or a string converted as Terraform converts it (no spaces around the digits).
+pub fn to_number(value: &Value) -> Result<Number, String> {
     match value {
-        Value::Number(n) => Ok(*n),
-        Value::String(s) => s
-            .trim()
-            .parse()
-            .map_err(|_| format!("\"{s}\" is not a number")),
+        Value::Number(n) => Ok(n.clone()),
+        Value::String(s) => Number::parse(s).map_err(|e| match e.ends_with(limits::LIMIT) {
+            true => e,
+            false => format!("\"{s}\" is not a number"),
+        }),
         other => Err(format!("a number is required, found {}", other.kind())),
     }
 }
@@ -719,14 +737,18 @@ fn get_attr(value: Value, name: &str) -> Eval {
 fn index(value: Value, key: &Value) -> Eval {
     match value {
         Value::List(items) => {
-            let i = to_number(key)?;
+            let n = to_number(key)?;
             let len = items.len();
-            if i < 0.0 || i.fract() != 0.0 || i as usize >= len {
-                return Err(format!("index {i} is out of range for a list of {len}"));
-            }
+            let Some(i) = n
+                .to_i64()
+                .and_then(|i| usize::try_from(i).ok())
+                .filter(|i| *i < len)
+            else {
+                return Err(format!("index {n} is out of range for a list of {len}"));
+            };
             Ok(items
                 .into_iter()
-                .nth(i as usize)
+                .nth(i)
                 .map(|n| n.value)
                 .unwrap_or(Value::Null))
         }
@@ -747,19 +769,19 @@ fn binary(op: BinaryOperator, lhs: &Value, rhs: &Value) -> Eval {
         Or => Value::Bool(to_bool(lhs)? || to_bool(rhs)?),
         _ => {
             let (a, b) = (to_number(lhs)?, to_number(rhs)?);
+            // Terraform's arithmetic (docs/evaluation.md, "Numbers"): `1 / 0` is an infinity,
+            // `0 / 0` an error, `a % 0` is `a`.
             match op {
-                Less => Value::Bool(a < b),
-                LessEq => Value::Bool(a <= b),
-                Greater => Value::Bool(a > b),
-                GreaterEq => Value::Bool(a >= b),
-                Plus => Value::Number(a + b),
-                Minus => Value::Number(a - b),
-                Mul => Value::Number(a * b),
-                Div if b == 0.0 => return Err("division by zero".into()),
-                Div => Value::Number(a / b),
-                Mod if b == 0.0 => return Err("modulo by zero".into()),
-                // Terraform's % keeps the sign of the dividend, as Rust's does.
-                Mod => Value::Number(a % b),
+                Less => Value::Bool(a.compare(&b).is_lt()),
+                LessEq => Value::Bool(a.compare(&b).is_le()),
+                Greater => Value::Bool(a.compare(&b).is_gt()),
+                GreaterEq => Value::Bool(a.compare(&b).is_ge()),
+                Plus => Value::Number(a.add(&b)?),
+                Minus => Value::Number(a.sub(&b)?),
+                Mul => Value::Number(a.mul(&b)?),
+                Div => Value::Number(a.div(&b)?),
+                // Terraform's % keeps the sign of the dividend.
+                Mod => Value::Number(a.rem(&b)?),
                 _ => unreachable!("every other operator is handled above"),
             }
         }

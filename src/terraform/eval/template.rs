@@ -166,7 +166,7 @@ fn dedent_lines(literal: &str, indent: usize) -> String {
 pub fn text(value: &Value) -> Result<String, String> {
     match value {
         Value::String(s) => Ok(s.clone()),
-        Value::Number(n) => Ok(crate::value::number_text(*n)),
+        Value::Number(n) => Ok(n.text()),
         Value::Bool(b) => Ok(b.to_string()),
         Value::Unknown(u) => Ok(u.rendered()),
         Value::Null => Err("a null value cannot be used in a string".into()),

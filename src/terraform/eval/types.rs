@@ -77,14 +77,12 @@ impl Type {
         }
         match (self, value) {
             (Type::String, Value::String(s)) => Ok(Value::String(s)),
-            (Type::String, Value::Number(n)) => Ok(Value::String(number_text(n))),
+            (Type::String, Value::Number(n)) => Ok(Value::String(number_text(&n))),
             (Type::String, Value::Bool(b)) => Ok(Value::String(b.to_string())),
             (Type::Number, Value::Number(n)) => Ok(Value::Number(n)),
-            (Type::Number, Value::String(s)) => s
-                .trim()
-                .parse()
-                .map(Value::Number)
-                .map_err(|_| format!("\"{s}\" is not a number")),
+            (Type::Number, Value::String(s)) => {
+                super::to_number(&Value::String(s)).map(Value::Number)
+            }
             (Type::Bool, Value::Bool(b)) => Ok(Value::Bool(b)),
             (Type::Bool, Value::String(s)) if s == "true" || s == "false" => {
                 Ok(Value::Bool(s == "true"))

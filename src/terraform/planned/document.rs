@@ -4,7 +4,7 @@
 //! `before`, the managed resources of a plan's prior state) are skipped as they stream past,
 //! and values become riveter's own model without an intermediate JSON tree.
 
-use crate::value::{Node, Value};
+use crate::value::{Node, Number, Value};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::collections::BTreeMap;
@@ -237,14 +237,16 @@ impl<'de> Visitor<'de> for JsonVisitor {
     fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
         Ok(Value::Bool(v))
     }
+    // Terraform writes a plan's numbers as their text; serde_json gives integers exactly and
+    // others as the nearest `f64`, read back as its shortest text.
     fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
-        Ok(Value::Number(v as f64))
+        Ok(Value::Number(Number::whole(v)))
     }
     fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
-        Ok(Value::Number(v as f64))
+        Ok(Value::Number(Number::whole_u64(v)))
     }
     fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
-        Ok(Value::Number(v))
+        Ok(Value::Number(Number::from_decimal_f64(v)))
     }
     fn visit_str<E>(self, v: &str) -> Result<Value, E> {
         Ok(Value::String(v.to_string()))

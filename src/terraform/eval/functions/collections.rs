@@ -2,7 +2,7 @@
 
 use super::{arity, boolean, integer, list, list_of, map, number, sorted, string, unknown_element};
 use crate::terraform::eval::{Eval, values_equal};
-use crate::value::{Node, Value};
+use crate::value::{Node, Number, Value};
 
 pub(super) fn call(name: &str, args: &[Value]) -> Option<Eval> {
     Some(match name {
@@ -40,12 +40,12 @@ pub(super) fn call(name: &str, args: &[Value]) -> Option<Eval> {
 
 fn length(args: &[Value]) -> Eval {
     arity(args, 1, 1)?;
-    Ok(Value::Number(match &args[0] {
+    Ok(Value::Number(Number::count(match &args[0] {
         Value::String(s) => s.chars().count(),
         Value::List(items) => items.len(),
         Value::Map(entries) => entries.len(),
         other => return Err(format!("a {} has no length", other.kind())),
-    } as f64))
+    })))
 }
 
 /// The index wraps around, as in Terraform.
@@ -251,24 +251,38 @@ fn tobool(args: &[Value]) -> Eval {
 
 fn range(args: &[Value]) -> Eval {
     arity(args, 1, 3)?;
-    let n: Vec<f64> = args.iter().map(number).collect::<Result<_, _>>()?;
+    let n: Vec<Number> = args.iter().map(number).collect::<Result<_, _>>()?;
+    // cty's defaults: start 0 and a step of 1 or -1, as counts (64 bits).
     let (start, end, step) = match n.as_slice() {
-        [end] => (0.0, *end, 1.0),
-        [start, end] => (*start, *end, if end >= start { 1.0 } else { -1.0 }),
-        [start, end, step] => (*start, *end, *step),
+        [end] => (
+            Number::int(0),
+            end.clone(),
+            Number::int(if end.sign() < 0 { -1 } else { 1 }),
+        ),
+        [start, end] => (
+            start.clone(),
+            end.clone(),
+            Number::int(if end.compare(start).is_lt() { -1 } else { 1 }),
+        ),
+        [start, end, step] => (start.clone(), end.clone(), step.clone()),
         _ => unreachable!("arity checked"),
     };
-    if step == 0.0 {
+    if step.sign() == 0 {
         return Err("the step must not be zero".into());
+    }
+    let down = step.sign() < 0;
+    if down && end.compare(&start).is_gt() || !down && end.compare(&start).is_lt() {
+        return Err("the end is on the wrong side of the start for the step".into());
     }
     let mut out = Vec::new();
     let mut i = start;
-    while (step > 0.0 && i < end) || (step < 0.0 && i > end) {
-        out.push(Value::Number(i));
-        i += step;
-        if out.len() > 1024 {
+    while (!down && i.compare(&end).is_lt()) || (down && i.compare(&end).is_gt()) {
+        if out.len() >= 1024 {
             return Err("more than 1024 elements".into());
         }
+        let next = i.add(&step)?;
+        out.push(Value::Number(i));
+        i = next;
     }
     Ok(list_of(out))
 }
@@ -313,7 +327,7 @@ fn index(args: &[Value]) -> Eval {
             return Ok(Value::Unknown(u.clone()));
         }
         if values_equal(&item.value, &args[1]) {
-            return Ok(Value::Number(i as f64));
+            return Ok(Value::Number(Number::count(i)));
         }
     }
     Err("the value is not in the list".into())

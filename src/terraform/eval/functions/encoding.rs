@@ -11,7 +11,13 @@ use base64::engine::general_purpose::STANDARD;
 
 pub(super) fn call(name: &str, args: &[Value]) -> Option<Eval> {
     Some(match name {
-        "jsonencode" => arity(args, 1, 1).map(|_| Value::String(json(&args[0]))),
+        "jsonencode" => arity(args, 1, 1).and_then(|_| {
+            // JSON has no infinities; cty refuses them.
+            if has_infinity(&args[0]) {
+                return Err("cannot serialize infinity as JSON".into());
+            }
+            Ok(Value::String(json(&args[0])))
+        }),
         "jsondecode" => jsondecode(args),
         "yamlencode" => arity(args, 1, 1).map(|_| Value::String(yaml(&args[0]))),
         "base64encode" => {
@@ -120,11 +126,20 @@ fn yaml_value(value: &Value, list_indent: usize, map_indent: usize, out: &mut St
     }
 }
 
+fn has_infinity(value: &Value) -> bool {
+    match value {
+        Value::Number(n) => n.is_infinite(),
+        Value::List(items) => items.iter().any(|n| has_infinity(&n.value)),
+        Value::Map(entries) => entries.iter().any(|(_, n)| has_infinity(&n.value)),
+        _ => false,
+    }
+}
+
 fn yaml_scalar(value: &Value, indent: usize) -> String {
     match value {
         Value::Null => "null".into(),
         Value::Bool(b) => b.to_string(),
-        Value::Number(n) => number_text(*n),
+        Value::Number(n) => number_text(n),
         Value::String(s) if s.contains('\n') => yaml_block(s, indent),
         Value::String(s) => yaml_quoted(s),
         Value::Unknown(u) => yaml_quoted(&u.rendered()),

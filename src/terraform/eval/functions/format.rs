@@ -4,7 +4,7 @@
 use super::{arity, boolean, list, number, string, too_large};
 use crate::terraform::eval::limits::MAX_TEXT_BYTES;
 use crate::terraform::eval::{Eval, template};
-use crate::value::{Value, number_text};
+use crate::value::Value;
 
 pub(super) fn call(name: &str, args: &[Value]) -> Option<Eval> {
     Some(match name {
@@ -97,10 +97,14 @@ fn digits(chars: &mut std::iter::Peekable<std::str::Chars>) -> Option<usize> {
 }
 
 fn verb_text(verb: char, spec: &Spec, arg: &Value) -> Result<String, String> {
-    let signed = |n: f64, body: String| {
-        if n >= 0.0 && spec.plus {
+    // Go writes a sign before a number that has none only when asked (`%+d`, `% d`); an
+    // infinity always carries its own.
+    let signed = |body: String| {
+        if body.starts_with(['-', '+']) {
+            body
+        } else if spec.plus {
             format!("+{body}")
-        } else if n >= 0.0 && spec.space {
+        } else if spec.space {
             format!(" {body}")
         } else {
             body
@@ -109,6 +113,8 @@ fn verb_text(verb: char, spec: &Spec, arg: &Value) -> Result<String, String> {
     Ok(match verb {
         'v' => match arg {
             Value::List(_) | Value::Map(_) => crate::terraform::json_text::json(arg),
+            // cty writes a number as Go's shortest `%g`: `1e+06`.
+            Value::Number(n) => n.format('g', None),
             other => template::text(other)?,
         },
         's' => {
@@ -120,55 +126,42 @@ fn verb_text(verb: char, spec: &Spec, arg: &Value) -> Result<String, String> {
         }
         'q' => serde_json::Value::String(string(arg)?).to_string(),
         't' => boolean(arg)?.to_string(),
-        'd' => {
+        'd' | 'x' | 'X' | 'o' | 'b' => {
             let n = number(arg)?;
-            if n.fract() != 0.0 {
-                return Err(format!("%d needs a whole number, found {}", number_text(n)));
-            }
-            signed(n, format!("{}", n as i64))
-        }
-        'f' | 'F' => {
-            let n = number(arg)?;
-            signed(n, format!("{:.*}", spec.precision.unwrap_or(6), n))
-        }
-        'e' | 'E' => {
-            let n = number(arg)?;
-            let text = exponent(n, spec.precision.unwrap_or(6));
-            signed(
-                n,
-                if verb == 'E' {
-                    text.to_uppercase()
-                } else {
-                    text
-                },
-            )
-        }
-        'g' | 'G' => signed(number(arg)?, number_text(number(arg)?)),
-        'x' | 'X' | 'o' | 'b' => {
-            let n = number(arg)?;
-            let i = n as i64;
-            let body = match verb {
-                'x' => format!("{:x}", i.unsigned_abs()),
-                'X' => format!("{:X}", i.unsigned_abs()),
-                'o' => format!("{:o}", i.unsigned_abs()),
-                _ => format!("{:b}", i.unsigned_abs()),
+            let Some((negative, magnitude)) = n.to_whole() else {
+                return Err(format!("%{verb} needs a whole number, found {n}"));
             };
-            signed(n, if i < 0 { format!("-{body}") } else { body })
+            let mut digits = match verb {
+                'd' => magnitude.to_str_radix(10),
+                'x' => magnitude.to_str_radix(16),
+                'X' => magnitude.to_str_radix(16).to_uppercase(),
+                'o' => magnitude.to_str_radix(8),
+                _ => magnitude.to_str_radix(2),
+            };
+            // A precision is the least number of digits for an integer.
+            if let Some(p) = spec.precision
+                && digits.len() < p
+            {
+                digits = format!("{}{digits}", "0".repeat(p - digits.len()));
+            }
+            signed(if negative {
+                format!("-{digits}")
+            } else {
+                digits
+            })
+        }
+        'f' | 'F' | 'e' | 'E' | 'g' | 'G' => {
+            let n = number(arg)?;
+            let verb = if verb == 'F' { 'f' } else { verb };
+            // Go's default precision is 6 for %e and %f; %g without one is the shortest text.
+            let precision = match verb {
+                'g' | 'G' => spec.precision,
+                _ => Some(spec.precision.unwrap_or(6)),
+            };
+            signed(n.format(verb, precision))
         }
         other => return Err(format!("unsupported verb %{other}")),
     })
-}
-
-/// Go writes exponents with a sign and at least two digits: `1.500000e+00`.
-fn exponent(n: f64, precision: usize) -> String {
-    let text = format!("{:.*e}", precision, n);
-    let (mantissa, exp) = text.split_once('e').unwrap_or((&text, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    format!(
-        "{mantissa}e{}{:02}",
-        if exp < 0 { '-' } else { '+' },
-        exp.abs()
-    )
 }
 
 fn pad(spec: &Spec, text: String) -> String {

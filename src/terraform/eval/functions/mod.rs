@@ -11,6 +11,7 @@ mod strings;
 
 use super::{Eval, Scope, to_bool, to_number};
 use crate::terraform::source::SourceFile;
+use crate::value::Number;
 use crate::value::{Node, Unknown, Value};
 
 pub(super) struct Context<'s, 't> {
@@ -113,22 +114,21 @@ fn arity(args: &[Value], min: usize, max: usize) -> Result<(), String> {
 fn string(value: &Value) -> Result<String, String> {
     match value {
         Value::String(s) => Ok(s.clone()),
-        Value::Number(n) => Ok(crate::value::number_text(*n)),
+        Value::Number(n) => Ok(n.text()),
         Value::Bool(b) => Ok(b.to_string()),
         other => Err(format!("a string is required, found {}", other.kind())),
     }
 }
 
-fn number(value: &Value) -> Result<f64, String> {
+fn number(value: &Value) -> Result<Number, String> {
     to_number(value)
 }
 
+/// A whole number that fits in 64 bits, as cty converts a number for an `int` parameter.
 fn integer(value: &Value) -> Result<i64, String> {
     let n = number(value)?;
-    if n.fract() != 0.0 {
-        return Err(format!("{n} is not a whole number"));
-    }
-    Ok(n as i64)
+    n.to_i64()
+        .ok_or_else(|| format!("{n} is not a whole number between -2^63 and 2^63"))
 }
 
 fn boolean(value: &Value) -> Result<bool, String> {
