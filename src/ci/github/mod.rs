@@ -13,6 +13,7 @@ pub use comment::MARKER;
 
 use crate::changes::{self, ChangedFiles, Judges};
 use crate::config;
+use crate::escape::{markdown, terminal};
 use crate::findings::{Outcome, Report};
 use crate::gate::{Gate, GateVerdict};
 use crate::output::{self, ColorChoice};
@@ -36,7 +37,7 @@ pub fn run() -> u8 {
         Err(message) => {
             println!(
                 "::error title=riveter::{}",
-                crate::report::github_data(&message)
+                crate::escape::workflow::data(&message)
             );
             2
         }
@@ -160,7 +161,14 @@ fn trust_workspace() {
         return;
     };
     let status = std::process::Command::new("git")
-        .args(["config", "--global", "--add", "safe.directory"])
+        // The path is absolute, so never an option; `--end-of-options` says so to git too.
+        .args([
+            "config",
+            "--global",
+            "--add",
+            "--end-of-options",
+            "safe.directory",
+        ])
         .arg(&cwd)
         .output();
     if let Ok(out) = status
@@ -168,8 +176,8 @@ fn trust_workspace() {
     {
         eprintln!(
             "riveter: could not mark {} as a git safe.directory: {}",
-            cwd.display(),
-            String::from_utf8_lossy(&out.stderr).trim()
+            terminal::text(&cwd.display().to_string()),
+            terminal::block(String::from_utf8_lossy(&out.stderr).trim())
         );
     }
 }
@@ -192,7 +200,10 @@ fn changed_files(api: Option<&Api>, pr: &PullRequest, notes: &mut Notes) -> Opti
                 })));
             }
             Err(e) => {
-                eprintln!("riveter: could not list the pull request's files ({e}); asking git")
+                eprintln!(
+                    "riveter: could not list the pull request's files ({}); asking git",
+                    terminal::block(&e.to_string())
+                )
             }
         }
     }
@@ -250,7 +261,7 @@ impl Notes {
     fn say(&mut self, line: String) {
         println!(
             "::warning title=riveter::{}",
-            crate::report::github_data(&line)
+            crate::escape::workflow::data(&line)
         );
         self.lines.push(line);
     }
@@ -302,7 +313,8 @@ fn write_step_summary(context: &Context, markdown: &str, notes: &Notes) -> Resul
     };
     let mut text = markdown.to_string();
     for line in &notes.lines {
-        text.push_str(&format!("\n> [!WARNING]\n> {line}\n"));
+        // A note can echo a git error about the pull request's own revisions.
+        text.push_str(&format!("\n> [!WARNING]\n> {}\n", markdown::text(line)));
     }
     append(path, &text)
 }

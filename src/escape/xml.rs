@@ -1,0 +1,34 @@
+//! XML 1.0 (the JUnit report). XML forbids most control characters and U+FFFE and U+FFFF in a
+//! document, escaped or not, so a file that holds one is not well-formed and CI rejects the
+//! whole report; a writer that drops them hides what the Terraform held. They are shown as
+//! escapes instead; `\n` stays, for riveter's multi-line texts. Markup characters are the XML
+//! writer's to escape (`report::junit`).
+
+use super::{Keep, visible};
+use std::borrow::Cow;
+
+pub fn text(text: &str) -> Cow<'_, str> {
+    visible(text, Keep::LineFeed)
+}
+
+/// Whether XML 1.0 allows the character in a document.
+pub fn allowed(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | ' '..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{allowed, text};
+
+    #[test]
+    fn every_character_xml_forbids_is_shown_as_an_escape() {
+        let all: String = (0..=0x10ffff_u32).filter_map(char::from_u32).collect();
+        let escaped = text(&all);
+        assert!(escaped.chars().all(allowed));
+        assert_eq!(
+            text("a\u{0}b\u{fffe}\u{ffff}"),
+            "a\\u{0}b\\u{fffe}\\u{ffff}"
+        );
+        assert_eq!(text("line\nnext"), "line\nnext");
+    }
+}
