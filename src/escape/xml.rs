@@ -7,8 +7,15 @@
 use super::{Keep, visible};
 use std::borrow::Cow;
 
+/// Element text that may span lines: riveter's own line feeds stay.
 pub fn text(text: &str) -> Cow<'_, str> {
     visible(text, Keep::LineFeed)
+}
+
+/// One field (a name, a file, an attribute's value): line feeds as escapes too, since a
+/// reader turns them into spaces in attributes and they would hide what the field held.
+pub fn field(text: &str) -> Cow<'_, str> {
+    visible(text, Keep::Nothing)
 }
 
 /// Whether XML 1.0 allows the character in a document.
@@ -18,7 +25,7 @@ pub fn allowed(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{allowed, text};
+    use super::{allowed, field, text};
 
     #[test]
     fn every_character_xml_forbids_is_shown_as_an_escape() {
@@ -30,5 +37,6 @@ mod tests {
             "a\\u{0}b\\u{fffe}\\u{ffff}"
         );
         assert_eq!(text("line\nnext"), "line\nnext");
+        assert_eq!(field("k\n::x"), "k\\n::x");
     }
 }

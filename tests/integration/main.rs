@@ -11,6 +11,7 @@ mod for_newlines;
 mod functions;
 mod github_action;
 mod github_stand_in;
+mod hostile_input;
 mod image;
 mod operators;
 mod outcomes;
