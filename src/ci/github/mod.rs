@@ -73,7 +73,9 @@ fn action(get: &dyn Fn(&str) -> Option<String>) -> Result<u8, String> {
         Some(token) => match Api::new(&context.api_url, token, &context.repository) {
             Ok(api) => Some(api),
             Err(e) => {
-                notes.say(format!("The GitHub API cannot be used: {e}"));
+                notes.say(|quote| {
+                    format!("The GitHub API cannot be used: {}", quote(&e.to_string()))
+                });
                 None
             }
         },
@@ -103,7 +105,7 @@ fn action(get: &dyn Fn(&str) -> Option<String>) -> Result<u8, String> {
     if let (Some(pr), Some(api)) = (&context.pull_request, &api) {
         publish(api, pr, &inputs, (&scoped, verdict), &markdown, &mut notes);
     } else if context.pull_request.is_some() && inputs.token.is_none() {
-        notes.say("No github-token was given, so no check run or comment was posted.".into());
+        notes.say(|_| "No github-token was given, so no check run or comment was posted.".into());
     }
 
     write_outputs(&context, &inputs, &scoped)?;
@@ -210,8 +212,9 @@ fn changed_files(api: Option<&Api>, pr: &PullRequest, notes: &mut Notes) -> Opti
     match changes::from_git(Path::new("."), &pr.base_sha, &pr.head_sha) {
         Ok(changed) => Some(changed),
         Err(e) => {
-            notes.say(format!(
-                "The changed files are unknown ({e}); every finding counts. Check out with `fetch-depth: 0` so git can tell."
+            notes.say(|quote| format!(
+                "The changed files are unknown ({}); every finding counts. Check out with `fetch-depth: 0` so git can tell.",
+                quote(&e)
             ));
             None
         }
@@ -253,17 +256,24 @@ fn publish(
 /// What the job log and the job summary should tell about posting.
 #[derive(Default)]
 struct Notes {
+    /// Each note as the job summary's Markdown.
     lines: Vec<String>,
     told_forbidden: bool,
 }
 
+/// How a note quotes what it did not write itself (an error from git or the API).
+type Quote<'a> = &'a dyn Fn(&str) -> String;
+
 impl Notes {
-    fn say(&mut self, line: String) {
+    /// `note` makes the sentence; it is given how to quote for each place it goes: as it is
+    /// in the workflow command (whose escaping covers the whole line), escaped in Markdown.
+    fn say(&mut self, note: impl Fn(Quote) -> String) {
+        let line = note(&|quoted| quoted.to_string());
         println!(
             "::warning title=riveter::{}",
             crate::escape::workflow::data(&line)
         );
-        self.lines.push(line);
+        self.lines.push(note(&markdown::text));
     }
 
     fn api_error(&mut self, what: &str, error: &ApiError) {
@@ -272,13 +282,17 @@ impl Notes {
             ApiError::Forbidden(_) if self.told_forbidden => {}
             ApiError::Forbidden(message) => {
                 self.told_forbidden = true;
-                self.say(format!(
-                    "The token cannot write to this repository ({message}); pull requests from forks get a read-only token. No check run or comment was posted; the verdict is unchanged and the SARIF and JUnit files were written."
+                self.say(|quote| format!(
+                    "The token cannot write to this repository ({}); pull requests from forks get a read-only token. No check run or comment was posted; the verdict is unchanged and the SARIF and JUnit files were written.",
+                    quote(message)
                 ));
             }
-            other => self.say(format!(
-                "Could not post {what}: {other}. The verdict is unchanged."
-            )),
+            other => self.say(|quote| {
+                format!(
+                    "Could not post {what}: {}. The verdict is unchanged.",
+                    quote(&other.to_string())
+                )
+            }),
         }
     }
 }
@@ -313,8 +327,7 @@ fn write_step_summary(context: &Context, markdown: &str, notes: &Notes) -> Resul
     };
     let mut text = markdown.to_string();
     for line in &notes.lines {
-        // A note can echo a git error about the pull request's own revisions.
-        text.push_str(&format!("\n> [!WARNING]\n> {}\n", markdown::text(line)));
+        text.push_str(&format!("\n> [!WARNING]\n> {line}\n"));
     }
     append(path, &text)
 }
