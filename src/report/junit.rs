@@ -279,7 +279,7 @@ impl CaseNames {
         let (resource, slot) = match (&finding.resource, &name) {
             (Some(resource), CaseName::Address) => (resource, 0),
             (Some(resource), CaseName::AddressInFile) => (resource, 1),
-            (_, CaseName::Other(name)) => return XmlString::new(xml::field(&name)),
+            (_, CaseName::Other(name)) => return XmlString::new(xml::field(name)),
             (None, _) => return XmlString::new(NO_RESOURCE),
         };
         let text = || match slot {
