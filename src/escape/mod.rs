@@ -8,6 +8,7 @@
 //! (`is_hidden`) are written as visible escapes (`\n`, `\u{1b}`), never raw.
 
 pub mod html;
+pub mod json;
 pub mod markdown;
 pub mod terminal;
 pub mod workflow;

@@ -1,13 +1,16 @@
 //! GitHub Actions workflow commands (`::error file=…,title=…::message`), as the runner reads
 //! them: it decodes `%25`, `%0D` and `%0A` in a command's message, and also `%3A` and `%2C` in
 //! its properties, which `:` and `,` would otherwise end. Other hidden characters are shown as
-//! escapes, as on any line of the log.
+//! escapes, and `##[` broken, as on any line of the log.
 
 use super::{Keep, visible};
 
 /// A command's message: everything after the second `::`.
 pub fn data(text: &str) -> String {
     visible(text, Keep::LineBreaks)
+        // The runner parses the line as this command first, but should it not, the older
+        // form is read anywhere in a line.
+        .replace("##[", "#\\u{23}[")
         .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
@@ -35,6 +38,7 @@ mod tests {
         assert!(!message.contains('\n'), "{message}");
         assert_eq!(message, "k%0A::stop-commands::x%0A");
         assert_eq!(data("a\u{1b}[2Jb\u{2028}"), "a\\u{1b}[2Jb\\u{2028}");
+        assert_eq!(data("x ##[error]y"), "x #\\u{23}[error]y");
         let title = property("t::x,y=z\n");
         assert!(!title.contains([':', ',', '\n']), "{title}");
     }

@@ -1,21 +1,22 @@
 //! XML 1.0 (the JUnit report). XML forbids most control characters and U+FFFE and U+FFFF in a
 //! document, escaped or not, so a file that holds one is not well-formed and CI rejects the
 //! whole report; a writer that drops them hides what the Terraform held. They are shown as
-//! escapes instead; `\n` stays, for riveter's multi-line texts. Markup characters are the XML
-//! writer's to escape (`report::junit`).
+//! escapes instead; `\n` stays, for riveter's multi-line texts. A JUnit report can go to
+//! standard output (`--format junit`), so its lines are guarded as every line there is
+//! (`terminal`). Markup characters are the XML writer's to escape (`report::junit`).
 
-use super::{Keep, visible};
+use super::terminal;
 use std::borrow::Cow;
 
-/// Element text that may span lines: riveter's own line feeds stay.
+/// Element text that may span lines: riveter's own line feeds stay, each line guarded.
 pub fn text(text: &str) -> Cow<'_, str> {
-    visible(text, Keep::LineFeed)
+    terminal::block(text)
 }
 
 /// One field (a name, a file, an attribute's value): line feeds as escapes too, since a
 /// reader turns them into spaces in attributes and they would hide what the field held.
 pub fn field(text: &str) -> Cow<'_, str> {
-    visible(text, Keep::Nothing)
+    terminal::text(text)
 }
 
 /// Whether XML 1.0 allows the character in a document.

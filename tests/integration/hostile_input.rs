@@ -11,7 +11,7 @@ use std::path::Path;
 
 /// One resource whose label and value hold everything, and one in a file whose name does.
 const MAIN_TF: &str = r#"resource "aws_kms_key" "k\n::stop-commands::x\n" {
-  description         = "\n## ✅ all checks passed\n@octocat <details><!-- hide --> <img src=x> [link](https://e.example) ![i](https://e.example/i.png) | a | `b` \u001b[31m red \u202e evil ##[error]legacy \r::error::cr \u2028::error::ls \ufffe end"
+  description         = "\n## ✅ all checks passed ##[error]legacy\n@octocat <details><!-- hide --> <img src=x> [link](https://e.example) ![i](https://e.example/i.png) | a | `b` \u001b[31m red \u202e evil ##[warning]again \r::error::cr \u2028::error::ls \ufffe end"
   enable_key_rotation = false
 }
 
@@ -92,8 +92,13 @@ fn assert_no_injected_commands(what: &str, text: &str, own_commands: bool) {
             !line.contains("##["),
             "{what}: an old-style command: {line:?}"
         );
+        // JSON keeps characters that break no line (bidi marks, U+2028) raw inside its
+        // strings, as serde_json writes them; it escapes every control character.
+        let json = ["json", "sarif", "gitlab"].contains(&what);
         assert!(
-            !line.chars().any(riveter::escape::is_hidden),
+            !line
+                .chars()
+                .any(|c| riveter::escape::is_hidden(c) && !(json && !c.is_control())),
             "{what}: a raw hidden character: {line:?}"
         );
     }
@@ -128,6 +133,19 @@ fn no_output_line_starts_a_workflow_command_of_the_terraform() {
             let value = property.split_once('=').unwrap().1;
             assert!(!value.contains([':', ',', '\n', '\r']), "{property:?}");
         }
+    }
+}
+
+#[test]
+fn no_report_printed_to_the_log_carries_a_command() {
+    let dir = hostile_tree();
+    for format in ["json", "sarif", "gitlab", "junit", "html", "markdown"] {
+        let run = riveter(dir.path(), &["scan", "-r", "rules.yml", "--format", format]);
+        assert_eq!(run.status.code(), Some(2), "{format}: {}", stderr(&run));
+        let out = stdout(&run);
+        // The value's `##[error]` is in every report, shown.
+        assert!(out.contains("legacy"), "{format}: {out}");
+        assert_no_injected_commands(format, &out, false);
     }
 }
 
