@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod date;
 pub mod engine;
+pub mod escape;
 pub mod findings;
 pub mod gate;
 pub mod output;

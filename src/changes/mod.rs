@@ -234,6 +234,9 @@ fn out_of_scope(report: &Report, rule: usize) -> Finding {
 /// `git diff --name-only BASE...HEAD` in `repo`: the files changed since the merge base.
 /// Without rename detection a renamed file is listed as deleted and added: both names count.
 ///
+/// Both revisions come from outside (`--changed-since`, a CI event), so neither may be taken
+/// for an option: each is checked by `revision`, and `--end-of-options` ends git's options.
+///
 /// `trusted`: a checkout the caller vouches for although another user may own it (the
 /// Action's workspace, which the runner's user checked out and the container's root reads).
 /// git refuses such a repository unless it is a `safe.directory`; this says so for this one
@@ -244,6 +247,7 @@ pub fn from_git(
     head: &str,
     trusted: Option<&Path>,
 ) -> Result<ChangedFiles, String> {
+    let range = format!("{}...{}", revision(base)?, revision(head)?);
     let mut git = Command::new("git");
     if let Some(dir) = trusted {
         let mut setting = std::ffi::OsString::from("safe.directory=");
@@ -255,15 +259,15 @@ pub fn from_git(
         .arg(repo)
         // Paths relative to the folder git runs in, which is the root reports are relative to.
         .args(["diff", "--name-only", "--no-renames", "--relative"])
-        .arg(format!("{base}...{head}"))
+        .arg("--end-of-options")
+        .arg(&range)
+        // No paths: everything after `--` would be one.
+        .arg("--")
         .output()
         .map_err(|e| format!("could not run git: {e}"))?;
     if !out.status.success() {
         let message = String::from_utf8_lossy(&out.stderr);
-        return Err(format!(
-            "git diff {base}...{head} failed: {}",
-            message.trim()
-        ));
+        return Err(format!("git diff {range} failed: {}", message.trim()));
     }
     Ok(ChangedFiles::new(
         String::from_utf8_lossy(&out.stdout)
@@ -272,9 +276,40 @@ pub fn from_git(
     ))
 }
 
+/// A revision to give git, refused when git could read it as something else: one starting
+/// with `-` would be an option (`--output=FILE` writes a file), an empty one would mean HEAD.
+pub fn revision(name: &str) -> Result<&str, String> {
+    if name.is_empty() {
+        return Err("an empty git revision was given; name a branch, tag or commit".into());
+    }
+    if name.starts_with('-') {
+        return Err(format!(
+            "the git revision {name:?} starts with `-`, which git would take for an option; \
+             name a branch, tag or commit"
+        ));
+    }
+    Ok(name)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{ChangedFiles, Judges};
+    use super::{ChangedFiles, Judges, from_git, revision};
+    use std::path::Path;
+
+    #[test]
+    fn a_revision_git_could_take_for_an_option_is_refused() {
+        assert_eq!(revision("main"), Ok("main"));
+        assert_eq!(revision("a1b2c3"), Ok("a1b2c3"));
+        for bad in ["-p", "--output=/tmp/x", "-", ""] {
+            let refused = revision(bad).unwrap_err();
+            assert!(refused.contains("git revision"), "{refused}");
+        }
+        // Refused before git runs, whichever side it is on.
+        let refused = from_git(Path::new("."), "--output=/tmp/riveter-x", "HEAD").unwrap_err();
+        assert!(refused.contains("starts with `-`"), "{refused}");
+        let refused = from_git(Path::new("."), "main", "-p").unwrap_err();
+        assert!(refused.contains("starts with `-`"), "{refused}");
+    }
 
     #[test]
     fn paths_are_taken_as_the_repository_names_them() {

@@ -6,6 +6,7 @@ mod scan;
 
 pub use scan::scan;
 
+use crate::escape::terminal;
 use crate::gate::GateVerdict;
 use crate::output::{ColorChoice, Format};
 use crate::rules::Severity;
@@ -287,24 +288,24 @@ pub fn main() -> ExitCode {
         } => match scan::create_baseline(*args) {
             Ok(()) => 0,
             Err(message) => {
-                eprintln!("error: {message}");
+                eprintln!("error: {}", terminal::block(&message));
                 2
             }
         },
         Command::Test { path } => match crate::rule_test::run(&path) {
             Ok(run) => {
-                print!("{}", run.render());
+                print!("{}", terminal::block(&run.render()));
                 if run.failed() == 0 { 0 } else { 1 }
             }
             Err(message) => {
-                eprintln!("error: {message}");
+                eprintln!("error: {}", terminal::block(&message));
                 2
             }
         },
         Command::ScanState(args) => match scan_state(*args, &matches) {
             Ok(verdict) => verdict.exit_code(),
             Err(message) => {
-                eprintln!("error: {message}");
+                eprintln!("error: {}", terminal::block(&message));
                 GateVerdict::Incomplete.exit_code()
             }
         },
@@ -316,7 +317,7 @@ pub fn main() -> ExitCode {
         }) {
             Ok(verdict) => verdict.exit_code(),
             Err(message) => {
-                eprintln!("error: {message}");
+                eprintln!("error: {}", terminal::block(&message));
                 GateVerdict::Incomplete.exit_code()
             }
         },

@@ -21,7 +21,7 @@ pub fn run(command: PacksCommand) -> u8 {
     match result {
         Ok(()) => 0,
         Err(message) => {
-            eprintln!("error: {message}");
+            eprintln!("error: {}", crate::escape::terminal::block(&message));
             2
         }
     }

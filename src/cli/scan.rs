@@ -4,6 +4,7 @@
 use super::{ScanArgs, UnknownPolicy, progress::Progress};
 use crate::changes::{self, Judges};
 use crate::config;
+use crate::escape::terminal;
 use crate::gate::{Gate, GateVerdict};
 use crate::output::{self, Format};
 use crate::scan::{self, Suppressions, root};
@@ -44,7 +45,11 @@ fn scan_and_report(resolved: &Resolved) -> Result<GateVerdict, String> {
         }
         Some(base) => {
             let changed = changes::from_git(&resolved.scan.root, base, "HEAD", None)?;
-            eprintln!("riveter: {} file(s) changed since {base}", changed.len());
+            eprintln!(
+                "riveter: {} file(s) changed since {}",
+                changed.len(),
+                terminal::text(base)
+            );
             let scoped = changed.scope(&report, &Judges::of(&resolved.scan));
             output::write_reports(&resolved.output, &scoped, &report)?;
             gate.verdict(&scoped)
@@ -127,6 +132,10 @@ fn resolve(args: ScanArgs) -> Result<Resolved, String> {
     };
     if let Some((_, config)) = &config {
         output.add_config(config, args.format.is_some())?;
+    }
+    // Checked before the scan, not after it, when git is asked.
+    if let Some(base) = &args.changed_since {
+        changes::revision(base).map_err(|e| format!("--changed-since: {e}"))?;
     }
     Ok(Resolved {
         scan,

@@ -2,6 +2,7 @@
 //! runner turns into annotations on the pull request.
 
 use super::Emitter;
+use crate::escape::workflow::{data, property};
 use crate::findings::{Finding, Outcome, Report};
 use crate::rules::{Severity, frameworks};
 use crate::value::Span;
@@ -96,28 +97,5 @@ impl Emitter for GithubCommands {
             )?;
         }
         Ok(())
-    }
-}
-
-/// Escaping for a command's message, as the runner requires.
-pub fn data(text: &str) -> String {
-    text.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-}
-
-/// Escaping for a command's properties: also `:` and `,`, which separate them.
-pub fn property(text: &str) -> String {
-    data(text).replace(':', "%3A").replace(',', "%2C")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escapes_as_the_runner_requires() {
-        assert_eq!(data("50% done\r\nnext"), "50%25 done%0D%0Anext");
-        assert_eq!(property("a: b, c"), "a%3A b%2C c");
     }
 }

@@ -2,6 +2,7 @@
 //! file and resource (stable across runs, machines and versions) and GitLab's severities.
 
 use super::Emitter;
+use crate::escape::json::NoOldCommands;
 use crate::findings::{Outcome, Report, fingerprint};
 use crate::rules::Severity;
 use serde_json::json;
@@ -60,7 +61,9 @@ impl Emitter for Gitlab {
             }
             issues.push(issue);
         }
-        serde_json::to_writer_pretty(&mut *out, &issues)?;
-        out.write_all(b"\n")
+        let mut out = NoOldCommands::new(out);
+        serde_json::to_writer_pretty(&mut out, &issues)?;
+        out.write_all(b"\n")?;
+        out.finish()
     }
 }

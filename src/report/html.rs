@@ -4,6 +4,7 @@
 //! offline as online; every text that came from Terraform or rules is escaped.
 
 use super::Emitter;
+use crate::escape::html::escape;
 use crate::findings::{Finding, Outcome, Report};
 use crate::gate::{Gate, GateVerdict};
 use crate::rules::{Rule, Severity, Verdict};
@@ -47,22 +48,6 @@ fn body(report: &Report, gate: Gate, page: &mut String) -> fmt::Result {
         "<footer>riveter {}</footer>\n</main>\n<script>{SCRIPT}</script>\n</body>\n</html>\n",
         env!("CARGO_PKG_VERSION")
     )
-}
-
-/// Text for HTML content and quoted attribute values alike.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 fn verdict(report: &Report, gate: Gate, page: &mut String) -> fmt::Result {

@@ -3,6 +3,7 @@
 
 use super::Emitter;
 use super::layout::{Layout, Object};
+use crate::escape::json::NoOldCommands;
 use crate::findings::{Actual, AssertionResult, Finding, Report, ResourceRef};
 use crate::gate::{Gate, GateVerdict};
 use crate::rules::Assertion;
@@ -32,7 +33,8 @@ impl Emitter for Json {
         let layout = Layout {
             pretty: self.pretty,
         };
-        let mut out = io::BufWriter::with_capacity(1 << 16, out);
+        let mut guarded = NoOldCommands::new(out);
+        let mut out = io::BufWriter::with_capacity(1 << 16, &mut guarded);
         let mut head = Vec::new();
         layout.write(&mut head, 0, &Head(report, self.gate))?;
         let open_head = head
@@ -50,7 +52,9 @@ impl Emitter for Json {
         layout.write(&mut out, 1, &errors)?;
         out.write_all(&layout.line_break(0))?;
         out.write_all(b"}\n")?;
-        out.flush()
+        out.flush()?;
+        drop(out);
+        guarded.finish()
     }
 }
 

@@ -1,8 +1,11 @@
 //! JUnit XML: a test suite per rule, a test case per resource (`classname` = rule id, `name` =
 //! resource address, unique), failures with the assertion messages and `file:line`, skipped
-//! rules and unknowns as skipped with the reason.
+//! rules and unknowns as skipped with the reason. Every text goes through `escape::xml` first,
+//! so a character XML 1.0 forbids is shown as an escape rather than making the file unreadable
+//! or being dropped by quick-junit's cleaning.
 
 use super::Emitter;
+use crate::escape::xml;
 use crate::findings::{Finding, Outcome, Report, ResourceRef};
 use crate::rules::Verdict;
 use quick_junit::{NonSuccessKind, Property, TestCase, TestCaseStatus, TestSuite, XmlString};
@@ -130,12 +133,12 @@ fn suite(
     let rule = &report.rules[index];
     // Cleaned once and cloned: quick-junit cleans every string it is given as text.
     let severity = XmlString::new(rule.severity.as_str());
-    let classname = XmlString::new(&rule.id);
-    let mut suite = TestSuite::new(format!("{}: {}", rule.id, rule.name));
+    let classname = XmlString::new(xml::field(&rule.id));
+    let mut suite = TestSuite::new(xml::field(&format!("{}: {}", rule.id, rule.name)));
     suite.add_property(Property::new("severity", severity.clone()));
     suite.add_property(Property::new(
         "rule",
-        format!("{}:{}", rule.origin.file, rule.origin.line),
+        xml::field(&format!("{}:{}", rule.origin.file, rule.origin.line)),
     ));
     let findings = report.findings_of(index);
     // The cases are made side by side, a rule's cases split across the cores, and straight
@@ -276,12 +279,12 @@ impl CaseNames {
         let (resource, slot) = match (&finding.resource, &name) {
             (Some(resource), CaseName::Address) => (resource, 0),
             (Some(resource), CaseName::AddressInFile) => (resource, 1),
-            (_, CaseName::Other(name)) => return XmlString::new(name),
+            (_, CaseName::Other(name)) => return XmlString::new(xml::field(name)),
             (None, _) => return XmlString::new(NO_RESOURCE),
         };
         let text = || match slot {
-            0 => XmlString::new(&resource.address),
-            _ => XmlString::new(in_file(resource)),
+            0 => XmlString::new(xml::field(&resource.address)),
+            _ => XmlString::new(xml::field(&in_file(resource))),
         };
         match finding.resource_index.and_then(|i| self.0.get(i)) {
             Some(slots) => slots[slot].get_or_init(text).clone(),
@@ -302,9 +305,9 @@ impl<'r> Messages<'r> {
             Cow::Borrowed(text) => self
                 .0
                 .entry(text)
-                .or_insert_with(|| XmlString::new(text))
+                .or_insert_with(|| XmlString::new(xml::field(text)))
                 .clone(),
-            Cow::Owned(text) => XmlString::new(text),
+            Cow::Owned(text) => XmlString::new(xml::field(&text)),
         }
     }
 }
@@ -319,18 +322,24 @@ fn status<'r>(
     later: Option<usize>,
 ) -> (TestCaseStatus, Option<String>) {
     let mut text = None;
-    let mut own = |value: String| match later {
-        Some(at) => {
-            text = Some(value);
-            Later::placeholder(at)
+    let mut own = |value: String| {
+        let value = match xml::text(&value) {
+            Cow::Borrowed(_) => value,
+            Cow::Owned(escaped) => escaped,
+        };
+        match later {
+            Some(at) => {
+                text = Some(value);
+                Later::placeholder(at)
+            }
+            None => XmlString::new(value),
         }
-        None => XmlString::new(value),
     };
     // Formatted only for a case that says something: most cases pass.
     let location = || {
         finding
             .location()
-            .map(|(resource, span)| format!("{}:{}", resource.file, span.line))
+            .map(|(resource, span)| format!("{}:{}", xml::field(&resource.file), span.line))
     };
     let status = match finding.outcome {
         Outcome::Pass => TestCaseStatus::success(),
@@ -356,6 +365,8 @@ fn status<'r>(
                     .to_string(),
                 None => finding.message().into_owned(),
             };
+            // An attribute: its line feeds would be read as spaces.
+            let message = xml::field(&message);
             status.set_message(own(format!("{prefix}{message}{at}")));
             status
         }
@@ -481,8 +492,8 @@ fn parse_errors(report: &Report) -> TestSuite {
             error.file.clone()
         };
         let mut status = TestCaseStatus::non_success(NonSuccessKind::Error);
-        status.set_message(error.to_string());
-        let mut case = TestCase::new(name, status);
+        status.set_message(xml::field(&error.to_string()));
+        let mut case = TestCase::new(xml::field(&name), status);
         case.set_classname("parse-error");
         suite.add_test_case(case);
     }

@@ -3,9 +3,11 @@
 //! GitHub's comment limit allows.
 
 use super::Emitter;
+use crate::escape::markdown::{code_in_cell, text, url_path};
 use crate::findings::{Finding, Outcome, Report};
 use crate::gate::{Gate, GateVerdict};
 use crate::rules::{Severity, frameworks};
+use crate::terraform::FileError;
 use std::io::{self, Write};
 
 /// GitHub refuses comments over 65,536 characters; this leaves room for a marker and a header.
@@ -32,7 +34,7 @@ impl Markdown {
         if !report.errors.is_empty() {
             doc.push("\n### Files that could not be read\n\n");
             for error in &report.errors {
-                doc.push(&format!("- {}\n", cell(&error.to_string())));
+                doc.push(&format!("- {}\n", file_error(error)));
             }
         }
         let failures: Vec<&Finding> = by_severity(report, Outcome::Fail);
@@ -80,29 +82,29 @@ impl Markdown {
             return String::new();
         };
         let line = span.line;
-        let place = format!("{}:{line}", resource.file);
         let location = match &self.link_base {
             Some(base) => format!(
-                "[{place}]({}/{}#L{line})",
+                "[{}:{line}]({}/{}#L{line})",
+                text(&resource.file),
                 base.trim_end_matches('/'),
-                resource.file
+                url_path(&resource.file)
             ),
-            None => format!("`{place}`"),
+            None => code_in_cell(&format!("{}:{line}", resource.file)),
         };
-        let mut message = finding.explained();
+        // Each part escaped on its own; riveter's own line breaks between them are `<br>`.
+        let mut message = text(&finding.explained());
         if let Some(why) = &finding.in_scope_because {
-            message.push_str(&format!("\n_({why})_"));
+            message.push_str(&format!("<br>_({})_", text(why)));
         }
         // The controls go under the rule's name, so one row says every framework it breaks.
         let name = match frameworks::summary(&rule.frameworks) {
-            controls if controls.is_empty() => cell(&rule.name),
-            controls => format!("{}<br><sub>{}</sub>", cell(&rule.name), cell(&controls)),
+            controls if controls.is_empty() => text(&rule.name),
+            controls => format!("{}<br><sub>{}</sub>", text(&rule.name), text(&controls)),
         };
         format!(
-            "| {} | {name} | `{}` | {location} | {} |\n",
+            "| {} | {name} | {} | {location} | {message} |\n",
             rule.severity,
-            resource.address,
-            cell(&message)
+            code_in_cell(&resource.address),
         )
     }
 }
@@ -180,11 +182,16 @@ fn by_severity(report: &Report, outcome: Outcome) -> Vec<&Finding> {
     found
 }
 
-/// Text that stays inside one table cell.
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|")
-        .replace("\r\n", "<br>")
-        .replace('\n', "<br>")
+/// A file that could not be read, as a list item: the parser's message may span lines, each
+/// kept as a `<br>` with its text escaped.
+fn file_error(error: &FileError) -> String {
+    let message: Vec<String> = error.message.lines().map(text).collect();
+    let place = if error.line > 0 {
+        format!("{}:{}:{}", error.file, error.line, error.column)
+    } else {
+        error.file.clone()
+    };
+    format!("{}: {}", text(&place), message.join("<br>"))
 }
 
 fn plural(n: usize, noun: &str) -> String {

@@ -11,9 +11,9 @@ mod markdown;
 mod sarif;
 mod table;
 
-pub use github::{GithubCommands, annotations as github_annotations, data as github_data};
+pub use github::{GithubCommands, annotations as github_annotations};
 pub use gitlab::Gitlab;
-pub use html::{Html, MAX_BARS as HTML_MAX_BARS, escape as html_escape};
+pub use html::{Html, MAX_BARS as HTML_MAX_BARS};
 pub use json::Json;
 pub use junit::Junit;
 pub use markdown::{MAX_CHARS as MARKDOWN_MAX_CHARS, Markdown};

@@ -4,6 +4,7 @@
 
 use super::Emitter;
 use super::layout::Layout;
+use crate::escape::json::NoOldCommands;
 use crate::findings::{Finding, Outcome, Report, fingerprint};
 use crate::rules::{Rule, Severity, frameworks};
 use crate::value::Span;
@@ -33,8 +34,10 @@ impl Emitter for Sarif {
             let bytes = self.render(report, &kept, omitted)?;
             // Halve until it fits; the most severe results are first, so they stay.
             if kept.is_empty() || fits(&bytes)? {
+                let mut out = NoOldCommands::new(out);
                 out.write_all(&bytes)?;
-                return out.write_all(b"\n");
+                out.write_all(b"\n")?;
+                return out.finish();
             }
             let keep = kept.len() / 2;
             omitted += kept.len() - keep;

@@ -2,9 +2,11 @@
 //! the failing resources under a failed rule, a summary line and a one-line verdict.
 
 use super::Emitter;
+use crate::escape::terminal::{self, text};
 use crate::findings::{Finding, Outcome, Report};
 use crate::gate::{Gate, GateVerdict};
 use crate::rules::{Verdict, frameworks};
+use crate::terraform::FileError;
 use std::io::{self, Write};
 
 /// More skipped rules than this are summed up in one line.
@@ -35,9 +37,25 @@ impl Table {
 }
 
 impl Emitter for Table {
+    /// Every field from the Terraform or the rules is escaped where it is written
+    /// (`terminal::text`); every finished line is then guarded (`terminal::line`), so no line
+    /// of the table starts a workflow command whatever a rule's text or a value holds.
     fn emit(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        let mut table = Vec::new();
+        self.write(report, &mut table)?;
+        let table = String::from_utf8(table).map_err(io::Error::other)?;
+        for line in table.split_inclusive('\n') {
+            let (line, end) = line.split_at(line.trim_end_matches('\n').len());
+            write!(out, "{}{end}", terminal::line(line))?;
+        }
+        Ok(())
+    }
+}
+
+impl Table {
+    fn write(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
         for error in &report.errors {
-            writeln!(out, "{} {error}", self.paint(RED, "error:"))?;
+            writeln!(out, "{} {}", self.paint(RED, "error:"), file_error(error))?;
         }
         if !report.errors.is_empty() {
             writeln!(out)?;
@@ -71,9 +89,7 @@ impl Emitter for Table {
         )?;
         writeln!(out, "{}", self.verdict(report))
     }
-}
 
-impl Table {
     fn rule(
         &self,
         report: &Report,
@@ -94,23 +110,27 @@ impl Table {
             .count();
         let resources = plural(total, "resource");
         match outcome {
-            Outcome::Pass | Outcome::Suppressed => writeln!(out, "✅ {} ({resources})", rule.name)?,
+            Outcome::Pass | Outcome::Suppressed => {
+                writeln!(out, "✅ {} ({resources})", text(&rule.name))?
+            }
             Outcome::Fail => writeln!(
                 out,
                 "❌ {} ({failed} of {resources} failed, {})",
-                self.paint(BOLD, &rule.name),
+                self.paint(BOLD, &text(&rule.name)),
                 rule.severity
             )?,
-            Outcome::Unknown => {
-                writeln!(out, "⚠️  {} ({resources}, {unknown} unknown)", rule.name)?
-            }
+            Outcome::Unknown => writeln!(
+                out,
+                "⚠️  {} ({resources}, {unknown} unknown)",
+                text(&rule.name)
+            )?,
             Outcome::Skipped => {
                 let why = findings.first().map(Finding::message).unwrap_or_default();
                 writeln!(
                     out,
                     "⏭  {} {}",
-                    rule.name,
-                    self.paint(DIM, &format!("(skipped: {why})"))
+                    text(&rule.name),
+                    self.paint(DIM, &format!("(skipped: {})", text(&why)))
                 )?
             }
         }
@@ -131,12 +151,14 @@ impl Table {
             .iter()
             .filter(|a| a.verdict == Verdict::Fail)
         {
-            writeln!(out, "     {}", a.detail())?;
+            writeln!(out, "     {}", text(a.detail()))?;
             if let Some(message) = &a.assertion.message {
-                writeln!(out, "     {}", self.paint(YELLOW, message))?;
+                writeln!(out, "     {}", self.paint(YELLOW, &text(message)))?;
             }
         }
         if let Some(fix) = &report.rule(finding).remediation {
+            // A remediation may span lines on purpose (a YAML block); each is guarded.
+            let fix = terminal::block(fix);
             writeln!(out, "     {} {fix}", self.paint(GREEN, "Fix:"))?;
         }
         Ok(())
@@ -150,7 +172,7 @@ impl Table {
             .iter()
             .filter(|a| a.verdict == Verdict::Fail)
         {
-            let line = format!("would fail if the rule applies: {}", a.detail());
+            let line = format!("would fail if the rule applies: {}", text(a.detail()));
             writeln!(out, "     {}", self.paint(DIM, &line))?;
         }
         for a in finding
@@ -158,7 +180,7 @@ impl Table {
             .iter()
             .filter(|a| a.verdict == Verdict::Unknown)
         {
-            writeln!(out, "     {}", self.paint(DIM, a.detail()))?;
+            writeln!(out, "     {}", self.paint(DIM, &text(a.detail())))?;
         }
         Ok(())
     }
@@ -178,15 +200,17 @@ impl Table {
         let controls = if controls.is_empty() {
             controls
         } else {
-            format!("  {}", self.paint(DIM, &controls))
+            format!("  {}", self.paint(DIM, &text(&controls)))
         };
         writeln!(
             out,
             "   {mark} {}  {}:{}{controls}",
-            resource.address, resource.file, span.line
+            text(&resource.address),
+            text(&resource.file),
+            span.line
         )?;
         if let Some(why) = &finding.in_scope_because {
-            writeln!(out, "     {}", self.paint(DIM, &format!("({why})")))?;
+            writeln!(out, "     {}", self.paint(DIM, &format!("({})", text(why))))?;
         }
         Ok(())
     }
@@ -211,6 +235,18 @@ impl Table {
                 ),
             ),
         }
+    }
+}
+
+/// A file that could not be read: its name as one field, the parser's message (which may
+/// span lines, with a snippet of the source) as a guarded block.
+fn file_error(error: &FileError) -> String {
+    let file = text(&error.file);
+    let message = terminal::block(&error.message);
+    if error.line > 0 {
+        format!("{file}:{}:{}: {message}", error.line, error.column)
+    } else {
+        format!("{file}: {message}")
     }
 }
 

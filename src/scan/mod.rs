@@ -8,6 +8,7 @@ pub mod shard;
 
 use crate::config::Config;
 use crate::date::Date;
+use crate::escape::terminal;
 use crate::findings::Report;
 use crate::gate::Gate;
 use crate::rules::{Rule, RuleSet, RuleSources};
@@ -180,7 +181,7 @@ pub fn run(options: &Options, progress: &mut dyn Progress) -> Result<Report, Str
     }
     phase("terraform evaluated");
     for warning in &terraform.warnings {
-        eprintln!("warning: {warning}");
+        eprintln!("warning: {}", terminal::block(warning));
     }
     let directives = std::mem::take(&mut terraform.directives);
 
@@ -199,7 +200,7 @@ fn load_rules(options: &Options) -> Result<Vec<Rule>, String> {
         format!("the rules could not be loaded:\n  {}", lines.join("\n  "))
     })?;
     for warning in &set.warnings {
-        eprintln!("warning: {warning}");
+        eprintln!("warning: {}", terminal::block(&warning.to_string()));
     }
     set.select(&options.include_rules, &options.exclude_rules)?;
     if set.rules.is_empty() {
@@ -229,7 +230,7 @@ fn suppress(
     };
     let notes = suppression::apply(report, directives, baseline, options);
     for warning in &notes.warnings {
-        eprintln!("warning: {warning}");
+        eprintln!("warning: {}", terminal::block(warning));
     }
     if !notes.fixed.is_empty() {
         eprintln!(
@@ -239,7 +240,9 @@ fn suppress(
         for entry in &notes.fixed {
             eprintln!(
                 "  fixed: {} on {} ({})",
-                entry.rule_id, entry.resource, entry.file
+                terminal::text(&entry.rule_id),
+                terminal::text(&entry.resource),
+                terminal::text(&entry.file)
             );
         }
     }

@@ -211,12 +211,16 @@ impl CalledModules for Calls<'_> {
         // Terraform would read the folder wherever it is; riveter reads only inside the
         // scanned tree and the repository, and what it reads is the resolved folder. The
         // folder as written stays the call's identity (the chain, the cache).
-        let resolved = self.reading.module_sources.resolve(&target).map_err(|refusal| {
-            format!(
-                "lies {} (module source \"{source}\"), refused at {place}",
-                refusal.place()
-            )
-        })?;
+        let resolved = self
+            .reading
+            .module_sources
+            .resolve(&target)
+            .map_err(|refusal| {
+                format!(
+                    "lies {} (module source \"{source}\"), refused at {place}",
+                    refusal.place()
+                )
+            })?;
         if let Some(start) = self.chain.iter().position(|dir| *dir == target) {
             self.cut.set(true);
             let path: Vec<String> = self.chain[start..]

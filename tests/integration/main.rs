@@ -14,6 +14,7 @@ mod github_action;
 mod github_hostile;
 mod github_stand_in;
 mod hostile;
+mod hostile_input;
 mod image;
 mod numbers;
 mod operators;

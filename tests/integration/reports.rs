@@ -411,11 +411,11 @@ fn html_lists_every_failure_unknown_and_suppression_with_its_place_and_fix() {
         assert!(table.contains(&resource.address));
         let rule = report.rule(finding);
         if let Some(fix) = &rule.remediation {
-            assert!(table.contains(&riveter::report::html_escape(fix)), "{fix}");
+            assert!(table.contains(&riveter::escape::html::escape(fix)), "{fix}");
         }
         for a in &finding.assertions {
             if a.verdict != riveter::rules::Verdict::Pass {
-                assert!(table.contains(&riveter::report::html_escape(a.detail())));
+                assert!(table.contains(&riveter::escape::html::escape(a.detail())));
             }
         }
     }
@@ -423,7 +423,7 @@ fn html_lists_every_failure_unknown_and_suppression_with_its_place_and_fix() {
     // Every rule is counted in the folded summary, passes included.
     let summary = between(&page, "<details id=\"rules\">", "</details>");
     for rule in &report.rules {
-        assert!(summary.contains(&riveter::report::html_escape(&rule.id)));
+        assert!(summary.contains(&riveter::escape::html::escape(&rule.id)));
     }
 }
 

@@ -14,6 +14,7 @@ pub use comment::MARKER;
 
 use crate::changes::{self, ChangedFiles, Judges};
 use crate::config;
+use crate::escape::{markdown, terminal};
 use crate::findings::{Outcome, Report};
 use crate::gate::{Gate, GateVerdict};
 use crate::output::{self, ColorChoice};
@@ -40,7 +41,7 @@ pub fn run() -> u8 {
         Err(message) => {
             println!(
                 "::error title=riveter::{}",
-                crate::report::github_data(&message)
+                crate::escape::workflow::data(&message)
             );
             2
         }
@@ -61,7 +62,7 @@ fn mask_token(get: &dyn Fn(&str) -> Option<String>) {
         .collect();
     values.dedup();
     for value in values {
-        println!("::add-mask::{}", crate::report::github_data(value));
+        println!("::add-mask::{}", crate::escape::workflow::data(value));
     }
 }
 
@@ -103,7 +104,9 @@ fn action(get: &dyn Fn(&str) -> Option<String>) -> Result<u8, String> {
         ) {
             Ok(api) => Some(api),
             Err(e) => {
-                notes.say(format!("The GitHub API cannot be used: {e}."));
+                notes.say(|quote| {
+                    format!("The GitHub API cannot be used: {}", quote(&e.to_string()))
+                });
                 None
             }
         },
@@ -155,7 +158,7 @@ fn action(get: &dyn Fn(&str) -> Option<String>) -> Result<u8, String> {
     if let (Some(pr), Some(api)) = (&context.pull_request, &api) {
         publish(api, pr, &inputs, (&scoped, verdict), &markdown, &mut notes);
     } else if context.pull_request.is_some() && inputs.token.is_none() {
-        notes.say("No github-token was given, so no check run or comment was posted.".into());
+        notes.say(|_| "No github-token was given, so no check run or comment was posted.".into());
     }
 
     if let Err(problem) = write_outputs(&context, &inputs, &scoped) {
@@ -228,7 +231,10 @@ fn changed_files(api: Option<&Api>, pr: &PullRequest, notes: &mut Notes) -> Opti
                 })));
             }
             Err(e) => {
-                println!("riveter: could not list the pull request's files ({e}); asking git")
+                eprintln!(
+                    "riveter: could not list the pull request's files ({}); asking git",
+                    terminal::block(&e.to_string())
+                )
             }
         }
     }
@@ -244,8 +250,9 @@ fn changed_files(api: Option<&Api>, pr: &PullRequest, notes: &mut Notes) -> Opti
     ) {
         Ok(changed) => Some(changed),
         Err(e) => {
-            notes.say(format!(
-                "The changed files are unknown ({e}); every finding counts. Check out with `fetch-depth: 0` so git can tell."
+            notes.say(|quote| format!(
+                "The changed files are unknown ({}); every finding counts. Check out with `fetch-depth: 0` so git can tell.",
+                quote(&e)
             ));
             None
         }
@@ -329,6 +336,7 @@ fn publish(
 /// the step whatever the verdict.
 #[derive(Default)]
 struct Notes {
+    /// Each note as the job summary's Markdown.
     lines: Vec<String>,
     told_forbidden: bool,
     not_posted: Vec<String>,
@@ -337,13 +345,19 @@ struct Notes {
     failures: Vec<String>,
 }
 
+/// How a note quotes what it did not write itself (an error from git or the API).
+type Quote<'a> = &'a dyn Fn(&str) -> String;
+
 impl Notes {
-    fn say(&mut self, line: String) {
+    /// `note` makes the sentence; it is given how to quote for each place it goes: as it is
+    /// in the workflow command (whose escaping covers the whole line), escaped in Markdown.
+    fn say(&mut self, note: impl Fn(Quote) -> String) {
+        let line = note(&|quoted| quoted.to_string());
         println!(
             "::warning title=riveter::{}",
-            crate::report::github_data(&line)
+            crate::escape::workflow::data(&line)
         );
-        self.lines.push(line);
+        self.lines.push(note(&markdown::text));
     }
 
     fn not_posted(&mut self, what: String) {
@@ -354,9 +368,10 @@ impl Notes {
         for line in problem.lines() {
             println!(
                 "::error title=riveter::{}",
-                crate::report::github_data(line)
+                crate::escape::workflow::data(line)
             );
-            self.lines.push(format!("Not written: {line}"));
+            self.lines
+                .push(format!("Not written: {}", markdown::text(line)));
         }
         self.failures.push(problem);
     }
@@ -367,13 +382,17 @@ impl Notes {
             ApiError::Forbidden(_) if self.told_forbidden => {}
             ApiError::Forbidden(message) => {
                 self.told_forbidden = true;
-                self.say(format!(
-                    "The token cannot write to this repository ({message}); pull requests from forks get a read-only token. The verdict is unchanged and the report files were written."
+                self.say(|quote| format!(
+                    "The token cannot write to this repository ({}); pull requests from forks get a read-only token. The verdict is unchanged and the report files were written.",
+                    quote(message)
                 ));
             }
-            other => self.say(format!(
-                "Could not post {what}: {other}. The verdict is unchanged."
-            )),
+            other => self.say(|quote| {
+                format!(
+                    "Could not post {what}: {}. The verdict is unchanged.",
+                    quote(&other.to_string())
+                )
+            }),
         }
     }
 
@@ -392,7 +411,7 @@ impl Notes {
         }
         println!(
             "::error title=riveter::{}",
-            crate::report::github_data(&format!(
+            crate::escape::workflow::data(&format!(
                 "The step fails because {} could not be written (the gate's verdict: {}); everything else was written and posted.",
                 if self.failures.len() == 1 {
                     "a file"

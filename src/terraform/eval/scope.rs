@@ -180,7 +180,8 @@ impl<'t> Scope<'t> {
             end_line: line,
             end_column: column,
         };
-        self.budget.error(&file.name, span, format!("read refused: {reason}"));
+        self.budget
+            .error(&file.name, span, format!("read refused: {reason}"));
     }
 
     /// The limits evaluation met so far, each an error on a file and line.
