@@ -305,7 +305,8 @@ mod tests {
             assert!(refused.contains("git revision"), "{refused}");
         }
         // Refused before git runs, whichever side it is on.
-        let refused = from_git(Path::new("."), "--output=/tmp/riveter-x", "HEAD", None).unwrap_err();
+        let refused =
+            from_git(Path::new("."), "--output=/tmp/riveter-x", "HEAD", None).unwrap_err();
         assert!(refused.contains("starts with `-`"), "{refused}");
         let refused = from_git(Path::new("."), "main", "-p", None).unwrap_err();
         assert!(refused.contains("starts with `-`"), "{refused}");

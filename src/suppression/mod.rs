@@ -48,7 +48,8 @@ pub fn apply(
         d.error.as_ref().map(|message| FileError {
             file: d.file.clone(),
             line: d.line,
-            column: 0,
+            // The comment's line is what a user looks for; its column is the line's start.
+            column: 1,
             message: message.clone(),
         })
     }));

@@ -2,11 +2,10 @@
 //! folders and `.terraform/` skipped) and globs, and the scanned tree they make (`confine`).
 //!
 //! Ignore files (`.gitignore`, `.ignore`, git's exclude files) never hide silently what
-//! `terraform apply` would apply (docs/usage.md, "Which files are read"). Terraform loads every
-//! `.tf` file of a module folder, so an ignored Terraform file in a folder whose other files
-//! are scanned is scanned too, with a warning naming the file and the ignore file's entry; a
-//! folder whose every Terraform file is ignored is skipped with a warning that names it (and
-//! followed after all when a scanned module calls it, `module::evaluate_all`).
+//! `terraform apply` would apply (docs/usage.md, "Which files are read"): an ignored Terraform
+//! file is scanned anyway, with a warning naming the file and the ignore file's entry. Hidden
+//! folders are skipped, and followed after all when a scanned module calls them
+//! (`module::evaluate_all`).
 
 use super::confine::ScannedTree;
 use super::resource::FileError;
@@ -57,9 +56,6 @@ pub struct Discovered {
     pub walked: ScannedTree,
     /// Ignored Terraform files scanned anyway, each with a warning.
     pub warnings: Vec<String>,
-    /// Folders whose every Terraform file an ignore file hides, with the warning that says
-    /// so; the warning is given unless a scanned module calls the folder.
-    pub skipped: BTreeMap<PathBuf, String>,
 }
 
 /// A target that does not exist is an error; a folder that cannot be read inside a walk is
@@ -93,7 +89,7 @@ pub fn discover(targets: &[String]) -> Result<Discovered, DiscoverError> {
             return Err(DiscoverError::Missing(target.clone()));
         }
     }
-    let (loaded, skipped) = walks.ignored(&files);
+    let loaded = walks.ignored();
     files.extend(loaded.iter().map(|(file, _)| file.clone()));
     // A walk lists a folder's files already in path order; sorting is for several targets.
     // Paths compare component by component, which a monorepo's ten thousand files made a
@@ -108,7 +104,6 @@ pub fn discover(targets: &[String]) -> Result<Discovered, DiscoverError> {
         tree: ScannedTree::of_folders(folders.iter().map(PathBuf::as_path)),
         walked: ScannedTree::of_folders(walked.iter().map(PathBuf::as_path)),
         warnings: loaded.into_iter().map(|(_, warning)| warning).collect(),
-        skipped,
     })
 }
 
@@ -218,48 +213,21 @@ impl Walks {
         files
     }
 
-    /// What to do with the files the ignore files hid. One in a folder whose other Terraform
-    /// files are scanned is part of that module, and Terraform loads it: it is scanned, with a
-    /// warning (file, warning). A folder whose every file is hidden is skipped, with a warning
-    /// (folder, warning).
-    #[allow(clippy::type_complexity)]
-    fn ignored(&self, found: &[PathBuf]) -> (Vec<(PathBuf, String)>, BTreeMap<PathBuf, String>) {
-        let scanned_folders: BTreeSet<&Path> = found.iter().filter_map(|f| f.parent()).collect();
-        let mut loaded = Vec::new();
-        let mut skipped: BTreeMap<PathBuf, Vec<&PathBuf>> = BTreeMap::new();
-        for (file, walked) in &self.hidden_by_ignore_files {
-            let folder = file.parent().unwrap_or(Path::new(""));
-            if scanned_folders.contains(folder) {
+    /// The files the ignore files hid, each with a warning: every one is scanned. An ignore
+    /// file is the pull request's to write, and an entry naming `kms.tf` must not take a
+    /// misconfigured key out of the gate; Terraform applies what ignore files name.
+    fn ignored(&self) -> Vec<(PathBuf, String)> {
+        self.hidden_by_ignore_files
+            .iter()
+            .map(|(file, walked)| {
                 let entry = ignore_entry(file, walked);
-                loaded.push((
-                    file.clone(),
-                    format!(
-                        "{} is hidden by {entry}, but Terraform loads every .tf file of its module folder: it is scanned",
-                        file.display()
-                    ),
-                ));
-            } else {
-                skipped.entry(folder.to_path_buf()).or_default().push(file);
-            }
-        }
-        let skipped = skipped
-            .into_iter()
-            .map(|(folder, files)| {
-                let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
-                let shown = if folder.as_os_str().is_empty() {
-                    ".".to_string()
-                } else {
-                    folder.display().to_string()
-                };
                 let warning = format!(
-                    "{shown}: not scanned, every Terraform file of the folder is hidden by {} ({}); scan it with -t {shown} if Terraform applies it",
-                    ignore_entry(files[0], &self.hidden_by_ignore_files[files[0]]),
-                    names.join(", ")
+                    "{} is hidden by {entry}, but ignore files never hide Terraform, which applies it: it is scanned",
+                    file.display()
                 );
-                (folder, warning)
+                (file.clone(), warning)
             })
-            .collect();
-        (loaded, skipped)
+            .collect()
     }
 }
 

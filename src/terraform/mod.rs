@@ -89,16 +89,8 @@ pub fn load_counting(
         module_sources: &module_sources,
         inputs,
     };
-    let ignored: std::collections::BTreeSet<PathBuf> = discovered
-        .skipped
-        .keys()
-        .map(|folder| lexical(&std::path::absolute(folder).unwrap_or(folder.clone())))
-        .collect();
-    let skipped = module::Skipped {
-        walked: &discovered.walked,
-        ignored: &ignored,
-    };
-    let evaluated = module::evaluate_all(&discovered.files, reading, skipped, files_read);
+    let evaluated =
+        module::evaluate_all(&discovered.files, reading, &discovered.walked, files_read);
     let modules = evaluated.modules;
     // The files of folders followed into (hidden or ignored, and called) are scanned too, in
     // path order with the others.
@@ -115,28 +107,12 @@ pub fn load_counting(
         .enumerate()
         .map(|(i, f)| (f.clone(), i))
         .collect();
-    let followed_folders: std::collections::BTreeSet<PathBuf> = evaluated
-        .followed
-        .iter()
-        .filter_map(|f| f.parent().map(Path::to_path_buf))
-        .collect();
     let mut terraform = Terraform {
         files: files.len(),
         errors: discovered.errors,
         warnings: discovered.warnings,
         ..Terraform::default()
     };
-    // A skipped folder a scanned module calls was followed after all: no warning.
-    terraform.warnings.extend(
-        discovered
-            .skipped
-            .into_iter()
-            .filter(|(folder, _)| {
-                let absolute = lexical(&std::path::absolute(folder).unwrap_or(folder.clone()));
-                !followed_folders.contains(&absolute)
-            })
-            .map(|(_, warning)| warning),
-    );
     // Room for every resource at once: grown by doubling, a monorepo's tens of thousands of
     // resources were copied over and over into fresh memory, on one core.
     terraform

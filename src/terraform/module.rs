@@ -50,26 +50,19 @@ pub struct ModuleCall {
 }
 
 /// What `evaluate_all` gives: each module folder's result, and the Terraform files of the
-/// folders it followed module calls into (hidden or ignored folders that discovery skipped).
+/// folders it followed module calls into (hidden folders that discovery skipped).
 pub struct Evaluated {
     pub modules: BTreeMap<PathBuf, ModuleResult>,
     pub followed: Vec<PathBuf>,
 }
 
-/// The folders discovery skipped that a module call may lead into: hidden folders of the
-/// walked folders, and the folders ignore files hid (absolute).
-pub struct Skipped<'a> {
-    pub walked: &'a ScannedTree,
-    pub ignored: &'a BTreeSet<PathBuf>,
-}
-
 /// Every module of the targeted files, evaluated; by module folder. A local module call
-/// into a folder that discovery skipped (a hidden or ignored folder) is followed: Terraform
+/// into a folder that discovery skipped (a hidden folder) is followed: Terraform
 /// applies that module, so its files are scanned too.
 pub fn evaluate_all(
     targeted: &[PathBuf],
     reading: Reading,
-    skipped: Skipped,
+    walked: &ScannedTree,
     files_read: &AtomicUsize,
 ) -> Evaluated {
     let mut by_dir: BTreeMap<PathBuf, BTreeSet<PathBuf>> = BTreeMap::new();
@@ -98,7 +91,7 @@ pub fn evaluate_all(
     let mut followed = Vec::new();
     // Each round adds folders not evaluated yet, so the rounds end.
     loop {
-        let called = skipped_callees(&results, &by_dir, reading.tree, &skipped);
+        let called = skipped_callees(&results, &by_dir, reading.tree, walked);
         if called.is_empty() {
             break;
         }
@@ -141,17 +134,14 @@ fn skipped_callees(
     results: &BTreeMap<PathBuf, ModuleResult>,
     evaluated: &BTreeMap<PathBuf, BTreeSet<PathBuf>>,
     tree: &ScannedTree,
-    skipped: &Skipped,
+    walked: &ScannedTree,
 ) -> BTreeMap<PathBuf, BTreeSet<PathBuf>> {
     results
         .values()
         .flat_map(|r| &r.calls)
         .map(|call| &call.target)
         .filter(|target| !evaluated.contains_key(*target))
-        .filter(|target| {
-            tree.holds(target)
-                && (skipped.walked.holds_hidden(target) || skipped.ignored.contains(*target))
-        })
+        .filter(|target| tree.holds(target) && walked.holds_hidden(target))
         .filter_map(|target| {
             let files: BTreeSet<PathBuf> = std::fs::read_dir(target)
                 .ok()?

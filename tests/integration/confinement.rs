@@ -167,11 +167,14 @@ fn no_report_holds_a_file_read_outside_the_scanned_tree() {
     for (line, want) in found.iter().zip(&expected) {
         assert!(line.starts_with(want.as_str()), "{line}\nwanted\n{want}");
     }
-    let warnings = stderr(&out);
+    // Each refused read is an error of the scan on its line, so the gate cannot pass.
+    assert_eq!(out.status.code(), Some(2));
+    let errors = json["errors"].to_string();
     assert!(
-        warnings.contains("warning: file(\"../.git/config\") reads outside the scanned tree, refused at infra/main.tf:8"),
-        "{warnings}"
+        errors.contains(r#"read refused: file(\"../.git/config\") reads outside the scanned tree"#),
+        "{errors}"
     );
+    let warnings = stderr(&out);
     assert!(
         warnings.contains("warning: infra/terraform.tfvars: the variables file leads outside the scanned tree, refused"),
         "{warnings}"
@@ -362,26 +365,27 @@ fn ignore_files_never_hide_terraform_silently() {
         })
         .collect();
     judged.sort();
-    // The ignored file of a scanned module folder, and the ignored folder a module calls,
-    // are scanned; the ignored folder nothing calls is skipped, with a warning.
+    // Every Terraform file an ignore file hides is scanned, with a warning naming the entry:
+    // the ignore file is the pull request's to write, and Terraform applies what it names.
     assert_eq!(
         judged,
         [
             "infra/debug.tf aws_thing.debug",
             "infra/main.tf aws_thing.main",
+            "legacy/main.tf aws_thing.legacy",
             "vendored/m/main.tf aws_thing.vendored",
         ]
     );
     let warnings = stderr(&out);
-    assert!(
-        warnings.contains("warning: infra/debug.tf is hidden by .gitignore (`debug.tf`), but Terraform loads every .tf file of its module folder: it is scanned"),
-        "{warnings}"
-    );
-    assert!(
-        warnings.contains("warning: legacy: not scanned, every Terraform file of the folder is hidden by .gitignore (`legacy/`) (legacy/main.tf); scan it with -t legacy if Terraform applies it"),
-        "{warnings}"
-    );
-    assert!(!warnings.contains("vendored"), "{warnings}");
+    for (file, entry) in [
+        ("infra/debug.tf", "`debug.tf`"),
+        ("legacy/main.tf", "`legacy/`"),
+    ] {
+        assert!(
+            warnings.contains(&format!("warning: {file} is hidden by .gitignore ({entry}), but ignore files never hide Terraform, which applies it: it is scanned")),
+            "{warnings}"
+        );
+    }
 }
 
 #[test]

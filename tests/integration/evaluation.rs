@@ -511,7 +511,13 @@ fn files_are_read_from_the_module_and_never_outside_the_scan_root() {
         "main.tf",
         "resource \"t\" \"r\" {\n  policy    = file(\"${path.module}/policy.json\")\n  user_data = templatefile(\"templates/user_data.tpl\", { packages = [\"nginx\", \"jq\"], name = \"web\" })\n  secret    = file(\"../secret.txt\")\n}\n",
     );
-    let tf = scan(&root, &[], &[]);
+    let tf = scan_with_errors(&root, &[], &[]);
+    // The refused read is an error of the scan on its line, as well as the value's reason.
+    let errors: Vec<String> = tf.errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        errors,
+        ["main.tf:4:15: read refused: file(\"../secret.txt\") reads outside the scanned tree"]
+    );
     assert_eq!(
         attribute(&tf, "t.r", "policy"),
         json!("{\"Statement\": []}")

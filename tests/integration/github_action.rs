@@ -26,6 +26,10 @@ impl Run {
         String::from_utf8_lossy(&self.output.stdout).into_owned()
     }
 
+    pub fn stderr(&self) -> String {
+        String::from_utf8_lossy(&self.output.stderr).into_owned()
+    }
+
     /// Everything the step wrote: its log, its outputs, its job summary and the reports. The
     /// `::add-mask::` commands are left out: the runner takes them and shows none.
     pub fn everything(&self) -> String {
@@ -835,7 +839,7 @@ fn a_token_of_unknown_identity_posts_no_comment() {
             .is_empty()
     );
     assert!(
-        run.summary.contains("riveter could not tell which account the token is (HTTP 200: Something went wrong), so it cannot tell its own comment from another's"),
+        run.summary.contains(r"riveter could not tell which account the token is \(HTTP 200\: Something went wrong\)\, so it cannot tell its own comment from another\'s"),
         "{}",
         run.summary
     );
@@ -983,7 +987,7 @@ fn a_report_that_cannot_be_written_fails_the_step_after_everything_else() {
         assert!(run.outputs.starts_with("failed="), "{}", run.outputs);
         assert!(
             run.summary
-                .contains("Not written: no-such-folder/riveter.sarif"),
+                .contains(r"Not written: no\-such\-folder\/riveter\.sarif"),
             "{}",
             run.summary
         );

@@ -110,9 +110,9 @@ fn a_next_link_to_another_host_is_not_followed() {
         elsewhere.requests()
     );
     assert!(
-        run.stdout().contains("which is not the API's host"),
+        run.stderr().contains("which is not the API's host"),
         "{}",
-        run.stdout()
+        run.stderr()
     );
 }
 

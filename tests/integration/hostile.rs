@@ -476,10 +476,11 @@ fn module_in_a_hidden_folder() {
 
 #[test]
 fn jobs_5000() {
+    // Refused at once: 5000 threads' stacks would be gigabytes before the first file.
     attack("jobs_5000")
         .args(&["--jobs", "5000"])
         .run()
-        .verify(Vec::new());
+        .verify_refused("5000 is not in 1..=256");
 }
 
 /// A suppression whose reason never closes is no suppression, and the scan says where it is.
@@ -492,8 +493,15 @@ fn suppression_with_an_unclosed_reason() {
         )
         .run();
     let mut extra = run.expect_rotation_fails("aws_kms_key.unclosed");
-    if !run.stderr_text().contains("scan/unclosed.tf:1") {
-        extra.push("no message on standard error names scan/unclosed.tf:1".into());
+    // The table (standard output here, where the github format goes to a file) and the
+    // reports carry the scan's errors.
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&run.stdout.bytes),
+        run.stderr_text()
+    );
+    if !said.contains("scan/unclosed.tf:1:") {
+        extra.push("no message names scan/unclosed.tf:1".into());
     }
     run.verify(extra);
 }
@@ -502,11 +510,12 @@ fn suppression_with_an_unclosed_reason() {
 /// no change, so the gate would see an empty change and pass.
 #[test]
 fn changed_since_a_ref_that_is_a_git_option() {
+    // Refused before git runs: it writes no file (property g) and no empty change passes.
     attack("changed_since_a_ref_that_is_a_git_option")
         .committed()
         .args(&["--changed-since=--output=pwned"])
         .run()
-        .verify(Vec::new());
+        .verify_refused("which git would take for an option");
 }
 
 /// Seeded variants of the fixtures and of the attacks above (fuzz.rs).

@@ -200,7 +200,7 @@ fn names(found: &Discovered, root: &Path) -> Vec<String> {
 }
 
 #[test]
-fn folders_are_walked_respecting_gitignore_and_skipping_hidden_and_terraform_dirs() {
+fn folders_are_walked_skipping_hidden_and_terraform_dirs_and_warning_of_ignored_terraform() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     for file in [
@@ -217,11 +217,18 @@ fn folders_are_walked_respecting_gitignore_and_skipping_hidden_and_terraform_dir
     }
     write(root, ".gitignore", "ignored/\n");
     let found = discover(&[root.display().to_string()]).unwrap();
+    // An ignore file never hides Terraform: the ignored folder is scanned, with a warning.
     assert_eq!(
         names(&found, root),
-        ["main.tf", "modules/net/main.tf", "modules/net/vars.tf.json"]
+        [
+            "ignored/main.tf",
+            "main.tf",
+            "modules/net/main.tf",
+            "modules/net/vars.tf.json"
+        ]
     );
     assert!(found.errors.is_empty());
+    assert_eq!(found.warnings.len(), 1, "{:?}", found.warnings);
 }
 
 #[test]

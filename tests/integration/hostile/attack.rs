@@ -452,6 +452,35 @@ impl Run {
         v
     }
 
+    /// For a command line riveter refuses before it scans (a value that would be a git option,
+    /// more threads than it allows): exit code 2 with `reason` on standard error, and every
+    /// property but the reports and the ordinary key, which no scan that never ran can give.
+    pub fn verify_refused(&self, reason: &str) {
+        let mut extra = Vec::new();
+        if self.exit_code_number() != Some(2) {
+            extra.push(format!(
+                "a refused command line must exit 2, not {:?}",
+                self.exit_code_number()
+            ));
+        }
+        if !self.stderr_text().contains(reason) {
+            extra.push(format!("standard error does not say {reason:?}"));
+        }
+        let mut all: Vec<String> = self
+            .violations()
+            .into_iter()
+            .filter(|v| !v.starts_with("(b)") && !v.starts_with("(c)"))
+            .collect();
+        all.extend(extra.into_iter().map(|e| format!("(class) {e}")));
+        assert!(
+            all.is_empty(),
+            "attack {} violates:\n  {}\nstderr:\n{}",
+            self.name,
+            all.join("\n  "),
+            tail(&self.stderr_text(), 8),
+        );
+    }
+
     /// Panics with every violation, `extra` (the attack's own expectations) included.
     pub fn verify(&self, extra: Vec<String>) {
         let mut all = self.violations();
@@ -581,7 +610,12 @@ impl Run {
             if ours && regular && line == 0 {
                 v.push(format!("(c) a parse error names no line: {error}"));
             }
-            if line > 0 && !printed.contains(&format!("{file}:{line}")) {
+            // The log shows a file name's control characters escaped (`a\rb.tf`).
+            let shown = riveter::escape::terminal::text(file);
+            if line > 0
+                && !printed.contains(&format!("{file}:{line}"))
+                && !printed.contains(&format!("{shown}:{line}"))
+            {
                 v.push(format!(
                     "(c) the error at {file}:{line} is not shown on standard output or error"
                 ));
