@@ -71,8 +71,8 @@ fn verdict(report: &Report, gate: Gate, page: &mut String) -> fmt::Result {
             "incomplete",
             "Incomplete",
             format!(
-                "{} could not be read, so the scan is incomplete",
-                plural(report.errors.len(), "file", "files")
+                "{} (a file not read, a read refused or a value past a limit), so the scan is incomplete",
+                plural(report.errors.len(), "error", "errors")
             ),
         ),
     };

@@ -133,8 +133,8 @@ fn headline(report: &Report, gate: Gate) -> String {
         }
         GateVerdict::Failed => format!("## ❌ riveter: {blocking} findings fail the gate\n\n"),
         GateVerdict::Incomplete => format!(
-            "## ⚠️ riveter: {} could not be read, so the scan is incomplete\n\n",
-            plural(report.errors.len(), "file")
+            "## ⚠️ riveter: {} (a file not read, a read refused or a value past a limit), so the scan is incomplete\n\n",
+            plural(report.errors.len(), "error")
         ),
     }
 }

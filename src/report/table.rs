@@ -230,8 +230,8 @@ impl Table {
             GateVerdict::Incomplete => self.paint(
                 RED,
                 &format!(
-                    "Validation incomplete: {} could not be read; the results above cover the rest.",
-                    plural(report.errors.len(), "file")
+                    "Validation incomplete: {} (a file not read, a read refused or a value past a limit); the results above cover the rest.",
+                    plural(report.errors.len(), "error")
                 ),
             ),
         }

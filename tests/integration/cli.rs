@@ -141,7 +141,7 @@ fn a_broken_file_is_reported_and_the_others_are_still_scanned() {
         "{table}"
     );
     assert!(
-        table.contains("Validation incomplete: 1 file could not be read"),
+        table.contains("Validation incomplete: 1 error (a file not read"),
         "{table}"
     );
     let json: serde_json::Value =
