@@ -161,7 +161,19 @@ fn the_image_runs_the_action_as_the_runner_does() {
         "{}",
         run.log
     );
-    assert!(!run.log.contains(TOKEN), "the token shows: {}", run.log);
+    // The token is masked before anything else is printed; the runner takes the `::add-mask::`
+    // command and shows none of it, and nothing else shows the token.
+    assert!(
+        run.log.starts_with(&format!("::add-mask::{TOKEN}\n")),
+        "{}",
+        run.log
+    );
+    let shown: String = run
+        .log
+        .lines()
+        .filter(|line| !line.starts_with("::add-mask::"))
+        .collect();
+    assert!(!shown.contains(TOKEN), "the token shows: {}", run.log);
 
     // The reports, in the workspace the runner owns.
     let sarif: Value =
