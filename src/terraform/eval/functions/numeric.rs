@@ -110,6 +110,18 @@ fn parseint(args: &[Value]) -> Eval {
     Number::from_whole(negative, magnitude).map(Value::Number)
 }
 
+/// `x` to a power `y` too large for repeated squaring (infinite, or 2^63 and more), as Go gives
+/// it: 1 for -1, 0 where the power shrinks `x`, infinity where it grows it.
+fn beyond_any_whole_power(x: f64, y: f64) -> f64 {
+    if x == -1.0 {
+        1.0
+    } else if (x.abs() < 1.0) == (y > 0.0) {
+        0.0
+    } else {
+        f64::INFINITY
+    }
+}
+
 /// Go's `math.Pow`, which Terraform's `pow` calls: whole powers by repeated squaring (so
 /// `pow(10, 23)` is what Go computes, not the correctly rounded `1e23`), a fractional part
 /// through `exp` and `log`.
@@ -127,15 +139,7 @@ fn go_pow(x: f64, y: f64) -> f64 {
                 (false, false) => 0.0,
             };
         }
-        _ if y.is_infinite() => {
-            return if x == -1.0 {
-                1.0
-            } else if (x.abs() < 1.0) == (y > 0.0) {
-                0.0
-            } else {
-                f64::INFINITY
-            };
-        }
+        _ if y.is_infinite() => return beyond_any_whole_power(x, y),
         _ if x.is_infinite() => {
             if x < 0.0 {
                 return go_pow(1.0 / x, -y);
@@ -151,13 +155,7 @@ fn go_pow(x: f64, y: f64) -> f64 {
         return f64::NAN;
     }
     if yi >= 2f64.powi(63) {
-        return if x == -1.0 {
-            1.0
-        } else if (x.abs() < 1.0) == (y > 0.0) {
-            0.0
-        } else {
-            f64::INFINITY
-        };
+        return beyond_any_whole_power(x, y);
     }
     // The answer is a1 * 2^ae.
     let mut a1 = 1.0;
