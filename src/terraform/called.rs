@@ -259,7 +259,7 @@ impl CalledModules for Calls<'_> {
         }
         let before = self.spent.get();
         let steps_before = self.budget.used();
-        let met_before = self.budget.met_so_far();
+        let met_before = self.budget.met_count();
         self.spent.set(before + 1);
         let mut chain = self.chain.clone();
         chain.push(target.clone());
@@ -271,12 +271,7 @@ impl CalledModules for Calls<'_> {
         self.note(&target, callee.depth.get(), &reached);
         self.reads.borrow_mut().extend(reads.iter().cloned());
         let steps = self.budget.since(&steps_before);
-        let limits_met: Vec<FileError> = self
-            .budget
-            .met_so_far()
-            .into_iter()
-            .filter(|met| !met_before.contains(met))
-            .collect();
+        let limits_met = self.budget.met_since(met_before);
         // A limit met on the way (a file's steps spent) may depend on what was evaluated
         // before: not an answer to reuse.
         if callee.cut.get() || !limits_met.is_empty() {

@@ -12,7 +12,7 @@
 use crate::terraform::resource::FileError;
 use crate::value::{Span, Value};
 use std::cell::{Cell, RefCell};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -123,8 +123,9 @@ pub struct Budget {
     files: Rc<RefCell<HashMap<Arc<str>, u64>>>,
     /// How deep evaluation is nested now, across locals, templates and called modules.
     depth: Rc<Cell<u32>>,
-    /// Every limit met, where it was met: each one is an error of the scan.
-    met: Rc<RefCell<BTreeSet<FileError>>>,
+    /// Every limit met, where it was met, in the order met: each one is an error of the scan.
+    /// Sorted and deduplicated when taken.
+    met: Rc<RefCell<Vec<FileError>>>,
 }
 
 /// A step counted against one file: what was spent of it before, to undo a charge.
@@ -199,7 +200,7 @@ impl Budget {
     /// Records an error of evaluation that leaves the scan incomplete (a bound met, a read
     /// refused) at `span` of `file`.
     pub fn error(&self, file: &Arc<str>, span: Span, message: String) {
-        self.met.borrow_mut().insert(FileError {
+        self.met.borrow_mut().push(FileError {
             file: file.to_string(),
             line: span.line,
             column: span.column,
@@ -207,11 +208,12 @@ impl Budget {
         });
     }
 
-    /// The limits met so far, in file and line order.
+    /// The limits met so far, each once, in file and line order.
     pub fn take_met(&self) -> Vec<FileError> {
-        std::mem::take(&mut *self.met.borrow_mut())
-            .into_iter()
-            .collect()
+        let mut met = std::mem::take(&mut *self.met.borrow_mut());
+        met.sort();
+        met.dedup();
+        met
     }
 
     /// Records limits met elsewhere: a called module's outputs evaluated once and reused.
@@ -219,9 +221,14 @@ impl Budget {
         self.met.borrow_mut().extend(errors.iter().cloned());
     }
 
-    /// The limits met so far, kept.
-    pub fn met_so_far(&self) -> Vec<FileError> {
-        self.met.borrow().iter().cloned().collect()
+    /// How many limits have been met so far: where `met_since` starts.
+    pub fn met_count(&self) -> usize {
+        self.met.borrow().len()
+    }
+
+    /// The limits met since `met_count` gave `count`.
+    pub fn met_since(&self, count: usize) -> Vec<FileError> {
+        self.met.borrow()[count..].to_vec()
     }
 }
 
