@@ -69,6 +69,9 @@ pub struct Unknown {
     /// an unknown in it): its known text and where the unknown parts are, so that the text
     /// operators decide what the known parts decide. Empty for every other unknown.
     pub parts: Vec<TextPart>,
+    /// Through how many module calls it was passed down as an argument: its source text is
+    /// written that many modules up (0: in the module of the resource that holds it).
+    pub passed: u8,
 }
 
 /// A piece of a string with unknown parts.
@@ -112,6 +115,7 @@ impl Unknown {
             candidates: Vec::new(),
             identifier: false,
             parts: Vec::new(),
+            passed: 0,
         })
     }
 
@@ -208,6 +212,22 @@ impl Value {
         match self {
             Value::Unknown(u) => Some(u),
             _ => None,
+        }
+    }
+
+    /// Marks every unknown inside as passed down one more module call: its source text is the
+    /// caller's.
+    pub fn pass_down(&mut self) {
+        match self {
+            Value::Unknown(unknown) => {
+                unknown.passed = unknown.passed.saturating_add(1);
+                for candidate in &mut unknown.candidates {
+                    candidate.pass_down();
+                }
+            }
+            Value::List(items) => items.iter_mut().for_each(|n| n.value.pass_down()),
+            Value::Map(entries) => entries.iter_mut().for_each(|(_, n)| n.value.pass_down()),
+            _ => {}
         }
     }
 

@@ -13,14 +13,15 @@ use super::eval::{Budget, CalledModules, Evaluator, Scope, VariableValue};
 use super::json_text::{JsonStyle, json_with};
 use super::parse::{declarations, parse_file};
 use super::reading::Reading;
+use super::resource::Origin;
 use super::resource::{BlockKind, FileError};
-use super::variables::{self, Declaration, FolderValues, VariableInputs};
+use super::variables::{self, CallerValues, Declaration, FolderValues, VariableInputs};
 use super::{display_path, is_terraform, lexical};
 use crate::value::Value;
 use std::cell::Cell;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 /// Chains of module calls deeper than this are not followed further.
 pub const MAX_CALL_DEPTH: usize = 8;
@@ -36,13 +37,16 @@ pub fn module_scope<'t>(
     decls: &'t [Declarations<'t>],
     dir: &Path,
     reading: Reading<'t>,
-    values: Vec<(String, VariableValue)>,
+    values: Vec<(String, VariableValue, Option<Arc<Origin>>)>,
     calls: &'t Calls,
 ) -> Scope<'t> {
     let mut scope = Scope::new(dir, reading.root, reading.tree);
     scope.share_budget(calls.budget.clone());
-    for (name, value) in values {
+    for (name, value, origin) in values {
         scope.set_variable(&name, value);
+        if let Some(origin) = origin {
+            scope.set_variable_origin(&name, origin);
+        }
     }
     scope.set_called_modules(calls);
     for (file, decl) in files.iter().zip(decls) {
@@ -77,6 +81,14 @@ pub fn variable_declarations(
         .flat_map(|(file, decl)| {
             let empty = &empty;
             decl.variables.iter().map(move |v| Declaration {
+                default_at: v.default.map(|d| {
+                    let line = file.source.span(hcl::edit::Span::span(d)).line;
+                    Arc::new(Origin::new(
+                        "the default",
+                        Some(file.source.name.clone()),
+                        line,
+                    ))
+                }),
                 name: v.name.clone(),
                 ty: v.ty.map_or(Type::Any, Type::parse),
                 default: v
@@ -297,7 +309,7 @@ impl CalledModules for Calls<'_> {
 }
 
 /// The arguments as text without places: calls with the same values share an evaluation.
-fn arguments_key(arguments: &HashMap<String, Value>) -> String {
+pub fn arguments_key(arguments: &HashMap<String, Value>) -> String {
     let mut names: Vec<&String> = arguments.keys().collect();
     names.sort();
     let style = JsonStyle {
@@ -326,7 +338,10 @@ fn evaluate_outputs(
         &variable_decls,
         &VariableInputs::default(),
         &FolderValues::default(),
-        arguments,
+        &CallerValues {
+            values: arguments.clone(),
+            origins: HashMap::new(),
+        },
     );
     let scope = module_scope(&files, &decls, dir, calls.reading, values, calls);
     let outputs = files

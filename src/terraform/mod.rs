@@ -37,8 +37,9 @@ pub mod variables;
 pub use confine::{Refusal, ScannedTree};
 pub use discover::{DiscoverError, Discovered, discover, is_terraform};
 pub use ignore_comments::Directive;
+pub use module::Absent;
 pub use module_graph::{ModuleGraph, ModuleNode};
-pub use resource::{BlockKind, FileError, Resource};
+pub use resource::{BlockKind, CallSite, FileError, ModuleInstance, Origin, Provenance, Resource};
 pub use variables::{CommandLineVariable, VariableInputs};
 
 use rayon::prelude::*;
@@ -67,6 +68,9 @@ pub struct Terraform {
     pub directives: Vec<Directive>,
     /// Which module folders were read, what each calls and which other files each reads.
     pub modules: ModuleGraph,
+    /// Blocks of the targeted files of which Terraform would create nothing (`count = 0`),
+    /// with why: a rule that finds nothing to judge names them.
+    pub absent: Vec<Absent>,
 }
 
 /// Reads, parses and evaluates the files. `root` is what reported paths are relative to.
@@ -142,13 +146,17 @@ pub fn load_counting(
         terraform.errors.extend(result.errors);
         terraform.warnings.extend(result.warnings);
         terraform.directives.extend(result.directives);
+        terraform.absent.extend(result.absent);
     }
     // Modules are evaluated folder by folder; reports list files in path order. The sort is
     // stable, so each file keeps its source order, and looks each file up once (hashing a
     // path at every comparison was a visible serial step on a monorepo).
-    terraform
-        .resources
-        .sort_by_cached_key(|r| order.get(&*r.file).copied().unwrap_or(usize::MAX));
+    // The instances of one block of a called module stand together, in the order their
+    // calls were evaluated.
+    terraform.resources.sort_by_cached_key(|r| {
+        let file = order.get(&*r.file).copied().unwrap_or(usize::MAX);
+        (file, r.span.line, r.span.column)
+    });
     terraform
         .errors
         .sort_by_cached_key(|e| order.get(&e.file).copied().unwrap_or(usize::MAX));

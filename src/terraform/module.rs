@@ -2,40 +2,53 @@
 //! locals, whether or not `-t` named it. Each module is parsed, given its variables' values,
 //! and its resources evaluated; its syntax trees are dropped before the next module is read.
 //!
-//! A local module call (`source = "./modules/x"`) gives the called module's variables their
-//! values when every caller in the scan passes the same known value. Called modules are
-//! evaluated again with those values until nothing changes. A caller reads the called
-//! module's outputs as that one call gives them (`called`).
+//! A module is judged as Terraform instantiates it (docs/evaluation.md, "Module instances"): a
+//! folder that no scanned module calls is a root module, evaluated with its defaults, tfvars
+//! files and the command line's values; every call of a local module in the scanned tree (and
+//! every key of a known `count` or `for_each` on the call) is an instance of the called folder,
+//! evaluated with that call's arguments alone, recursively. A caller reads a called module's
+//! outputs as that one call gives them (`called`).
 
-use super::called::{Calls, MAX_CALL_DEPTH, OutputCache, module_scope, variable_declarations};
+use super::called::{
+    Calls, MAX_CALL_DEPTH, OutputCache, arguments_key, module_scope, variable_declarations,
+};
 use super::confine::ScannedTree;
 use super::declarations::{BlockDecl, ParsedFile, Syntax};
-use super::eval::{BodyRef, Evaluator, META_ARGUMENTS, Scope, limits, values_equal};
+use super::eval::{BodyRef, Evaluator, META_ARGUMENTS, Scope, limits};
 use super::ignore_comments::{self, Directive};
 use super::instances::{self, Instances};
 use super::parse::{declarations, parse_file};
 use super::provider_defaults;
 pub use super::reading::Reading;
-use super::resource::{BlockKind, FileError, Resource};
+use super::resource::{
+    BlockKind, CallSite, FileError, ModuleInstance, Origin, Provenance, Resource,
+};
 use super::source::SourceFile;
-use super::variables::{self, FolderValues, VariableInputs};
+use super::variables::{self, CallerValues, FolderValues, VariableInputs};
 use super::{display_path, is_terraform, lexical};
 use crate::value::{Node, Unknown, Value};
 use rayon::prelude::*;
 use std::cell::Cell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// The most module instances one root module's calls may make, nested calls included: a
+/// `for_each` over many keys whose module calls another with many keys cannot multiply into
+/// a hang. Past it, the instances left are an error of the scan on the call's line.
+pub const MAX_MODULE_INSTANCES: usize = 10_000;
 
 #[derive(Default)]
 pub struct ModuleResult {
-    /// The values its callers agreed on, which it was evaluated with.
-    inputs: HashMap<String, Value>,
     pub resources: Vec<Resource>,
     /// The resources of the folder's files that were not targeted: rules do not judge them,
     /// but a relation sees them (a bucket's public access block in a file the scan left out).
     pub context: Vec<Resource>,
     pub calls: Vec<ModuleCall>,
+    /// Blocks Terraform would create no instance of (`count = 0`), for a rule that finds no
+    /// resource to say why.
+    pub absent: Vec<Absent>,
     /// Files other than its Terraform files that its expressions read (`file`, `templatefile`).
     pub reads: BTreeSet<PathBuf>,
     pub errors: Vec<FileError>,
@@ -43,10 +56,38 @@ pub struct ModuleResult {
     pub directives: Vec<Directive>,
 }
 
+/// A block of which Terraform would create nothing.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Absent {
+    pub kind: BlockKind,
+    pub resource_type: String,
+    /// Its address, in its module instance.
+    pub address: String,
+    pub file: Arc<str>,
+    pub line: u32,
+    /// `its count is 0 with the default inputs`.
+    pub why: String,
+}
+
+/// A `module` block calling a folder of the repository (`./` or `../`).
 pub struct ModuleCall {
     /// The called folder, which need not exist.
     pub target: PathBuf,
-    arguments: Vec<(String, Value)>,
+    /// The block's name: `app` for `module "app"`.
+    name: String,
+    file: Arc<str>,
+    line: u32,
+    /// The instances the call makes: one per key of a known `count` or `for_each`.
+    instances: Vec<CallInstance>,
+    /// Why the call may make no instance or others than these (an unknown `count`).
+    unsure: Option<String>,
+}
+
+/// One instance of a call: `["eu"]` or `[0]` (empty without `count` or `for_each`), and the
+/// arguments it gives.
+struct CallInstance {
+    key: String,
+    arguments: CallerValues,
 }
 
 /// What `evaluate_all` gives: each module folder's result, and the Terraform files of the
@@ -71,6 +112,7 @@ pub fn evaluate_all(
         let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
         by_dir.entry(dir).or_default().insert(file);
     }
+    // Every folder is first evaluated as a root module: that finds the calls between them.
     // Folders are independent until module calls connect them: evaluate them in parallel.
     // Collecting into a BTreeMap keeps the result the same whatever the number of threads.
     let cache = OutputCache::default();
@@ -82,7 +124,7 @@ pub fn evaluate_all(
                     dir,
                     targeted: files,
                 };
-                let result = evaluate(module, reading, HashMap::new(), &cache, files_read);
+                let result = evaluate_root(module, reading, &cache, files_read);
                 (dir.clone(), result)
             })
             .collect::<BTreeMap<PathBuf, ModuleResult>>()
@@ -99,32 +141,371 @@ pub fn evaluate_all(
         results.extend(evaluate_folders(&called));
         by_dir.extend(called);
     }
-    for _ in 0..MAX_CALL_DEPTH {
-        let again: Vec<(PathBuf, HashMap<String, Value>)> = agreed_inputs(&results)
-            .into_iter()
-            .filter(|(dir, agreed)| {
-                by_dir.contains_key(dir) && !same_inputs(&results[dir].inputs, agreed)
-            })
-            .collect();
-        if again.is_empty() {
-            break;
+    instantiate(&mut results, &by_dir, reading, &cache);
+    Evaluated {
+        modules: results,
+        followed,
+    }
+}
+
+/// An instance of a called folder waiting to be evaluated.
+struct Pending {
+    target: PathBuf,
+    instance: Arc<ModuleInstance>,
+    arguments: CallerValues,
+    /// The folders from the root module's down to the caller's, to find a module that
+    /// reaches itself.
+    chain: Vec<PathBuf>,
+    /// The root module whose calls made it, whose count of instances it adds to.
+    root: usize,
+}
+
+/// Replaces the resources of every folder that a root module's calls reach with those of its
+/// instances, level by level down the calls. A folder no root reaches (modules that only
+/// call each other) keeps its evaluation as a root module.
+fn instantiate(
+    results: &mut BTreeMap<PathBuf, ModuleResult>,
+    by_dir: &BTreeMap<PathBuf, BTreeSet<PathBuf>>,
+    reading: Reading,
+    cache: &OutputCache,
+) {
+    let called: BTreeSet<&PathBuf> = results
+        .iter()
+        .flat_map(|(dir, r)| r.calls.iter().map(move |c| (dir, &c.target)))
+        .filter(|(dir, target)| dir != target && by_dir.contains_key(*target))
+        .map(|(_, target)| target)
+        .collect();
+    let roots: Vec<PathBuf> = results
+        .keys()
+        .filter(|dir| !called.contains(dir))
+        .cloned()
+        .collect();
+    let mut counts = vec![0usize; roots.len()];
+    let mut frontier = Vec::new();
+    let mut reached: BTreeMap<PathBuf, CallSite> = BTreeMap::new();
+    for (index, dir) in roots.iter().enumerate() {
+        let chain = vec![dir.clone()];
+        let result = &results[dir];
+        frontier.extend(pending(result, None, &chain, index, by_dir, &mut reached));
+    }
+    let mut instances: BTreeMap<PathBuf, Vec<ModuleResult>> = BTreeMap::new();
+    let mut limit_errors = Vec::new();
+    while !frontier.is_empty() {
+        let admitted = admit(frontier, &mut counts, &mut limit_errors);
+        let mut by_target: BTreeMap<PathBuf, Vec<Pending>> = BTreeMap::new();
+        for p in admitted {
+            by_target.entry(p.target.clone()).or_default().push(p);
         }
-        let evaluated: Vec<(PathBuf, ModuleResult)> = again
+        let evaluated: Vec<(PathBuf, Vec<(Pending, ModuleResult)>)> = by_target
             .into_par_iter()
-            .map(|(dir, agreed)| {
+            .map(|(dir, pendings)| {
                 let module = Module {
                     dir: &dir,
                     targeted: &by_dir[&dir],
                 };
-                let result = evaluate(module, reading, agreed, &cache, files_read);
-                (dir, result)
+                let evaluated = evaluate_instances(module, reading, cache, pendings);
+                (dir, evaluated)
             })
             .collect();
-        results.extend(evaluated);
+        frontier = Vec::new();
+        for (dir, evaluated) in evaluated {
+            for (done, result) in evaluated {
+                let mut chain = done.chain.clone();
+                chain.push(dir.clone());
+                frontier.extend(pending(
+                    &result,
+                    Some(&done.instance),
+                    &chain,
+                    done.root,
+                    by_dir,
+                    &mut reached,
+                ));
+                instances.entry(dir.clone()).or_default().push(result);
+            }
+        }
     }
-    Evaluated {
-        modules: results,
-        followed,
+    let evaluated_dirs: BTreeSet<PathBuf> = instances.keys().cloned().collect();
+    for (dir, evaluated) in instances {
+        let Some(folder) = results.get_mut(&dir) else {
+            continue;
+        };
+        folder.resources.clear();
+        folder.context.clear();
+        folder.absent.clear();
+        for result in evaluated {
+            folder.resources.extend(result.resources);
+            folder.context.extend(result.context);
+            folder.absent.extend(result.absent);
+            folder.errors.extend(result.errors);
+            folder.warnings.extend(result.warnings);
+            folder.reads.extend(result.reads);
+        }
+        // Every instance reads the same files: their parse errors and warnings once.
+        folder.errors.sort();
+        folder.errors.dedup();
+        let mut seen = BTreeSet::new();
+        folder.warnings.retain(|w| seen.insert(w.clone()));
+    }
+    // A folder the roots' calls reach but whose every call makes no instance (`count = 0`)
+    // has no resources: Terraform creates none. Its blocks say why, for a rule that then
+    // finds nothing to judge.
+    for (dir, site) in reached {
+        if evaluated_dirs.contains(&dir) {
+            continue;
+        }
+        let Some(folder) = results.get_mut(&dir) else {
+            continue;
+        };
+        let why = format!(
+            "its module is called by {} at {}:{}, which makes no instance of it",
+            site.address, site.file, site.line
+        );
+        let resources = std::mem::take(&mut folder.resources);
+        folder.absent.extend(resources.iter().map(|r| Absent {
+            kind: r.kind,
+            resource_type: r.resource_type.clone(),
+            address: r.address.clone(),
+            file: r.file.clone(),
+            line: r.span.line,
+            why: why.clone(),
+        }));
+        folder.context.clear();
+    }
+    if let Some(first) = roots.first().and_then(|dir| results.get_mut(dir)) {
+        first.errors.extend(limit_errors);
+    }
+}
+
+/// The instances of `result`'s calls into scanned folders, made from `parent` (none for a
+/// root module). A call that would reach a folder already in the chain, or go deeper than
+/// `MAX_CALL_DEPTH`, is not followed: the called folder is judged through its other calls.
+fn pending(
+    result: &ModuleResult,
+    parent: Option<&Arc<ModuleInstance>>,
+    chain: &[PathBuf],
+    root: usize,
+    by_dir: &BTreeMap<PathBuf, BTreeSet<PathBuf>>,
+    reached: &mut BTreeMap<PathBuf, CallSite>,
+) -> Vec<Pending> {
+    let mut out = Vec::new();
+    for call in &result.calls {
+        if !by_dir.contains_key(&call.target)
+            || chain.contains(&call.target)
+            || chain.len() > MAX_CALL_DEPTH
+        {
+            continue;
+        }
+        let prefix = parent.map_or(String::new(), |p| format!("{}.", p.address));
+        reached
+            .entry(call.target.clone())
+            .or_insert_with(|| CallSite {
+                address: format!("{prefix}module.{}", call.name),
+                file: call.file.clone(),
+                line: call.line,
+            });
+        let unsure = call
+            .unsure
+            .clone()
+            .or_else(|| parent.and_then(|p| p.unsure.clone()));
+        for made in &call.instances {
+            let address = format!("{prefix}module.{}{}", call.name, made.key);
+            let mut calls = parent.map_or(Vec::new(), |p| p.calls.clone());
+            calls.push(CallSite {
+                address: address.clone(),
+                file: call.file.clone(),
+                line: call.line,
+            });
+            out.push(Pending {
+                target: call.target.clone(),
+                instance: Arc::new(ModuleInstance {
+                    address,
+                    calls,
+                    unsure: unsure.clone(),
+                }),
+                arguments: made.arguments.clone(),
+                chain: chain.to_vec(),
+                root,
+            });
+        }
+    }
+    out
+}
+
+/// The pending instances within each root module's `MAX_MODULE_INSTANCES`; past it, an error
+/// on the call that made the first instance left out.
+fn admit(
+    frontier: Vec<Pending>,
+    counts: &mut [usize],
+    errors: &mut Vec<FileError>,
+) -> Vec<Pending> {
+    let mut admitted = Vec::with_capacity(frontier.len());
+    let mut reported = BTreeSet::new();
+    for p in frontier {
+        if counts[p.root] < MAX_MODULE_INSTANCES {
+            counts[p.root] += 1;
+            admitted.push(p);
+            continue;
+        }
+        if reported.insert(p.root)
+            && let Some(site) = p.instance.calls.last()
+        {
+            errors.push(FileError {
+                file: site.file.to_string(),
+                line: site.line,
+                column: 1,
+                message: format!(
+                    "evaluation limit: left unevaluated: the module calls make more than {MAX_MODULE_INSTANCES} instances, {}; {} and the instances after it are not judged",
+                    limits::LIMIT,
+                    p.instance.address
+                ),
+            });
+        }
+    }
+    admitted
+}
+
+/// Evaluates the instances of one folder, its files parsed once. Instances given the same
+/// arguments are evaluated once, and the result placed at each instance's address.
+fn evaluate_instances(
+    module: Module,
+    reading: Reading,
+    cache: &OutputCache,
+    pendings: Vec<Pending>,
+) -> Vec<(Pending, ModuleResult)> {
+    let mut scratch = ModuleResult::default();
+    let files = read_module(
+        module.dir,
+        module.targeted,
+        reading,
+        &mut scratch,
+        &AtomicUsize::new(0),
+    );
+    let mut first_of: HashMap<String, usize> = HashMap::new();
+    let keys: Vec<usize> = pendings
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let key = format!(
+                "{}\u{1}{:?}",
+                arguments_key(&p.arguments.values),
+                p.instance.unsure
+            );
+            *first_of.entry(key).or_insert(i)
+        })
+        .collect();
+    let distinct: Vec<usize> = first_of.values().copied().collect();
+    let evaluated: HashMap<usize, ModuleResult> = distinct
+        .into_par_iter()
+        .map(|i| {
+            let mut result = ModuleResult::default();
+            // A called module's variables come from its call alone: Terraform gives it
+            // neither the command line's values nor its folder's tfvars files.
+            let called = Reading {
+                inputs: &VariableInputs::default(),
+                ..reading
+            };
+            evaluate_files(
+                &files,
+                module.dir,
+                called,
+                &FolderValues::default(),
+                &pendings[i].arguments,
+                cache,
+                &mut result,
+            );
+            (i, result)
+        })
+        .collect();
+    let pendings_arguments: Vec<CallerValues> =
+        pendings.iter().map(|p| p.arguments.clone()).collect();
+    let mut out = Vec::with_capacity(pendings.len());
+    for (i, p) in pendings.into_iter().enumerate() {
+        let source = &evaluated[&keys[i]];
+        // The values are the evaluated instance's; where they were set is this call's.
+        let origins = Reorigin {
+            from: &pendings_arguments[keys[i]],
+            to: &p.arguments,
+        };
+        let mut result = ModuleResult {
+            resources: placed(&source.resources, &p.instance, &origins),
+            context: placed(&source.context, &p.instance, &origins),
+            calls: source.calls.iter().map(ModuleCall::copy).collect(),
+            absent: source
+                .absent
+                .iter()
+                .map(|a| Absent {
+                    address: format!("{}.{}", p.instance.address, a.address),
+                    ..a.clone()
+                })
+                .collect(),
+            reads: source.reads.clone(),
+            errors: source.errors.clone(),
+            warnings: source.warnings.clone(),
+            directives: Vec::new(),
+        };
+        if i == 0 {
+            result.errors.append(&mut scratch.errors);
+            result.warnings.append(&mut scratch.warnings);
+        }
+        out.push((p, result));
+    }
+    out
+}
+
+/// Resources evaluated once, placed in an instance.
+fn placed(
+    resources: &[Resource],
+    instance: &Arc<ModuleInstance>,
+    origins: &Reorigin,
+) -> Vec<Resource> {
+    resources
+        .iter()
+        .map(|r| {
+            let mut placed = r.clone().in_instance(instance);
+            for p in &mut placed.provenance {
+                p.origin = origins.of(&p.origin);
+            }
+            placed
+        })
+        .collect()
+}
+
+/// The arguments of the instance that was evaluated, and of the one its result is placed at.
+struct Reorigin<'a> {
+    from: &'a CallerValues,
+    to: &'a CallerValues,
+}
+
+impl Reorigin<'_> {
+    /// Where a value was set in the placed instance: the same argument's origin there.
+    fn of(&self, origin: &Arc<Origin>) -> Arc<Origin> {
+        self.from
+            .origins
+            .iter()
+            .find(|(_, o)| Arc::ptr_eq(o, origin))
+            .and_then(|(name, _)| self.to.origins.get(name))
+            .unwrap_or(origin)
+            .clone()
+    }
+}
+
+impl ModuleCall {
+    fn copy(&self) -> ModuleCall {
+        ModuleCall {
+            target: self.target.clone(),
+            name: self.name.clone(),
+            file: self.file.clone(),
+            line: self.line,
+            instances: self
+                .instances
+                .iter()
+                .map(|i| CallInstance {
+                    key: i.key.clone(),
+                    arguments: i.arguments.clone(),
+                })
+                .collect(),
+            unsure: self.unsure.clone(),
+        }
     }
 }
 
@@ -154,69 +535,6 @@ fn skipped_callees(
         .collect()
 }
 
-fn same_inputs(a: &HashMap<String, Value>, b: &HashMap<String, Value>) -> bool {
-    a.len() == b.len()
-        && a.iter()
-            .all(|(k, v)| b.get(k).is_some_and(|w| values_equal(v, w)))
-}
-
-/// For each called folder, the value of each argument its callers pass: known where every
-/// caller passes the same known value, and unknown (saying why) where a caller passes what
-/// cannot be known or callers differ, so that the module is never judged on a default its
-/// callers replace.
-fn agreed_inputs(
-    results: &BTreeMap<PathBuf, ModuleResult>,
-) -> BTreeMap<PathBuf, HashMap<String, Value>> {
-    let mut calls: BTreeMap<&PathBuf, Vec<&ModuleCall>> = BTreeMap::new();
-    for call in results.values().flat_map(|r| &r.calls) {
-        calls.entry(&call.target).or_default().push(call);
-    }
-    calls
-        .into_iter()
-        .map(|(target, calls)| {
-            let names: BTreeSet<&str> = calls
-                .iter()
-                .flat_map(|c| c.arguments.iter().map(|(n, _)| n.as_str()))
-                .collect();
-            let agreed = names
-                .into_iter()
-                .map(|name| (name.to_string(), agreed_value(name, &calls)))
-                .collect();
-            (target.clone(), agreed)
-        })
-        .collect()
-}
-
-/// What the module sees of one argument, over all its calls.
-fn agreed_value(name: &str, calls: &[&ModuleCall]) -> Value {
-    let passed: Vec<Option<&Value>> = calls
-        .iter()
-        .map(|c| c.arguments.iter().find(|(n, _)| n == name).map(|(_, v)| v))
-        .collect();
-    if let Some(unknown) = passed.iter().flatten().find_map(|v| v.first_unknown()) {
-        return Value::Unknown(Unknown::new(
-            format!("var.{name}"),
-            format!("var.{name}, which a caller passes as {}", unknown.reason),
-        ));
-    }
-    match passed.as_slice() {
-        [Some(first), rest @ ..]
-            if rest
-                .iter()
-                .all(|v| v.is_some_and(|v| values_equal(v, first))) =>
-        {
-            (*first).clone()
-        }
-        _ => Value::Unknown(Unknown::new(
-            format!("var.{name}"),
-            format!(
-                "var.{name}, which the module's {} calls set differently",
-                calls.len()
-            ),
-        )),
-    }
-}
-
 /// A module of one file held in memory, with no inputs: what tests and `parse_source` use.
 pub fn evaluate_single(source: SourceFile, syntax: Syntax) -> Vec<Resource> {
     let file = ParsedFile {
@@ -238,7 +556,8 @@ pub fn evaluate_single(source: SourceFile, syntax: Syntax) -> Vec<Resource> {
         std::slice::from_ref(&file),
         here,
         reading,
-        &HashMap::new(),
+        &FolderValues::default(),
+        &CallerValues::default(),
         &cache,
         &mut result,
     );
@@ -252,19 +571,16 @@ struct Module<'a> {
     targeted: &'a BTreeSet<PathBuf>,
 }
 
-/// Evaluates one module folder. Only the targeted files' resources are reported; the other
-/// files of the folder still give their variables and locals.
-fn evaluate(
+/// Evaluates one module folder as a root module: its variables from the command line, its
+/// tfvars files and their defaults. Only the targeted files' resources are reported; the
+/// other files of the folder still give their variables and locals.
+fn evaluate_root(
     module: Module,
     reading: Reading,
-    callers: HashMap<String, Value>,
     cache: &OutputCache,
     files_read: &AtomicUsize,
 ) -> ModuleResult {
-    let mut result = ModuleResult {
-        inputs: callers.clone(),
-        ..ModuleResult::default()
-    };
+    let mut result = ModuleResult::default();
     let files = read_module(
         module.dir,
         module.targeted,
@@ -272,23 +588,60 @@ fn evaluate(
         &mut result,
         files_read,
     );
-    evaluate_files(&files, module.dir, reading, &callers, cache, &mut result);
+    let folder = module_var_values(module.dir, reading, &mut result.warnings);
+    evaluate_files(
+        &files,
+        module.dir,
+        reading,
+        &folder,
+        &CallerValues::default(),
+        cache,
+        &mut result,
+    );
+    for file in files.iter().filter(|f| f.targeted) {
+        let mut directives = ignore_comments::parse(&file.source.name, &file.source.text);
+        if !directives.is_empty() {
+            let resources: Vec<Resource> = result
+                .resources
+                .iter()
+                .filter(|r| r.file == file.source.name)
+                .map(|r| {
+                    let body = Node::bare(Value::Null);
+                    Resource::new(
+                        r.kind,
+                        &r.resource_type,
+                        &r.name,
+                        r.file.clone(),
+                        r.span,
+                        body,
+                    )
+                })
+                .collect();
+            ignore_comments::attach(&mut directives, &resources, &file.source.text);
+        }
+        result.directives.extend(directives);
+    }
     result
 }
 
-/// The resources and module calls of a module's parsed files.
+/// The resources and module calls of a module's parsed files, its variables given by
+/// `inputs` (through `reading`), the folder's tfvars files and the caller's arguments.
 fn evaluate_files(
     files: &[ParsedFile],
     dir: &Path,
     reading: Reading,
-    callers: &HashMap<String, Value>,
+    folder: &FolderValues,
+    callers: &CallerValues,
     cache: &OutputCache,
     result: &mut ModuleResult,
 ) {
     let decls: Vec<_> = files.iter().map(declarations).collect();
-    let module_values = module_var_values(dir, reading, &mut result.warnings);
     let variable_decls = variable_declarations(files, &decls, dir, reading);
-    let values = variables::resolve(&variable_decls, reading.inputs, &module_values, callers);
+    let values = variables::resolve(&variable_decls, reading.inputs, folder, callers);
+    // Whether a count of 0 follows from the defaults alone, for the words of an absent block.
+    let given = values
+        .iter()
+        .any(|(_, _, origin)| origin.as_ref().is_some_and(|o| o.words != "the default"));
     let spent = Cell::new(0);
     let calls = Calls::new(dir, reading, cache, &spent);
     let scope = module_scope(files, &decls, dir, reading, values, &calls);
@@ -296,10 +649,21 @@ fn evaluate_files(
     let first_resource = result.resources.len();
     let mut providers = Vec::new();
     for (file, decl) in files.iter().zip(&decls) {
-        let mut resources = Vec::new();
         let mut held = FileHolds::default();
         for block in &decl.blocks {
-            let Some(body) = evaluate_body(&scope, &file.source, block.body) else {
+            let Some((body, provenance)) = evaluate_body(&scope, &file.source, block.body) else {
+                if file.targeted {
+                    result.absent.push(absent(block, &file.source, given));
+                }
+                // A call that makes no instance still calls its folder: what it declares
+                // is not judged as a root module's.
+                if block.kind == BlockKind::Module {
+                    let written =
+                        evaluate_with(&mut Evaluator::new(&scope, &file.source), block.body);
+                    result
+                        .calls
+                        .extend(module_call(dir, &scope, &file.source, block, &written));
+                }
                 continue;
             };
             let body = held.keep(body, block, &file.source, &mut result.errors);
@@ -307,21 +671,17 @@ fn evaluate_files(
                 providers.push(resource(block, &file.source, body.clone()));
             }
             if block.kind == BlockKind::Module
-                && let Some(call) = module_call(dir, &body)
+                && let Some(call) = module_call(dir, &scope, &file.source, block, &body)
             {
                 result.calls.push(call);
             }
+            let mut made = resource(block, &file.source, body);
+            made.provenance = provenance;
             if file.targeted {
-                resources.push(resource(block, &file.source, body));
+                result.resources.push(made);
             } else if block.kind == BlockKind::Managed || block.kind == BlockKind::Module {
-                result.context.push(resource(block, &file.source, body));
+                result.context.push(made);
             }
-        }
-        if file.targeted {
-            let mut directives = ignore_comments::parse(&file.source.name, &file.source.text);
-            ignore_comments::attach(&mut directives, &resources, &file.source.text);
-            result.directives.extend(directives);
-            result.resources.extend(resources);
         }
     }
     provider_defaults::apply(&providers, &mut result.resources[first_resource..]);
@@ -329,6 +689,35 @@ fn evaluate_files(
     result.warnings.extend(scope.take_warnings());
     result.reads.extend(scope.take_reads());
     result.reads.extend(calls.take_reads());
+}
+
+/// A block of which Terraform would create nothing, and why.
+fn absent(block: &BlockDecl, file: &SourceFile, given: bool) -> Absent {
+    let made = resource(block, file, Node::bare(Value::Null));
+    let written = |name: &str| match block.body {
+        BodyRef::Hcl(body) => body
+            .get_attribute(name)
+            .map(|a| file.text_of(hcl::edit::Span::span(&a.value)).to_string()),
+        BodyRef::Json(_) => None,
+    };
+    let inputs = if given {
+        "with the inputs given"
+    } else {
+        "with the default inputs"
+    };
+    let why = match (written("count"), written("for_each")) {
+        (Some(count), _) => format!("its count ({count}) is 0 {inputs}"),
+        (None, Some(for_each)) => format!("its for_each ({for_each}) is empty {inputs}"),
+        (None, None) => "it makes no instance".to_string(),
+    };
+    Absent {
+        kind: made.kind,
+        resource_type: made.resource_type,
+        address: made.address,
+        file: made.file,
+        line: made.span.line,
+        why,
+    }
 }
 
 /// What one file's blocks hold after evaluation, against `limits::FILE_VALUES` and
@@ -393,23 +782,39 @@ impl FileHolds {
     }
 }
 
-/// A block's body, its instances merged; `None` for a block Terraform would create nothing of.
-fn evaluate_body(scope: &Scope, file: &SourceFile, body: BodyRef) -> Option<Node> {
-    let evaluate = |mut evaluator: Evaluator| match body {
-        BodyRef::Hcl(body) => Node::new(evaluator.body(body), Default::default()),
-        BodyRef::Json(expr) => evaluator.attribute(expr),
-    };
+/// A block's body, its instances merged, and where the values it reads from variables were
+/// set; `None` for a block Terraform would create nothing of.
+fn evaluate_body(
+    scope: &Scope,
+    file: &SourceFile,
+    body: BodyRef,
+) -> Option<(Node, Vec<Provenance>)> {
     let bindings = match instances::instances(scope, file, body) {
         Instances::None => return None,
         Instances::AsWritten => Vec::new(),
         Instances::Each(bindings) => bindings,
     };
-    let base = evaluate(Evaluator::new(scope, file));
+    let mut evaluator = Evaluator::new(scope, file);
+    let base = evaluate_with(&mut evaluator, body);
+    let provenance = evaluator.take_provenance();
     let instances: Vec<Value> = bindings
         .into_iter()
-        .map(|(name, binding)| evaluate(Evaluator::with_binding(scope, file, name, binding)).value)
+        .map(|(name, binding)| {
+            evaluate_with(
+                &mut Evaluator::with_binding(scope, file, name, binding),
+                body,
+            )
+            .value
+        })
         .collect();
-    Some(instances::merge(base, &instances))
+    Some((instances::merge(base, &instances), provenance))
+}
+
+fn evaluate_with(evaluator: &mut Evaluator, body: BodyRef) -> Node {
+    match body {
+        BodyRef::Hcl(body) => Node::new(evaluator.body(body), Default::default()),
+        BodyRef::Json(expr) => evaluator.attribute(expr),
+    }
 }
 
 fn resource(block: &BlockDecl, file: &SourceFile, mut body: Node) -> Resource {
@@ -431,25 +836,110 @@ fn resource(block: &BlockDecl, file: &SourceFile, mut body: Node) -> Resource {
     )
 }
 
-/// A call of a module in this repository (`./` or `../`), with its evaluated arguments.
-fn module_call(dir: &Path, body: &Node) -> Option<ModuleCall> {
-    let Value::String(source) = &body.value.get("source")?.value else {
+/// A call of a module in this repository (`./` or `../`), with the instances it makes and
+/// each one's arguments. `merged` is the block's body with its instances merged.
+fn module_call(
+    dir: &Path,
+    scope: &Scope,
+    file: &SourceFile,
+    block: &BlockDecl,
+    merged: &Node,
+) -> Option<ModuleCall> {
+    let Value::String(source) = &merged.value.get("source")?.value else {
         return None;
     };
     if !(source.starts_with("./") || source.starts_with("../")) {
         return None;
     }
-    let Value::Map(entries) = &body.value else {
-        return None;
+    let address = format!("module.{}", block.name);
+    let instance = |key: String, body: &Node, provenance: &[Provenance]| CallInstance {
+        arguments: call_arguments(&format!("{address}{key}"), file, body, provenance),
+        key,
+    };
+    let mut unsure = None;
+    let instances = match instances::instances(scope, file, block.body) {
+        Instances::None => Vec::new(),
+        Instances::Each(bindings) => bindings
+            .into_iter()
+            .map(|(name, binding)| {
+                let key = instance_key(name, &binding);
+                let mut evaluator = Evaluator::with_binding(scope, file, name, binding);
+                let body = evaluate_with(&mut evaluator, block.body);
+                instance(key, &body, &evaluator.take_provenance())
+            })
+            .collect(),
+        Instances::AsWritten => {
+            let mut evaluator = Evaluator::new(scope, file);
+            let body = evaluate_with(&mut evaluator, block.body);
+            unsure = ["count", "for_each"].iter().find_map(|meta| {
+                let value = &body.value.get(meta)?.value;
+                Some(match value.first_unknown() {
+                    Some(unknown) => format!(
+                        "{address} may make no instance or several: its {meta} depends on {}",
+                        unknown.reason
+                    ),
+                    None => format!(
+                        "{address} makes more instances than riveter expands: its {meta} is evaluated once"
+                    ),
+                })
+            });
+            vec![instance(String::new(), &body, &evaluator.take_provenance())]
+        }
     };
     Some(ModuleCall {
         target: lexical(&dir.join(source)),
-        arguments: entries
-            .iter()
-            .filter(|(name, _)| !META_ARGUMENTS.contains(&name.as_str()))
-            .map(|(name, node)| (name.clone(), node.value.clone()))
-            .collect(),
+        name: block.name.clone(),
+        file: file.name.clone(),
+        line: block.span.line,
+        instances,
+        unsure,
     })
+}
+
+/// `["eu"]` for a `for_each` key, `[0]` for a `count` index, as Terraform writes them.
+fn instance_key(name: &str, binding: &Value) -> String {
+    let part = if name == "each" { "key" } else { "index" };
+    match binding.get(part).map(|n| &n.value) {
+        Some(Value::String(key)) => format!("[{}]", serde_json::Value::from(key.as_str())),
+        Some(Value::Number(index)) => format!("[{}]", crate::value::number_text(index)),
+        _ => "[?]".to_string(),
+    }
+}
+
+/// A call's arguments (its body without the meta-arguments), each with where it is set: the
+/// call's line, and where the value it reads came from in turn.
+fn call_arguments(
+    address: &str,
+    file: &SourceFile,
+    body: &Node,
+    provenance: &[Provenance],
+) -> CallerValues {
+    let mut arguments = CallerValues::default();
+    let Value::Map(entries) = &body.value else {
+        return arguments;
+    };
+    for (name, node) in entries {
+        if META_ARGUMENTS.contains(&name.as_str()) {
+            continue;
+        }
+        let mut origin = Origin::new(
+            format!("set by {address}"),
+            Some(file.name.clone()),
+            node.span.line,
+        );
+        // The value read from the caller's own variable: where that one was set, in turn.
+        origin.from = provenance.iter().find(|p| p.at == node.span).map(|p| {
+            let mut from = (*p.origin).clone();
+            from.words = format!("{} {}", p.reference, from.words);
+            Arc::new(from)
+        });
+        // What the called module cannot know refers to the caller's code.
+        let mut value = node.value.clone();
+        value.pass_down();
+        arguments.values.insert(name.clone(), value);
+        arguments.origins.insert(name.clone(), Arc::new(origin));
+    }
+    arguments
 }
 
 /// Every Terraform file of the folder, parsed. A targeted file that cannot be read or parsed is

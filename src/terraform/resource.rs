@@ -35,6 +35,80 @@ pub struct Resource {
     /// For an instance of a plan or a state that no block of the source read declares (a
     /// registry module not on disk): the document it comes from, which its findings name.
     pub origin: Option<Arc<str>>,
+    /// The instance of a called module that declares it (`module.app["eu"]`); `None` for a
+    /// block of a root module. Shared by every resource of the instance.
+    pub instance: Option<Arc<ModuleInstance>>,
+    /// Where attribute values that were set elsewhere come from (a variable's default, a
+    /// caller's argument, a tfvars file), by the value's place in the block.
+    pub provenance: Vec<Provenance>,
+}
+
+/// One instance of a called module, as Terraform addresses it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModuleInstance {
+    /// `module.app["eu"].module.kms`.
+    pub address: String,
+    /// The calls that made it, outermost first.
+    pub calls: Vec<CallSite>,
+    /// Why the instance may not exist (its call's `count` or `for_each` cannot be known): its
+    /// verdicts are unknown, for this reason.
+    pub unsure: Option<String>,
+}
+
+/// A `module` block that made an instance: `module.app["eu"]` at `envs/prod/main.tf:3`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CallSite {
+    pub address: String,
+    pub file: Arc<str>,
+    pub line: u32,
+}
+
+/// An attribute value read from a variable that was set somewhere else.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Provenance {
+    /// The value's place in the resource's block.
+    pub at: Span,
+    /// What the attribute reads: `var.rotate`.
+    pub reference: String,
+    pub origin: Arc<Origin>,
+}
+
+/// Where a variable got its value: a caller's argument, a tfvars file, the command line, the
+/// environment or the declaration's default.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    /// `set by module.weak`, `the default`, `set in prod.tfvars`, `set by --var`.
+    pub words: String,
+    /// The file and line that set it, when it is a file.
+    pub file: Option<Arc<str>>,
+    pub line: u32,
+    /// Where the setting value came from in turn (a caller passing its own variable on).
+    pub from: Option<Arc<Origin>>,
+}
+
+impl Origin {
+    pub fn new(words: impl Into<String>, file: Option<Arc<str>>, line: u32) -> Origin {
+        Origin {
+            words: words.into(),
+            file,
+            line,
+            from: None,
+        }
+    }
+}
+
+impl fmt::Display for Origin {
+    /// `set by module.weak at main.tf:3`, and where that value came from in turn.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.words)?;
+        if let Some(file) = &self.file {
+            write!(f, " at {file}:{}", self.line)?;
+        }
+        if let Some(from) = &self.from {
+            write!(f, ", from {from}")?;
+        }
+        Ok(())
+    }
 }
 
 impl Resource {
@@ -62,7 +136,34 @@ impl Resource {
             span,
             body,
             origin: None,
+            instance: None,
+            provenance: Vec::new(),
         }
+    }
+
+    /// The address within its module (`aws_kms_key.k`), which a source block declares.
+    pub fn local_address(&self) -> &str {
+        match &self.instance {
+            Some(instance) => self
+                .address
+                .strip_prefix(instance.address.as_str())
+                .and_then(|rest| rest.strip_prefix('.'))
+                .unwrap_or(&self.address),
+            None => &self.address,
+        }
+    }
+
+    /// Places the resource in an instance of a called module: its address gains the
+    /// instance's.
+    pub fn in_instance(mut self, instance: &Arc<ModuleInstance>) -> Resource {
+        self.address = format!("{}.{}", instance.address, self.local_address());
+        self.instance = Some(instance.clone());
+        self
+    }
+
+    /// Where the value at `span` of the block came from, when elsewhere.
+    pub fn provenance_at(&self, span: Span) -> Option<&Provenance> {
+        self.provenance.iter().find(|p| p.at == span)
     }
 }
 

@@ -9,6 +9,9 @@ use super::source::SourceFile;
 use crate::value::Value;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::resource::Origin;
 
 /// A value as it was given: `-var` and `TF_VAR_` values are text whose meaning depends on the
 /// variable's type; tfvars files hold values.
@@ -24,7 +27,15 @@ pub struct VariableInputs {
     /// `TF_VAR_name` values.
     pub environment: Vec<(String, String)>,
     /// `--var-file` contents and `--var` values, in command-line order.
-    pub command_line: Vec<(String, Given)>,
+    pub command_line: Vec<Assigned>,
+}
+
+/// A variable's value as a tfvars file or the command line gives it, and where.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assigned {
+    pub name: String,
+    pub given: Given,
+    pub origin: Arc<Origin>,
 }
 
 /// A `--var-file` or `--var` argument, in the order given.
@@ -61,7 +72,11 @@ impl VariableInputs {
                     let (name, value) = text
                         .split_once('=')
                         .ok_or_else(|| format!("--var \"{text}\": expected NAME=VALUE"))?;
-                    command_line.push((name.trim().to_string(), Given::Text(value.to_string())));
+                    command_line.push(Assigned {
+                        name: name.trim().to_string(),
+                        given: Given::Text(value.to_string()),
+                        origin: Arc::new(Origin::new("set by --var", None, 0)),
+                    });
                 }
             }
         }
@@ -77,7 +92,7 @@ impl VariableInputs {
 
 /// The values of a `.tfvars` or `.tfvars.json` file at `path` (already resolved in the
 /// scanned tree, or named by the operator), called `name` in messages.
-pub fn read_var_file(path: &Path, name: &str) -> Result<Vec<(String, Given)>, String> {
+pub fn read_var_file(path: &Path, name: &str) -> Result<Vec<Assigned>, String> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("{name}: could not read the variables file: {e}"))?;
     let name = name.to_string();
@@ -87,9 +102,16 @@ pub fn read_var_file(path: &Path, name: &str) -> Result<Vec<(String, Given)>, St
         let serde_json::Value::Object(map) = json else {
             return Err(format!("{name}: a variables file must hold one object"));
         };
+        // serde_json keeps no lines: a JSON variables file is named without one.
+        let shown: Arc<str> = name.as_str().into();
+        let origin = Arc::new(Origin::new("set in", Some(shown), 0));
         return Ok(map
             .iter()
-            .map(|(k, v)| (k.clone(), Given::Value(Value::from_json(v))))
+            .map(|(k, v)| Assigned {
+                name: k.clone(),
+                given: Given::Value(Value::from_json(v)),
+                origin: origin.clone(),
+            })
             .collect());
     }
     if let Some(error) = super::nesting::too_deep(&text) {
@@ -114,11 +136,14 @@ pub fn read_var_file(path: &Path, name: &str) -> Result<Vec<(String, Given)>, St
     let mut evaluator = Evaluator::new(&scope, &file);
     let values = body
         .attributes()
-        .map(|attr| {
-            (
-                attr.key.as_str().to_string(),
-                Given::Value(evaluator.attribute(&attr.value).value),
-            )
+        .map(|attr| Assigned {
+            name: attr.key.as_str().to_string(),
+            given: Given::Value(evaluator.attribute(&attr.value).value),
+            origin: Arc::new(Origin::new(
+                "set",
+                Some(file.name.clone()),
+                file.span(hcl::edit::Span::span(attr)).line,
+            )),
         })
         .collect();
     // A value past a limit of evaluation cannot be given: the file is refused, naming it.
@@ -155,43 +180,58 @@ pub struct Declaration {
     pub name: String,
     pub ty: Type,
     pub default: Option<Value>,
+    /// Where the default is written (its file and line), named when a finding reads it.
+    pub default_at: Option<Arc<Origin>>,
 }
 
 /// What a module folder's own tfvars files give.
 #[derive(Debug, Default)]
 pub struct FolderValues {
     /// In Terraform's order: a later one wins.
-    pub values: Vec<(String, Given)>,
+    pub values: Vec<Assigned>,
     /// Why a tfvars file of the folder was not read (it leads out of the scanned tree): it
     /// may set any variable, so only the command line and callers give known values.
     pub refused: Option<String>,
 }
 
-/// Each declared variable's value after every source, converted to its type.
+/// The arguments a caller gives a module instance: values, and where each was set.
+#[derive(Debug, Clone, Default)]
+pub struct CallerValues {
+    pub values: HashMap<String, Value>,
+    pub origins: HashMap<String, Arc<Origin>>,
+}
+
+/// Each declared variable's value after every source, converted to its type, and where it
+/// was set.
 pub fn resolve(
     declarations: &[Declaration],
     inputs: &VariableInputs,
     folder: &FolderValues,
-    callers: &HashMap<String, Value>,
-) -> Vec<(String, VariableValue)> {
+    callers: &CallerValues,
+) -> Vec<(String, VariableValue, Option<Arc<Origin>>)> {
     declarations
         .iter()
         .map(|decl| {
             let name = decl.name.as_str();
-            let named = |list: &[(String, Given)]| {
+            let named = |list: &[Assigned]| {
                 list.iter()
                     .rev()
-                    .find(|(n, _)| n == name)
-                    .map(|(_, g)| g.clone())
+                    .find(|a| a.name == name)
+                    .map(|a| (a.given.clone(), Some(a.origin.clone())))
             };
             let given = callers
+                .values
                 .get(name)
-                .map(|v| Given::Value(v.clone()))
+                .map(|v| {
+                    let origin = callers.origins.get(name).cloned();
+                    (Given::Value(v.clone()), origin)
+                })
                 .or_else(|| named(&inputs.command_line));
             if let (None, Some(refused)) = (&given, &folder.refused) {
                 return (
                     decl.name.clone(),
                     VariableValue::Unreadable(refused.clone()),
+                    None,
                 );
             }
             let given = given
@@ -201,17 +241,22 @@ pub fn resolve(
                         .environment
                         .iter()
                         .find(|(n, _)| n == name)
-                        .map(|(_, v)| Given::Text(v.clone()))
+                        .map(|(_, v)| {
+                            let origin = Origin::new(format!("set by TF_VAR_{name}"), None, 0);
+                            (Given::Text(v.clone()), Some(Arc::new(origin)))
+                        })
                 })
-                .or_else(|| decl.default.clone().map(Given::Value));
-            let value = match given {
-                None => VariableValue::NoValue,
-                Some(given) => match typed(given, &decl.ty) {
-                    Ok(value) => VariableValue::Known(value),
-                    Err(why) => VariableValue::Invalid(why),
+                .or_else(|| {
+                    let default = decl.default.clone()?;
+                    Some((Given::Value(default), decl.default_at.clone()))
+                });
+            match given {
+                None => (decl.name.clone(), VariableValue::NoValue, None),
+                Some((given, origin)) => match typed(given, &decl.ty) {
+                    Ok(value) => (decl.name.clone(), VariableValue::Known(value), origin),
+                    Err(why) => (decl.name.clone(), VariableValue::Invalid(why), origin),
                 },
-            };
-            (decl.name.clone(), value)
+            }
         })
         .collect()
 }

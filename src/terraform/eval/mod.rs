@@ -17,6 +17,23 @@ use hcl::edit::Span as _;
 use hcl::edit::expr::{BinaryOperator, Expression, ObjectKey, TraversalOperator, UnaryOperator};
 use hcl::edit::structure::{Block, Body, Structure};
 use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::terraform::resource::{Origin, Provenance};
+
+/// `var.NAME…` or `local.NAME…` (with any attribute or index after it): the root and the name.
+fn traversal_root(expr: &Expression) -> Option<(&str, &str)> {
+    let Expression::Traversal(traversal) = expr else {
+        return None;
+    };
+    let Expression::Variable(root) = &traversal.expr else {
+        return None;
+    };
+    match traversal.operators.first().map(|op| op.value()) {
+        Some(TraversalOperator::GetAttr(name)) => Some((root.as_str(), name.as_str())),
+        _ => None,
+    }
+}
 
 /// An expression Terraform would reject (a missing attribute, a type error): `try` and `can`
 /// catch it; elsewhere it makes the value unknown, with the error as the reason.
@@ -32,6 +49,8 @@ pub struct Evaluator<'s, 't> {
     isolated: bool,
     /// The expressions this value has evaluated, against `limits::VALUE_STEPS`.
     steps: u64,
+    /// The attributes of the body evaluated so far that read a variable set elsewhere.
+    provenance: Vec<Provenance>,
 }
 
 impl<'s, 't> Evaluator<'s, 't> {
@@ -42,6 +61,7 @@ impl<'s, 't> Evaluator<'s, 't> {
             bound: Vec::new(),
             isolated: false,
             steps: 0,
+            provenance: Vec::new(),
         }
     }
 
@@ -561,6 +581,13 @@ impl<'s, 't> Evaluator<'s, 't> {
                     let mut node = self.attribute(&attr.value);
                     // The attribute's line is where its key is, which is where a user looks.
                     node.span = self.file.span(attr.span());
+                    if let Some((reference, origin)) = self.origin_of(&attr.value) {
+                        self.provenance.push(Provenance {
+                            at: node.span,
+                            reference,
+                            origin,
+                        });
+                    }
                     entries.push((attr.key.as_str().to_string(), node));
                 }
                 Structure::Block(block) => {
@@ -571,6 +598,36 @@ impl<'s, 't> Evaluator<'s, 't> {
             }
         }
         Value::Map(entries)
+    }
+
+    /// Where an attribute's value was set, when the attribute reads a variable (`var.rotate`,
+    /// `var.settings.days`) or a local that does: the variable's origin, for findings to name.
+    fn origin_of(&self, expr: &Expression) -> Option<(String, Arc<Origin>)> {
+        self.origin_within(expr, 0)
+    }
+
+    /// As `origin_of`, through at most `MAX_HOPS` locals: locals that read each other in a
+    /// circle are followed no further.
+    fn origin_within(&self, expr: &Expression, hops: usize) -> Option<(String, Arc<Origin>)> {
+        const MAX_HOPS: usize = 8;
+        let (root, name) = traversal_root(expr)?;
+        match root {
+            "var" if !self.isolated => {
+                let origin = self.scope.variable_origin(name)?;
+                Some((format!("var.{name}"), origin.clone()))
+            }
+            "local" if !self.isolated && hops < MAX_HOPS => {
+                let local = self.scope.local_expression(name)?;
+                let (variable, origin) = self.origin_within(local, hops + 1)?;
+                Some((format!("{variable} (through local.{name})"), origin))
+            }
+            _ => None,
+        }
+    }
+
+    /// The attributes that read a variable set elsewhere, of the bodies evaluated so far.
+    pub fn take_provenance(&mut self) -> Vec<Provenance> {
+        std::mem::take(&mut self.provenance)
     }
 
     fn nested_block(&mut self, block: &Block) -> Vec<(String, Node)> {

@@ -7,6 +7,7 @@ use super::Evaluator;
 pub use super::limits::Budget;
 use crate::terraform::confine::ScannedTree;
 use crate::terraform::policy_document;
+use crate::terraform::resource::Origin;
 use crate::terraform::source::SourceFile;
 use crate::value::{Node, Unknown, Value};
 use hcl::edit::expr::Expression;
@@ -14,6 +15,7 @@ use hcl::edit::structure::Body;
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// A block body in either syntax.
 #[derive(Clone, Copy)]
@@ -81,6 +83,8 @@ pub struct Scope<'t> {
     /// What every file read must stay inside.
     tree: &'t ScannedTree,
     variables: HashMap<String, VariableValue>,
+    /// Where each variable with a value got it, for findings to name.
+    variable_origins: HashMap<String, Arc<Origin>>,
     locals: HashMap<String, (&'t SourceFile, &'t Expression)>,
     local_values: Memo,
     documents: HashMap<String, (&'t SourceFile, BodyRef<'t>)>,
@@ -107,6 +111,7 @@ impl<'t> Scope<'t> {
             root: root.to_path_buf(),
             tree,
             variables: HashMap::new(),
+            variable_origins: HashMap::new(),
             locals: HashMap::new(),
             local_values: RefCell::default(),
             documents: HashMap::new(),
@@ -124,6 +129,20 @@ impl<'t> Scope<'t> {
 
     pub fn set_variable(&mut self, name: &str, value: VariableValue) {
         self.variables.insert(name.to_string(), value);
+    }
+
+    pub fn set_variable_origin(&mut self, name: &str, origin: Arc<Origin>) {
+        self.variable_origins.insert(name.to_string(), origin);
+    }
+
+    /// Where the variable got its value, when it has one.
+    pub fn variable_origin(&self, name: &str) -> Option<&Arc<Origin>> {
+        self.variable_origins.get(name)
+    }
+
+    /// The expression of a local, for following where its value comes from.
+    pub fn local_expression(&self, name: &str) -> Option<&'t Expression> {
+        self.locals.get(name).map(|(_, expr)| *expr)
     }
 
     pub fn add_local(&mut self, name: &str, file: &'t SourceFile, expr: &'t Expression) {

@@ -117,6 +117,8 @@ pub fn load(
         context: Vec::new(),
         // The source's module graph still says which folder calls which.
         modules: source.modules,
+        // What the plan or state holds is what exists: no block is left out for its count.
+        absent: Vec::new(),
     })
 }
 

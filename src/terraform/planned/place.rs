@@ -18,7 +18,7 @@ impl<'s> SourceIndex<'s> {
     pub fn new(resources: &'s [Resource]) -> SourceIndex<'s> {
         let blocks = resources
             .iter()
-            .map(|r| ((folder_of(&r.file), r.address.as_str()), r))
+            .map(|r| ((folder_of(&r.file), r.local_address()), r))
             .collect();
         SourceIndex { blocks }
     }
