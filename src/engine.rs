@@ -6,7 +6,7 @@ mod relations;
 
 use crate::findings::{AssertionResult, Finding, Found, Outcome, Report, ResourceRef};
 use crate::rules::{Assertion, Rule, TypeSelector, Verdict, verdict_on};
-use crate::terraform::{BlockKind, Resource, Terraform};
+use crate::terraform::{Absent, BlockKind, Resource, Terraform};
 use crate::value::{Node, Value};
 use rayon::prelude::*;
 use relations::Relations;
@@ -31,6 +31,7 @@ pub fn scan(rules: Vec<Rule>, terraform: Terraform) -> Report {
         &terraform.resources,
         &refs,
         relations.as_ref(),
+        &terraform.absent,
     );
     drop(relations);
     Report {
@@ -57,6 +58,7 @@ fn evaluate_all(
     resources: &[Resource],
     refs: &[Arc<ResourceRef>],
     relations: Option<&Relations>,
+    absent: &[Absent],
 ) -> Vec<Finding> {
     let pairs = slice_by_slice(candidates, resources.len());
     // Room for a skipped finding per rule too, so that adding them does not copy the rest.
@@ -77,7 +79,7 @@ fn evaluate_all(
         found[finding.rule] = true;
     }
     for (at, rule) in rules.iter().enumerate().filter(|(at, _)| !found[*at]) {
-        findings.push(skipped(at, rule, !candidates[at].is_empty()));
+        findings.push(skipped(at, rule, !candidates[at].is_empty(), absent));
     }
     // A rule finds a resource at most once, and its skipped finding has no resource: the keys
     // are unique, so the unstable sort is deterministic.
@@ -201,12 +203,24 @@ fn evaluate(
             (Outcome::Unknown, undecided_filters)
         }
     };
+    // An instance that may not exist (its call's `count` cannot be known) neither passes nor
+    // fails: what it would give is said after why it may not exist.
+    let (outcome, note) = match resource.instance.as_ref().and_then(|i| i.unsure.as_ref()) {
+        Some(unsure) if outcome != Outcome::Unknown => {
+            let would = match summary(outcome, &results) {
+                Some(note) => format!("would fail if it exists: {note}"),
+                None => "would pass if it exists".to_string(),
+            };
+            (Outcome::Unknown, Some(format!("{unsure}; {would}").into()))
+        }
+        _ => (outcome, summary(outcome, &results)),
+    };
     Some(Finding {
         rule: index,
         resource: Some(reference.clone()),
         resource_index: Some(at),
         outcome,
-        note: from_origin(summary(outcome, &results), resource),
+        note: from_origin(note, resource),
         assertions: results,
         suppression: None,
         in_scope_because: None,
@@ -229,9 +243,19 @@ fn check(assertion: &Arc<Assertion>, resource: &Resource, is_filter: bool) -> As
     };
     // A pass keeps no copy; `Report::actual` reads it again when a report needs it.
     let found = (verdict != Verdict::Pass).then(|| {
+        let provenance = decisive
+            .and_then(|n| resource.provenance_at(n.span))
+            .cloned();
+        let mut detail = detail(assertion, values, verdict, is_filter);
+        let plain = detail.len();
+        if let Some(p) = &provenance {
+            detail.push_str(&format!(", from {}, {}", p.reference, p.origin));
+        }
         Box::new(Found {
             actual: actual(values),
-            detail: detail(assertion, values, verdict, is_filter),
+            detail,
+            provenance,
+            plain,
         })
     });
     AssertionResult {
@@ -395,9 +419,11 @@ fn summary(outcome: Outcome, results: &[AssertionResult]) -> Option<Box<str>> {
 
 /// The finding of a rule that applied to nothing; `selected` when its types matched resources
 /// that its filters then excluded.
-fn skipped(index: usize, rule: &Rule, selected: bool) -> Finding {
+/// A block Terraform creates nothing of (`count = 0`) is named with why, so that "no such
+/// resource" is not read as "no such block".
+fn skipped(index: usize, rule: &Rule, selected: bool, absent: &[Absent]) -> Finding {
     let types: Vec<String> = rule.resource_types.iter().map(|t| t.to_string()).collect();
-    let message = if selected {
+    let mut message = if selected {
         format!(
             "no {} resource matched the rule's filters",
             types.join(" | ")
@@ -405,6 +431,22 @@ fn skipped(index: usize, rule: &Rule, selected: bool) -> Finding {
     } else {
         format!("no {} resource in the scanned files", types.join(" | "))
     };
+    if !selected {
+        let named: Vec<String> = absent
+            .iter()
+            .filter(|a| rule.resource_types.iter().any(|t| selects(t, a)))
+            .take(3)
+            .map(|a| {
+                format!(
+                    "{} ({}:{}) has no instance: {}",
+                    a.address, a.file, a.line, a.why
+                )
+            })
+            .collect();
+        if !named.is_empty() {
+            message = format!("{message}; {}", named.join("; "));
+        }
+    }
     Finding {
         rule: index,
         resource: None,
@@ -417,6 +459,16 @@ fn skipped(index: usize, rule: &Rule, selected: bool) -> Finding {
     }
 }
 
+fn selects(selector: &TypeSelector, block: &Absent) -> bool {
+    match selector {
+        TypeSelector::AnyManaged => block.kind == BlockKind::Managed,
+        TypeSelector::Managed(t) => block.kind == BlockKind::Managed && block.resource_type == *t,
+        TypeSelector::Data(t) => block.kind == BlockKind::Data && block.resource_type == *t,
+        TypeSelector::Module => block.kind == BlockKind::Module,
+        TypeSelector::Provider(p) => block.kind == BlockKind::Provider && block.resource_type == *p,
+    }
+}
+
 fn reference(resource: &Resource) -> ResourceRef {
     ResourceRef {
         resource_type: resource.resource_type.clone(),
@@ -424,5 +476,6 @@ fn reference(resource: &Resource) -> ResourceRef {
         address: resource.address.clone(),
         file: resource.file.clone(),
         span: resource.span,
+        instance: resource.instance.clone(),
     }
 }

@@ -1,9 +1,10 @@
 //! What a value refers to (docs/rules.md, "What refers to means"): the resources a reference
 //! expression names, a known name, or nothing that can be decided before `plan`, and why.
 
-use crate::terraform::{BlockKind, Resource};
+use crate::terraform::{BlockKind, ModuleInstance, Resource};
 use crate::value::Value;
 use foldhash::{HashMap, HashMapExt, HashSet};
+use std::borrow::Cow;
 
 /// Chains of module calls deeper than this are not followed (as the evaluator's bound).
 const MAX_CALL_DEPTH: usize = 8;
@@ -42,38 +43,81 @@ pub struct ModuleCall<'r> {
     pub target: Option<String>,
 }
 
-/// Module calls by calling and called folder, to follow values through them.
+/// Module calls by calling module and called folder, to follow values through them.
 pub struct Calls<'r> {
-    pub from: HashMap<&'r str, Vec<ModuleCall<'r>>>,
-    into: HashMap<String, Vec<(&'r str, &'r Resource)>>,
+    pub from: HashMap<String, Vec<ModuleCall<'r>>>,
+    into: HashMap<String, Vec<(String, &'r Resource)>>,
+    /// For each module instance, the modules that called it, its caller first: a value passed
+    /// down as an argument is written there (`Unknown::passed`).
+    ancestors: HashMap<String, Vec<String>>,
     /// Managed resources by address, to follow a reference through another resource.
     managed: HashMap<Referent, &'r Resource>,
 }
 
-/// The module (folder) a resource is written in, relative to the scan root.
-pub fn module_of(resource: &Resource) -> &str {
-    folder(&resource.file)
+/// The module a resource is written in: its folder, relative to the scan root, and for an
+/// instance of a called module the instance's address (`modules/kms#module.weak`), since
+/// each instance refers to its own resources.
+pub fn module_of(resource: &Resource) -> Cow<'_, str> {
+    module_key(folder(&resource.file), resource.instance.as_deref())
 }
 
-fn folder(file: &str) -> &str {
+fn module_key<'a>(folder: &'a str, instance: Option<&ModuleInstance>) -> Cow<'a, str> {
+    match instance {
+        Some(instance) => Cow::Owned(format!("{folder}#{}", instance.address)),
+        None => Cow::Borrowed(folder),
+    }
+}
+
+/// The folder of a module (`module_of`).
+pub fn folder_of_module(module: &str) -> &str {
+    module.split_once('#').map_or(module, |(folder, _)| folder)
+}
+
+/// The folder a resource's file is in.
+pub fn folder(file: &str) -> &str {
     file.rsplit_once('/').map_or("", |(dir, _)| dir)
+}
+
+/// The modules that called an instance, its caller first, as `module_of` names them.
+fn ancestors_of(instance: &ModuleInstance) -> Vec<String> {
+    let calls = &instance.calls;
+    (1..=calls.len())
+        .map(|up| {
+            let site = &calls[calls.len() - up];
+            let parent = calls.len().checked_sub(up + 1).map(|at| &calls[at].address);
+            match parent {
+                Some(address) => format!("{}#{address}", folder(&site.file)),
+                None => folder(&site.file).to_string(),
+            }
+        })
+        .collect()
 }
 
 impl<'r> Calls<'r> {
     pub fn new(resources: &[&'r Resource]) -> Calls<'r> {
-        let mut from: HashMap<&str, Vec<ModuleCall>> = HashMap::new();
-        let mut into: HashMap<String, Vec<(&str, &Resource)>> = HashMap::new();
+        let mut from: HashMap<String, Vec<ModuleCall>> = HashMap::new();
+        let mut into: HashMap<String, Vec<(String, &Resource)>> = HashMap::new();
+        let mut ancestors: HashMap<String, Vec<String>> = HashMap::new();
+        for resource in resources {
+            if let Some(instance) = &resource.instance {
+                ancestors
+                    .entry(module_of(resource).into_owned())
+                    .or_insert_with(|| ancestors_of(instance));
+            }
+        }
         for call in resources.iter().filter(|r| r.kind == BlockKind::Module) {
-            let module = module_of(call);
+            let module = module_of(call).into_owned();
             let source = match call.body.value.get("source").map(|n| &n.value) {
                 Some(Value::String(source)) => Some(source.as_str()),
                 _ => None,
             };
             let target = source
                 .filter(|s| s.starts_with("./") || s.starts_with("../"))
-                .map(|s| join(module, s));
+                .map(|s| join(folder_of_module(&module), s));
             if let Some(target) = &target {
-                into.entry(target.clone()).or_default().push((module, call));
+                into.entry(target.clone())
+                    .or_default()
+                    .push((module.clone(), call));
             }
             from.entry(module)
                 .or_default()
@@ -87,6 +131,7 @@ impl<'r> Calls<'r> {
         Calls {
             from,
             into,
+            ancestors,
             managed,
         }
     }
@@ -134,6 +179,26 @@ impl<'r> Calls<'r> {
             Value::List(items) => {
                 for item in items {
                     self.collect(&item.value, module, walk, depth, out);
+                }
+            }
+            // Passed down as an argument: its text is written in a caller.
+            Value::Unknown(unknown) if unknown.passed > 0 => {
+                match self
+                    .ancestors
+                    .get(module)
+                    .and_then(|up| up.get(usize::from(unknown.passed) - 1))
+                {
+                    Some(caller) => {
+                        let mut written = unknown.clone();
+                        written.passed = 0;
+                        let walk = Walk {
+                            owner: None,
+                            ..walk
+                        };
+                        let caller = caller.clone();
+                        self.collect(&Value::Unknown(written), &caller, walk, depth, out)
+                    }
+                    None => out.push(undecided(module, &unknown.source, &unknown.reason)),
                 }
             }
             Value::Unknown(unknown) if unknown.identifier => {
@@ -290,7 +355,7 @@ pub struct Reference {
 
 /// The referent a reference to this resource resolves to.
 pub fn resource_referent(of: &Resource) -> Referent {
-    resource(module_of(of), of.resource_type.clone(), of.name.clone())
+    resource(&module_of(of), of.resource_type.clone(), of.name.clone())
 }
 
 fn resource(module: &str, resource_type: String, name: String) -> Referent {

@@ -9,7 +9,7 @@
 //! is written, since a name is the resource's in the whole account. What cannot be followed
 //! makes the outcome unknown for the resources of the module it is written in.
 
-use super::references::{Calls, Referent, module_of, resource_referent};
+use super::references::{Calls, Referent, folder, module_of, resource_referent};
 use crate::findings::{AssertionResult, Found};
 use crate::rules::{Assertion, Key, Relation, RelationKind, Rule, Verdict};
 use crate::terraform::{BlockKind, Resource};
@@ -68,7 +68,7 @@ impl<'r> Relations<'r> {
             .filter(|(_, r)| r.kind == BlockKind::Managed)
             .map(|(at, r)| (resource_referent(r), at))
             .collect();
-        let folders: HashSet<&str> = resources.iter().map(|r| module_of(r)).collect();
+        let folders: HashSet<&str> = resources.iter().map(|r| folder(&r.file)).collect();
         let passed_to_unread = calls.passed_to_unread(&folders, &by_address);
         let mut relations = Relations {
             by_address,
@@ -135,6 +135,7 @@ impl<'r> Relations<'r> {
         for at in self.of_type(&relation.resource_type) {
             let resource = self.resources[at];
             let module = module_of(resource);
+            let module = module.as_ref();
             for node in relation.attribute.resolve(&resource.body).values {
                 let through = attribute_name(&relation.attribute);
                 let referents = self
@@ -212,6 +213,8 @@ impl<'r> Relations<'r> {
             found: Some(Box::new(Found {
                 actual: judged.actual,
                 detail: judged.detail,
+                provenance: None,
+                plain: usize::MAX,
             })),
         }
     }
@@ -230,6 +233,7 @@ impl<'r> Relations<'r> {
             ));
         };
         let module = module_of(resource);
+        let module = module.as_ref();
         let mut linked: Vec<usize> = referrers.by_resource.get(&at).cloned().unwrap_or_default();
         let names = names(resource, &relation.identified_by);
         for name in &names.known {
@@ -371,6 +375,7 @@ impl<'r> Relations<'r> {
     fn refers_to(&self, relation: &Relation, resource: &Resource) -> Judged {
         let ty = &relation.resource_type;
         let module = module_of(resource);
+        let module = module.as_ref();
         let named = self
             .named
             .get(ty)

@@ -38,6 +38,22 @@ pub fn of_finding(report: &Report, finding: &Finding) -> String {
     ])
 }
 
+/// Rule id, file, the block's address within its module and the decisive key: the same for
+/// every instance of a called module's block, which one SARIF result stands for.
+pub fn of_block(report: &Report, finding: &Finding) -> String {
+    let (file, address) = finding
+        .resource
+        .as_ref()
+        .map_or(("", ""), |r| (&*r.file, r.local_address()));
+    of_parts(&[
+        &report.rule(finding).id,
+        file,
+        address,
+        decisive_key(finding),
+        "instances",
+    ])
+}
+
 /// Rule id, file and resource address: one per finding in a report.
 pub fn of_resource(report: &Report, finding: &Finding) -> String {
     of_resource_as(&report.rule(finding).id, finding)

@@ -3,10 +3,13 @@
 //! read it.
 
 pub mod fingerprint;
+mod group;
+pub use group::{Group, groups};
 
 use crate::date::Date;
 use crate::rules::{Assertion, Rule, Severity, ValuePath, Verdict};
 use crate::terraform::FileError;
+use crate::terraform::{ModuleInstance, Provenance};
 use crate::value::{Node, Span, Value};
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -41,6 +44,22 @@ pub struct ResourceRef {
     pub address: String,
     pub file: Arc<str>,
     pub span: Span,
+    /// The instance of a called module that declares it; `None` in a root module.
+    pub instance: Option<Arc<ModuleInstance>>,
+}
+
+impl ResourceRef {
+    /// The address within its module (`aws_kms_key.k`), which its block declares.
+    pub fn local_address(&self) -> &str {
+        match &self.instance {
+            Some(instance) => self
+                .address
+                .strip_prefix(instance.address.as_str())
+                .and_then(|rest| rest.strip_prefix('.'))
+                .unwrap_or(&self.address),
+            None => &self.address,
+        }
+    }
 }
 
 /// What one assertion (or an undecided filter) found on one resource. A scan passes far more
@@ -70,6 +89,18 @@ pub struct Found {
     pub actual: Option<Value>,
     /// What was expected and what was found, in words.
     pub detail: String,
+    /// Where the decisive value was set, when elsewhere than the resource's block (a
+    /// variable's default, a caller's argument, a tfvars file): reports point there too.
+    pub provenance: Option<Provenance>,
+    /// How much of `detail` comes before the words on where the value was set.
+    pub plain: usize,
+}
+
+impl Found {
+    /// The detail without where the value was set.
+    pub fn plain_detail(&self) -> &str {
+        self.detail.get(..self.plain).unwrap_or(&self.detail)
+    }
 }
 
 impl AssertionResult {

@@ -162,7 +162,8 @@ fn matches<'d>(
 ) -> Option<&'d str> {
     let resource = finding.resource.as_ref()?;
     // A comment on a block covers every instance a plan or a state made of it.
-    let on_resource = d.address.as_deref() == Some(resource.address.as_str())
+    // A comment on a block of a called module covers every instance of the module.
+    let on_resource = d.address.as_deref() == Some(resource.local_address())
         || d.instances.contains(&resource.address);
     if *resource.file != *d.file || !on_resource {
         return None;
