@@ -3,7 +3,7 @@
 
 use super::Emitter;
 use crate::escape::workflow::{data, property};
-use crate::findings::{Finding, Outcome, Report};
+use crate::findings::{Finding, Outcome, Report, groups};
 use crate::rules::{Severity, frameworks};
 use crate::value::Span;
 use std::io::{self, Write};
@@ -47,34 +47,40 @@ pub fn annotations(report: &Report) -> Vec<Annotation<'_>> {
         title: "riveter: file could not be parsed",
         message: error.message.clone(),
     });
-    let findings = report
+    let needing_attention = report
         .findings
         .iter()
-        .filter(|f| matches!(f.outcome, Outcome::Fail | Outcome::Unknown))
-        .filter_map(|finding| {
-            let (resource, span) = finding.location()?;
-            let rule = report.rule(finding);
-            let mut message = format!("{}: {}", resource.address, finding.message());
-            if let Some(why) = &finding.in_scope_because {
-                message.push_str(&format!("\n({why})"));
-            }
-            if !rule.frameworks.is_empty() {
-                message.push_str(&format!(
-                    "\nControls: {}",
-                    frameworks::summary(&rule.frameworks)
-                ));
-            }
-            if let Some(fix) = &rule.remediation {
-                message.push_str(&format!("\nFix: {fix}"));
-            }
-            Some(Annotation {
-                path: &resource.file,
-                span,
-                level: annotation_level(report, finding),
-                title: &rule.name,
-                message,
-            })
-        });
+        .filter(|f| matches!(f.outcome, Outcome::Fail | Outcome::Unknown));
+    // The instances of a module's block that fail the same way are one annotation, listing
+    // them: the line is the same for all.
+    let findings = groups(needing_attention).into_iter().filter_map(|group| {
+        let finding = group.first();
+        let (resource, span) = finding.location()?;
+        let rule = report.rule(finding);
+        let mut message = format!("{}: {}", group.address(), group.message());
+        if group.is_many() {
+            message.push_str(&format!("\nInstances: {}", group.instances().join("; ")));
+        }
+        if let Some(why) = &finding.in_scope_because {
+            message.push_str(&format!("\n({why})"));
+        }
+        if !rule.frameworks.is_empty() {
+            message.push_str(&format!(
+                "\nControls: {}",
+                frameworks::summary(&rule.frameworks)
+            ));
+        }
+        if let Some(fix) = &rule.remediation {
+            message.push_str(&format!("\nFix: {fix}"));
+        }
+        Some(Annotation {
+            path: &resource.file,
+            span,
+            level: annotation_level(report, finding),
+            title: &rule.name,
+            message,
+        })
+    });
     errors.chain(findings).collect()
 }
 

@@ -519,6 +519,7 @@ mod tests {
                 address: address.into(),
                 file: file.into(),
                 span: Span::default(),
+                instance: None,
             })),
             resource_index: Some(index),
             outcome: Outcome::Pass,

@@ -4,7 +4,7 @@
 
 use super::Emitter;
 use crate::escape::markdown::{code_in_cell, text, url_path};
-use crate::findings::{Finding, Outcome, Report};
+use crate::findings::{Finding, Group, Outcome, Report, groups};
 use crate::gate::{Gate, GateVerdict};
 use crate::rules::{Severity, frameworks};
 use crate::terraform::FileError;
@@ -63,20 +63,25 @@ impl Markdown {
         doc.text
     }
 
-    /// Table rows while they fit; then one line saying how many were left out.
+    /// Table rows while they fit; then one line saying how many were left out. The instances
+    /// of a module's block that came out the same way are one row, listing them.
     fn rows(&self, report: &Report, findings: &[&Finding], doc: &mut Doc, noun: &str) {
-        for (i, finding) in findings.iter().enumerate() {
-            let row = self.row(report, finding);
+        let groups = groups(findings.iter().copied());
+        let mut left = findings.len();
+        for group in &groups {
+            let row = self.row(report, group);
             // Keep room for the closing lines of the document.
             if doc.text.len() + row.len() > MAX_CHARS - 200 {
-                doc.push(&format!("\n…and {} more {noun}\n", findings.len() - i));
+                doc.push(&format!("\n…and {left} more {noun}\n"));
                 return;
             }
+            left -= group.findings.len();
             doc.push(&row);
         }
     }
 
-    fn row(&self, report: &Report, finding: &Finding) -> String {
+    fn row(&self, report: &Report, group: &Group) -> String {
+        let finding = group.first();
         let rule = report.rule(finding);
         let Some((resource, span)) = finding.location() else {
             return String::new();
@@ -92,7 +97,16 @@ impl Markdown {
             None => code_in_cell(&format!("{}:{line}", resource.file)),
         };
         // Each part escaped on its own; riveter's own line breaks between them are `<br>`.
-        let mut message = text(&finding.explained());
+        let mut message = if group.is_many() {
+            let instances: Vec<String> = group.instances().iter().map(|i| text(i)).collect();
+            format!(
+                "{}<br>Instances: {}",
+                text(&group.message()),
+                instances.join("; ")
+            )
+        } else {
+            text(&finding.explained())
+        };
         if let Some(why) = &finding.in_scope_because {
             message.push_str(&format!("<br>_({})_", text(why)));
         }
@@ -104,7 +118,7 @@ impl Markdown {
         format!(
             "| {} | {name} | {} | {location} | {message} |\n",
             rule.severity,
-            code_in_cell(&resource.address),
+            code_in_cell(&group.address()),
         )
     }
 }

@@ -5,7 +5,7 @@
 use super::Emitter;
 use super::layout::Layout;
 use crate::escape::json::NoOldCommands;
-use crate::findings::{Finding, Outcome, Report, fingerprint};
+use crate::findings::{Finding, Group, Outcome, Report, fingerprint, groups};
 use crate::rules::{Rule, Severity, frameworks};
 use crate::value::Span;
 use serde_sarif::sarif;
@@ -47,8 +47,8 @@ impl Emitter for Sarif {
 }
 
 /// Failures and unknowns, the most severe first (failures before unknowns), each group in
-/// report order.
-fn reportable(report: &Report) -> Vec<&Finding> {
+/// report order; the instances of a module's block that came out the same way are one result.
+fn reportable(report: &Report) -> Vec<Group<'_>> {
     let mut findings: Vec<&Finding> = report
         .findings
         .iter()
@@ -65,7 +65,7 @@ fn reportable(report: &Report) -> Vec<&Finding> {
             std::cmp::Reverse(report.severity(f)),
         )
     });
-    findings
+    groups(findings)
 }
 
 /// Whether GitHub takes the log: gzipped within its limit. A log that is already smaller is
@@ -89,12 +89,7 @@ impl Sarif {
     /// The log as serde-sarif writes it, with the results rendered side by side into it one
     /// at a time: a `sarif::Result` takes kilobytes, so building them all first cost more
     /// memory than the rest of the scan.
-    fn render(
-        &self,
-        report: &Report,
-        findings: &[&Finding],
-        omitted: usize,
-    ) -> io::Result<Vec<u8>> {
+    fn render(&self, report: &Report, findings: &[Group], omitted: usize) -> io::Result<Vec<u8>> {
         /// The run's results field as serde_json writes an empty one: a key, so never inside
         /// a string, where its quotes would be escaped.
         const EMPTY_RESULTS: &[u8] = b"\"results\": []";
@@ -159,10 +154,10 @@ impl Sarif {
 }
 
 /// The results array, each result at its depth in the log (`runs[0].results[i]`).
-fn write_results(report: &Report, findings: &[&Finding], out: &mut Vec<u8>) -> io::Result<()> {
+fn write_results(report: &Report, findings: &[Group], out: &mut Vec<u8>) -> io::Result<()> {
     let layout = Layout { pretty: true };
-    layout.write_array(out, 4, findings, |piece, finding| {
-        layout.write(piece, 4, &result(report, finding))
+    layout.write_array(out, 4, findings, |piece, group| {
+        layout.write(piece, 4, &result(report, group))
     })
 }
 
@@ -344,7 +339,8 @@ fn uri(file: &str) -> String {
     out
 }
 
-fn result(report: &Report, finding: &Finding) -> sarif::Result {
+fn result(report: &Report, group: &Group) -> sarif::Result {
+    let finding = group.first();
     let rule = report.rule(finding);
     let (resource, span) = finding
         .location()
@@ -354,20 +350,25 @@ fn result(report: &Report, finding: &Finding) -> sarif::Result {
     } else {
         level(rule.severity)
     };
-    let message = match finding.outcome {
+    let address = group.address();
+    let mut message = match finding.outcome {
         Outcome::Unknown => format!(
-            "{}: {} cannot be decided before `terraform plan`: {}",
+            "{}: {address} cannot be decided before `terraform plan`: {}",
             rule.name,
-            resource.address,
-            finding.message()
+            group.message()
         ),
-        _ => format!("{}: {} {}", rule.name, resource.address, finding.message()),
+        _ => format!("{}: {address} {}", rule.name, group.message()),
     };
+    if group.is_many() {
+        message.push_str(&format!("\nInstances: {}", group.instances().join("; ")));
+    }
     let mut fingerprints = BTreeMap::new();
-    fingerprints.insert(
-        "riveter/v1".to_string(),
-        fingerprint::of_finding(report, finding),
-    );
+    let print = match &resource.instance {
+        // One result stands for the block's instances, whichever of them fail.
+        Some(_) => fingerprint::of_block(report, finding),
+        None => fingerprint::of_finding(report, finding),
+    };
+    fingerprints.insert("riveter/v1".to_string(), print);
     let mut result = sarif::Result::builder()
         .rule_id(rule.id.clone())
         .rule_index(finding.rule as i64)
@@ -376,6 +377,10 @@ fn result(report: &Report, finding: &Finding) -> sarif::Result {
         .locations(vec![location(&resource.file, span)])
         .partial_fingerprints(fingerprints)
         .build();
+    let related = related_locations(group);
+    if !related.is_empty() {
+        result.related_locations = Some(related);
+    }
     if let Some(suppression) = &finding.suppression {
         // Code scanning shows a result with a suppression as dismissed.
         let kind = match suppression.kind {
@@ -395,6 +400,60 @@ fn result(report: &Report, finding: &Finding) -> sarif::Result {
         ]);
     }
     result
+}
+
+/// Where the decisive values were set (a caller's argument, a default, a tfvars file) and the
+/// module calls that made the instances, each once: a fix is one click away.
+fn related_locations(group: &Group) -> Vec<sarif::Location> {
+    let mut places: Vec<(String, u32, String)> = Vec::new();
+    let mut add = |file: &str, line: u32, words: String| {
+        if line > 0 && !places.iter().any(|(f, l, _)| f == file && *l == line) {
+            places.push((file.to_string(), line, words));
+        }
+    };
+    for finding in &group.findings {
+        for a in &finding.assertions {
+            let Some(p) = a.found.as_deref().and_then(|f| f.provenance.as_ref()) else {
+                continue;
+            };
+            let mut origin = Some(&p.origin);
+            while let Some(o) = origin {
+                if let Some(file) = &o.file {
+                    add(file, o.line, format!("{}: {}", p.reference, o.words));
+                }
+                origin = o.from.as_ref();
+            }
+        }
+        if let Some(instance) = finding
+            .resource
+            .as_deref()
+            .and_then(|r| r.instance.as_ref())
+        {
+            for call in &instance.calls {
+                add(
+                    &call.file,
+                    call.line,
+                    format!("{} is called here", call.address),
+                );
+            }
+        }
+    }
+    places
+        .into_iter()
+        .enumerate()
+        .map(|(id, (file, line, words))| {
+            let span = Span {
+                line,
+                column: 0,
+                end_line: line,
+                end_column: 0,
+            };
+            let mut location = location(&file, span);
+            location.id = Some(id as i64);
+            location.message = Some(text(&words));
+            location
+        })
+        .collect()
 }
 
 fn parse_error(error: &crate::terraform::FileError) -> sarif::Notification {

@@ -3,7 +3,7 @@
 
 use super::Emitter;
 use crate::escape::terminal::{self, text};
-use crate::findings::{Finding, Outcome, Report};
+use crate::findings::{AssertionResult, Finding, Group, Outcome, Report, groups};
 use crate::gate::{Gate, GateVerdict};
 use crate::rules::{Verdict, frameworks};
 use crate::terraform::FileError;
@@ -134,28 +134,32 @@ impl Table {
                 )?
             }
         }
-        for finding in findings {
-            match finding.outcome {
-                Outcome::Fail => self.failure(report, finding, out)?,
-                Outcome::Unknown => self.unknown(report, finding, out)?,
-                _ => {}
+        let needing_attention = findings
+            .iter()
+            .filter(|f| matches!(f.outcome, Outcome::Fail | Outcome::Unknown));
+        for group in groups(needing_attention) {
+            match group.first().outcome {
+                Outcome::Fail => self.failure(report, &group, out)?,
+                _ => self.unknown(report, &group, out)?,
             }
         }
         Ok(())
     }
 
-    fn failure(&self, report: &Report, finding: &Finding, out: &mut dyn Write) -> io::Result<()> {
-        self.resource_line(report, finding, &self.paint(RED, "✗"), out)?;
+    fn failure(&self, report: &Report, group: &Group, out: &mut dyn Write) -> io::Result<()> {
+        let finding = group.first();
+        self.resource_line(report, group, &self.paint(RED, "✗"), out)?;
         for a in finding
             .assertions
             .iter()
             .filter(|a| a.verdict == Verdict::Fail)
         {
-            writeln!(out, "     {}", text(a.detail()))?;
+            writeln!(out, "     {}", text(detail(group, a)))?;
             if let Some(message) = &a.assertion.message {
                 writeln!(out, "     {}", self.paint(YELLOW, &text(message)))?;
             }
         }
+        self.instances(group, out)?;
         if let Some(fix) = &report.rule(finding).remediation {
             // A remediation may span lines on purpose (a YAML block); each is guarded.
             let fix = terminal::block(fix);
@@ -164,15 +168,30 @@ impl Table {
         Ok(())
     }
 
-    fn unknown(&self, report: &Report, finding: &Finding, out: &mut dyn Write) -> io::Result<()> {
-        self.resource_line(report, finding, &self.paint(YELLOW, "?"), out)?;
-        // What would fail if an undecided filter applies, then what could not be decided.
+    fn unknown(&self, report: &Report, group: &Group, out: &mut dyn Write) -> io::Result<()> {
+        let finding = group.first();
+        self.resource_line(report, group, &self.paint(YELLOW, "?"), out)?;
+        let unsure = finding
+            .resource
+            .as_deref()
+            .and_then(|r| r.instance.as_ref())
+            .and_then(|i| i.unsure.as_deref());
+        if let Some(unsure) = unsure {
+            writeln!(out, "     {}", self.paint(DIM, &text(unsure)))?;
+        }
+        // What would fail if an undecided filter applies (or the instance exists), then
+        // what could not be decided.
+        let condition = if unsure.is_some() {
+            "would fail if it exists"
+        } else {
+            "would fail if the rule applies"
+        };
         for a in finding
             .assertions
             .iter()
             .filter(|a| a.verdict == Verdict::Fail)
         {
-            let line = format!("would fail if the rule applies: {}", text(a.detail()));
+            let line = format!("{condition}: {}", text(detail(group, a)));
             writeln!(out, "     {}", self.paint(DIM, &line))?;
         }
         for a in finding
@@ -180,19 +199,42 @@ impl Table {
             .iter()
             .filter(|a| a.verdict == Verdict::Unknown)
         {
-            writeln!(out, "     {}", self.paint(DIM, &text(a.detail())))?;
+            writeln!(out, "     {}", self.paint(DIM, &text(detail(group, a))))?;
+        }
+        self.instances(group, out)
+    }
+
+    /// The instances of a group, with where each one's value was set; the first few.
+    fn instances(&self, group: &Group, out: &mut dyn Write) -> io::Result<()> {
+        const SHOWN: usize = 10;
+        if !group.is_many() {
+            return Ok(());
+        }
+        let instances = group.instances();
+        for instance in instances.iter().take(SHOWN) {
+            writeln!(
+                out,
+                "     {}",
+                self.paint(DIM, &format!("· {}", text(instance)))
+            )?;
+        }
+        if instances.len() > SHOWN {
+            let more = format!("· and {} more instances", instances.len() - SHOWN);
+            writeln!(out, "     {}", self.paint(DIM, &more))?;
         }
         Ok(())
     }
 
-    /// The resource, where it is, and the framework controls its rule maps to.
+    /// The resource (or the block and how many instances), where it is, and the framework
+    /// controls its rule maps to.
     fn resource_line(
         &self,
         report: &Report,
-        finding: &Finding,
+        group: &Group,
         mark: &str,
         out: &mut dyn Write,
     ) -> io::Result<()> {
+        let finding = group.first();
         let Some((resource, span)) = finding.location() else {
             return Ok(());
         };
@@ -205,7 +247,7 @@ impl Table {
         writeln!(
             out,
             "   {mark} {}  {}:{}{controls}",
-            text(&resource.address),
+            text(&group.address()),
             text(&resource.file),
             span.line
         )?;
@@ -240,6 +282,15 @@ impl Table {
 
 /// A file that could not be read: its name as one field, the parser's message (which may
 /// span lines, with a snippet of the source) as a guarded block.
+/// An assertion's words: for a group, without where the value was set, which the list of
+/// instances says for each.
+fn detail<'a>(group: &Group, a: &'a AssertionResult) -> &'a str {
+    match a.found.as_deref() {
+        Some(found) if group.is_many() => found.plain_detail(),
+        _ => a.detail(),
+    }
+}
+
 fn file_error(error: &FileError) -> String {
     let file = text(&error.file);
     let message = terminal::block(&error.message);

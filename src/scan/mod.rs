@@ -161,19 +161,18 @@ pub fn run(options: &Options, progress: &mut dyn Progress) -> Result<Report, Str
         Some(path) => Some((Baseline::read(path)?, path.display().to_string())),
         None => None,
     };
-    let mut discovered = terraform::discover(&options.terraform).map_err(|e| e.to_string())?;
-    if let Some((index, count)) = options.shard {
-        discovered.files = shard::files_of(discovered.files, &options.root, index, count);
-        eprintln!(
-            "riveter: shard {index}/{count}: {} files",
-            discovered.files.len()
-        );
-    }
+    let discovered = terraform::discover(&options.terraform).map_err(|e| e.to_string())?;
     let inputs = VariableInputs::load(&options.variables, std::env::vars(), &discovered.tree)?;
     phase("files found");
     let files_read = progress.reading(discovered.files.len());
     let mut terraform = terraform::load_counting(discovered, &options.root, &inputs, &files_read);
     progress.read();
+    // A shard judges its folders, but every folder is read: a module's instances are made by
+    // calls in folders of other shards.
+    if let Some((index, count)) = options.shard {
+        shard::keep(&mut terraform, index, count);
+        eprintln!("riveter: shard {index}/{count}: {} files", terraform.files);
+    }
     if !options.plans.is_empty() || !options.states.is_empty() {
         // Plans and states: the values Terraform will apply (or has), on the blocks read above.
         terraform =

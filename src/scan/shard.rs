@@ -2,22 +2,29 @@
 //! goes to the shard its path hashes to, so every job agrees without talking to the others and
 //! a folder's shard does not change when other folders come and go.
 
-use crate::terraform::display_path;
+use crate::terraform::Terraform;
 use sha2::{Digest, Sha256};
-use std::path::{Path, PathBuf};
+use std::collections::BTreeSet;
 
-/// The files whose module folder belongs to shard `index` of `count` (1-based).
-pub fn files_of(files: Vec<PathBuf>, root: &Path, index: usize, count: usize) -> Vec<PathBuf> {
-    files
+/// Keeps what shard `index` of `count` (1-based) judges: the resources, errors, comments and
+/// absent blocks of the files whose module folder belongs to it. The other folders' resources
+/// stay as context, which relations see.
+pub fn keep(terraform: &mut Terraform, index: usize, count: usize) {
+    let mine = |file: &str| shard_of(folder_of(file), count) == index;
+    let (kept, others): (Vec<_>, Vec<_>) = std::mem::take(&mut terraform.resources)
         .into_iter()
-        .filter(|file| {
-            let folder = file
-                .parent()
-                .map(|d| display_path(d, root))
-                .unwrap_or_default();
-            shard_of(&folder, count) == index
-        })
-        .collect()
+        .partition(|r| mine(&r.file));
+    terraform.resources = kept;
+    terraform.context.extend(others);
+    terraform.errors.retain(|e| mine(&e.file));
+    terraform.directives.retain(|d| mine(&d.file));
+    terraform.absent.retain(|a| mine(&a.file));
+    let files: BTreeSet<&str> = terraform.resources.iter().map(|r| &*r.file).collect();
+    terraform.files = files.len();
+}
+
+fn folder_of(file: &str) -> &str {
+    file.rsplit_once('/').map_or("", |(folder, _)| folder)
 }
 
 fn shard_of(folder: &str, count: usize) -> usize {
