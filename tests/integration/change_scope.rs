@@ -180,7 +180,7 @@ fn a_module_call_argument() {
     case(
         repo.path(),
         |d| write(d, "app/main.tf", &call(false)),
-        "aws_kms_key.app",
+        "module.key.aws_kms_key.app",
         "in scope because app/main.tf changed, in a module that calls this one",
     );
 }

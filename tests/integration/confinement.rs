@@ -373,7 +373,7 @@ fn ignore_files_never_hide_terraform_silently() {
             "infra/debug.tf aws_thing.debug",
             "infra/main.tf aws_thing.main",
             "legacy/main.tf aws_thing.legacy",
-            "vendored/m/main.tf aws_thing.vendored",
+            "vendored/m/main.tf module.v.aws_thing.vendored",
         ]
     );
     let warnings = stderr(&out);

@@ -28,7 +28,7 @@ fn the_corpus_of_public_style_modules_parses_without_an_error() {
     let tf = load_tree(CORPUS);
     assert!(tf.errors.is_empty(), "{:#?}", tf.errors);
     assert_eq!(tf.files, 8);
-    let addresses: Vec<&str> = tf.resources.iter().map(|r| r.address.as_str()).collect();
+    let addresses: Vec<&str> = tf.resources.iter().map(|r| r.local_address()).collect();
     for expected in [
         "aws_vpc.this",
         "aws_default_security_group.this",
@@ -61,7 +61,7 @@ fn files_are_relative_to_the_root_with_slashes() {
     let cluster = tf
         .resources
         .iter()
-        .find(|r| r.address == "aws_eks_cluster.this")
+        .find(|r| r.local_address() == "aws_eks_cluster.this")
         .unwrap();
     assert_eq!(&*cluster.file, "tests/fixtures/corpus/aws-eks/main.tf");
 }

@@ -344,7 +344,7 @@ fn bucket_checks(dir: &Path) -> Vec<(String, String, u64)> {
         .as_array()
         .unwrap()
         .iter()
-        .filter(|r| r["resource"]["address"] == "aws_s3_bucket.this")
+        .filter(|r| r["resource"]["address"] == "module.data_bucket.aws_s3_bucket.this")
         .map(|r| {
             (
                 r["rule_id"].as_str().unwrap().to_string(),
