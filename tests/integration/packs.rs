@@ -166,3 +166,65 @@ fn users_test_their_own_rules_the_same_way() {
     );
     assert!(text.ends_with("1 passed, 1 failed\n"), "{text}");
 }
+
+#[test]
+fn a_check_leaves_out_the_form_its_provider_rejects_the_setting_on() {
+    // Cloud Storage buckets with a hierarchical namespace do not support Object Versioning:
+    // gcp-gcs-versioning does not judge them, judges flat buckets, and cannot know whether it
+    // applies to a bucket whose namespace is a variable with no value.
+    let dir = tempfile::tempdir().unwrap();
+    let bucket = |name: &str, namespace: &str| {
+        format!(
+            "resource \"google_storage_bucket\" \"{name}\" {{\n  name     = \"{name}\"\n  location = \"EU\"\n  uniform_bucket_level_access = true\n{namespace}}}\n\n"
+        )
+    };
+    let tf = [
+        "variable \"hns\" {\n  type = bool\n}\n\n".to_string(),
+        bucket(
+            "folders",
+            "  hierarchical_namespace {\n    enabled = true\n  }\n",
+        ),
+        bucket("flat", ""),
+        bucket(
+            "unknown",
+            "  hierarchical_namespace {\n    enabled = var.hns\n  }\n",
+        ),
+    ]
+    .concat();
+    std::fs::write(dir.path().join("main.tf"), tf).unwrap();
+    let out = riveter(
+        dir.path(),
+        &[
+            "scan",
+            "-p",
+            "gcp-security",
+            "--include-rules",
+            "gcp-gcs-versioning",
+            "-f",
+            "json",
+        ],
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let outcomes: Vec<(String, String)> = json["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["resource"]["address"].as_str().unwrap_or("").to_string(),
+                r["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        outcomes,
+        [
+            ("google_storage_bucket.flat".to_string(), "fail".to_string()),
+            (
+                "google_storage_bucket.unknown".to_string(),
+                "unknown".to_string()
+            ),
+        ],
+        "{json}"
+    );
+}

@@ -613,3 +613,28 @@ resource "aws_kms_alias" "signing" {
   name          = "alias/release-signing"
   target_key_id = aws_kms_key.signing.key_id
 }
+
+resource "aws_kms_alias" "post_quantum_signing" {
+  name          = "alias/release-signing-ml-dsa"
+  target_key_id = aws_kms_key.post_quantum_signing.key_id
+}
+
+resource "aws_kms_alias" "ed25519_signing" {
+  name          = "alias/release-signing-ed25519"
+  target_key_id = aws_kms_key.ed25519_signing.key_id
+}
+
+resource "aws_kms_alias" "cloudhsm" {
+  name          = "alias/cloudhsm"
+  target_key_id = aws_kms_key.cloudhsm.key_id
+}
+
+resource "aws_kms_alias" "symmetric_default" {
+  name          = "alias/symmetric-default"
+  target_key_id = aws_kms_key.symmetric_default.key_id
+}
+
+resource "aws_kms_alias" "spec_unknown" {
+  name          = "alias/spec-unknown"
+  target_key_id = aws_kms_key.spec_unknown.key_id
+}

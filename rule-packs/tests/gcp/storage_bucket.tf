@@ -104,3 +104,95 @@ resource "google_storage_bucket" "gcp_gcs_access_logs" {
     default_kms_key_name = google_kms_crypto_key.this.id
   }
 }
+
+# Buckets with hierarchical namespace enabled do not support Object Versioning (and require
+# uniform bucket-level access): the versioning check does not apply, and every other check does.
+resource "google_storage_bucket" "hierarchical_namespace" {
+  name                        = "example-lake"
+  location                    = "EU"
+  uniform_bucket_level_access = true
+  public_access_prevention    = "enforced"
+
+  hierarchical_namespace {
+    enabled = true
+  }
+
+  encryption {
+    default_kms_key_name = google_kms_crypto_key.this.id
+  }
+
+  logging {
+    log_bucket = google_storage_bucket.logs.name
+  }
+}
+
+# An explicitly flat namespace is an ordinary bucket: versioning is checked.
+# expect fail: gcp-gcs-versioning
+resource "google_storage_bucket" "flat_namespace" {
+  name                        = "example-data"
+  location                    = "EU"
+  uniform_bucket_level_access = true
+  public_access_prevention    = "enforced"
+
+  hierarchical_namespace {
+    enabled = false
+  }
+
+  encryption {
+    default_kms_key_name = google_kms_crypto_key.this.id
+  }
+
+  logging {
+    log_bucket = google_storage_bucket.logs.name
+  }
+}
+
+variable "hierarchical_namespace" {
+  type = bool
+}
+
+# Whether the namespace is hierarchical cannot be known before plan, so whether the versioning
+# check applies cannot be known either: a bucket without versioning is unknown, not a failure.
+# expect unknown: gcp-gcs-versioning
+resource "google_storage_bucket" "namespace_unknown" {
+  name                        = "example-data"
+  location                    = "EU"
+  uniform_bucket_level_access = true
+  public_access_prevention    = "enforced"
+
+  hierarchical_namespace {
+    enabled = var.hierarchical_namespace
+  }
+
+  encryption {
+    default_kms_key_name = google_kms_crypto_key.this.id
+  }
+
+  logging {
+    log_bucket = google_storage_bucket.logs.name
+  }
+}
+
+# ...and one that has versioning passes whether the check applies or not.
+resource "google_storage_bucket" "namespace_unknown_versioned" {
+  name                        = "example-data"
+  location                    = "EU"
+  uniform_bucket_level_access = true
+  public_access_prevention    = "enforced"
+
+  hierarchical_namespace {
+    enabled = var.hierarchical_namespace
+  }
+
+  versioning {
+    enabled = true
+  }
+
+  encryption {
+    default_kms_key_name = google_kms_crypto_key.this.id
+  }
+
+  logging {
+    log_bucket = google_storage_bucket.logs.name
+  }
+}
