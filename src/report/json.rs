@@ -274,6 +274,9 @@ impl<'a> Shared<'a> {
         }
         object.value("line", &assertion.span.line)?;
         object.value("filter", &assertion.is_filter)?;
+        if let Some(p) = assertion.found.as_deref().and_then(|f| f.provenance.as_ref()) {
+            object.value("value_from", &provenance(p))?;
+        }
         object.close();
         Ok(())
     }
@@ -286,6 +289,21 @@ impl<'a> Shared<'a> {
             .get_or_init(|| raw(self.layout, RESULT + 1, &ResourceOut(resource)).ok())
             .as_deref()
     }
+}
+
+/// Where a value was set, and where that value came from in turn.
+fn provenance(p: &crate::terraform::Provenance) -> J {
+    let mut chain = Vec::new();
+    let mut origin = Some(&p.origin);
+    while let Some(o) = origin {
+        chain.push(json!({
+            "set": o.words,
+            "file": o.file.as_deref(),
+            "line": (o.line > 0).then_some(o.line),
+        }));
+        origin = o.from.as_ref();
+    }
+    json!({ "reference": p.reference, "origins": chain })
 }
 
 fn address(assertion: &Arc<Assertion>) -> usize {
@@ -307,12 +325,27 @@ struct ResourceOut<'a>(&'a ResourceRef);
 impl Serialize for ResourceOut<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let r = self.0;
-        let mut out = s.serialize_struct("Resource", 5)?;
+        let mut out = s.serialize_struct("Resource", 6)?;
         out.serialize_field("type", &r.resource_type)?;
         out.serialize_field("name", &r.name)?;
         out.serialize_field("address", &r.address)?;
         out.serialize_field("file", &*r.file)?;
         out.serialize_field("line", &r.span.line)?;
+        if let Some(instance) = &r.instance {
+            let calls: Vec<J> = instance
+                .calls
+                .iter()
+                .map(|c| json!({ "address": c.address, "file": &*c.file, "line": c.line }))
+                .collect();
+            out.serialize_field(
+                "module_instance",
+                &json!({
+                    "address": instance.address,
+                    "calls": calls,
+                    "may_not_exist": instance.unsure,
+                }),
+            )?;
+        }
         out.end()
     }
 }
