@@ -400,3 +400,29 @@ fn a_suppression_comment_in_a_module_covers_every_instance() {
     let statuses: Vec<&str> = results.iter().map(|(_, s, _)| s.as_str()).collect();
     assert_eq!(statuses, ["suppressed", "suppressed"], "{results:#?}");
 }
+
+#[test]
+fn the_json_report_gives_the_instance_and_where_its_value_was_set() {
+    let dir = tree(&[(
+        "app/main.tf",
+        "module \"weak\" {\n  source = \"../modules/kms\"\n  rotate = false\n}\n",
+    )]);
+    let out = riveter(dir.path(), &["scan", "-r", "rules.yml", "-f", "json"]);
+    let json: J = serde_json::from_slice(&out.stdout).unwrap();
+    let result = &json["results"][0];
+    assert_eq!(
+        result["resource"]["module_instance"],
+        serde_json::json!({
+            "address": "module.weak",
+            "calls": [{ "address": "module.weak", "file": "app/main.tf", "line": 1 }],
+            "may_not_exist": null
+        })
+    );
+    assert_eq!(
+        result["assertions"][0]["value_from"],
+        serde_json::json!({
+            "reference": "var.rotate",
+            "origins": [{ "set": "set by module.weak", "file": "app/main.tf", "line": 3 }]
+        })
+    );
+}

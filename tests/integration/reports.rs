@@ -150,7 +150,18 @@ fn json_report_matches_its_schema() {
         Path::new("examples/batch-pipeline-mistakes"),
         Path::new("examples/batch-pipeline-mistakes"),
     );
-    for report in [fixture(), example] {
+    // Module instances add `module_instance` and `value_from`.
+    let instances = scan_dir(
+        Path::new("tests/fixtures/instances"),
+        Path::new("tests/fixtures/instances/rules.yml"),
+    );
+    assert!(
+        instances
+            .findings
+            .iter()
+            .any(|f| f.resource.as_ref().is_some_and(|r| r.instance.is_some()))
+    );
+    for report in [fixture(), example, instances] {
         let doc: serde_json::Value = serde_json::from_str(&output(
             &Json {
                 pretty: false,
