@@ -274,7 +274,11 @@ impl<'a> Shared<'a> {
         }
         object.value("line", &assertion.span.line)?;
         object.value("filter", &assertion.is_filter)?;
-        if let Some(p) = assertion.found.as_deref().and_then(|f| f.provenance.as_ref()) {
+        if let Some(p) = assertion
+            .found
+            .as_deref()
+            .and_then(|f| f.provenance.as_ref())
+        {
             object.value("value_from", &provenance(p))?;
         }
         object.close();

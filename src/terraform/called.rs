@@ -200,6 +200,12 @@ impl<'a> Calls<'a> {
             || self.budget.would_spend(&cached.steps)
     }
 
+    /// The evaluation steps taken so far by the module and the called modules' outputs, by
+    /// file.
+    pub fn steps_used(&self) -> FileSteps {
+        self.budget.used()
+    }
+
     /// The files the outputs evaluated so far read.
     pub fn take_reads(&self) -> BTreeSet<PathBuf> {
         std::mem::take(&mut self.reads.borrow_mut())

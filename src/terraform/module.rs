@@ -14,6 +14,7 @@ use super::called::{
 };
 use super::confine::ScannedTree;
 use super::declarations::{BlockDecl, ParsedFile, Syntax};
+use super::eval::limits::FileSteps;
 use super::eval::{BodyRef, Evaluator, META_ARGUMENTS, Scope, limits};
 use super::ignore_comments::{self, Directive};
 use super::instances::{self, Instances};
@@ -54,6 +55,9 @@ pub struct ModuleResult {
     pub errors: Vec<FileError>,
     pub warnings: Vec<String>,
     pub directives: Vec<Directive>,
+    /// The evaluation steps it took, by file: the instances of one folder share each file's
+    /// `limits::FILE_STEPS`.
+    steps: FileSteps,
 }
 
 /// A block of which Terraform would create nothing.
@@ -147,6 +151,10 @@ pub fn evaluate_all(
         followed,
     }
 }
+
+/// How many distinct instances of one folder are evaluated side by side before their steps
+/// are counted.
+const INSTANCES_AT_ONCE: usize = 32;
 
 /// An instance of a called folder waiting to be evaluated.
 struct Pending {
@@ -393,34 +401,81 @@ fn evaluate_instances(
             *first_of.entry(key).or_insert(i)
         })
         .collect();
-    let distinct: Vec<usize> = first_of.values().copied().collect();
-    let evaluated: HashMap<usize, ModuleResult> = distinct
-        .into_par_iter()
-        .map(|i| {
-            let mut result = ModuleResult::default();
-            // A called module's variables come from its call alone: Terraform gives it
-            // neither the command line's values nor its folder's tfvars files.
-            let called = Reading {
-                inputs: &VariableInputs::default(),
-                ..reading
-            };
-            evaluate_files(
-                &files,
-                module.dir,
-                called,
-                &FolderValues::default(),
-                &pendings[i].arguments,
-                cache,
-                &mut result,
-            );
-            (i, result)
-        })
-        .collect();
+    // Evaluated in order of first appearance, a few at a time in parallel, until the steps the
+    // instances took of one file pass that file's `limits::FILE_STEPS`: a module called ten
+    // thousand times cannot multiply its evaluation into a hang. Where the cut falls depends
+    // only on the instances' own steps, never on which thread finished first.
+    let mut distinct: Vec<usize> = first_of.values().copied().collect();
+    distinct.sort_unstable();
+    let mut evaluated: HashMap<usize, ModuleResult> = HashMap::new();
+    let mut spent: FileSteps = FileSteps::new();
+    let mut cut: Option<usize> = None;
+    for chunk in distinct.chunks(INSTANCES_AT_ONCE) {
+        let results: Vec<(usize, ModuleResult)> = chunk
+            .par_iter()
+            .map(|&i| {
+                let mut result = ModuleResult::default();
+                // A called module's variables come from its call alone: Terraform gives it
+                // neither the command line's values nor its folder's tfvars files.
+                let called = Reading {
+                    inputs: &VariableInputs::default(),
+                    ..reading
+                };
+                evaluate_files(
+                    &files,
+                    module.dir,
+                    called,
+                    &FolderValues::default(),
+                    &pendings[i].arguments,
+                    cache,
+                    &mut result,
+                );
+                (i, result)
+            })
+            .collect();
+        for (i, result) in results {
+            let over = result.steps.iter().any(|(file, steps)| {
+                spent.get(file).copied().unwrap_or(0) + steps > limits::FILE_STEPS
+            });
+            if over {
+                cut = Some(i);
+                break;
+            }
+            for (file, steps) in &result.steps {
+                *spent.entry(file.clone()).or_default() += steps;
+            }
+            evaluated.insert(i, result);
+        }
+        if cut.is_some() {
+            break;
+        }
+    }
     let pendings_arguments: Vec<CallerValues> =
         pendings.iter().map(|p| p.arguments.clone()).collect();
     let mut out = Vec::with_capacity(pendings.len());
+    let mut reported_cut = false;
     for (i, p) in pendings.into_iter().enumerate() {
-        let source = &evaluated[&keys[i]];
+        let Some(source) = evaluated.get(&keys[i]) else {
+            // Past the folder's steps: not judged, and the scan cannot be trusted.
+            let mut result = ModuleResult::default();
+            if !reported_cut && let Some(site) = p.instance.calls.last() {
+                reported_cut = true;
+                result.errors.push(FileError {
+                    file: site.file.to_string(),
+                    line: site.line,
+                    column: 1,
+                    message: format!(
+                        "evaluation limit: left unevaluated: the instances of {} evaluated more than {} expressions of one file, {}; {} and the instances after it are not judged",
+                        display_path(module.dir, reading.root),
+                        limits::FILE_STEPS,
+                        limits::LIMIT,
+                        p.instance.address
+                    ),
+                });
+            }
+            out.push((p, result));
+            continue;
+        };
         // The values are the evaluated instance's; where they were set is this call's.
         let origins = Reorigin {
             from: &pendings_arguments[keys[i]],
@@ -442,6 +497,7 @@ fn evaluate_instances(
             errors: source.errors.clone(),
             warnings: source.warnings.clone(),
             directives: Vec::new(),
+            steps: FileSteps::new(),
         };
         if i == 0 {
             result.errors.append(&mut scratch.errors);
@@ -689,6 +745,7 @@ fn evaluate_files(
     result.warnings.extend(scope.take_warnings());
     result.reads.extend(scope.take_reads());
     result.reads.extend(calls.take_reads());
+    result.steps = calls.steps_used();
 }
 
 /// A block of which Terraform would create nothing, and why.

@@ -57,6 +57,28 @@ fn evaluation_bomb_in_a_called_local_module() {
         .verify(Vec::new());
 }
 
+/// Calls that multiply: 200 instances each calling 200 instances of a module whose local
+/// evaluates 40,000 expressions. Each folder's instances share its files' steps, so the scan
+/// stops with an error instead of evaluating forty thousand modules.
+#[test]
+fn module_instances_that_multiply() {
+    attack("module_instances_that_multiply")
+        .file(
+            "aaa.tf",
+            "module \"wide\" {\n  source   = \"./modules/m1\"\n  for_each = toset([for i in range(200) : tostring(i)])\n  n        = each.key\n}\n",
+        )
+        .file(
+            "modules/m1/main.tf",
+            "variable \"n\" {}\nmodule \"deeper\" {\n  source   = \"../m2\"\n  for_each = toset([for i in range(200) : \"${var.n}-${i}\"])\n  n        = each.key\n}\n",
+        )
+        .file(
+            "modules/m2/main.tf",
+            "variable \"n\" {}\nlocals {\n  heavy = length(flatten([for a in range(200) : [for b in range(200) : \"${var.n}${a}${b}\"]]))\n}\nresource \"aws_kms_key\" \"k\" {\n  description         = local.heavy\n  enable_key_rotation = true\n}\n",
+        )
+        .run()
+        .verify(Vec::new());
+}
+
 /// A local doubled forty times: 16 TiB of text if nothing stops it.
 #[test]
 fn string_doubled_forty_times() {
