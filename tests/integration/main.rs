@@ -23,6 +23,7 @@ mod outcomes;
 mod packs;
 mod parallel;
 mod parsing;
+mod plan_agreement;
 mod plans;
 mod relations;
 mod reports;

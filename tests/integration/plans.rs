@@ -3,7 +3,7 @@
 //! Terraform 1.11 (`scripts/record-plan-fixtures`); the live test records them again where
 //! terraform is installed and checks that riveter judges the fresh plan and state the same.
 
-use crate::util::{riveter, stderr, stdout};
+use crate::util::{copy_tree, riveter, stderr, stdout, terraform};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -366,24 +366,6 @@ fn bad_documents_stop_the_scan_with_their_name_and_exit_2() {
     }
 }
 
-/// Runs terraform in `dir`, with no CLI configuration and so no network.
-fn terraform(dir: &Path, args: &[&str]) -> Output {
-    let out = Command::new("terraform")
-        .args(args)
-        .current_dir(dir)
-        .env("TF_CLI_CONFIG_FILE", "/dev/null")
-        .env("TF_IN_AUTOMATION", "1")
-        .env("CHECKPOINT_DISABLE", "1")
-        .output()
-        .expect("terraform runs");
-    assert!(
-        out.status.success(),
-        "terraform {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
-
 #[test]
 fn terraform_plans_and_applies_what_the_fixtures_hold() {
     let found = Command::new("terraform")
@@ -434,19 +416,6 @@ fn terraform_plans_and_applies_what_the_fixtures_hold() {
     std::fs::write(work.path().join("state.json"), &shown.stdout).unwrap();
     let out = scan_state(&config, "../state.json");
     assert_eq!(results(&out), APPLIED, "{}", stderr(&out));
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 #[test]

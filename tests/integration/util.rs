@@ -1,6 +1,6 @@
-//! Helpers shared by the integration tests: the `riveter` binary as a user runs it, and scans
-//! of Terraform source and rules held in memory, through the same library calls the command
-//! line makes.
+//! Helpers shared by the integration tests: the `riveter` binary as a user runs it, scans of
+//! Terraform source and rules held in memory, through the same library calls the command line
+//! makes, and `terraform` itself, run offline, for the tests that ask it.
 
 use riveter::engine;
 use riveter::findings::{Finding, Outcome, Report};
@@ -74,4 +74,36 @@ pub fn outcome_of(body: &str, key: &str, operator: &str, value: &str) -> Outcome
     let report = scan(&tf, &rule(key, operator, value));
     assert_eq!(report.findings.len(), 1, "{:?}", report.findings);
     report.findings[0].outcome
+}
+
+/// Runs terraform in `dir`, with no CLI configuration and so no network.
+pub fn terraform(dir: &Path, args: &[&str]) -> Output {
+    let out = Command::new("terraform")
+        .args(args)
+        .current_dir(dir)
+        .env("TF_CLI_CONFIG_FILE", "/dev/null")
+        .env("TF_IN_AUTOMATION", "1")
+        .env("CHECKPOINT_DISABLE", "1")
+        .output()
+        .expect("terraform runs");
+    assert!(
+        out.status.success(),
+        "terraform {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+/// Copies the folder `from`, with everything in it, to `to`.
+pub fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
 }
