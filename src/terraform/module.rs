@@ -957,7 +957,12 @@ fn module_call(
 fn instance_key(name: &str, binding: &Value) -> String {
     let part = if name == "each" { "key" } else { "index" };
     match binding.get(part).map(|n| &n.value) {
-        Some(Value::String(key)) => format!("[{}]", serde_json::Value::from(key.as_str())),
+        // A quoted HCL string: JSON's escapes, and `${` and `%{` doubled so that they are not
+        // read as a template (Terraform writes `module.m["$${x}"]`).
+        Some(Value::String(key)) => {
+            let quoted = serde_json::Value::from(key.as_str()).to_string();
+            format!("[{}]", quoted.replace("${", "$${").replace("%{", "%%{"))
+        }
         Some(Value::Number(index)) => format!("[{}]", crate::value::number_text(index)),
         _ => "[?]".to_string(),
     }
