@@ -1,46 +1,23 @@
 //! Terraform: finding files, parsing HCL and `.tf.json`, evaluating what can be known before
 //! `plan`, and the resource model.
 
-mod called;
-mod code_scan;
-mod confine;
-mod declarations;
-mod discover;
-mod duplicate_keys;
+mod discovery;
 pub mod eval;
-mod expression_newlines;
-mod for_newlines;
-mod hcl;
-mod heredoc_delimiters;
-mod ignore_comments;
-mod instances;
-mod json;
-mod json_text;
-mod legacy_indexes;
-mod module;
-mod module_graph;
-mod nesting;
-mod number_literals;
-mod parse;
+mod modules;
 pub mod planned;
-mod policy_document;
-mod provider_defaults;
-mod reading;
 mod resource;
-mod source;
-mod string_newlines;
-mod syntax_error;
-mod template_text;
-mod traversal_newlines;
-pub mod variables;
+mod syntax;
 
-pub use confine::{Refusal, ScannedTree};
-pub use discover::{DiscoverError, Discovered, discover, is_terraform};
-pub use ignore_comments::Directive;
-pub use module::Absent;
-pub use module_graph::{ModuleGraph, ModuleNode};
+pub use discovery::confine::{Refusal, ScannedTree};
+pub use discovery::discover::{DiscoverError, Discovered, discover, is_terraform};
+pub use modules::module::Absent;
+pub use modules::module_graph::{ModuleGraph, ModuleNode};
+pub use modules::variables::{self, CommandLineVariable, VariableInputs};
 pub use resource::{BlockKind, CallSite, FileError, ModuleInstance, Origin, Provenance, Resource};
-pub use variables::{CommandLineVariable, VariableInputs};
+pub use syntax::ignore_comments::Directive;
+
+use modules::module;
+use syntax::parse;
 
 use rayon::prelude::*;
 use std::collections::HashMap;

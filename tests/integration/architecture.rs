@@ -161,32 +161,33 @@ impl Crate {
         graph
     }
 
-    /// For each top-level module with submodules: which submodule names which sibling, as
-    /// `parent::child` (a file deeper down counts as its child of the parent). A child naming
-    /// its parent's own items, or the parent naming a child, is not an edge.
+    /// For each module with submodules, at any depth (`terraform`, `terraform::syntax`, ...):
+    /// which of its submodules names which sibling, as `parent::child` (a file deeper down
+    /// counts as its child of the parent). A child naming its parent's own items, or the parent
+    /// naming a child, is not an edge.
     fn submodule_graphs(&self) -> Vec<Graph> {
-        let mut graphs: BTreeMap<String, Graph> = BTreeMap::new();
-        for module in self.modules.iter().filter(|m| m.len() == 2) {
+        let mut graphs: BTreeMap<Vec<String>, Graph> = BTreeMap::new();
+        for module in self.modules.iter().filter(|m| m.len() >= 2) {
             graphs
-                .entry(module[0].clone())
+                .entry(module[..module.len() - 1].to_vec())
                 .or_default()
                 .insert(module.join("::"), BTreeSet::new());
         }
         for (module, text) in &self.files {
-            if module.len() < 2 {
-                continue;
-            }
-            let from = module[..2].join("::");
-            for path in imported_paths(text, module) {
-                if path.len() >= 2 && path[0] == module[0] {
-                    let to = path[..2].join("::");
-                    if to != from && self.modules.contains(&path[..2]) {
-                        graphs
-                            .get_mut(&module[0])
-                            .unwrap()
-                            .get_mut(&from)
-                            .unwrap()
-                            .insert(to);
+            let paths = imported_paths(text, module);
+            // Each ancestor `parent` of the file with the child of it that holds the file.
+            for depth in 1..module.len() {
+                let parent = &module[..depth];
+                let Some(graph) = graphs.get_mut(parent) else {
+                    continue;
+                };
+                let from = module[..=depth].join("::");
+                for path in &paths {
+                    if path.len() > depth && path[..depth] == *parent {
+                        let to = path[..=depth].join("::");
+                        if to != from && self.modules.contains(&path[..=depth]) {
+                            graph.get_mut(&from).unwrap().insert(to);
+                        }
                     }
                 }
             }
@@ -533,6 +534,34 @@ fn cycles(graph: &Graph) -> Vec<BTreeSet<String>> {
         }
     }
     state.found
+}
+
+/// A cycle between the submodules of a nested folder is found, not only one between the
+/// submodules of a top-level module.
+#[test]
+fn a_cycle_in_a_nested_folder_is_found() {
+    let files: Vec<(Vec<String>, String)> = [
+        (vec!["a"], ""),
+        (vec!["a", "b"], ""),
+        (vec!["a", "b", "x"], "use crate::a::b::y::Item;"),
+        (vec!["a", "b", "y"], "use super::x::Other;"),
+        (vec!["a", "b", "z"], "use super::x::Other;"),
+    ]
+    .into_iter()
+    .map(|(m, text)| (m.into_iter().map(String::from).collect(), text.to_string()))
+    .collect();
+    let modules = files.iter().map(|(m, _)| m.clone()).collect();
+    let code = Crate { files, modules };
+    let found: Vec<BTreeSet<String>> = code.submodule_graphs().iter().flat_map(cycles).collect();
+    assert_eq!(
+        found,
+        vec![
+            ["a::b::x", "a::b::y"]
+                .into_iter()
+                .map(String::from)
+                .collect()
+        ]
+    );
 }
 
 #[test]

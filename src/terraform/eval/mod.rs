@@ -4,14 +4,16 @@
 //! is an `Unknown` that keeps its source text and says why.
 
 mod functions;
+pub(crate) mod json_text;
 pub(crate) mod limits;
+mod policy_document;
 mod scope;
 mod template;
 pub mod types;
 
 pub use scope::{BodyRef, Budget, CalledModules, META_ARGUMENTS, Scope, VariableValue};
 
-use super::source::SourceFile;
+use crate::terraform::syntax::source::SourceFile;
 use crate::value::{Node, Number, Span, Unknown, Value};
 use hcl::edit::Span as _;
 use hcl::edit::expr::{BinaryOperator, Expression, ObjectKey, TraversalOperator, UnaryOperator};

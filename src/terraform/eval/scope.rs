@@ -5,36 +5,17 @@
 
 use super::Evaluator;
 pub use super::limits::Budget;
-use crate::terraform::confine::ScannedTree;
-use crate::terraform::policy_document;
+use crate::terraform::discovery::confine::ScannedTree;
+use crate::terraform::eval::policy_document;
 use crate::terraform::resource::Origin;
-use crate::terraform::source::SourceFile;
+pub use crate::terraform::syntax::declarations::BodyRef;
+use crate::terraform::syntax::source::SourceFile;
 use crate::value::{Node, Unknown, Value};
 use hcl::edit::expr::Expression;
-use hcl::edit::structure::Body;
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-
-/// A block body in either syntax.
-#[derive(Clone, Copy)]
-pub enum BodyRef<'t> {
-    Hcl(&'t Body),
-    /// Terraform's JSON syntax: the block is an object.
-    Json(&'t Expression),
-}
-
-impl BodyRef<'_> {
-    /// Where the body stands in `file`.
-    pub fn span(&self, file: &SourceFile) -> crate::value::Span {
-        use hcl::edit::Span as _;
-        match self {
-            BodyRef::Hcl(body) => file.span(body.span()),
-            BodyRef::Json(expr) => file.span(expr.span()),
-        }
-    }
-}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum VariableValue {

@@ -4,7 +4,7 @@
 
 use super::{arity, sorted, string};
 use crate::terraform::eval::Eval;
-use crate::terraform::json_text::json;
+use crate::terraform::eval::json_text::json;
 use crate::value::{Node, Value, number_text};
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;

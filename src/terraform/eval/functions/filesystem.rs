@@ -5,11 +5,11 @@
 //! never read; the call is unknown with a reason that names the call, the file and the line.
 
 use super::{Context, arity, map, string, strings_of};
-use crate::terraform::confine::Refusal;
+use crate::terraform::discovery::confine::Refusal;
 use crate::terraform::display_path;
 use crate::terraform::eval::limits::{LIMIT, MAX_TEXT_BYTES};
 use crate::terraform::eval::{Eval, Evaluator};
-use crate::terraform::source::SourceFile;
+use crate::terraform::syntax::source::SourceFile;
 use crate::value::{Unknown, Value};
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
@@ -250,7 +250,7 @@ fn templatefile(args: &[Value], cx: &Context) -> Eval {
     };
     let vars = map(&args[1])?;
     let name = display_path(&resolved, cx.scope.root());
-    if let Some(error) = crate::terraform::nesting::too_deep(&text) {
+    if let Some(error) = crate::terraform::syntax::agreement::nesting::too_deep(&text) {
         return Err(format!(
             "the template {name} cannot be read: line {}: {}",
             error.line, error.message

@@ -112,7 +112,7 @@ fn verb_text(verb: char, spec: &Spec, arg: &Value) -> Result<String, String> {
     };
     Ok(match verb {
         'v' => match arg {
-            Value::List(_) | Value::Map(_) => crate::terraform::json_text::json(arg),
+            Value::List(_) | Value::Map(_) => crate::terraform::eval::json_text::json(arg),
             // cty writes a number as Go's shortest `%g`: `1e+06`.
             Value::Number(n) => n.format('g', None),
             other => template::text(other)?,

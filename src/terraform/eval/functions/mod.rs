@@ -10,7 +10,7 @@ mod numeric;
 mod strings;
 
 use super::{Eval, Scope, to_bool, to_number};
-use crate::terraform::source::SourceFile;
+use crate::terraform::syntax::source::SourceFile;
 use crate::value::Number;
 use crate::value::{Node, Unknown, Value};
 

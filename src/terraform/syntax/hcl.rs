@@ -1,20 +1,20 @@
 //! Reads a `.tf` file: hcl-edit's syntax tree, and the declarations in it.
 
+use super::agreement::duplicate_keys;
+use super::agreement::expression_newlines;
+use super::agreement::for_newlines;
+use super::agreement::heredoc_delimiters;
+use super::agreement::legacy_indexes;
+use super::agreement::nesting;
+use super::agreement::number_literals;
+use super::agreement::string_newlines;
+pub use super::agreement::syntax_error::SyntaxError;
+use super::agreement::template_text;
+use super::agreement::traversal_newlines;
+use super::declarations::BodyRef;
 use super::declarations::{BlockDecl, Declarations, VariableDecl};
-use super::duplicate_keys;
-use super::eval::BodyRef;
-use super::expression_newlines;
-use super::for_newlines;
-use super::heredoc_delimiters;
-use super::legacy_indexes;
-use super::nesting;
-use super::number_literals;
-use super::resource::BlockKind;
 use super::source::SourceFile;
-use super::string_newlines;
-pub use super::syntax_error::SyntaxError;
-use super::template_text;
-use super::traversal_newlines;
+use crate::terraform::resource::BlockKind;
 use hcl::edit::Span as _;
 use hcl::edit::structure::Body;
 

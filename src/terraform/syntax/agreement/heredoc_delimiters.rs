@@ -81,7 +81,7 @@ impl Visit for Finder<'_> {
 #[cfg(test)]
 mod tests {
     use super::first_unclosed;
-    use crate::terraform::template_text::open_to_the_end;
+    use crate::terraform::syntax::agreement::template_text::open_to_the_end;
 
     fn check(src: &str) -> Option<usize> {
         let body = hcl::edit::parser::parse_body(src).unwrap();

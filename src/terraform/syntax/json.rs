@@ -4,10 +4,10 @@
 //! syntax treats strings as templates (`"${var.x}"`) just as HCL does, so one parser gives both
 //! the semantics and a line for every value.
 
+use super::declarations::BodyRef;
 use super::declarations::{BlockDecl, Declarations, VariableDecl};
-use super::eval::BodyRef;
-use super::resource::BlockKind;
 use super::source::SourceFile;
+use crate::terraform::resource::BlockKind;
 use hcl::edit::Span as _;
 use hcl::edit::expr::{Expression, ObjectKey};
 

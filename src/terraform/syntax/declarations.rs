@@ -1,9 +1,8 @@
 //! What a parsed file declares: variables, locals, outputs and the blocks that become resources. Both
 //! syntaxes (HCL and Terraform's JSON) give the same declarations.
 
-use super::eval::BodyRef;
-use super::resource::BlockKind;
 use super::source::SourceFile;
+use crate::terraform::resource::BlockKind;
 use crate::value::Span;
 use hcl::edit::expr::Expression;
 use hcl::edit::structure::Body;
@@ -44,4 +43,23 @@ pub struct Declarations<'t> {
     /// `output "name" { value = ... }`: what a caller of the module reads as `module.x.name`.
     pub outputs: Vec<(String, &'t Expression)>,
     pub blocks: Vec<BlockDecl<'t>>,
+}
+
+/// A block body in either syntax.
+#[derive(Clone, Copy)]
+pub enum BodyRef<'t> {
+    Hcl(&'t Body),
+    /// Terraform's JSON syntax: the block is an object.
+    Json(&'t Expression),
+}
+
+impl BodyRef<'_> {
+    /// Where the body stands in `file`.
+    pub fn span(&self, file: &SourceFile) -> crate::value::Span {
+        use hcl::edit::Span as _;
+        match self {
+            BodyRef::Hcl(body) => file.span(body.span()),
+            BodyRef::Json(expr) => file.span(expr.span()),
+        }
+    }
 }

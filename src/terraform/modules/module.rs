@@ -12,21 +12,21 @@
 use super::called::{
     Calls, MAX_CALL_DEPTH, OutputCache, arguments_key, module_scope, variable_declarations,
 };
-use super::confine::ScannedTree;
-use super::declarations::{BlockDecl, ParsedFile, Syntax};
-use super::eval::limits::FileSteps;
-use super::eval::{BodyRef, Evaluator, META_ARGUMENTS, Scope, limits};
-use super::ignore_comments::{self, Directive};
 use super::instances::{self, Instances};
-use super::parse::{declarations, parse_file};
 use super::provider_defaults;
 pub use super::reading::Reading;
-use super::resource::{
+use super::variables::{self, CallerValues, FolderValues, VariableInputs};
+use crate::terraform::discovery::confine::ScannedTree;
+use crate::terraform::eval::limits::FileSteps;
+use crate::terraform::eval::{BodyRef, Evaluator, META_ARGUMENTS, Scope, limits};
+use crate::terraform::resource::{
     BlockKind, CallSite, FileError, ModuleInstance, Origin, Provenance, Resource,
 };
-use super::source::SourceFile;
-use super::variables::{self, CallerValues, FolderValues, VariableInputs};
-use super::{display_path, is_terraform, lexical};
+use crate::terraform::syntax::declarations::{BlockDecl, ParsedFile, Syntax};
+use crate::terraform::syntax::ignore_comments::{self, Directive};
+use crate::terraform::syntax::parse::{declarations, parse_file};
+use crate::terraform::syntax::source::SourceFile;
+use crate::terraform::{display_path, is_terraform, lexical};
 use crate::value::{Node, Unknown, Value};
 use rayon::prelude::*;
 use std::cell::Cell;

@@ -3,7 +3,7 @@
 //! `default_labels` part of its `labels` (docs/evaluation.md, "What providers add"). A rule on
 //! `tags.Owner` then sees the owner a bucket inherits, as the provider would apply it.
 
-use super::resource::{BlockKind, Resource};
+use crate::terraform::resource::{BlockKind, Resource};
 use crate::value::{Node, Unknown, Value};
 
 /// The providers whose defaults are modelled: the provider's local name, where its defaults

@@ -3,7 +3,7 @@
 //! as a string and several as a list in the provider's order, principals and conditions as maps,
 //! indented with two spaces.
 
-use crate::terraform::json_text::{JsonStyle, json_with};
+use crate::terraform::eval::json_text::{JsonStyle, json_with};
 use crate::value::{Node, Unknown, Value};
 
 /// The policy JSON for a document block's evaluated body (or the reason it cannot be known).

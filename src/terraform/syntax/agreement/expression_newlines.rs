@@ -180,7 +180,7 @@ fn is_operator(c: u8) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::terraform::hcl::parse;
+    use crate::terraform::syntax::hcl::parse;
 
     /// The line, column and message of the error Terraform would give, as riveter reports it.
     fn error(src: &str) -> (u32, u32, String) {

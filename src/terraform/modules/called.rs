@@ -6,17 +6,17 @@
 //! `MAX_CALL_DEPTH`, more than `MAX_CALLED_MODULES` called modules or a spent budget for one
 //! module's evaluation leave outputs unknown with the reason.
 
-use super::declarations::{Declarations, ParsedFile};
-use super::eval::limits::{FileSteps, LIMIT};
-use super::eval::types::Type;
-use super::eval::{Budget, CalledModules, Evaluator, Scope, VariableValue};
-use super::json_text::{JsonStyle, json_with};
-use super::parse::{declarations, parse_file};
 use super::reading::Reading;
-use super::resource::Origin;
-use super::resource::{BlockKind, FileError};
 use super::variables::{self, CallerValues, Declaration, FolderValues, VariableInputs};
-use super::{display_path, is_terraform, lexical};
+use crate::terraform::eval::json_text::{JsonStyle, json_with};
+use crate::terraform::eval::limits::{FileSteps, LIMIT};
+use crate::terraform::eval::types::Type;
+use crate::terraform::eval::{Budget, CalledModules, Evaluator, Scope, VariableValue};
+use crate::terraform::resource::Origin;
+use crate::terraform::resource::{BlockKind, FileError};
+use crate::terraform::syntax::declarations::{Declarations, ParsedFile};
+use crate::terraform::syntax::parse::{declarations, parse_file};
+use crate::terraform::{display_path, is_terraform, lexical};
 use crate::value::Value;
 use std::cell::Cell;
 use std::collections::{BTreeSet, HashMap};

@@ -4,8 +4,8 @@
 //! merged: what every instance agrees on is known; what differs stays unknown, carrying each
 //! instance's value as a candidate.
 
-use super::eval::{BodyRef, Evaluator, Scope, values_equal};
-use super::source::SourceFile;
+use crate::terraform::eval::{BodyRef, Evaluator, Scope, values_equal};
+use crate::terraform::syntax::source::SourceFile;
 use crate::value::{Node, Number, Value};
 use hcl::edit::expr::Expression;
 

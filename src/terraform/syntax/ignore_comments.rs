@@ -2,7 +2,7 @@
 //! and `/* */`). On the lines right above a block, or on or above an attribute line inside it,
 //! a directive belongs to that resource. What the settings mean is the suppression module's.
 
-use super::Resource;
+use crate::terraform::Resource;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Directive {

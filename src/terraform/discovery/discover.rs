@@ -5,10 +5,10 @@
 //! `terraform apply` would apply (docs/usage.md, "Which files are read"): an ignored Terraform
 //! file is scanned anyway, with a warning naming the file and the ignore file's entry. Hidden
 //! folders are skipped, and followed after all when a scanned module calls them
-//! (`module::evaluate_all`).
+//! (`modules::module::evaluate_all`).
 
 use super::confine::ScannedTree;
-use super::resource::FileError;
+use crate::terraform::resource::FileError;
 use globset::{GlobBuilder, GlobMatcher};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -202,7 +202,7 @@ impl Walks {
             };
             let path = clean(entry.path());
             // Terraform loads a `.tf` file that is a link too; one leading out of the scanned
-            // tree is then an error of that file (`parse::parse_file`), never read.
+            // tree is then an error of that file (`syntax::parse::parse_file`), never read.
             let is_file = entry
                 .file_type()
                 .is_some_and(|t| t.is_file() || (t.is_symlink() && path.is_file()));

@@ -1,7 +1,7 @@
 //! What every module's evaluation reads with: one value, passed down to the called modules.
 
-use super::confine::ScannedTree;
 use super::variables::VariableInputs;
+use crate::terraform::discovery::confine::ScannedTree;
 use std::path::Path;
 
 /// Where a scan reads: what reported paths are relative to, the scanned tree every read must

@@ -9,7 +9,7 @@
 //! the scanned folders and outside every `.git` and `.terraform` folder. What is read is the
 //! resolved path, never the path as written, so a link cannot be swapped in between.
 
-use super::lexical;
+use crate::terraform::lexical;
 use std::ffi::OsStr;
 use std::fmt;
 use std::path::{Path, PathBuf};

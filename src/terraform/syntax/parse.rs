@@ -1,10 +1,10 @@
 //! Reading one Terraform file, in either syntax, into its parsed form.
 
-use super::confine::ScannedTree;
 use super::declarations::{Declarations, ParsedFile, Syntax};
-use super::display_path;
-use super::resource::FileError;
 use super::source::SourceFile;
+use crate::terraform::discovery::confine::ScannedTree;
+use crate::terraform::display_path;
+use crate::terraform::resource::FileError;
 use std::path::Path;
 use std::sync::Arc;
 

@@ -2,16 +2,16 @@
 //! `TF_VAR_name`, `terraform.tfvars`, `terraform.tfvars.json`, `*.auto.tfvars(.json)` in lexical
 //! order, then `--var-file` and `--var` in the order given on the command line.
 
-use super::confine::ScannedTree;
-use super::eval::types::{Type, literal_text};
-use super::eval::{Evaluator, Scope, VariableValue};
-use super::source::SourceFile;
+use crate::terraform::discovery::confine::ScannedTree;
+use crate::terraform::eval::types::{Type, literal_text};
+use crate::terraform::eval::{Evaluator, Scope, VariableValue};
+use crate::terraform::syntax::source::SourceFile;
 use crate::value::Value;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::resource::Origin;
+use crate::terraform::resource::Origin;
 
 /// A value as it was given: `-var` and `TF_VAR_` values are text whose meaning depends on the
 /// variable's type; tfvars files hold values.
@@ -114,7 +114,7 @@ pub fn read_var_file(path: &Path, name: &str) -> Result<Vec<Assigned>, String> {
             })
             .collect());
     }
-    if let Some(error) = super::nesting::too_deep(&text) {
+    if let Some(error) = crate::terraform::syntax::agreement::nesting::too_deep(&text) {
         return Err(format!(
             "{name}:{}:{}: {}",
             error.line, error.column, error.message
