@@ -2,6 +2,7 @@
 //! syntaxes (HCL and Terraform's JSON) give the same declarations.
 
 use super::eval::BodyRef;
+use super::eval::types::Constraint;
 use super::resource::BlockKind;
 use super::source::SourceFile;
 use crate::value::Span;
@@ -25,7 +26,8 @@ pub struct ParsedFile {
 pub struct VariableDecl<'t> {
     pub name: String,
     pub default: Option<&'t Expression>,
-    pub ty: Option<&'t Expression>,
+    /// Its `type` and `nullable`, when it writes either.
+    pub ty: Option<Constraint<'t>>,
 }
 
 /// A `resource`, `data`, `module` or `provider` block.

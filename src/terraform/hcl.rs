@@ -3,6 +3,7 @@
 use super::declarations::{BlockDecl, Declarations, VariableDecl};
 use super::duplicate_keys;
 use super::eval::BodyRef;
+use super::eval::types::Constraint;
 use super::expression_newlines;
 use super::for_newlines;
 use super::heredoc_delimiters;
@@ -130,7 +131,10 @@ pub fn declarations<'t>(body: &'t Body, file: &SourceFile) -> Declarations<'t> {
                 out.variables.push(VariableDecl {
                     name: name.to_string(),
                     default: block.body.get_attribute("default").map(|a| &a.value),
-                    ty: block.body.get_attribute("type").map(|a| &a.value),
+                    ty: Constraint::of(
+                        block.body.get_attribute("type").map(|a| &a.value),
+                        block.body.get_attribute("nullable").map(|a| &a.value),
+                    ),
                 });
                 continue;
             }

@@ -6,6 +6,7 @@
 
 use super::declarations::{BlockDecl, Declarations, VariableDecl};
 use super::eval::BodyRef;
+use super::eval::types::Constraint;
 use super::resource::BlockKind;
 use super::source::SourceFile;
 use hcl::edit::Span as _;
@@ -56,7 +57,7 @@ pub fn declarations<'t>(root: &'t Expression, file: &SourceFile) -> Declarations
                     out.variables.push(VariableDecl {
                         name,
                         default: field(decl, "default"),
-                        ty: field(decl, "type"),
+                        ty: Constraint::of(field(decl, "type"), field(decl, "nullable")),
                     });
                 }
             }

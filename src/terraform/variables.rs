@@ -204,7 +204,15 @@ pub fn resolve(
                         .map(|(_, v)| Given::Text(v.clone()))
                 })
                 .or_else(|| decl.default.clone().map(Given::Value));
+            // A null given to a variable declared `nullable = false` gives it its default.
+            let given = match (given, &decl.default) {
+                (Some(Given::Value(Value::Null)), Some(default)) if decl.ty.is_not_null() => {
+                    Some(Given::Value(default.clone()))
+                }
+                (given, _) => given,
+            };
             let value = match given {
+                None if decl.ty.is_not_null() => VariableValue::NoValueNotNull,
                 None => VariableValue::NoValue,
                 Some(given) => match typed(given, &decl.ty) {
                     Ok(value) => VariableValue::Known(value),
@@ -221,7 +229,7 @@ pub fn resolve(
 fn typed(given: Given, ty: &Type) -> Result<Value, String> {
     let value = match given {
         Given::Value(value) => value,
-        Given::Text(text) if matches!(ty, Type::String | Type::Any) => Value::String(text),
+        Given::Text(text) if matches!(ty.values(), Type::String | Type::Any) => Value::String(text),
         Given::Text(text) => literal_text(&text)
             .ok_or_else(|| format!("\"{text}\" is not valid HCL for its type"))?,
     };

@@ -37,8 +37,10 @@ impl BodyRef<'_> {
 #[derive(Debug, Clone, PartialEq)]
 pub enum VariableValue {
     Known(Value),
-    /// Declared, with no default and no value given.
+    /// Declared, with no default and no value given: it may be null.
     NoValue,
+    /// Declared `nullable = false`, with no default and no value given: unknown, never null.
+    NoValueNotNull,
     /// Given a value its type constraint rejects.
     Invalid(String),
     /// Possibly set by a variables file riveter may not read; the reason names it.
@@ -206,7 +208,20 @@ impl<'t> Scope<'t> {
         let source = format!("var.{name}");
         match self.variables.get(name) {
             Some(VariableValue::Known(value)) => value.clone(),
-            Some(VariableValue::NoValue) => Value::Unknown(Unknown::new(
+            // Without `nullable = false`, null is one of the values a variable may be given.
+            Some(VariableValue::NoValue) => {
+                let reason = format!("{source}, which has no value");
+                let set = Value::Unknown(Unknown::new(&source, reason.clone()));
+                Value::Unknown(Unknown::maybe_absent(
+                    &source,
+                    reason,
+                    format!(
+                        "{source} has no value, and may be null, since it is not declared with nullable = false"
+                    ),
+                    Node::bare(set),
+                ))
+            }
+            Some(VariableValue::NoValueNotNull) => Value::Unknown(Unknown::new(
                 &source,
                 format!("{source}, which has no value"),
             )),
@@ -418,6 +433,14 @@ fn from_output(value: Value, output: &str) -> Value {
     match value {
         Value::Unknown(mut unknown) => {
             unknown.reason = format!("{output}, an output that depends on {}", unknown.reason);
+            if let Some(absence) = &mut unknown.absent {
+                absence.why = format!(
+                    "{output}, an output of another module, may be absent: {}",
+                    absence.why
+                );
+                let present = std::mem::replace(&mut absence.present.value, Value::Null);
+                absence.present.value = from_output(present, output);
+            }
             // A string with known parts keeps them: the text operators read them.
             if unknown.parts.is_empty() {
                 unknown.source = output.to_string();
