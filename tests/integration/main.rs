@@ -16,6 +16,7 @@ mod github_stand_in;
 mod hostile;
 mod hostile_input;
 mod image;
+mod maybe_absent;
 mod numbers;
 mod operators;
 mod outcomes;
