@@ -317,17 +317,24 @@ fn detail(
     )
 }
 
-/// Why the values a key reached may not be there, when they may not: `dead_letter_config may
-/// be absent: dead_letter_config is a dynamic block whose for_each depends on var.dlq, which has
-/// no value (expected to be set)`, and what fails where they are set.
+/// Why the values a key reached may not be there, when that is what left the verdict unknown:
+/// `dead_letter_config may be absent: dead_letter_config is a dynamic block whose for_each
+/// depends on var.dlq, which has no value (expected to be set)`, and what fails where they are
+/// set. When the values would leave it unknown even where they are set (`equals` on a variable
+/// with no value), what they depend on is the reason, and `None`.
 fn maybe_absent(assertion: &Assertion, resolution: &Resolution, is_filter: bool) -> Option<String> {
     let why = why_absent(resolution);
     if why.is_empty() {
         return None;
     }
+    let values = resolution.values.as_slice();
+    let expected = assertion.expected.as_ref();
+    let where_set = verdict_where_set(&assertion.operator, expected, values, is_filter);
+    if where_set == Verdict::Unknown && resolution.undecided.is_none() {
+        return None;
+    }
     let key = &assertion.key;
     let expectation = &assertion.expectation;
-    let values = resolution.values.as_slice();
     let mut text = format!("{key} may be absent: {}", why.join("; "));
     // What the reasons for absence already say is not said twice.
     let depends: Vec<&str> = depends_on(values)
@@ -337,8 +344,6 @@ fn maybe_absent(assertion: &Assertion, resolution: &Resolution, is_filter: bool)
     if !depends.is_empty() {
         text.push_str(&format!("; it depends on {}", depends.join("; ")));
     }
-    let expected = assertion.expected.as_ref();
-    let where_set = verdict_where_set(&assertion.operator, expected, values, is_filter);
     if where_set == Verdict::Fail && !values.is_empty() {
         let found: Vec<String> = values.iter().map(|n| set_value(&n.value)).collect();
         let found = match found.as_slice() {
