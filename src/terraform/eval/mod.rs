@@ -8,6 +8,7 @@ pub(crate) mod limits;
 mod scope;
 mod template;
 pub mod types;
+mod ways;
 
 pub use scope::{BodyRef, Budget, CalledModules, META_ARGUMENTS, Scope, VariableValue};
 

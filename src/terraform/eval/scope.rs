@@ -5,6 +5,7 @@
 
 use super::Evaluator;
 pub use super::limits::Budget;
+use super::ways::{self, Ways};
 use crate::terraform::confine::ScannedTree;
 use crate::terraform::policy_document;
 use crate::terraform::source::SourceFile;
@@ -416,15 +417,52 @@ impl<'t> Scope<'t> {
             BodyRef::Json(expr) => evaluator.attribute(expr).value,
         };
         let source = format!("data.aws_iam_policy_document.{name}.json");
-        let value = match policy_document::render(&body_value, minified) {
-            Ok(text) => Value::from_rendered(text, &source),
-            Err(cause) => Value::Unknown(Unknown::new(source, cause.reason)),
-        };
+        let value = rendered_document(&body_value, minified, &source);
         self.document_values
             .borrow_mut()
             .insert(key, Some(value.clone()));
         Some(value)
     }
+}
+
+/// A policy document's JSON. One whose statements or principals are dynamic blocks that may be
+/// absent is rendered each way they can be: the same text every way is known; otherwise it is
+/// unknown, with each way's text a candidate that rules decide on.
+fn rendered_document(body: &Value, minified: bool, source: &str) -> Value {
+    let render = |body: &Value| match policy_document::render(body, minified) {
+        Ok(text) => Value::from_rendered(text, source),
+        Err(cause) => Value::Unknown(Unknown::new(source, cause.reason)),
+    };
+    let (bodies, why) = match ways::ways(body) {
+        Ways::One => return render(body),
+        Ways::TooMany(why) => {
+            let reason = format!(
+                "{source}, whose dynamic blocks that may be absent can make more than {} documents, riveter's limit on them: {}",
+                ways::MAX_WAYS,
+                why.join("; ")
+            );
+            return Value::Unknown(Unknown::new(source, reason));
+        }
+        Ways::Several(bodies, why) => (bodies, why),
+    };
+    let mut documents: Vec<Value> = Vec::new();
+    for document in bodies.iter().map(render) {
+        if !documents.contains(&document) {
+            documents.push(document);
+        }
+    }
+    if documents.len() == 1 {
+        return documents.pop().unwrap_or(Value::Null);
+    }
+    let mut unknown = Unknown::new(
+        source,
+        format!(
+            "{source}, which holds blocks that may be absent: {}",
+            why.join("; ")
+        ),
+    );
+    unknown.candidates = documents;
+    Value::Unknown(unknown)
 }
 
 /// An output's value as its caller sees it: an unknown in it names the output and says what
