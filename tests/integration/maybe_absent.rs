@@ -723,3 +723,88 @@ rules:
         "{message}"
     );
 }
+
+#[test]
+fn a_policy_document_with_blocks_that_may_be_absent_is_judged_every_way() {
+    let tf = r#"
+variable "public" {}
+
+data "aws_iam_policy_document" "maybe_public" {
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["*"]
+    principals {
+      type        = "Service"
+      identifiers = ["cloudfront.amazonaws.com"]
+    }
+    dynamic "principals" {
+      for_each = var.public ? [1] : []
+      content {
+        type        = "AWS"
+        identifiers = ["*"]
+      }
+    }
+  }
+}
+
+data "aws_iam_policy_document" "maybe_shared" {
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["*"]
+    principals {
+      type        = "Service"
+      identifiers = ["cloudfront.amazonaws.com"]
+    }
+    dynamic "principals" {
+      for_each = var.public ? [1] : []
+      content {
+        type        = "AWS"
+        identifiers = ["arn:aws:iam::111122223333:root"]
+      }
+    }
+  }
+}
+
+resource "aws_s3_bucket_policy" "maybe_public" {
+  bucket = "a"
+  policy = data.aws_iam_policy_document.maybe_public.json
+}
+
+resource "aws_s3_bucket_policy" "maybe_shared" {
+  bucket = "b"
+  policy = data.aws_iam_policy_document.maybe_shared.json
+}
+"#;
+    let yaml = r#"
+rules:
+  - id: not_public
+    resource_type: aws_s3_bucket_policy
+    assertions:
+      - key: policy
+        operator: not_matches
+        value: '"(AWS|Principal)"\s*:\s*"\*"'
+  - id: cloudfront
+    resource_type: aws_s3_bucket_policy
+    assertions:
+      - key: policy
+        operator: contains
+        value: cloudfront.amazonaws.com
+"#;
+    let report = scan(tf, yaml);
+    // The public principal is in the document only when var.public is true.
+    let (outcome, message) = finding(&report, "not_public", "aws_s3_bucket_policy.maybe_public");
+    assert_eq!(outcome, Outcome::Unknown, "{message}");
+    assert!(
+        message.contains("data.aws_iam_policy_document.maybe_public.json, which holds blocks that may be absent: principals is a dynamic block whose for_each depends on var.public, which has no value"),
+        "{message}"
+    );
+    // Every way the documents can be passes these.
+    assert_eq!(
+        finding(&report, "not_public", "aws_s3_bucket_policy.maybe_shared").0,
+        Outcome::Pass
+    );
+    assert_eq!(
+        finding(&report, "cloudfront", "aws_s3_bucket_policy.maybe_public").0,
+        Outcome::Pass
+    );
+}
