@@ -11,6 +11,7 @@
 use super::key::{Resolution, Through};
 use super::verdict::Verdict;
 use crate::value::{Absence, Node, Number, Unknown, Value};
+use std::collections::HashMap;
 
 /// What this module needs of an operator.
 pub trait Tester {
@@ -248,6 +249,9 @@ pub fn verdict_on_resolution(
     // a group whose values are there together, or not at all.
     let mut certain: Option<Verdict> = None;
     let mut groups: Vec<Group> = Vec::new();
+    // Where each unknown's group is: a hostile file's thousands of dynamic blocks must not cost
+    // their square.
+    let mut places: HashMap<*const Unknown, usize> = HashMap::new();
     for (node, through) in resolution.values.iter().zip(&resolution.through) {
         let verdict = Some(tester.verdict(expected, &node.value));
         let Some(through) = through else {
@@ -258,13 +262,13 @@ pub fn verdict_on_resolution(
             Through::Absent(unknown) => (*unknown, 1),
             Through::Candidate(unknown, i) => (*unknown, *i),
         };
-        let group = match groups.iter().position(|g| std::ptr::eq(g.unknown, unknown)) {
-            Some(at) => &mut groups[at],
-            None => {
-                groups.push(Group::new(unknown, through));
-                groups.last_mut().expect("just pushed")
-            }
-        };
+        let at = *places
+            .entry(std::ptr::from_ref(unknown))
+            .or_insert_with(|| {
+                groups.push(Group::new(through));
+                groups.len() - 1
+            });
+        let group = &mut groups[at];
         group.cases[case] = join(group.cases[case], verdict);
     }
     // Every verdict the cases can give, the groups taken as independent of each other: a
@@ -291,19 +295,17 @@ pub fn verdict_on_resolution(
 
 /// Values reached through one unknown: for a value that may be absent, its two cases (not
 /// there, there); for an unknown with candidates, one case per candidate.
-struct Group<'a> {
-    unknown: &'a Unknown,
+struct Group {
     cases: Vec<Option<Verdict>>,
 }
 
-impl<'a> Group<'a> {
-    fn new(unknown: &'a Unknown, through: &Through) -> Group<'a> {
+impl Group {
+    fn new(through: &Through) -> Group {
         let cases = match through {
             Through::Absent(_) => 2,
             Through::Candidate(unknown, _) => unknown.candidates.len(),
         };
         Group {
-            unknown,
             cases: vec![None; cases],
         }
     }
