@@ -5,7 +5,10 @@ mod references;
 mod relations;
 
 use crate::findings::{AssertionResult, Finding, Found, Outcome, Report, ResourceRef};
-use crate::rules::{Assertion, Rule, TypeSelector, Verdict, verdict_on};
+use crate::rules::{
+    Assertion, Resolution, Rule, TypeSelector, Verdict, depends_on, differs_by_instance,
+    verdict_on_resolution, verdict_where_set, why_absent,
+};
 use crate::terraform::{Absent, BlockKind, Resource, Terraform};
 use crate::value::{Node, Value};
 use rayon::prelude::*;
@@ -231,8 +234,9 @@ fn check(assertion: &Arc<Assertion>, resource: &Resource, is_filter: bool) -> As
     let resolution = assertion.key.resolve(&resource.body);
     let values = &resolution.values;
     let expected = assertion.expected.as_ref();
-    // Filters apply when any value matches; assertions need every value to pass.
-    let verdict = verdict_on(&assertion.operator, expected, values, is_filter);
+    // Filters apply when any value matches; assertions need every value to pass. A value that
+    // may be absent is never read as present.
+    let verdict = verdict_on_resolution(&assertion.operator, expected, &resolution, is_filter);
     // The value that decided the verdict; a key that reached one value needs no second test.
     let decisive = match values.as_slice() {
         [one] => Some(one),
@@ -246,7 +250,7 @@ fn check(assertion: &Arc<Assertion>, resource: &Resource, is_filter: bool) -> As
         let provenance = decisive
             .and_then(|n| resource.provenance_at(n.span))
             .cloned();
-        let mut detail = detail(assertion, values, verdict, is_filter);
+        let mut detail = detail(assertion, &resolution, verdict, is_filter);
         let plain = detail.len();
         if let Some(p) = &provenance {
             detail.push_str(&format!(", from {}, {}", p.reference, p.origin));
@@ -278,15 +282,26 @@ fn actual(values: &[&Node]) -> Option<Value> {
 }
 
 /// What was expected and what was found, in words a user can act on.
-fn detail(assertion: &Assertion, values: &[&Node], verdict: Verdict, is_filter: bool) -> String {
+fn detail(
+    assertion: &Assertion,
+    resolution: &Resolution,
+    verdict: Verdict,
+    is_filter: bool,
+) -> String {
+    let values = resolution.values.as_slice();
     let key = &assertion.key;
     let expectation = &assertion.expectation;
     let prefix = if is_filter { "filter: " } else { "" };
+    if verdict == Verdict::Unknown
+        && let Some(text) = maybe_absent(assertion, resolution, is_filter)
+    {
+        return format!("{prefix}{text}");
+    }
     if values.is_empty() {
         return format!("{prefix}{key} is not set (expected {expectation})");
     }
     if verdict == Verdict::Unknown {
-        let mut reasons: Vec<&str> = Vec::new();
+        let mut reasons: Vec<&str> = differs_by_instance(resolution);
         for node in values {
             if let Some(u) = node.value.first_unknown()
                 && !reasons.contains(&u.reason.as_str())
@@ -324,6 +339,70 @@ fn detail(assertion: &Assertion, values: &[&Node], verdict: Verdict, is_filter: 
         "{prefix}{key}: expected {expectation}, found {}",
         shorten(&found)
     )
+}
+
+/// Why the values a key reached may not be there, when that is what left the verdict unknown:
+/// `dead_letter_config may be absent: dead_letter_config is a dynamic block whose for_each
+/// depends on var.dlq, which has no value (expected to be set)`, and what fails where they are
+/// set. When the values would leave it unknown even where they are set (`equals` on a variable
+/// with no value), what they depend on is the reason, and `None`.
+fn maybe_absent(assertion: &Assertion, resolution: &Resolution, is_filter: bool) -> Option<String> {
+    let why = why_absent(resolution);
+    if why.is_empty() {
+        return None;
+    }
+    let values = resolution.values.as_slice();
+    let expected = assertion.expected.as_ref();
+    let where_set = verdict_where_set(&assertion.operator, expected, values, is_filter);
+    if where_set == Verdict::Unknown && resolution.undecided.is_none() {
+        return None;
+    }
+    let key = &assertion.key;
+    let expectation = &assertion.expectation;
+    let mut text = format!("{key} may be absent: {}", why.join("; "));
+    // What the reasons for absence already say is not said twice.
+    let depends: Vec<&str> = depends_on(values)
+        .into_iter()
+        .filter(|reason| !why.iter().any(|w| w.contains(reason)))
+        .collect();
+    if !depends.is_empty() {
+        text.push_str(&format!("; it depends on {}", depends.join("; ")));
+    }
+    if where_set == Verdict::Fail && !values.is_empty() {
+        let found: Vec<String> = values.iter().map(|n| set_value(&n.value)).collect();
+        let found = match found.as_slice() {
+            [one] => one.clone(),
+            many => format!("[{}]", many.join(", ")),
+        };
+        return Some(format!(
+            "{text}; where it is set: expected {expectation}, found {}",
+            shorten(&found)
+        ));
+    }
+    Some(format!("{text} (expected {expectation})"))
+}
+
+/// A value as it is when it is set: what a value that may be absent is when it is there, and
+/// a list of blocks with the blocks of its dynamic blocks.
+fn set_value(value: &Value) -> String {
+    let present = |node: &Node| match &node.value {
+        Value::Unknown(unknown) => unknown.absent.as_ref().map(|a| a.present.value.clone()),
+        _ => None,
+    };
+    match value {
+        Value::Unknown(unknown) => match &unknown.absent {
+            Some(absence) => absence.present.value.to_string(),
+            None => value.to_string(),
+        },
+        Value::List(items) => {
+            let items = items.iter().flat_map(|item| match present(item) {
+                Some(Value::List(blocks)) => blocks,
+                _ => vec![item.clone()],
+            });
+            Value::List(items.collect()).to_string()
+        }
+        other => other.to_string(),
+    }
 }
 
 /// For `not_contains` on text, the words around the offending part are what a user needs to see.

@@ -72,6 +72,31 @@ pub struct Unknown {
     /// Through how many module calls it was passed down as an argument: its source text is
     /// written that many modules up (0: in the module of the resource that holds it).
     pub passed: u8,
+    /// Set when the value may not be there at all (docs/rules.md, "Values that may be
+    /// absent"): null on some path Terraform may take, or blocks of a dynamic block whose
+    /// `for_each` is not known. `None` for a value known to be set, which is every other
+    /// unknown: a reference to another resource's attribute, a template with known text, a
+    /// variable declared `nullable = false`.
+    ///
+    /// Not `candidates`: those are values the unknown takes in every instance of its block, all
+    /// of them real, where this is one value that exists or does not. A rule decides on it
+    /// what it decides both when it is absent and when it is `present`.
+    pub absent: Option<Box<Absence>>,
+}
+
+/// What a value that may be absent is when it is there, and why it may not be.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Absence {
+    /// Why it may be absent, for messages: `var.expiry has no value, and may be null`.
+    pub why: String,
+    /// The value when it is there (which may itself be unknown, though never null).
+    pub present: Node,
+    /// The blocks of a dynamic block: in the list of blocks that holds it, it stands for no
+    /// block when absent and for `present`'s blocks (a list) when there.
+    pub blocks: bool,
+    /// The blocks of a dynamic block whose `for_each` is not known: `present` holds one block,
+    /// which stands for any number of them, one or more.
+    pub any_number: bool,
 }
 
 /// A piece of a string with unknown parts.
@@ -116,7 +141,33 @@ impl Unknown {
             identifier: false,
             parts: Vec::new(),
             passed: 0,
+            absent: None,
         })
+    }
+
+    /// A value that is `present` or not there at all, for the reason `why`.
+    pub fn maybe_absent(
+        source: impl Into<String>,
+        reason: impl Into<String>,
+        why: impl Into<String>,
+        present: Node,
+    ) -> Box<Unknown> {
+        let mut unknown = Unknown::new(source, reason);
+        unknown.absent = Some(Box::new(Absence {
+            why: why.into(),
+            present,
+            blocks: false,
+            any_number: false,
+        }));
+        unknown
+    }
+
+    /// What it is when it is there, if it may be absent. An unknown with candidates is decided
+    /// by them (every instance's value is known), so it is not read as absent.
+    pub fn absence(&self) -> Option<&Absence> {
+        self.absent
+            .as_deref()
+            .filter(|_| self.candidates.is_empty())
     }
 
     /// A reference to another resource's attribute, which stands for an identifier.
@@ -206,6 +257,16 @@ impl Value {
         matches!(self, Value::Unknown(_))
     }
 
+    /// Null, or a value that may be absent: what `try(…, null)` or a conditional gives on the
+    /// path where it is not set.
+    pub fn may_be_null(&self) -> bool {
+        match self {
+            Value::Null => true,
+            Value::Unknown(u) => u.absence().is_some(),
+            _ => false,
+        }
+    }
+
     /// The first unknown anywhere inside the value, if any.
     /// The value itself when it is unknown; `first_unknown` also looks inside collections.
     pub fn as_unknown(&self) -> Option<&Unknown> {
@@ -244,6 +305,13 @@ impl Value {
     /// where it is used, not where it was defined (possibly in another file).
     pub fn placed_at(self, span: Span) -> Value {
         match self {
+            Value::Unknown(mut unknown) if unknown.absent.is_some() => {
+                if let Some(absence) = &mut unknown.absent {
+                    let present = std::mem::replace(&mut absence.present, Node::bare(Value::Null));
+                    absence.present = present.placed_at(span);
+                }
+                Value::Unknown(unknown)
+            }
             Value::List(items) => {
                 Value::List(items.into_iter().map(|n| n.placed_at(span)).collect())
             }

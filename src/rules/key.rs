@@ -1,7 +1,7 @@
 //! Keys (docs/rules.md, "Keys"): `a.b.0.c`, `a[0]`, `*`, quoted segments, and walking a value
 //! with them.
 
-use crate::value::{Node, Value};
+use crate::value::{Node, Unknown, Value};
 use smallvec::SmallVec;
 use std::fmt;
 
@@ -72,19 +72,28 @@ impl Key {
 
     /// Every value the key reaches, nulls left out (Terraform treats `null` as not set), and the
     /// deepest node reached on the way, which is where a report points when nothing is found.
+    ///
+    /// The walk goes on into a value that may be absent (docs/rules.md, "Values that may be
+    /// absent"), through what it is when it is there, and into each candidate of an unknown
+    /// (the value each instance has); what it reaches so is marked with what it went through.
     pub fn resolve<'a>(&self, root: &'a Node) -> Resolution<'a> {
         let mut current = Reached::default();
-        current.push(root, Some(ValuePath::ROOT));
+        current.push(root, Some(ValuePath::ROOT), None);
         let mut next = Reached::default();
         let mut nearest = root;
         for segment in &self.segments {
             next.clear();
-            for (node, path) in current.nodes.iter().zip(&current.paths) {
-                step(node, *path, segment, &mut next);
+            for at in 0..current.nodes.len() {
+                let here = At {
+                    path: current.paths[at],
+                    through: current.through[at],
+                };
+                step(current.nodes[at], here, segment, &mut next);
             }
             if let Some(first) = next.nodes.first() {
                 nearest = first;
             }
+            next.undecided = next.undecided.or(current.undecided);
             std::mem::swap(&mut current, &mut next);
         }
         current.drop_nulls();
@@ -94,6 +103,8 @@ impl Key {
                 _ => None,
             },
             values: current.nodes,
+            through: current.through,
+            undecided: current.undecided,
             nearest,
         }
     }
@@ -106,6 +117,12 @@ pub type Reach<T> = SmallVec<[T; 4]>;
 
 pub struct Resolution<'a> {
     pub values: Reach<&'a Node>,
+    /// For each value, what it was reached through when it may not be there: `None` for a
+    /// value reached for certain.
+    pub through: Reach<Option<Through<'a>>>,
+    /// A dynamic block whose `for_each` is not known, before the block an index asks for: how
+    /// many blocks stand before it is not known, so neither is what the index reaches.
+    pub undecided: Option<&'a Unknown>,
     pub nearest: &'a Node,
     /// Where the value stands when the key reached exactly one, if its path is short enough
     /// to keep.
@@ -151,26 +168,70 @@ impl ValuePath {
     }
 }
 
-/// The nodes one step of a resolution reached, each with its path (`None` once too long).
+/// What a value was reached through, when it may not be there.
+#[derive(Debug, Clone, Copy)]
+pub enum Through<'a> {
+    /// A value that may be absent: the value is there only when it is.
+    Absent(&'a Unknown),
+    /// A candidate of an unknown (the value one instance has): the value is there only in
+    /// that instance.
+    Candidate(&'a Unknown, usize),
+}
+
+/// Where a step starts: the path so far and what the walk went through.
+#[derive(Clone, Copy)]
+struct At<'a> {
+    path: Option<ValuePath>,
+    through: Option<Through<'a>>,
+}
+
+impl<'a> At<'a> {
+    fn child(self, index: usize) -> At<'a> {
+        At {
+            path: self.path.and_then(|p| p.child(index)),
+            ..self
+        }
+    }
+
+    /// Inside an unknown: no path leads there, and what is reached is reached through it.
+    fn through(through: Through<'a>) -> At<'a> {
+        At {
+            path: None,
+            through: Some(through),
+        }
+    }
+}
+
+/// The nodes one step of a resolution reached, each with its path (`None` once too long) and
+/// what it was reached through.
 #[derive(Default)]
 struct Reached<'a> {
     nodes: Reach<&'a Node>,
     paths: Reach<Option<ValuePath>>,
+    through: Reach<Option<Through<'a>>>,
+    undecided: Option<&'a Unknown>,
 }
 
 impl<'a> Reached<'a> {
-    fn push(&mut self, node: &'a Node, path: Option<ValuePath>) {
+    fn push(&mut self, node: &'a Node, path: Option<ValuePath>, through: Option<Through<'a>>) {
         self.nodes.push(node);
         self.paths.push(path);
+        self.through.push(through);
     }
 
-    fn child(&mut self, node: &'a Node, path: Option<ValuePath>, index: usize) {
-        self.push(node, path.and_then(|p| p.child(index)));
+    fn reach(&mut self, node: &'a Node, at: At<'a>) {
+        self.push(node, at.path, at.through);
+    }
+
+    fn child(&mut self, node: &'a Node, at: At<'a>, index: usize) {
+        self.reach(node, at.child(index));
     }
 
     fn clear(&mut self) {
         self.nodes.clear();
         self.paths.clear();
+        self.through.clear();
+        self.undecided = None;
     }
 
     fn drop_nulls(&mut self) {
@@ -179,11 +240,27 @@ impl<'a> Reached<'a> {
             if !self.nodes[i].value.is_null() {
                 self.nodes[kept] = self.nodes[i];
                 self.paths[kept] = self.paths[i];
+                self.through[kept] = self.through[i];
                 kept += 1;
             }
         }
         self.nodes.truncate(kept);
         self.paths.truncate(kept);
+        self.through.truncate(kept);
+    }
+}
+
+/// The blocks of a dynamic block that may be absent, when `node` is one in a list of blocks.
+fn absent_blocks(node: &Node) -> Option<(&Unknown, &[Node])> {
+    let Value::Unknown(unknown) = &node.value else {
+        return None;
+    };
+    match unknown.absence() {
+        Some(absence) if absence.blocks => match &absence.present.value {
+            Value::List(blocks) => Some((unknown, blocks)),
+            _ => None,
+        },
+        _ => None,
     }
 }
 
@@ -229,46 +306,116 @@ fn quoted<'a>(rest: &'a str, text: &str) -> Result<(String, &'a str), String> {
 
 /// Where one segment leads from a node, added to `out` (every rule resolves its keys on every
 /// resource it selects, so nothing is allocated per step).
-fn step<'a>(node: &'a Node, path: Option<ValuePath>, segment: &Segment, out: &mut Reached<'a>) {
-    match (&node.value, segment) {
-        // Nothing can be walked into an unknown: the unknown itself is the answer.
-        (Value::Unknown(_), _) => out.push(node, path),
+fn step<'a>(node: &'a Node, at: At<'a>, segment: &Segment, out: &mut Reached<'a>) {
+    step_in(&node.value, node, at, segment, out);
+}
+
+/// One step from `value`; `holder` is reached when the value itself is the answer: the
+/// value's node, or, for a candidate of an unknown, the unknown's.
+fn step_in<'a>(
+    value: &'a Value,
+    holder: &'a Node,
+    at: At<'a>,
+    segment: &Segment,
+    out: &mut Reached<'a>,
+) {
+    match (value, segment) {
+        // Each instance's value: the walk goes on in each.
+        (Value::Unknown(unknown), _) if !unknown.candidates.is_empty() => {
+            for (i, candidate) in unknown.candidates.iter().enumerate() {
+                let at = At::through(Through::Candidate(unknown, i));
+                step_in(candidate, holder, at, segment, out);
+            }
+        }
+        // A value that may be absent: the walk goes on in what it is when it is there.
+        (Value::Unknown(unknown), _) if let Some(absence) = unknown.absence() => {
+            let at = At::through(Through::Absent(unknown));
+            step_in(&absence.present.value, &absence.present, at, segment, out);
+        }
+        // Nothing can be walked into any other unknown: the unknown itself is the answer.
+        (Value::Unknown(_), _) => out.reach(holder, at),
         (Value::Map(_), Segment::Name(name)) => {
-            if let Some((at, child)) = node.value.entry(name) {
-                out.child(child, path, at);
+            if let Some((index, child)) = value.entry(name) {
+                out.child(child, at, index);
             }
         }
         // A name applied to a list of blocks walks every block, as if `*` stood before it.
         (Value::List(items), Segment::Name(_)) => {
-            for (at, item) in items.iter().enumerate() {
-                step(item, path.and_then(|p| p.child(at)), segment, out);
+            for (index, item) in items.iter().enumerate() {
+                step(item, at.child(index), segment, out);
             }
         }
-        (Value::List(items), Segment::Index(i)) => {
-            if let Some(item) = items.get(*i) {
-                out.child(item, path, *i);
-            }
-        }
+        (Value::List(items), Segment::Index(i)) => index_blocks(items, *i, at, out),
         (Value::Map(_), Segment::Index(i)) => {
-            match node.value.entry(&i.to_string()) {
-                Some((at, child)) => out.child(child, path, at),
+            match value.entry(&i.to_string()) {
+                Some((index, child)) => out.child(child, at, index),
                 // Terraform's JSON syntax may write a single block as an object: its `.0` is
                 // itself.
-                None if *i == 0 => out.push(node, path),
+                None if *i == 0 => out.reach(holder, at),
                 None => {}
             }
         }
         (Value::List(items), Segment::Wildcard) => {
-            for (at, item) in items.iter().enumerate() {
-                out.child(item, path, at);
+            for (index, item) in items.iter().enumerate() {
+                match absent_blocks(item) {
+                    Some((unknown, blocks)) => {
+                        let at = At::through(Through::Absent(unknown));
+                        blocks.iter().for_each(|block| out.reach(block, at));
+                    }
+                    None => out.child(item, at, index),
+                }
             }
         }
         (Value::Map(entries), Segment::Wildcard) => {
-            for (at, (_, value)) in entries.iter().enumerate() {
-                out.child(value, path, at);
+            for (index, (_, value)) in entries.iter().enumerate() {
+                out.child(value, at, index);
             }
         }
         _ => {}
+    }
+}
+
+/// Item `i` of a list, which may hold the blocks of a dynamic block that may be absent. Before
+/// them the positions are known; in them, the item is one of their blocks, there when they
+/// are; after them, where an item stands is not known.
+fn index_blocks<'a>(items: &'a [Node], i: usize, at: At<'a>, out: &mut Reached<'a>) {
+    let mut position = 0;
+    for (index, item) in items.iter().enumerate() {
+        // A block whose instances differ in how many blocks they have: where the next one
+        // stands is not known.
+        if let Value::Unknown(unknown) = &item.value
+            && unknown
+                .candidates
+                .iter()
+                .any(|c| matches!(c, Value::Unknown(u) if u.absence().is_some_and(|a| a.blocks)))
+        {
+            if position <= i {
+                out.undecided = out.undecided.or(Some(unknown));
+            }
+            return;
+        }
+        let Some((unknown, blocks)) = absent_blocks(item) else {
+            if position == i {
+                out.child(item, at, index);
+                return;
+            }
+            position += 1;
+            continue;
+        };
+        if index + 1 < items.len() {
+            out.undecided = out.undecided.or(Some(unknown));
+            return;
+        }
+        let any_number = unknown.absence().is_some_and(|a| a.any_number);
+        let block = if any_number {
+            blocks.last()
+        } else {
+            blocks.get(i - position)
+        };
+        if let Some(block) = block {
+            out.reach(block, At::through(Through::Absent(unknown)));
+        }
+        return;
     }
 }
 

@@ -1,5 +1,6 @@
 //! Rules: the model, loading both rule shapes, keys, operators, built-in packs.
 
+mod absence;
 pub mod catalog;
 pub mod frameworks;
 mod key;
@@ -15,7 +16,10 @@ mod verdict;
 mod yaml;
 mod yaml_value;
 
-pub use key::{Key, Reach, Resolution, Segment, ValuePath};
+pub use absence::{
+    depends_on, differs_by_instance, verdict_on_resolution, verdict_where_set, why_absent,
+};
+pub use key::{Key, Reach, Resolution, Segment, Through, ValuePath};
 pub use load::{Diagnostic, PackEntry, PackMetadata, RuleFile, load_str, slug};
 
 use catalog::{Catalog, CatalogAt, Selection};

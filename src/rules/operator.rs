@@ -2,6 +2,7 @@
 //! outcomes: a value that cannot be known before `plan` makes most comparisons unknown rather
 //! than wrong.
 
+use super::absence::{self, Tester};
 use super::pattern::Pattern;
 use super::relation::RelationKind;
 pub use super::verdict::Verdict;
@@ -336,13 +337,22 @@ impl Operator {
         if let Value::Unknown(unknown) = actual
             && !unknown.candidates.is_empty()
         {
-            let mut verdicts = unknown.candidates.iter().map(|c| self.test(expected, c));
+            // A null candidate is an instance in which the value is not set.
+            let mut verdicts = unknown.candidates.iter().map(|c| match c {
+                Value::Null => self.on_missing(expected),
+                c => self.test(expected, c),
+            });
             let first = verdicts.next().unwrap_or(Verdict::Unknown);
             return if verdicts.all(|v| v == first) {
                 first
             } else {
                 Verdict::Unknown
             };
+        }
+        // A value that may be absent is never read as present (docs/rules.md, "Values that may
+        // be absent").
+        if let Some(verdict) = absence::test(self, expected, actual) {
+            return verdict;
         }
         if let Value::Unknown(unknown) = actual {
             // Any unknown will be set; only an identifier is known not to be empty, and only
@@ -396,6 +406,44 @@ impl Operator {
             // One value cannot decide a relation: the engine does, with the other resources.
             Operator::Relation(_) => Verdict::Unknown,
         }
+    }
+}
+
+/// What the reading of values that may be absent needs of an operator.
+impl Tester for Operator {
+    fn verdict(&self, expected: Option<&Value>, actual: &Value) -> Verdict {
+        self.test(expected, actual)
+    }
+
+    fn verdict_if_missing(&self, expected: Option<&Value>) -> Verdict {
+        self.on_missing(expected)
+    }
+
+    fn compared_length(&self, expected: Option<&Value>) -> Option<Number> {
+        match self {
+            Operator::Length(_) => expected.and_then(number),
+            _ => None,
+        }
+    }
+
+    fn verdict_on_length(&self, expected: Option<&Value>, length: &Number) -> Verdict {
+        match (self, expected.and_then(number)) {
+            (Operator::Length(comparison), Some(bound)) => {
+                Verdict::from_bool(comparison.holds(length, &bound))
+            }
+            _ => Verdict::Fail,
+        }
+    }
+
+    fn counts_repeats(&self) -> bool {
+        matches!(
+            self,
+            Operator::Equals | Operator::NotEquals | Operator::In | Operator::NotIn
+        )
+    }
+
+    fn compares_lengths(&self) -> bool {
+        matches!(self, Operator::Length(_))
     }
 }
 

@@ -17,6 +17,7 @@ mod hostile;
 mod hostile_input;
 mod image;
 mod instances;
+mod maybe_absent;
 mod numbers;
 mod operators;
 mod outcomes;

@@ -74,11 +74,18 @@ impl Size {
         self.one()?;
         match value {
             Value::String(s) => self.text(s.len()),
-            // A string with unknown parts counts as its parts, known and unknown.
-            Value::Unknown(u) => u.parts.iter().try_for_each(|part| {
-                self.one()?;
-                self.text(part.shown().len())
-            }),
+            // A string with unknown parts counts as its parts, known and unknown; a value that
+            // may be absent, as what it is when it is there.
+            Value::Unknown(u) => {
+                u.parts.iter().try_for_each(|part| {
+                    self.one()?;
+                    self.text(part.shown().len())
+                })?;
+                match &u.absent {
+                    Some(absence) => self.add(&absence.present.value, depth + 1),
+                    None => Ok(()),
+                }
+            }
             Value::List(_) | Value::Map(_) if depth >= MAX_VALUE_DEPTH && !self.unbounded => Err(
                 format!("a value nested more than {MAX_VALUE_DEPTH} levels deep, {LIMIT}"),
             ),

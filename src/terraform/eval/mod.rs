@@ -10,11 +10,12 @@ mod policy_document;
 mod scope;
 mod template;
 pub mod types;
+mod ways;
 
 pub use scope::{BodyRef, Budget, CalledModules, META_ARGUMENTS, Scope, VariableValue};
 
 use crate::terraform::syntax::source::SourceFile;
-use crate::value::{Node, Number, Span, Unknown, Value};
+use crate::value::{Absence, Node, Number, Span, Unknown, Value};
 use hcl::edit::Span as _;
 use hcl::edit::expr::{BinaryOperator, Expression, ObjectKey, TraversalOperator, UnaryOperator};
 use hcl::edit::structure::{Block, Body, Structure};
@@ -160,6 +161,7 @@ impl<'s, 't> Evaluator<'s, 't> {
     fn charge_for(&mut self, value: &Value) -> Result<(), String> {
         let values = match value {
             Value::List(_) | Value::Map(_) => limits::measure(value).0,
+            Value::Unknown(unknown) if unknown.absent.is_some() => limits::measure(value).0,
             _ => return Ok(()),
         };
         self.charge((values / limits::VALUES_PER_STEP) as u64)
@@ -201,7 +203,7 @@ impl<'s, 't> Evaluator<'s, 't> {
                 self.traversal(expr, &traversal.expr, &traversal.operators)
             }
             Expression::Conditional(c) => match self.eval(&c.cond_expr)? {
-                Value::Unknown(u) => Ok(self.unknown_from(expr, &u)),
+                Value::Unknown(u) => self.undecided_conditional(expr, c, &u),
                 cond => {
                     if to_bool(&cond)? {
                         self.eval(&c.true_expr)
@@ -439,17 +441,8 @@ impl<'s, 't> Evaluator<'s, 't> {
         // `try` and `can` catch errors, so their arguments are evaluated one by one.
         match name {
             "try" => {
-                let mut last = String::from("try() needs at least one argument");
-                for arg in call.args.iter() {
-                    match self.eval(arg) {
-                        Ok(Value::Unknown(u)) => return Ok(self.unknown_from(expr, &u)),
-                        Ok(value) => return Ok(value),
-                        // A bound of riveter's is not an error Terraform would have caught.
-                        Err(e) if e.ends_with(limits::LIMIT) => return Err(e),
-                        Err(e) => last = e,
-                    }
-                }
-                return Err(format!("no argument of try() could be evaluated: {last}"));
+                let args: Vec<&Expression> = call.args.iter().collect();
+                return self.try_call(expr, &args);
             }
             "can" => {
                 let arg = call.args.iter().next().ok_or("can() needs one argument")?;
@@ -485,6 +478,89 @@ impl<'s, 't> Evaluator<'s, 't> {
             in_template: self.isolated,
         };
         functions::call(name, args, &context)
+    }
+
+    /// `try(args…)`: the first argument that evaluates. One that is unknown may still fail once
+    /// it is known, and `try` then gives what the arguments after it give, so when they may be
+    /// null (`try(var.settings.expiry, null)`) the result may be absent. A reference to another
+    /// resource's attribute, or to a variable or a local, cannot fail: `try` gives it as it is.
+    fn try_call(&mut self, expr: &Expression, args: &[&Expression]) -> Eval {
+        let mut last = String::from("try() needs at least one argument");
+        for (at, arg) in args.iter().enumerate() {
+            match self.eval(arg) {
+                Ok(Value::Unknown(u)) => {
+                    let rest = &args[at + 1..];
+                    let given = self.unknown_from(expr, &u);
+                    if u.identifier || rest.is_empty() || is_bare_reference(arg) {
+                        return Ok(keeping_absence(given, &u));
+                    }
+                    let fallback = match self.try_call(expr, rest) {
+                        Ok(fallback) => fallback,
+                        Err(e) if e.ends_with(limits::LIMIT) => return Err(e),
+                        // Nothing after it evaluates: it is what `try` gives, or an error.
+                        Err(_) => return Ok(keeping_absence(given, &u)),
+                    };
+                    if !fallback.may_be_null() {
+                        return Ok(keeping_absence(given, &u));
+                    }
+                    let why = format!(
+                        "{} may fall back to null, since {} depends on {}",
+                        self.source(expr),
+                        self.source(arg),
+                        u.reason
+                    );
+                    let first = Value::Unknown(u);
+                    let present = one_present(self.span(arg), [first, fallback], &given);
+                    return Ok(maybe_absent(given, why, present));
+                }
+                Ok(value) => return Ok(value),
+                // A bound of riveter's is not an error Terraform would have caught.
+                Err(e) if e.ends_with(limits::LIMIT) => return Err(e),
+                Err(e) => last = e,
+            }
+        }
+        Err(format!("no argument of try() could be evaluated: {last}"))
+    }
+
+    /// A conditional whose condition is not known is unknown, as Terraform's is. When a branch
+    /// is null (or may be absent), so may the result be: it is the other branch when it is set.
+    fn undecided_conditional(
+        &mut self,
+        expr: &Expression,
+        conditional: &hcl::edit::expr::Conditional,
+        condition: &Unknown,
+    ) -> Eval {
+        let undecided = self.unknown_from(expr, condition);
+        let branches = [
+            self.branch(&conditional.true_expr)?,
+            self.branch(&conditional.false_expr)?,
+        ];
+        if !branches.iter().any(Value::may_be_null) {
+            return Ok(undecided);
+        }
+        if branches.iter().all(Value::is_null) {
+            return Ok(Value::Null);
+        }
+        let why = format!(
+            "{} may be null, since its condition depends on {}",
+            self.source(expr),
+            condition.reason
+        );
+        let present = one_present(self.span(expr), branches, &undecided);
+        Ok(maybe_absent(undecided, why, present))
+    }
+
+    /// A branch of a conditional whose condition is not known. One Terraform would reject is
+    /// not the result when it succeeds, but riveter does not know which branch is taken: it
+    /// stands as an unknown that is set.
+    fn branch(&mut self, expr: &Expression) -> Eval {
+        match self.eval(expr) {
+            Err(e) if !e.ends_with(limits::LIMIT) => Ok(Value::Unknown(Unknown::new(
+                self.source(expr),
+                format!("an expression Terraform would reject: {e}"),
+            ))),
+            result => result,
+        }
     }
 
     fn for_expr(&mut self, expr: &Expression, for_expr: &hcl::edit::expr::ForExpr) -> Eval {
@@ -650,24 +726,74 @@ impl<'s, 't> Evaluator<'s, 't> {
         let Some(content) = block.body.get_blocks("content").next() else {
             return Vec::new();
         };
-        let for_each = block
-            .body
-            .get_attribute("for_each")
-            .map(|a| self.attribute(&a.value).value);
-        let pairs = match for_each.map(iteration_pairs) {
-            Some(Ok(pairs)) => pairs,
-            // Unknown (or missing) for_each: one block stands for all, with the iterator unknown.
-            Some(Err(u)) => vec![(Value::Unknown(u.clone()), Value::Unknown(u))],
-            None => Vec::new(),
+        let Some(for_each) = block.body.get_attribute("for_each").map(|a| &a.value) else {
+            return Vec::new();
         };
+        let unknown = match iteration_pairs(self.attribute(for_each).value) {
+            Ok(pairs) => {
+                let blocks = self.expand(&iterator, content, pairs, span);
+                return blocks.into_iter().map(|b| (label.to_string(), b)).collect();
+            }
+            Err(unknown) => unknown,
+        };
+        // A `for_each` that is not known: the blocks may be absent. One that may be null has
+        // the blocks of what it is when it is set; any other, one block that stands for any
+        // number of them, with the iterator unknown.
+        let known = unknown.absence().and_then(|absence| {
+            let pairs = iteration_pairs(absence.present.value.clone()).ok()?;
+            Some((pairs, absence.why.clone()))
+        });
+        let (pairs, why, any_number) = match known {
+            Some((pairs, why)) => (
+                pairs,
+                format!("{label} is a dynamic block whose for_each may be null: {why}"),
+                false,
+            ),
+            None => (
+                vec![(
+                    Value::Unknown(unknown.clone()),
+                    Value::Unknown(unknown.clone()),
+                )],
+                format!(
+                    "{label} is a dynamic block whose for_each depends on {}, so there may be none of them, or several",
+                    unknown.reason
+                ),
+                true,
+            ),
+        };
+        let blocks = self.expand(&iterator, content, pairs, span);
+        if blocks.is_empty() {
+            return Vec::new();
+        }
+        let mut splice = Unknown::maybe_absent(
+            self.source(for_each),
+            unknown.reason.clone(),
+            why,
+            Node::new(Value::List(blocks), span),
+        );
+        if let Some(absence) = &mut splice.absent {
+            absence.blocks = true;
+            absence.any_number = any_number;
+        }
+        vec![(label.to_string(), Node::new(Value::Unknown(splice), span))]
+    }
+
+    /// The blocks of a dynamic block's `content`, one for each of the iterator's `pairs`.
+    fn expand(
+        &mut self,
+        iterator: &str,
+        content: &Block,
+        pairs: Vec<(Value, Value)>,
+        span: Span,
+    ) -> Vec<Node> {
         let mut blocks = Vec::new();
         for (key, value) in pairs {
             let element = Value::Map(vec![
                 ("key".into(), Node::new(key, span)),
                 ("value".into(), Node::new(value, span)),
             ]);
-            self.bound.push((iterator.clone(), element));
-            blocks.push((label.to_string(), Node::new(self.body(&content.body), span)));
+            self.bound.push((iterator.to_string(), element));
+            blocks.push(Node::new(self.body(&content.body), span));
             self.bound.pop();
         }
         blocks
@@ -704,6 +830,64 @@ fn names_a_resource(root: &str) -> bool {
     )
 }
 
+/// `var.name` or `local.name` alone: a reference that cannot fail, whatever its value.
+fn is_bare_reference(expr: &Expression) -> bool {
+    match expr {
+        Expression::Traversal(traversal) => {
+            matches!(&traversal.expr, Expression::Variable(root) if matches!(root.as_str(), "var" | "local"))
+                && matches!(
+                    traversal.operators.as_slice(),
+                    [op] if matches!(op.value(), TraversalOperator::GetAttr(_))
+                )
+        }
+        Expression::Parenthesis(p) => is_bare_reference(p.inner()),
+        _ => false,
+    }
+}
+
+/// `value` (an unknown `from` gave), still absent where `from` may be.
+fn keeping_absence(value: Value, from: &Unknown) -> Value {
+    match value {
+        Value::Unknown(mut unknown) if from.absence().is_some() => {
+            unknown.absent = from.absent.clone();
+            Value::Unknown(unknown)
+        }
+        other => other,
+    }
+}
+
+/// What one of `values` is when it is set: the value itself, or what a value that may be
+/// absent is when it is there; `otherwise` when they are set to different things.
+fn one_present(span: Span, values: [Value; 2], otherwise: &Value) -> Node {
+    let mut set = values.into_iter().filter_map(|value| match value {
+        Value::Null => None,
+        Value::Unknown(unknown) if unknown.absence().is_some() => {
+            unknown.absent.map(|absence| absence.present)
+        }
+        value => Some(Node::new(value, span)),
+    });
+    match (set.next(), set.next()) {
+        (Some(one), None) => one,
+        (Some(one), Some(other)) if values_equal(&one.value, &other.value) => one,
+        _ => Node::new(otherwise.clone(), span),
+    }
+}
+
+/// `unknown`, absent for the reason `why`, and `present` when it is there.
+fn maybe_absent(unknown: Value, why: String, present: Node) -> Value {
+    let Value::Unknown(mut unknown) = unknown else {
+        return unknown;
+    };
+    unknown.identifier = false;
+    unknown.absent = Some(Box::new(Absence {
+        why,
+        present,
+        blocks: false,
+        any_number: false,
+    }));
+    Value::Unknown(unknown)
+}
+
 fn push_block(entries: &mut Vec<(String, Node)>, block_type: String, node: Node) {
     if let Some((_, existing)) = entries.iter_mut().find(|(k, _)| *k == block_type)
         && let Value::List(blocks) = &mut existing.value
@@ -728,6 +912,13 @@ fn fill_spans(value: Value, span: Span) -> Value {
     match value {
         Value::List(items) => Value::List(items.into_iter().map(fill).collect()),
         Value::Map(entries) => Value::Map(entries.into_iter().map(|(k, n)| (k, fill(n))).collect()),
+        Value::Unknown(mut unknown) => {
+            if let Some(absence) = &mut unknown.absent {
+                let present = std::mem::replace(&mut absence.present, Node::bare(Value::Null));
+                absence.present = fill(present);
+            }
+            Value::Unknown(unknown)
+        }
         other => other,
     }
 }

@@ -5,6 +5,7 @@
 
 use super::Evaluator;
 pub use super::limits::Budget;
+use super::ways::{self, Ways};
 use crate::terraform::discovery::confine::ScannedTree;
 use crate::terraform::eval::policy_document;
 use crate::terraform::resource::Origin;
@@ -20,8 +21,10 @@ use std::sync::Arc;
 #[derive(Debug, Clone, PartialEq)]
 pub enum VariableValue {
     Known(Value),
-    /// Declared, with no default and no value given.
+    /// Declared, with no default and no value given: it may be null.
     NoValue,
+    /// Declared `nullable = false`, with no default and no value given: unknown, never null.
+    NoValueNotNull,
     /// Given a value its type constraint rejects.
     Invalid(String),
     /// Possibly set by a variables file riveter may not read; the reason names it.
@@ -206,7 +209,20 @@ impl<'t> Scope<'t> {
         let source = format!("var.{name}");
         match self.variables.get(name) {
             Some(VariableValue::Known(value)) => value.clone(),
-            Some(VariableValue::NoValue) => Value::Unknown(Unknown::new(
+            // Without `nullable = false`, null is one of the values a variable may be given.
+            Some(VariableValue::NoValue) => {
+                let reason = format!("{source}, which has no value");
+                let set = Value::Unknown(Unknown::new(&source, reason.clone()));
+                Value::Unknown(Unknown::maybe_absent(
+                    &source,
+                    reason,
+                    format!(
+                        "{source} has no value, and may be null, since it is not declared with nullable = false"
+                    ),
+                    Node::bare(set),
+                ))
+            }
+            Some(VariableValue::NoValueNotNull) => Value::Unknown(Unknown::new(
                 &source,
                 format!("{source}, which has no value"),
             )),
@@ -401,15 +417,52 @@ impl<'t> Scope<'t> {
             BodyRef::Json(expr) => evaluator.attribute(expr).value,
         };
         let source = format!("data.aws_iam_policy_document.{name}.json");
-        let value = match policy_document::render(&body_value, minified) {
-            Ok(text) => Value::from_rendered(text, &source),
-            Err(cause) => Value::Unknown(Unknown::new(source, cause.reason)),
-        };
+        let value = rendered_document(&body_value, minified, &source);
         self.document_values
             .borrow_mut()
             .insert(key, Some(value.clone()));
         Some(value)
     }
+}
+
+/// A policy document's JSON. One whose statements or principals are dynamic blocks that may be
+/// absent is rendered each way they can be: the same text every way is known; otherwise it is
+/// unknown, with each way's text a candidate that rules decide on.
+fn rendered_document(body: &Value, minified: bool, source: &str) -> Value {
+    let render = |body: &Value| match policy_document::render(body, minified) {
+        Ok(text) => Value::from_rendered(text, source),
+        Err(cause) => Value::Unknown(Unknown::new(source, cause.reason)),
+    };
+    let (bodies, why) = match ways::ways(body) {
+        Ways::One => return render(body),
+        Ways::TooMany(why) => {
+            let reason = format!(
+                "{source}, whose dynamic blocks that may be absent can make more than {} documents, riveter's limit on them: {}",
+                ways::MAX_WAYS,
+                why.join("; ")
+            );
+            return Value::Unknown(Unknown::new(source, reason));
+        }
+        Ways::Several(bodies, why) => (bodies, why),
+    };
+    let mut documents: Vec<Value> = Vec::new();
+    for document in bodies.iter().map(render) {
+        if !documents.contains(&document) {
+            documents.push(document);
+        }
+    }
+    if documents.len() == 1 {
+        return documents.pop().unwrap_or(Value::Null);
+    }
+    let mut unknown = Unknown::new(
+        source,
+        format!(
+            "{source}, which holds blocks that may be absent: {}",
+            why.join("; ")
+        ),
+    );
+    unknown.candidates = documents;
+    Value::Unknown(unknown)
 }
 
 /// An output's value as its caller sees it: an unknown in it names the output and says what
@@ -418,6 +471,14 @@ fn from_output(value: Value, output: &str) -> Value {
     match value {
         Value::Unknown(mut unknown) => {
             unknown.reason = format!("{output}, an output that depends on {}", unknown.reason);
+            if let Some(absence) = &mut unknown.absent {
+                absence.why = format!(
+                    "{output}, an output of another module, may be absent: {}",
+                    absence.why
+                );
+                let present = std::mem::replace(&mut absence.present.value, Value::Null);
+                absence.present.value = from_output(present, output);
+            }
             // A string with known parts keeps them: the text operators read them.
             if unknown.parts.is_empty() {
                 unknown.source = output.to_string();

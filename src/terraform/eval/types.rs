@@ -15,6 +15,30 @@ pub enum Type {
     Map(Box<Type>),
     Tuple(Vec<Type>),
     Object(Vec<Attribute>),
+    /// A variable declared `nullable = false`: never null. Terraform gives it its default when
+    /// a caller passes null, and refuses null when it has none. Only a variable's type is so
+    /// wrapped, never a type inside another.
+    NotNull(Box<Type>),
+}
+
+/// What a `variable` block says of the values it takes: its `type` and its `nullable`.
+///
+/// One value for both, and `Type::parse` reads both, because the module loader that declares
+/// variables turns a declaration's constraint into a `Type` in one call; whether a variable may
+/// be null is part of what `Type::convert` does with a value given to it, as it is in
+/// Terraform's own conversion of input variables.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Constraint<'t> {
+    pub ty: Option<&'t Expression>,
+    pub nullable: Option<&'t Expression>,
+}
+
+impl<'t> Constraint<'t> {
+    /// The constraint of a variable that writes `type` or `nullable`; `None` when it writes
+    /// neither.
+    pub fn of(ty: Option<&'t Expression>, nullable: Option<&'t Expression>) -> Option<Self> {
+        (ty.is_some() || nullable.is_some()).then_some(Constraint { ty, nullable })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -27,9 +51,32 @@ pub struct Attribute {
 }
 
 impl Type {
+    /// A variable's type: the one its `type` names (`any` when it names none), never null when
+    /// it is declared `nullable = false` (a literal `false`, as Terraform requires).
+    pub fn parse(constraint: Constraint) -> Type {
+        let ty = constraint.ty.map_or(Type::Any, Type::of);
+        match constraint.nullable {
+            Some(Expression::Bool(nullable)) if !*nullable.value() => Type::NotNull(Box::new(ty)),
+            _ => ty,
+        }
+    }
+
+    /// Whether the type is a variable's declared `nullable = false`.
+    pub fn is_not_null(&self) -> bool {
+        matches!(self, Type::NotNull(_))
+    }
+
+    /// The type of the values, whether or not they may be null.
+    pub fn values(&self) -> &Type {
+        match self {
+            Type::NotNull(inner) => inner,
+            other => other,
+        }
+    }
+
     /// The type an expression like `map(object({ a = optional(string, "x") }))` names. An
     /// expression riveter does not understand is `any`: no conversion is better than a wrong one.
-    pub fn parse(expr: &Expression) -> Type {
+    pub fn of(expr: &Expression) -> Type {
         match expr {
             Expression::Variable(name) => match name.as_str() {
                 "string" => Type::String,
@@ -39,14 +86,14 @@ impl Type {
             },
             Expression::FuncCall(call) => {
                 let args: Vec<&Expression> = call.args.iter().collect();
-                let inner = || args.first().map_or(Type::Any, |a| Type::parse(a));
+                let inner = || args.first().map_or(Type::Any, |a| Type::of(a));
                 match call.name.name.as_str() {
                     "list" => Type::List(Box::new(inner())),
                     "set" => Type::Set(Box::new(inner())),
                     "map" => Type::Map(Box::new(inner())),
                     "tuple" => match args.first() {
                         Some(Expression::Array(items)) => {
-                            Type::Tuple(items.iter().map(Type::parse).collect())
+                            Type::Tuple(items.iter().map(Type::of).collect())
                         }
                         _ => Type::Any,
                     },
@@ -64,7 +111,7 @@ impl Type {
             }
             // In `.tf.json`, a type is written as a string: `"list(string)"`.
             Expression::String(s) => {
-                hcl::edit::parser::parse_expr(s.value()).map_or(Type::Any, |e| Type::parse(&e))
+                hcl::edit::parser::parse_expr(s.value()).map_or(Type::Any, |e| Type::of(&e))
             }
             _ => Type::Any,
         }
@@ -72,6 +119,19 @@ impl Type {
 
     /// The value converted to this type, or why it cannot be.
     pub fn convert(&self, value: Value) -> Result<Value, String> {
+        if let Type::NotNull(inner) = self {
+            return match value {
+                Value::Null => {
+                    Err("is null, which a variable declared nullable = false refuses".into())
+                }
+                // What may be null is, given to it, its default or a value that is set.
+                Value::Unknown(mut unknown) if unknown.absent.is_some() => {
+                    unknown.absent = None;
+                    Ok(Value::Unknown(unknown))
+                }
+                value => inner.convert(value),
+            };
+        }
         if matches!(value, Value::Unknown(_) | Value::Null) || *self == Type::Any {
             return Ok(value);
         }
@@ -125,6 +185,7 @@ impl Type {
             Type::Map(_) => "a map",
             Type::Tuple(_) => "a tuple",
             Type::Object(_) => "an object",
+            Type::NotNull(inner) => inner.name(),
         }
     }
 }
@@ -144,14 +205,14 @@ fn attribute(name: &str, expr: &Expression) -> Attribute {
         let args: Vec<&Expression> = call.args.iter().collect();
         return Attribute {
             name: name.to_string(),
-            ty: args.first().map_or(Type::Any, |a| Type::parse(a)),
+            ty: args.first().map_or(Type::Any, |a| Type::of(a)),
             optional: true,
             default: args.get(1).and_then(|d| literal(d)),
         };
     }
     Attribute {
         name: name.to_string(),
-        ty: Type::parse(expr),
+        ty: Type::of(expr),
         optional: false,
         default: None,
     }

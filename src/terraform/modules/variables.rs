@@ -250,7 +250,17 @@ pub fn resolve(
                     let default = decl.default.clone()?;
                     Some((Given::Value(default), decl.default_at.clone()))
                 });
+            // A null given to a variable declared `nullable = false` gives it its default.
+            let given = match (given, &decl.default) {
+                (Some((Given::Value(Value::Null), _)), Some(default)) if decl.ty.is_not_null() => {
+                    Some((Given::Value(default.clone()), decl.default_at.clone()))
+                }
+                (given, _) => given,
+            };
             match given {
+                None if decl.ty.is_not_null() => {
+                    (decl.name.clone(), VariableValue::NoValueNotNull, None)
+                }
                 None => (decl.name.clone(), VariableValue::NoValue, None),
                 Some((given, origin)) => match typed(given, &decl.ty) {
                     Ok(value) => (decl.name.clone(), VariableValue::Known(value), origin),
@@ -266,7 +276,7 @@ pub fn resolve(
 fn typed(given: Given, ty: &Type) -> Result<Value, String> {
     let value = match given {
         Given::Value(value) => value,
-        Given::Text(text) if matches!(ty, Type::String | Type::Any) => Value::String(text),
+        Given::Text(text) if matches!(ty.values(), Type::String | Type::Any) => Value::String(text),
         Given::Text(text) => literal_text(&text)
             .ok_or_else(|| format!("\"{text}\" is not valid HCL for its type"))?,
     };

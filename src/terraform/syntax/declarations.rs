@@ -2,6 +2,7 @@
 //! syntaxes (HCL and Terraform's JSON) give the same declarations.
 
 use super::source::SourceFile;
+use crate::terraform::eval::types::Constraint;
 use crate::terraform::resource::BlockKind;
 use crate::value::Span;
 use hcl::edit::expr::Expression;
@@ -24,7 +25,8 @@ pub struct ParsedFile {
 pub struct VariableDecl<'t> {
     pub name: String,
     pub default: Option<&'t Expression>,
-    pub ty: Option<&'t Expression>,
+    /// Its `type` and `nullable`, when it writes either.
+    pub ty: Option<Constraint<'t>>,
 }
 
 /// A `resource`, `data`, `module` or `provider` block.

@@ -14,6 +14,7 @@ use super::agreement::traversal_newlines;
 use super::declarations::BodyRef;
 use super::declarations::{BlockDecl, Declarations, VariableDecl};
 use super::source::SourceFile;
+use crate::terraform::eval::types::Constraint;
 use crate::terraform::resource::BlockKind;
 use hcl::edit::Span as _;
 use hcl::edit::structure::Body;
@@ -130,7 +131,10 @@ pub fn declarations<'t>(body: &'t Body, file: &SourceFile) -> Declarations<'t> {
                 out.variables.push(VariableDecl {
                     name: name.to_string(),
                     default: block.body.get_attribute("default").map(|a| &a.value),
-                    ty: block.body.get_attribute("type").map(|a| &a.value),
+                    ty: Constraint::of(
+                        block.body.get_attribute("type").map(|a| &a.value),
+                        block.body.get_attribute("nullable").map(|a| &a.value),
+                    ),
                 });
                 continue;
             }

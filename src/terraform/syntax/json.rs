@@ -7,6 +7,7 @@
 use super::declarations::BodyRef;
 use super::declarations::{BlockDecl, Declarations, VariableDecl};
 use super::source::SourceFile;
+use crate::terraform::eval::types::Constraint;
 use crate::terraform::resource::BlockKind;
 use hcl::edit::Span as _;
 use hcl::edit::expr::{Expression, ObjectKey};
@@ -56,7 +57,7 @@ pub fn declarations<'t>(root: &'t Expression, file: &SourceFile) -> Declarations
                     out.variables.push(VariableDecl {
                         name,
                         default: field(decl, "default"),
-                        ty: field(decl, "type"),
+                        ty: Constraint::of(field(decl, "type"), field(decl, "nullable")),
                     });
                 }
             }

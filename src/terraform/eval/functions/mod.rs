@@ -46,6 +46,28 @@ pub(super) fn call(name: &str, args: Vec<Value>, cx: &Context) -> Eval {
     // An unknown argument makes the result unknown. The encoders and `join`/`format` render
     // unknowns nested inside their arguments, so only a top-level unknown stops them.
     if let Some(u) = args.iter().find_map(Value::as_unknown) {
+        // `lookup(map, key, null)` with a map or key that is not known may give its default:
+        // the result may be absent.
+        if name == "lookup"
+            && args.len() == 3
+            && args[2].may_be_null()
+            && let Some((u, which)) = args[0]
+                .as_unknown()
+                .map(|u| (u, "map"))
+                .or_else(|| args[1].as_unknown().map(|u| (u, "key")))
+        {
+            let why = format!(
+                "{} may be null, since its {which} depends on {}",
+                cx.source, u.reason
+            );
+            let set = Node::bare(unknown(cx, u.reason.clone()));
+            return Ok(Value::Unknown(Unknown::maybe_absent(
+                cx.source.clone(),
+                u.reason.clone(),
+                why,
+                set,
+            )));
+        }
         return Ok(unknown(cx, u.reason.clone()));
     }
     if IMPURE.contains(&name) {
@@ -62,7 +84,14 @@ pub(super) fn call(name: &str, args: Vec<Value>, cx: &Context) -> Eval {
         .or_else(|| network::call(name, &args))
         .or_else(|| filesystem::call(name, &args, cx));
     match result {
-        Some(Ok(Value::Unknown(u))) => Ok(unknown(cx, u.reason)),
+        // What may be absent (a default that may be null) stays so.
+        Some(Ok(Value::Unknown(u))) => Ok(match unknown(cx, u.reason) {
+            Value::Unknown(mut result) => {
+                result.absent = u.absent;
+                Value::Unknown(result)
+            }
+            other => other,
+        }),
         // The encoders, `join` and `formatlist` write unknown parts into their text
         // (`Unknown::rendered`).
         Some(Ok(value)) => Ok(value.read_back(&cx.source)),
