@@ -1,6 +1,7 @@
 //! Type constraints of `variable` blocks, and the conversions Terraform applies to a value given
 //! for a variable: `"10"` to a number, `5` to a string, optional object attributes filled in.
 
+pub use crate::terraform::syntax::declarations::Constraint;
 use crate::value::{Node, Value, number_text};
 use hcl::edit::expr::Expression;
 
@@ -19,26 +20,6 @@ pub enum Type {
     /// a caller passes null, and refuses null when it has none. Only a variable's type is so
     /// wrapped, never a type inside another.
     NotNull(Box<Type>),
-}
-
-/// What a `variable` block says of the values it takes: its `type` and its `nullable`.
-///
-/// One value for both, and `Type::parse` reads both, because the module loader that declares
-/// variables turns a declaration's constraint into a `Type` in one call; whether a variable may
-/// be null is part of what `Type::convert` does with a value given to it, as it is in
-/// Terraform's own conversion of input variables.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Constraint<'t> {
-    pub ty: Option<&'t Expression>,
-    pub nullable: Option<&'t Expression>,
-}
-
-impl<'t> Constraint<'t> {
-    /// The constraint of a variable that writes `type` or `nullable`; `None` when it writes
-    /// neither.
-    pub fn of(ty: Option<&'t Expression>, nullable: Option<&'t Expression>) -> Option<Self> {
-        (ty.is_some() || nullable.is_some()).then_some(Constraint { ty, nullable })
-    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -2,7 +2,6 @@
 //! syntaxes (HCL and Terraform's JSON) give the same declarations.
 
 use super::source::SourceFile;
-use crate::terraform::eval::types::Constraint;
 use crate::terraform::resource::BlockKind;
 use crate::value::Span;
 use hcl::edit::expr::Expression;
@@ -63,5 +62,25 @@ impl BodyRef<'_> {
             BodyRef::Hcl(body) => file.span(body.span()),
             BodyRef::Json(expr) => file.span(expr.span()),
         }
+    }
+}
+
+/// What a `variable` block says of the values it takes: its `type` and its `nullable`.
+///
+/// One value for both, and `Type::parse` reads both, because the module loader that declares
+/// variables turns a declaration's constraint into a `Type` in one call; whether a variable may
+/// be null is part of what `Type::convert` does with a value given to it, as it is in
+/// Terraform's own conversion of input variables.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Constraint<'t> {
+    pub ty: Option<&'t Expression>,
+    pub nullable: Option<&'t Expression>,
+}
+
+impl<'t> Constraint<'t> {
+    /// The constraint of a variable that writes `type` or `nullable`; `None` when it writes
+    /// neither.
+    pub fn of(ty: Option<&'t Expression>, nullable: Option<&'t Expression>) -> Option<Self> {
+        (ty.is_some() || nullable.is_some()).then_some(Constraint { ty, nullable })
     }
 }

@@ -5,9 +5,9 @@
 //! the semantics and a line for every value.
 
 use super::declarations::BodyRef;
+use super::declarations::Constraint;
 use super::declarations::{BlockDecl, Declarations, VariableDecl};
 use super::source::SourceFile;
-use crate::terraform::eval::types::Constraint;
 use crate::terraform::resource::BlockKind;
 use hcl::edit::Span as _;
 use hcl::edit::expr::{Expression, ObjectKey};
