@@ -477,9 +477,89 @@ impl Operator {
             Operator::EndsWith => wanted.map_or(Verdict::Fail, |w| {
                 affix(known_edge(parts, true), &w, |t, w| t.ends_with(w))
             }),
+            // Equality is never decided true from parts, since the unknown parts may hold any
+            // text: only false, where no text they could hold makes the string equal.
+            Operator::Equals | Operator::NotEquals | Operator::In | Operator::NotIn
+                if has_known_text(parts) =>
+            {
+                let candidates = match self {
+                    Operator::In | Operator::NotIn => list_of(expected.unwrap_or(&Value::Null)),
+                    _ => vec![expected.cloned().unwrap_or(Value::Null)],
+                };
+                let verdict = if candidates.iter().any(|e| may_equal(parts, e)) {
+                    Verdict::Unknown
+                } else {
+                    Verdict::Fail
+                };
+                match self {
+                    Operator::NotEquals | Operator::NotIn => verdict.negate(),
+                    _ => verdict,
+                }
+            }
             _ => Verdict::Unknown,
         }
     }
+}
+
+/// Whether a string with unknown parts has known text of its own: only then is it known to be
+/// a string (a template, `format`, `jsonencode`...). An unknown with no known text may be
+/// anything, a number or a list included.
+fn has_known_text(parts: &[TextPart]) -> bool {
+    parts
+        .iter()
+        .filter_map(TextPart::known)
+        .any(|t| !t.is_empty())
+}
+
+/// Whether some text in the unknown parts of a string makes it equal `expected`, with
+/// Terraform's conversions as `equal` applies them. An unknown part may hold any text, the
+/// empty text included (a variable set to `""`).
+fn may_equal(parts: &[TextPart], expected: &Value) -> bool {
+    match expected {
+        Value::String(s) => may_read(parts, s),
+        Value::Bool(b) => may_read(parts, if *b { "true" } else { "false" }),
+        // Some number's text, around which `equal` allows spaces: every known character must
+        // be one that such a text can hold (`Number::parse`: digits, a sign, a point, an
+        // exponent, `Inf`).
+        Value::Number(_) => parts.iter().filter_map(TextPart::known).all(|t| {
+            t.chars()
+                .all(|c| c.is_ascii_digit() || c.is_whitespace() || "+-.eEInf".contains(c))
+        }),
+        Value::Unknown(_) => true,
+        // A string never equals null, a list or a map.
+        Value::Null | Value::List(_) | Value::Map(_) => false,
+    }
+}
+
+/// Whether `text` is one of the strings the parts can make: it starts with the known text
+/// before the first unknown part, ends with the known text after the last one, and holds the
+/// known text between unknown parts in order, without overlaps.
+fn may_read(parts: &[TextPart], text: &str) -> bool {
+    // The known runs between unknown parts: one more than there are unknown parts.
+    let mut runs = vec![String::new()];
+    for part in parts {
+        match part {
+            TextPart::Known(t) => runs.last_mut().expect("never empty").push_str(t),
+            TextPart::Any(_) => runs.push(String::new()),
+        }
+    }
+    let (first, rest) = runs.split_first().expect("never empty");
+    let Some((last, middle)) = rest.split_last() else {
+        return text == first;
+    };
+    let Some(mut between) = text
+        .strip_prefix(first.as_str())
+        .and_then(|t| t.strip_suffix(last.as_str()))
+    else {
+        return false;
+    };
+    for run in middle {
+        match between.find(run.as_str()) {
+            Some(at) => between = &between[at + run.len()..],
+            None => return false,
+        }
+    }
+    true
 }
 
 /// The known text at the start of a string with unknown parts, or at its end (`from_end`).
@@ -688,5 +768,152 @@ pub fn verdict_on(
         Verdict::any(verdicts)
     } else {
         Verdict::all(verdicts)
+    }
+}
+
+#[cfg(test)]
+mod known_parts_tests {
+    use super::*;
+    use crate::value::Unknown;
+
+    /// `"serviceAccount:${var.sa}@p.iam.gserviceaccount.com"`, written as parts.
+    fn member() -> Value {
+        parts(&[
+            TextPart::Known("serviceAccount:".into()),
+            TextPart::Any("${var.sa}".into()),
+            TextPart::Known("@p.iam.gserviceaccount.com".into()),
+        ])
+    }
+
+    fn parts(parts: &[TextPart]) -> Value {
+        let mut unknown = Unknown::new("template", "var.sa, which has no value");
+        unknown.parts = parts.to_vec();
+        Value::Unknown(unknown)
+    }
+
+    fn text(s: &str) -> Value {
+        Value::String(s.into())
+    }
+
+    fn list(items: &[Value]) -> Value {
+        Value::List(items.iter().cloned().map(Node::bare).collect())
+    }
+
+    #[test]
+    fn known_edges_rule_out_an_expected_string() {
+        let v = member();
+        assert_eq!(
+            Operator::Equals.test(Some(&text("allUsers")), &v),
+            Verdict::Fail
+        );
+        assert_eq!(
+            Operator::NotEquals.test(Some(&text("allUsers")), &v),
+            Verdict::Pass
+        );
+        let public = list(&[text("allUsers"), text("allAuthenticatedUsers")]);
+        assert_eq!(Operator::In.test(Some(&public), &v), Verdict::Fail);
+        assert_eq!(Operator::NotIn.test(Some(&public), &v), Verdict::Pass);
+    }
+
+    #[test]
+    fn an_expected_string_the_edges_allow_stays_unknown() {
+        let v = member();
+        let fits = text("serviceAccount:ci@p.iam.gserviceaccount.com");
+        assert_eq!(Operator::Equals.test(Some(&fits), &v), Verdict::Unknown);
+        assert_eq!(Operator::NotEquals.test(Some(&fits), &v), Verdict::Unknown);
+        // The unknown part may be empty.
+        let empty = text("serviceAccount:@p.iam.gserviceaccount.com");
+        assert_eq!(Operator::Equals.test(Some(&empty), &v), Verdict::Unknown);
+        let some = list(&[text("allUsers"), fits]);
+        assert_eq!(Operator::In.test(Some(&some), &v), Verdict::Unknown);
+        assert_eq!(Operator::NotIn.test(Some(&some), &v), Verdict::Unknown);
+    }
+
+    #[test]
+    fn edges_may_not_overlap_and_middle_pieces_keep_their_order() {
+        // `ab${x}ba` is at least four characters long: never `aba`.
+        let v = parts(&[
+            TextPart::Known("ab".into()),
+            TextPart::Any("${x}".into()),
+            TextPart::Known("ba".into()),
+        ]);
+        assert_eq!(Operator::Equals.test(Some(&text("aba")), &v), Verdict::Fail);
+        assert_eq!(
+            Operator::Equals.test(Some(&text("abba")), &v),
+            Verdict::Unknown
+        );
+        let v = parts(&[
+            TextPart::Any("${x}".into()),
+            TextPart::Known("-a-".into()),
+            TextPart::Any("${y}".into()),
+            TextPart::Known("-b-".into()),
+            TextPart::Any("${z}".into()),
+        ]);
+        assert_eq!(
+            Operator::Equals.test(Some(&text("x-b-y-a-z")), &v),
+            Verdict::Fail
+        );
+        assert_eq!(
+            Operator::Equals.test(Some(&text("x-a-y-b-z")), &v),
+            Verdict::Unknown
+        );
+        assert_eq!(
+            Operator::Equals.test(Some(&text("-a--b-")), &v),
+            Verdict::Unknown
+        );
+    }
+
+    #[test]
+    fn conversions_apply() {
+        let numeric = parts(&[TextPart::Known("1".into()), TextPart::Any("${x}".into())]);
+        let named = parts(&[
+            TextPart::Known("port-".into()),
+            TextPart::Any("${x}".into()),
+        ]);
+        let ten = Value::Number(Number::int(10));
+        assert_eq!(
+            Operator::Equals.test(Some(&ten), &numeric),
+            Verdict::Unknown
+        );
+        assert_eq!(Operator::Equals.test(Some(&ten), &named), Verdict::Fail);
+        assert_eq!(
+            Operator::NotIn.test(Some(&list(&[ten])), &named),
+            Verdict::Pass
+        );
+        let truth = parts(&[TextPart::Known("tr".into()), TextPart::Any("${x}".into())]);
+        assert_eq!(
+            Operator::Equals.test(Some(&Value::Bool(true)), &truth),
+            Verdict::Unknown
+        );
+        assert_eq!(
+            Operator::Equals.test(Some(&Value::Bool(false)), &truth),
+            Verdict::Fail
+        );
+        // A string with known text is a string: never null, a list or a map.
+        assert_eq!(
+            Operator::Equals.test(Some(&list(&[])), &named),
+            Verdict::Fail
+        );
+    }
+
+    #[test]
+    fn no_known_text_decides_nothing() {
+        let any = Value::Unknown(Unknown::new("var.x", "var.x, which has no value"));
+        let holes = parts(&[TextPart::Any("${a}".into()), TextPart::Any("${b}".into())]);
+        let identifier = Value::Unknown(Unknown::identifier("aws_s3_bucket.b.arn", "later"));
+        for v in [any, holes, identifier] {
+            assert_eq!(
+                Operator::Equals.test(Some(&text("allUsers")), &v),
+                Verdict::Unknown
+            );
+            assert_eq!(
+                Operator::NotIn.test(Some(&list(&[text("allUsers")])), &v),
+                Verdict::Unknown
+            );
+            assert_eq!(
+                Operator::Equals.test(Some(&Value::Number(Number::int(1))), &v),
+                Verdict::Unknown
+            );
+        }
     }
 }

@@ -229,6 +229,75 @@ fn policies_with_unknown_parts_fail_on_what_is_known_and_are_unknown_otherwise()
     );
 }
 
+/// A string with unknown parts equals no value that its known text rules out, whatever the
+/// unknown parts hold; it is never known to equal one.
+#[test]
+fn equality_and_membership_decide_what_the_known_parts_rule_out() {
+    let member = "member = \"serviceAccount:${var.sa}@p.iam.gserviceaccount.com\"";
+    let public = "[allUsers, allAuthenticatedUsers]";
+    check(member, "member", "equals", "allUsers", Fail);
+    check(member, "member", "eq", "allUsers", Fail);
+    check(member, "member", "not_equals", "allUsers", Pass);
+    check(member, "member", "ne", "allUsers", Pass);
+    check(member, "member", "in", public, Fail);
+    check(member, "member", "not_in", public, Pass);
+    // An expected value that the known text allows stays unknown, both ways.
+    let ci = "'serviceAccount:ci@p.iam.gserviceaccount.com'";
+    check(member, "member", "equals", ci, Unknown);
+    check(member, "member", "not_equals", ci, Unknown);
+    check(
+        member,
+        "member",
+        "in",
+        &format!("[allUsers, {ci}]"),
+        Unknown,
+    );
+    check(
+        member,
+        "member",
+        "not_in",
+        &format!("[allUsers, {ci}]"),
+        Unknown,
+    );
+    // The unknown part may be empty.
+    let empty = "'serviceAccount:@p.iam.gserviceaccount.com'";
+    check(member, "member", "equals", empty, Unknown);
+    // Middle pieces in order, and Terraform's conversions: text with letters is no number.
+    let name = "name = \"${var.env}-${var.team}-logs\"";
+    check(name, "name", "equals", "prod-data-logs", Unknown);
+    check(name, "name", "equals", "prod--logs", Unknown);
+    check(name, "name", "equals", "prod-logs", Fail);
+    check(name, "name", "equals", "prod-data", Fail);
+    check(name, "name", "not_in", "[1, true, logs]", Pass);
+    check("port = \"${var.port}0\"", "port", "equals", "10", Unknown);
+    // `22.0` equals 22, so a known trailing digit rules out no number.
+    check(
+        "port = \"${var.port}0\"",
+        "port",
+        "not_in",
+        "[22, 3389]",
+        Unknown,
+    );
+    check(
+        "port = \"tcp/${var.port}\"",
+        "port",
+        "not_in",
+        "[22, 3389]",
+        Pass,
+    );
+    // No known text: nothing is ruled out.
+    for body in [
+        "member = var.member",
+        "member = \"${var.member}\"",
+        "member = aws_iam_role.r.arn",
+    ] {
+        check(body, "member", "equals", "allUsers", Unknown);
+        check(body, "member", "not_equals", "allUsers", Unknown);
+        check(body, "member", "in", public, Unknown);
+        check(body, "member", "not_in", public, Unknown);
+    }
+}
+
 #[test]
 fn regex_searches_unless_anchored() {
     for op in ["matches", "regex"] {
