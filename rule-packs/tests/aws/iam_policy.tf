@@ -71,3 +71,64 @@ resource "aws_iam_role_policy" "admin_written_as_json" {
     }
   JSON
 }
+
+# A condition does not make "*" less than admin; jsonencode sorts it between Action and Effect.
+# expect fail: aws-iam-no-admin-policy
+resource "aws_iam_policy" "admin_in_one_region" {
+  name = "regional-admin"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Action    = "*"
+      Resource  = "*"
+      Condition = { StringEquals = { "aws:RequestedRegion" = "eu-west-1" } }
+    }]
+  })
+}
+
+data "aws_iam_policy_document" "admin_in_one_region" {
+  statement {
+    actions   = ["*"]
+    resources = ["*"]
+    condition {
+      test     = "StringEquals"
+      variable = "aws:RequestedRegion"
+      values   = ["eu-west-1"]
+    }
+  }
+}
+
+# expect fail: aws-iam-no-admin-policy
+resource "aws_iam_policy" "admin_in_one_region_from_a_document" {
+  name   = "regional-admin"
+  policy = data.aws_iam_policy_document.admin_in_one_region.json
+}
+
+data "aws_iam_policy_document" "read_in_one_region" {
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["${aws_s3_bucket.this.arn}/*"]
+    condition {
+      test     = "StringEquals"
+      variable = "aws:RequestedRegion"
+      values   = ["eu-west-1"]
+    }
+  }
+  statement {
+    effect    = "Deny"
+    actions   = ["*"]
+    resources = ["*"]
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+}
+
+# Well configured: a Deny on "*" next to an Allow of one action, each with a condition.
+resource "aws_iam_policy" "read_in_one_region" {
+  name   = "regional-read"
+  policy = data.aws_iam_policy_document.read_in_one_region.json
+}
