@@ -310,7 +310,7 @@ resource "aws_security_group" "web" {
 }
 
 #[test]
-fn policy_documents_become_the_providers_json() {
+fn policy_documents_become_compact_json_with_the_providers_statements() {
     let dir = tempfile::tempdir().unwrap();
     write(
         dir.path(),
@@ -367,50 +367,114 @@ resource "aws_iam_role" "r" {
 "#,
     );
     let tf = scan(dir.path(), &[], &[]);
-    let expected = r#"{
-  "Version": "2012-10-17",
-  "Statement": [
-    {
-      "Sid": "Read",
-      "Effect": "Allow",
-      "Action": [
-        "s3:PutObject",
-        "s3:GetObject"
-      ],
-      "Resource": "${aws_s3_bucket.b.arn}/*",
-      "Principal": {
-        "Service": "lambda.amazonaws.com"
-      },
-      "Condition": {
-        "StringEquals": {
-          "aws:SourceAccount": "111122223333"
-        }
-      }
-    },
-    {
-      "Sid": "Keep",
-      "Effect": "Allow",
-      "Action": "s3:ListBucket",
-      "Resource": "arn:aws:s3:::b"
-    },
-    {
-      "Effect": "Deny",
-      "Action": "*",
-      "Resource": "*",
-      "Principal": "*"
-    }
-  ]
-}"#;
+    // What `jsonencode(jsondecode(data.aws_iam_policy_document.assume.json))` gives in
+    // `terraform console`: one line, keys sorted, the provider's statements and value order.
+    let expected = concat!(
+        r#"{"Statement":[{"Action":["s3:PutObject","s3:GetObject"],"#,
+        r#""Condition":{"StringEquals":{"aws:SourceAccount":"111122223333"}},"#,
+        r#""Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"#,
+        r#""Resource":"${aws_s3_bucket.b.arn}/*","Sid":"Read"},"#,
+        r#"{"Action":"s3:ListBucket","Effect":"Allow","Resource":"arn:aws:s3:::b","Sid":"Keep"},"#,
+        r#"{"Action":"*","Effect":"Deny","Principal":"*","Resource":"*"}],"#,
+        r#""Version":"2012-10-17"}"#
+    );
     assert_eq!(
         attribute(&tf, "aws_iam_role.r", "assume_role_policy"),
         json!(expected)
     );
-    let minified = attribute(&tf, "aws_iam_role.r", "minified");
-    assert!(
-        minified
-            .as_str()
-            .unwrap()
-            .starts_with("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Read\"")
+    // `minified_json` is the same text.
+    assert_eq!(
+        attribute(&tf, "aws_iam_role.r", "minified"),
+        json!(expected)
+    );
+}
+
+/// The outcome of each rule on each resource, in the report's order: `rule resource=outcome`.
+fn outcomes(tf: Terraform, rules: &str) -> Vec<String> {
+    let rules = riveter::rules::load_str("rules.yml", rules).unwrap().rules;
+    let report = riveter::engine::scan(rules, tf);
+    report
+        .findings
+        .iter()
+        .map(|f| {
+            let resource = f.resource.as_ref().map_or("-", |r| r.address.as_str());
+            format!("{} {resource}={}", report.rule(f).id, f.outcome.as_str())
+        })
+        .collect()
+}
+
+/// A rule written for the Python riveter matches one line (`.` stops at a newline): on a policy
+/// document it reads the whole policy, as on a `jsonencode`d one, and `<`, `>` and `&` are
+/// escaped as `jsonencode` escapes them.
+#[test]
+fn policy_documents_are_one_line_for_patterns_written_for_the_python_riveter() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "main.tf",
+        r#"
+data "aws_iam_policy_document" "narrow" {
+  policy_id = "<reports>"
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["arn:aws:s3:::reports/*"]
+    condition {
+      test     = "StringLike"
+      variable = "s3:prefix"
+      values   = ["a&b"]
+    }
+  }
+}
+
+data "aws_iam_policy_document" "admin" {
+  statement {
+    actions   = ["*"]
+    resources = ["*"]
+  }
+}
+
+resource "aws_iam_policy" "narrow" {
+  policy = data.aws_iam_policy_document.narrow.json
+}
+
+resource "aws_iam_policy" "admin" {
+  policy = data.aws_iam_policy_document.admin.json
+}
+
+resource "aws_iam_policy" "encoded" {
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }] })
+}
+"#,
+    );
+    let tf = scan(dir.path(), &[], &[]);
+    assert_eq!(
+        attribute(&tf, "aws_iam_policy.narrow", "policy"),
+        json!(concat!(
+            r#"{"Id":"\u003creports\u003e","Statement":[{"Action":"s3:GetObject","#,
+            r#""Condition":{"StringLike":{"s3:prefix":"a\u0026b"}},"Effect":"Allow","#,
+            r#""Resource":"arn:aws:s3:::reports/*"}],"Version":"2012-10-17"}"#
+        ))
+    );
+    // The same statement written either way is the same text.
+    assert_eq!(
+        attribute(&tf, "aws_iam_policy.admin", "policy"),
+        attribute(&tf, "aws_iam_policy.encoded", "policy")
+    );
+    let rules = r#"
+rules:
+  - id: no-wildcard-action
+    resource_type: aws_iam_policy
+    assert:
+      policy:
+        regex: "^(?!.*\"Action\":\\s*\"\\*\").*$"
+"#;
+    assert_eq!(
+        outcomes(tf, rules),
+        [
+            "no-wildcard-action aws_iam_policy.narrow=pass",
+            "no-wildcard-action aws_iam_policy.admin=fail",
+            "no-wildcard-action aws_iam_policy.encoded=fail"
+        ]
     );
 }
 

@@ -340,9 +340,9 @@ impl<'s, 't> Evaluator<'s, 't> {
                     Some(TraversalOperator::Index(_) | TraversalOperator::LegacyIndex(_))
                 ));
                 match attr(2 + skip).as_deref() {
-                    Some(field @ ("json" | "minified_json")) => self
+                    Some("json" | "minified_json") => self
                         .scope
-                        .policy_document(&name, field == "minified_json")
+                        .policy_document(&name)
                         .map(|v| (v.placed_at(span), 3 + skip)),
                     _ => None,
                 }

@@ -1,13 +1,14 @@
-//! `data "aws_iam_policy_document"` rendered as the AWS provider renders its `json`: statements
-//! merged with `source_policy_documents` and `override_policy_documents` by `sid`, a single value
-//! as a string and several as a list in the provider's order, principals and conditions as maps,
-//! indented with two spaces.
+//! `data "aws_iam_policy_document"` rendered into the policy the AWS provider produces:
+//! statements merged with `source_policy_documents` and `override_policy_documents` by `sid`, a
+//! single value as a string and several as a list in the provider's order, principals and
+//! conditions as maps. The text is compact JSON with sorted keys, as Terraform's `jsonencode`
+//! writes it, not the provider's indented `json` (docs/evaluation.md, "Policy documents").
 
-use crate::terraform::eval::json_text::{JsonStyle, json_with};
+use crate::terraform::eval::json_text::json;
 use crate::value::{Node, Unknown, Value};
 
 /// The policy JSON for a document block's evaluated body (or the reason it cannot be known).
-pub fn render(body: &Value, minified: bool) -> Result<String, Box<Unknown>> {
+pub fn render(body: &Value) -> Result<String, Box<Unknown>> {
     let mut statements: Vec<Value> = Vec::new();
     for source in documents(body.get("source_policy_documents"))? {
         merge(&mut statements, source);
@@ -36,15 +37,9 @@ pub fn render(body: &Value, minified: bool) -> Result<String, Box<Unknown>> {
             )),
         ));
     }
-    let doc = Value::Map(doc);
-    let indent = if minified { None } else { Some("  ") };
-    Ok(json_with(
-        &doc,
-        JsonStyle {
-            indent,
-            sort_keys: false,
-        },
-    ))
+    // One line, so that a pattern whose `.` stops at a newline reads all of it, and the same
+    // text as `jsonencode` gives for the same policy, so that one rule reads both.
+    Ok(json(&Value::Map(doc)))
 }
 
 /// A statement with a `Sid` that is already there replaces it; others are appended.
@@ -120,7 +115,7 @@ fn text(value: Option<&Node>) -> Option<String> {
     }
 }
 
-/// One `statement` block as the provider writes it, fields in its order.
+/// One `statement` block as the provider writes it (the text sorts its fields).
 fn statement(block: &Value) -> Value {
     let mut out: Vec<(String, Node)> = Vec::new();
     let mut put = |key: &str, value: Value| out.push((key.to_string(), Node::bare(value)));

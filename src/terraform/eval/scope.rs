@@ -397,9 +397,10 @@ impl<'t> Scope<'t> {
         }
     }
 
-    /// The `json` (or `minified_json`) of `data "aws_iam_policy_document" "name"`.
-    pub fn policy_document(&self, name: &str, minified: bool) -> Option<Value> {
-        let key = format!("{name}/{minified}");
+    /// The `json` (and `minified_json`, the same text) of `data "aws_iam_policy_document"
+    /// "name"`.
+    pub fn policy_document(&self, name: &str) -> Option<Value> {
+        let key = name.to_string();
         if let Some(state) = self.document_values.borrow().get(&key) {
             let source = format!("data.aws_iam_policy_document.{name}");
             return Some(state.clone().unwrap_or_else(|| {
@@ -417,7 +418,7 @@ impl<'t> Scope<'t> {
             BodyRef::Json(expr) => evaluator.attribute(expr).value,
         };
         let source = format!("data.aws_iam_policy_document.{name}.json");
-        let value = rendered_document(&body_value, minified, &source);
+        let value = rendered_document(&body_value, &source);
         self.document_values
             .borrow_mut()
             .insert(key, Some(value.clone()));
@@ -428,8 +429,8 @@ impl<'t> Scope<'t> {
 /// A policy document's JSON. One whose statements or principals are dynamic blocks that may be
 /// absent is rendered each way they can be: the same text every way is known; otherwise it is
 /// unknown, with each way's text a candidate that rules decide on.
-fn rendered_document(body: &Value, minified: bool, source: &str) -> Value {
-    let render = |body: &Value| match policy_document::render(body, minified) {
+fn rendered_document(body: &Value, source: &str) -> Value {
+    let render = |body: &Value| match policy_document::render(body) {
         Ok(text) => Value::from_rendered(text, source),
         Err(cause) => Value::Unknown(Unknown::new(source, cause.reason)),
     };
