@@ -478,6 +478,292 @@ rules:
     );
 }
 
+/// A policy document whose statements use neither `count.index` nor `each` is the same for
+/// every instance: known whatever its `count`, as long as the reference names an instance.
+#[test]
+fn policy_documents_with_literal_statements_are_known_whatever_their_count() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "main.tf",
+        r#"
+variable "enabled" {
+  type = bool
+}
+
+data "aws_iam_policy_document" "read" {
+  count = var.enabled ? 1 : 0
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["arn:aws:s3:::reports/*"]
+  }
+}
+
+resource "aws_iam_policy" "first" {
+  policy = data.aws_iam_policy_document.read[0].json
+}
+
+resource "aws_iam_policy" "minified" {
+  policy = data.aws_iam_policy_document.read[0].minified_json
+}
+
+resource "aws_iam_policy" "each_instance" {
+  count  = var.enabled ? 1 : 0
+  policy = data.aws_iam_policy_document.read[count.index].json
+}
+
+# Terraform rejects a reference to a block with count that names no instance.
+resource "aws_iam_policy" "no_instance" {
+  policy = data.aws_iam_policy_document.read.json
+}
+
+# How many policies there are is what the count says.
+resource "aws_iam_policy" "all" {
+  policy = join("", data.aws_iam_policy_document.read[*].json)
+}
+
+resource "aws_iam_policy" "legacy_splat" {
+  policy = data.aws_iam_policy_document.read.*.json[0]
+}
+"#,
+    );
+    let tf = scan(dir.path(), &[], &[]);
+    let policy = json!(concat!(
+        r#"{"Statement":[{"Action":"s3:GetObject","Effect":"Allow","#,
+        r#""Resource":"arn:aws:s3:::reports/*"}],"Version":"2012-10-17"}"#
+    ));
+    for address in [
+        "aws_iam_policy.first",
+        "aws_iam_policy.minified",
+        "aws_iam_policy.each_instance",
+    ] {
+        assert_eq!(attribute(&tf, address, "policy"), policy, "{address}");
+    }
+    assert!(
+        reason(&tf, "aws_iam_policy.no_instance", "policy").contains(
+            "data.aws_iam_policy_document.read has count, so a reference names one of its instances"
+        ),
+        "{}",
+        reason(&tf, "aws_iam_policy.no_instance", "policy")
+    );
+    for address in ["aws_iam_policy.all", "aws_iam_policy.legacy_splat"] {
+        assert!(
+            reason(&tf, address, "policy").contains(
+                "data.aws_iam_policy_document.read[*].json, whose number of instances depends on var.enabled, which has no value"
+            ),
+            "{}",
+            reason(&tf, address, "policy")
+        );
+    }
+    let rules = r#"
+rules:
+  - id: no-wildcard-action
+    resource_type: aws_iam_policy
+    assert:
+      policy:
+        regex: "^(?!.*\"Action\":\\s*\"\\*\").*$"
+"#;
+    assert_eq!(
+        outcomes(tf, rules),
+        [
+            "no-wildcard-action aws_iam_policy.first=pass",
+            "no-wildcard-action aws_iam_policy.minified=pass",
+            "no-wildcard-action aws_iam_policy.each_instance=pass",
+            "no-wildcard-action aws_iam_policy.no_instance=unknown",
+            "no-wildcard-action aws_iam_policy.all=unknown",
+            "no-wildcard-action aws_iam_policy.legacy_splat=unknown"
+        ]
+    );
+}
+
+/// Each instance's policy is rendered with its own `count.index` or `each`; a reference to an
+/// instance that does not exist (under `count = 0`, past the count, a key `for_each` lacks) is
+/// what Terraform rejects, which `try` catches.
+#[test]
+fn policy_document_instances_are_rendered_each_with_its_own_index() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "main.tf",
+        r#"
+variable "enabled" {
+  type = bool
+}
+
+data "aws_iam_policy_document" "per_index" {
+  count = 2
+  statement {
+    sid       = "Read${count.index}"
+    actions   = ["s3:GetObject"]
+    resources = ["arn:aws:s3:::reports-${count.index}/*"]
+  }
+}
+
+data "aws_iam_policy_document" "unknown_count" {
+  count = var.enabled ? 1 : 0
+  statement {
+    sid       = "Read${count.index}"
+    actions   = ["s3:GetObject"]
+    resources = ["*"]
+  }
+}
+
+data "aws_iam_policy_document" "per_key" {
+  for_each = { reports = "s3:GetObject", logs = "logs:PutLogEvents" }
+  statement {
+    actions   = [each.value]
+    resources = ["arn:aws:s3:::${each.key}/*"]
+  }
+}
+
+data "aws_iam_policy_document" "none" {
+  count = 0
+  statement {
+    actions   = ["*"]
+    resources = ["*"]
+  }
+}
+
+data "aws_iam_policy_document" "single" {
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["*"]
+  }
+}
+
+resource "aws_iam_policy" "second" {
+  policy = data.aws_iam_policy_document.per_index[1].json
+}
+
+resource "aws_iam_policy" "legacy_second" {
+  policy = data.aws_iam_policy_document.per_index.*.json[1]
+}
+
+resource "aws_iam_policy" "every_index" {
+  policy = jsonencode(data.aws_iam_policy_document.per_index[*].json)
+}
+
+resource "aws_iam_policy" "first_of_unknown_count" {
+  policy = data.aws_iam_policy_document.unknown_count[0].json
+}
+
+resource "aws_iam_policy" "logs" {
+  policy = data.aws_iam_policy_document.per_key["logs"].json
+}
+
+resource "aws_iam_policy" "missing_key" {
+  policy = data.aws_iam_policy_document.per_key["audit"].json
+}
+
+resource "aws_iam_policy" "past_the_count" {
+  policy = data.aws_iam_policy_document.per_index[2].json
+}
+
+resource "aws_iam_policy" "of_nothing" {
+  policy = data.aws_iam_policy_document.none[0].json
+}
+
+resource "aws_iam_policy" "of_nothing_or_else" {
+  policy = try(data.aws_iam_policy_document.none[0].json, "none")
+}
+
+resource "aws_iam_policy" "of_no_instances" {
+  policy = jsonencode(data.aws_iam_policy_document.none[*].json)
+}
+
+resource "aws_iam_policy" "indexed_single" {
+  policy = data.aws_iam_policy_document.single[0].json
+}
+
+# An instance not known before plan: each instance's policy is a candidate.
+resource "aws_iam_policy" "by_index" {
+  count  = var.enabled ? 2 : 0
+  policy = data.aws_iam_policy_document.per_index[count.index].json
+}
+"#,
+    );
+    let tf = scan(dir.path(), &[], &[]);
+    let read = |i: &str, resource: &str| {
+        format!(
+            r#"{{"Statement":[{{"Action":"s3:GetObject","Effect":"Allow","Resource":"{resource}","Sid":"Read{i}"}}],"Version":"2012-10-17"}}"#
+        )
+    };
+    let reports = |i: &str| read(i, &format!("arn:aws:s3:::reports-{i}/*"));
+    for address in ["aws_iam_policy.second", "aws_iam_policy.legacy_second"] {
+        assert_eq!(attribute(&tf, address, "policy"), json!(reports("1")));
+    }
+    assert_eq!(
+        attribute(&tf, "aws_iam_policy.every_index", "policy"),
+        json!(serde_json::to_string(&json!([reports("0"), reports("1")])).unwrap())
+    );
+    assert_eq!(
+        attribute(&tf, "aws_iam_policy.first_of_unknown_count", "policy"),
+        json!(read("0", "*"))
+    );
+    assert_eq!(
+        attribute(&tf, "aws_iam_policy.logs", "policy"),
+        json!(concat!(
+            r#"{"Statement":[{"Action":"logs:PutLogEvents","Effect":"Allow","#,
+            r#""Resource":"arn:aws:s3:::logs/*"}],"Version":"2012-10-17"}"#
+        ))
+    );
+    for (address, why) in [
+        (
+            "missing_key",
+            r#"data.aws_iam_policy_document.per_key["audit"] is not an instance: its for_each has no key "audit""#,
+        ),
+        (
+            "past_the_count",
+            "data.aws_iam_policy_document.per_index[2] is not an instance: its count is 2",
+        ),
+        (
+            "of_nothing",
+            "data.aws_iam_policy_document.none[0] is not an instance: its count is 0",
+        ),
+        (
+            "indexed_single",
+            "data.aws_iam_policy_document.single has neither count nor for_each, so a reference to it takes no index",
+        ),
+    ] {
+        let reason = reason(&tf, &format!("aws_iam_policy.{address}"), "policy");
+        assert!(
+            reason.contains(&format!("an expression Terraform would reject: {why}")),
+            "{address}: {reason}"
+        );
+    }
+    assert_eq!(
+        attribute(&tf, "aws_iam_policy.of_nothing_or_else", "policy"),
+        json!("none")
+    );
+    assert_eq!(
+        attribute(&tf, "aws_iam_policy.of_no_instances", "policy"),
+        json!("[]")
+    );
+    // The instance is not known, but what every instance's policy says decides.
+    let rules = r#"
+rules:
+  - id: no-wildcard-resource
+    resource_type: aws_iam_policy
+    filters: [{ key: policy, operator: contains, value: Sid }]
+    assertions: [{ key: policy, operator: not_contains, value: '"Resource":"*"' }]
+  - id: one-bucket
+    resource_type: aws_iam_policy
+    filters: [{ key: policy, operator: contains, value: reports- }]
+    assertions: [{ key: policy, operator: contains, value: reports-0 }]
+"#;
+    let by_index: Vec<String> = outcomes(tf, rules)
+        .into_iter()
+        .filter(|o| o.contains("aws_iam_policy.by_index"))
+        .collect();
+    assert_eq!(
+        by_index,
+        [
+            "no-wildcard-resource aws_iam_policy.by_index=pass",
+            "one-bucket aws_iam_policy.by_index=unknown"
+        ]
+    );
+}
+
 #[test]
 fn files_are_read_from_the_module_and_never_outside_the_scan_root() {
     let dir = tempfile::tempdir().unwrap();

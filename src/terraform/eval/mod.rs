@@ -3,6 +3,7 @@
 //! `var.*`, `local.*`, pure functions and `aws_iam_policy_document`. Whatever cannot be known
 //! is an `Unknown` that keeps its source text and says why.
 
+mod documents;
 mod functions;
 pub(crate) mod json_text;
 pub(crate) mod limits;
@@ -334,18 +335,8 @@ impl<'s, 't> Evaluator<'s, 't> {
             }
             ("data", Some(data_type)) if data_type == "aws_iam_policy_document" => {
                 let Some(name) = attr(1) else { return Ok(None) };
-                // `data.x.name[0].json` under `count`: one block stands for every instance.
-                let skip = usize::from(matches!(
-                    ops.get(2).map(|o| o.value()),
-                    Some(TraversalOperator::Index(_) | TraversalOperator::LegacyIndex(_))
-                ));
-                match attr(2 + skip).as_deref() {
-                    Some("json" | "minified_json") => self
-                        .scope
-                        .policy_document(&name)
-                        .map(|v| (v.placed_at(span), 3 + skip)),
-                    _ => None,
-                }
+                self.policy_document_reference(&name, &ops[2..])?
+                    .map(|(v, used)| (v.placed_at(span), 2 + used))
             }
             _ => None,
         };

@@ -13,8 +13,9 @@ pub use crate::terraform::syntax::declarations::BodyRef;
 use crate::terraform::syntax::source::SourceFile;
 use crate::value::{Node, Unknown, Value};
 use hcl::edit::expr::Expression;
+use hcl::edit::visit::{Visit, visit_expr};
 use std::cell::RefCell;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -72,7 +73,16 @@ pub struct Scope<'t> {
     locals: HashMap<String, (&'t SourceFile, &'t Expression)>,
     local_values: Memo,
     documents: HashMap<String, (&'t SourceFile, BodyRef<'t>)>,
-    document_values: Memo,
+    /// Each document's instances, once its `count` or `for_each` is evaluated (`None` while in
+    /// progress).
+    document_instances: RefCell<HashMap<String, Option<Arc<DocumentInstances>>>>,
+    /// Each instance's policy, by name and instance key (`x`, `x[0]`, `x["a"]`).
+    document_values: RefCell<HashMap<String, Value>>,
+    /// The documents being rendered, to find one that includes itself.
+    documents_in_progress: RefCell<Vec<String>>,
+    /// Whether each document's body uses `count` or `each`, and how many of its instances
+    /// have a policy of their own so far.
+    document_instance_use: RefCell<HashMap<String, (bool, usize)>>,
     /// The `module` blocks of the module, by name.
     module_calls: HashMap<String, (&'t SourceFile, BodyRef<'t>)>,
     /// Each call's outputs as one object, once evaluated (`None` while in progress).
@@ -99,7 +109,10 @@ impl<'t> Scope<'t> {
             locals: HashMap::new(),
             local_values: RefCell::default(),
             documents: HashMap::new(),
+            document_instances: RefCell::default(),
             document_values: RefCell::default(),
+            documents_in_progress: RefCell::default(),
+            document_instance_use: RefCell::default(),
             module_calls: HashMap::new(),
             module_values: RefCell::default(),
             called: None,
@@ -397,32 +410,206 @@ impl<'t> Scope<'t> {
         }
     }
 
-    /// The `json` (and `minified_json`, the same text) of `data "aws_iam_policy_document"
-    /// "name"`.
-    pub fn policy_document(&self, name: &str) -> Option<Value> {
-        let key = name.to_string();
-        if let Some(state) = self.document_values.borrow().get(&key) {
-            let source = format!("data.aws_iam_policy_document.{name}");
+    /// The instances of `data "aws_iam_policy_document" "name"`, as its `count` or `for_each`
+    /// says before `plan`; `None` when the module has no such block.
+    pub fn document_instances(&self, name: &str) -> Option<Arc<DocumentInstances>> {
+        let block = format!("data.aws_iam_policy_document.{name}");
+        if let Some(state) = self.document_instances.borrow().get(name) {
             return Some(state.clone().unwrap_or_else(|| {
-                Value::Unknown(Unknown::new(
-                    &source,
-                    format!("{source}, which includes itself"),
-                ))
+                Arc::new(DocumentInstances::Unknown {
+                    each: false,
+                    cause: Unknown::new(&block, format!("{block}, whose count depends on itself")),
+                })
             }));
         }
         let (file, body) = self.documents.get(name).copied()?;
-        self.document_values.borrow_mut().insert(key.clone(), None);
-        let mut evaluator = Evaluator::new(self, file);
+        let BodyRef::Hcl(hcl) = body else {
+            return Some(Arc::new(DocumentInstances::AsWritten));
+        };
+        self.document_instances
+            .borrow_mut()
+            .insert(name.to_string(), None);
+        let argument = |key: &str| {
+            let expr = &hcl.get_attribute(key)?.value;
+            let value = Evaluator::new(self, file).attribute(expr).value;
+            Some((file.text_of(hcl::edit::Span::span(expr)).to_string(), value))
+        };
+        let instances = Arc::new(match (argument("for_each"), argument("count")) {
+            (Some((source, for_each)), _) => DocumentInstances::for_each(&source, for_each),
+            (None, Some((source, count))) => DocumentInstances::count(&source, count),
+            (None, None) => DocumentInstances::Single,
+        });
+        self.document_instances
+            .borrow_mut()
+            .insert(name.to_string(), Some(instances.clone()));
+        Some(instances)
+    }
+
+    /// The `json` (and `minified_json`, the same text) of `data "aws_iam_policy_document"
+    /// "name"`: of the instance `key` (`[0]`, `["a"]`, or `""` for the block itself) whose
+    /// `count` or `each` is `binding` (`None`: the block as written, where they are unknown).
+    pub fn policy_document(
+        &self,
+        name: &str,
+        key: &str,
+        binding: Option<(&str, Value)>,
+    ) -> Option<Value> {
+        let block = format!("data.aws_iam_policy_document.{name}");
+        let (file, body) = self.documents.get(name).copied()?;
+        // An instance whose statements use neither `count` nor `each` has the block's policy,
+        // rendered once for all; past `DOCUMENT_INSTANCES` instances of its own, one stands
+        // for the rest, `count.index` and `each` unknown.
+        let (key, binding) = match binding {
+            Some(binding) if self.own_policy(name, key, body) => (key, Some(binding)),
+            _ => ("", None),
+        };
+        let id = format!("{name}{key}");
+        if let Some(value) = self.document_values.borrow().get(&id) {
+            return Some(value.clone());
+        }
+        if self
+            .documents_in_progress
+            .borrow()
+            .iter()
+            .any(|n| n == name)
+        {
+            return Some(Value::Unknown(Unknown::new(
+                &block,
+                format!("{block}, which includes itself"),
+            )));
+        }
+        self.documents_in_progress
+            .borrow_mut()
+            .push(name.to_string());
+        let mut evaluator = match binding {
+            Some((bound, value)) => Evaluator::with_binding(self, file, bound, value),
+            None => Evaluator::new(self, file),
+        };
         let body_value = match body {
             BodyRef::Hcl(body) => evaluator.body(body),
             BodyRef::Json(expr) => evaluator.attribute(expr).value,
         };
-        let source = format!("data.aws_iam_policy_document.{name}.json");
-        let value = rendered_document(&body_value, &source);
-        self.document_values
-            .borrow_mut()
-            .insert(key, Some(value.clone()));
+        self.documents_in_progress.borrow_mut().pop();
+        let value = rendered_document(&body_value, &format!("{block}{key}.json"));
+        self.document_values.borrow_mut().insert(id, value.clone());
         Some(value)
+    }
+
+    /// Whether the instance `key` of a document gets a policy of its own: its body uses
+    /// `count` or `each`, and the document has fewer than `DOCUMENT_INSTANCES` such instances,
+    /// this one included once it is rendered.
+    fn own_policy(&self, name: &str, key: &str, body: BodyRef<'_>) -> bool {
+        if self
+            .document_values
+            .borrow()
+            .contains_key(&format!("{name}{key}"))
+        {
+            return true;
+        }
+        let mut uses = self.document_instance_use.borrow_mut();
+        let (uses_instance, rendered) = uses.entry(name.to_string()).or_insert_with(|| {
+            let uses_instance = match body {
+                BodyRef::Hcl(body) => {
+                    let mut finder = InstanceReferences::default();
+                    finder.visit_body(body);
+                    finder.found
+                }
+                BodyRef::Json(_) => false,
+            };
+            (uses_instance, 0)
+        });
+        if !*uses_instance || *rendered >= DOCUMENT_INSTANCES {
+            return false;
+        }
+        *rendered += 1;
+        true
+    }
+}
+
+/// The most instances of one policy document that get a policy of their own, as `count` and
+/// `for_each` expand no more (`terraform/instances.rs`).
+pub const DOCUMENT_INSTANCES: usize = 256;
+
+/// Finds `count` and `each` in a block's body.
+#[derive(Default)]
+struct InstanceReferences {
+    found: bool,
+}
+
+impl Visit for InstanceReferences {
+    fn visit_expr(&mut self, expr: &Expression) {
+        match expr {
+            Expression::Variable(name) if matches!(name.as_str(), "count" | "each") => {
+                self.found = true;
+            }
+            _ if self.found => {}
+            _ => visit_expr(self, expr),
+        }
+    }
+}
+
+/// How many instances a policy document has, as Terraform knows before `plan`.
+#[derive(Debug, Clone)]
+pub enum DocumentInstances {
+    /// No `count` or `for_each`: a reference names the block itself.
+    Single,
+    /// A `.tf.json` block, whose `count` and `for_each` riveter does not read: it stands for
+    /// every instance, whatever index a reference gives.
+    AsWritten,
+    /// `count`, known.
+    Count(usize),
+    /// `for_each` over a known map or set: each key with its `each.value`.
+    ForEach(BTreeMap<String, Value>),
+    /// A `count` (`each` false) or `for_each` (`each` true) that cannot be known before
+    /// `plan`, or that Terraform would reject.
+    Unknown { each: bool, cause: Box<Unknown> },
+}
+
+impl DocumentInstances {
+    fn count(source: &str, count: Value) -> DocumentInstances {
+        let reject = |why: String| DocumentInstances::Unknown {
+            each: false,
+            cause: Unknown::new(source, format!("count = {source}, {why}")),
+        };
+        match count {
+            Value::Unknown(cause) => DocumentInstances::Unknown { each: false, cause },
+            Value::Number(n) => match n.to_i64().and_then(|n| usize::try_from(n).ok()) {
+                Some(n) => DocumentInstances::Count(n),
+                None => reject(format!("which is {n}, not a whole number of 0 or more")),
+            },
+            other => reject(format!("which is a {}, not a number", other.kind())),
+        }
+    }
+
+    fn for_each(source: &str, for_each: Value) -> DocumentInstances {
+        match for_each {
+            Value::Unknown(cause) => DocumentInstances::Unknown { each: true, cause },
+            Value::Map(entries) => {
+                DocumentInstances::ForEach(entries.into_iter().map(|(k, n)| (k, n.value)).collect())
+            }
+            // A set of strings: each key is its value.
+            Value::List(items) if items.iter().all(|n| matches!(n.value, Value::String(_))) => {
+                DocumentInstances::ForEach(
+                    items
+                        .into_iter()
+                        .filter_map(|n| match n.value {
+                            Value::String(s) => Some((s.clone(), Value::String(s))),
+                            _ => None,
+                        })
+                        .collect(),
+                )
+            }
+            other => DocumentInstances::Unknown {
+                each: true,
+                cause: Unknown::new(
+                    source,
+                    format!(
+                        "for_each = {source}, which is a {}, not a map or a set of strings",
+                        other.kind()
+                    ),
+                ),
+            },
+        }
     }
 }
 
