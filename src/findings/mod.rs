@@ -51,14 +51,7 @@ pub struct ResourceRef {
 impl ResourceRef {
     /// The address within its module (`aws_kms_key.k`), which its block declares.
     pub fn local_address(&self) -> &str {
-        match &self.instance {
-            Some(instance) => self
-                .address
-                .strip_prefix(instance.address.as_str())
-                .and_then(|rest| rest.strip_prefix('.'))
-                .unwrap_or(&self.address),
-            None => &self.address,
-        }
+        crate::terraform::local_address(&self.address, self.instance.as_deref())
     }
 }
 

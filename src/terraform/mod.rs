@@ -13,7 +13,9 @@ pub use discovery::discover::{DiscoverError, Discovered, discover, is_terraform}
 pub use modules::module::Absent;
 pub use modules::module_graph::{ModuleGraph, ModuleNode};
 pub use modules::variables::{self, CommandLineVariable, VariableInputs};
-pub use resource::{BlockKind, CallSite, FileError, ModuleInstance, Origin, Provenance, Resource};
+pub use resource::{
+    BlockKind, CallSite, FileError, ModuleInstance, Origin, Provenance, Resource, local_address,
+};
 pub use syntax::ignore_comments::Directive;
 
 use modules::module;

@@ -55,6 +55,15 @@ pub struct ModuleInstance {
     pub unsure: Option<String>,
 }
 
+/// The part of a resource's address after its module instance's (`aws_kms_key.k` of
+/// `module.weak.aws_kms_key.k`), which the source block declares.
+pub fn local_address<'a>(address: &'a str, instance: Option<&ModuleInstance>) -> &'a str {
+    instance
+        .and_then(|i| address.strip_prefix(i.address.as_str()))
+        .and_then(|rest| rest.strip_prefix('.'))
+        .unwrap_or(address)
+}
+
 /// A `module` block that made an instance: `module.app["eu"]` at `envs/prod/main.tf:3`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CallSite {
@@ -143,14 +152,7 @@ impl Resource {
 
     /// The address within its module (`aws_kms_key.k`), which a source block declares.
     pub fn local_address(&self) -> &str {
-        match &self.instance {
-            Some(instance) => self
-                .address
-                .strip_prefix(instance.address.as_str())
-                .and_then(|rest| rest.strip_prefix('.'))
-                .unwrap_or(&self.address),
-            None => &self.address,
-        }
+        local_address(&self.address, self.instance.as_deref())
     }
 
     /// Places the resource in an instance of a called module: its address gains the

@@ -74,6 +74,7 @@ pub struct Absent {
 }
 
 /// A `module` block calling a folder of the repository (`./` or `../`).
+#[derive(Clone)]
 pub struct ModuleCall {
     /// The called folder, which need not exist.
     pub target: PathBuf,
@@ -89,6 +90,7 @@ pub struct ModuleCall {
 
 /// One instance of a call: `["eu"]` or `[0]` (empty without `count` or `for_each`), and the
 /// arguments it gives.
+#[derive(Clone)]
 struct CallInstance {
     key: String,
     arguments: CallerValues,
@@ -484,7 +486,7 @@ fn evaluate_instances(
         let mut result = ModuleResult {
             resources: placed(&source.resources, &p.instance, &origins),
             context: placed(&source.context, &p.instance, &origins),
-            calls: source.calls.iter().map(ModuleCall::copy).collect(),
+            calls: source.calls.clone(),
             absent: source
                 .absent
                 .iter()
@@ -542,26 +544,6 @@ impl Reorigin<'_> {
             .and_then(|(name, _)| self.to.origins.get(name))
             .unwrap_or(origin)
             .clone()
-    }
-}
-
-impl ModuleCall {
-    fn copy(&self) -> ModuleCall {
-        ModuleCall {
-            target: self.target.clone(),
-            name: self.name.clone(),
-            file: self.file.clone(),
-            line: self.line,
-            instances: self
-                .instances
-                .iter()
-                .map(|i| CallInstance {
-                    key: i.key.clone(),
-                    arguments: i.arguments.clone(),
-                })
-                .collect(),
-            unsure: self.unsure.clone(),
-        }
     }
 }
 
