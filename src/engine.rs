@@ -226,6 +226,7 @@ fn evaluate(
         note: from_origin(note, resource),
         assertions: results,
         suppression: None,
+        in_scope: None,
         in_scope_because: None,
     })
 }
@@ -534,6 +535,7 @@ fn skipped(index: usize, rule: &Rule, selected: bool, absent: &[Absent]) -> Find
         note: Some(message.into()),
         assertions: Vec::new(),
         suppression: None,
+        in_scope: None,
         in_scope_because: None,
     }
 }

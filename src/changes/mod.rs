@@ -1,16 +1,30 @@
-//! Which files a change touched, and which findings are therefore the change's: those on
-//! resources whose values the changed files can affect (docs/usage.md, "What a change puts in
-//! scope"). A finding outside the changed files says why it is in scope.
+//! What a change puts in scope: the resources whose verdicts it can alter, and nothing else
+//! (docs/usage.md, "What a change puts in scope"). A resource is in scope when the change
+//! touched its block's lines, altered a definition it reads (through any chain, across module
+//! calls), altered a resource a relation relates it to, or changed a file every verdict
+//! depends on (a rule file, the config, the baseline). A finding outside the changed lines
+//! says why it is in scope.
+//!
+//! `git` reads the change, `lines` which lines it touched, `definitions` which definitions it
+//! altered, `follow` what those reach through the module instances.
 
-mod reach;
+mod definitions;
+mod follow;
+mod git;
+mod lines;
+
+pub use git::{Change, Version, Versions, from_git, revision, versions};
 
 use crate::findings::{Finding, Outcome, Report};
+use crate::rules::RelationKind;
+use crate::rules::{Rule, TypeSelector};
 use crate::scan;
-use crate::terraform::{CommandLineVariable, display_path};
-use reach::Cause;
-use std::collections::{BTreeMap, BTreeSet};
+use crate::terraform::{BlockKind, CommandLineVariable, Name, display_path};
+use definitions::{Alterations, Altered};
+use follow::{Reached, Why};
+use lines::Touched;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
-use std::process::Command;
 use std::sync::Arc;
 
 /// Changed files, relative to the repository root with `/` separators. A renamed file counts
@@ -80,13 +94,14 @@ impl Judges {
         self.rule_folders.push(normalized(path));
     }
 
-    /// The first judging file the change touched.
-    fn changed(&self, changed: &ChangedFiles) -> Option<Cause> {
-        let file = self.files.iter().find_map(|(path, what)| {
-            changed
-                .contains(path)
-                .then(|| Cause::everything(path, what))
-        });
+    /// Why everything is in scope: the first judging file the change touched.
+    fn changed(&self, changed: &ChangedFiles) -> Option<String> {
+        let everything =
+            |file: &str, what: &str| format!("in scope because {file} ({what}) changed");
+        let file = self
+            .files
+            .iter()
+            .find_map(|(path, what)| changed.contains(path).then(|| everything(path, what)));
         file.or_else(|| {
             changed
                 .files
@@ -96,9 +111,9 @@ impl Judges {
                         && self
                             .rule_folders
                             .iter()
-                            .any(|folder| reach::folder_of(file) == folder)
+                            .any(|folder| folder_of(file) == folder)
                 })
-                .map(|file| Cause::everything(file, "a rule file"))
+                .map(|file| everything(file, "a rule file"))
         })
     }
 }
@@ -137,73 +152,91 @@ impl ChangedFiles {
         self.files.contains(file)
     }
 
-    /// The report restricted to findings on resources the change can affect; parse errors
-    /// stay, since a file that does not parse makes the whole scan untrustworthy. A finding
-    /// outside the changed files says why it is in scope; a rule with nothing left in scope
-    /// is skipped and says so.
-    pub fn scope(&self, report: &Report, judges: &Judges) -> Report {
-        let everything = judges
-            .changed(self)
-            .map(|cause| Arc::<str>::from(cause.explain()));
-        let modules: BTreeMap<String, Arc<str>> = reach::reached(&report.modules, &self.files)
-            .into_iter()
-            .map(|(folder, cause)| (folder, cause.explain().into()))
-            .collect();
-        // Why a resource's file is in scope: `Some(None)` for a changed file itself.
-        let why = |file: &str| -> Option<Option<Arc<str>>> {
-            if self.contains(file) {
-                return Some(None);
-            }
-            if let Some(cause) = &everything {
-                return Some(Some(cause.clone()));
-            }
-            modules.get(reach::folder_of(file)).map(|c| Some(c.clone()))
-        };
-        // Only the kept findings are copied: a monorepo's scan has hundreds of thousands, and
-        // a pull request touches a few files.
-        let mut findings: Vec<Finding> = Vec::new();
-        let mut by_file: BTreeMap<&str, Option<Option<Arc<str>>>> = BTreeMap::new();
-        let mut rule_kept = vec![false; report.rules.len()];
-        for finding in &report.findings {
-            let kept = match &finding.resource {
-                // A rule that applied to nothing in the whole scan applies to nothing here.
-                None => Some(None),
-                Some(resource) => by_file
-                    .entry(&resource.file)
-                    .or_insert_with(|| why(&resource.file))
-                    .clone(),
-            };
-            match kept {
-                Some(because) => {
-                    rule_kept[finding.rule] = true;
-                    let mut finding = finding.clone();
-                    finding.in_scope_because = because;
-                    findings.push(finding);
-                }
-                None => {
-                    if !rule_kept[finding.rule] && is_last_of_rule(report, finding) {
-                        rule_kept[finding.rule] = true;
-                        findings.push(out_of_scope(report, finding.rule));
-                    }
-                }
-            }
-        }
-        Report {
-            rules: report.rules.clone(),
-            findings,
-            errors: report.errors.clone(),
-            files: report.files,
-            resources: report.resources,
-            model: report.model.clone(),
-            modules: report.modules.clone(),
-        }
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.files.iter().map(String::as_str)
     }
 }
 
-/// Whether `finding` is its rule's last (findings are in rule order).
-fn is_last_of_rule(report: &Report, finding: &Finding) -> bool {
-    let all = report.findings_of(finding.rule);
-    all.last().is_some_and(|last| std::ptr::eq(last, finding))
+/// The folder of a path relative to the scan root, `""` for the root.
+pub fn folder_of(path: &str) -> &str {
+    path.rsplit_once('/').map_or("", |(dir, _)| dir)
+}
+
+/// Whether a finding is in scope, and why when it is not for its own lines.
+#[derive(Debug, Clone)]
+enum Verdict {
+    Out,
+    /// The change touched the block's lines (or the rule selected nothing at all).
+    Own,
+    Because(Arc<str>),
+}
+
+/// What a change touched and reached, ready to place each finding.
+struct Scope<'r> {
+    everything: Option<Arc<str>>,
+    /// Changed files with what they touched in the new version, and the new version's text.
+    touched: HashMap<String, (Touched, Option<String>)>,
+    reached: Reached<'r>,
+    /// By rule: what its relations bring into scope.
+    relations: HashMap<usize, RelationScope>,
+}
+
+/// What a rule's relations bring into scope beyond what the resource itself reads.
+#[derive(Default)]
+struct RelationScope {
+    /// Every resource of the rule: a related resource that may name one by a value riveter
+    /// does not follow back was altered.
+    all: Option<Arc<str>>,
+    /// Resources (by frame and name) a reached related resource refers to directly.
+    some: HashMap<(usize, Name), Arc<str>>,
+    /// For `refers_to`: a resource of the other type was reached; the rule's resources whose
+    /// own attribute does not refer to that type by reference alone are in scope. The
+    /// attribute, the other type, and why.
+    refers: Vec<(String, String, Arc<str>)>,
+}
+
+impl Change {
+    /// Marks every finding of `report` in or out of scope (`Finding::in_scope`), and gives the
+    /// part of the report the change is judged by: the findings in scope, parse errors (a file
+    /// that does not parse makes the whole scan untrustworthy), and for a rule with nothing
+    /// left in scope, one skipped finding that says so.
+    pub fn scope(&self, report: &mut Report, judges: &Judges) -> Report {
+        let modules = report.modules.clone();
+        let mut scope = Scope::new(self, &modules, &report.rules, judges);
+        for finding in report.findings.iter_mut() {
+            let verdict = scope.place(finding, &report.model);
+            finding.in_scope = Some(!matches!(verdict, Verdict::Out));
+            finding.in_scope_because = match verdict {
+                Verdict::Because(why) => Some(why),
+                _ => None,
+            };
+        }
+        shown(report)
+    }
+}
+
+/// The findings in scope, and for each rule with none, why.
+fn shown(report: &Report) -> Report {
+    // Only the kept findings are copied: a monorepo's scan has hundreds of thousands, and a
+    // pull request touches a few files.
+    let mut findings: Vec<Finding> = Vec::new();
+    for rule in 0..report.rules.len() {
+        let all = report.findings_of(rule);
+        let before = findings.len();
+        findings.extend(all.iter().filter(|f| f.in_scope == Some(true)).cloned());
+        if findings.len() == before && !all.is_empty() {
+            findings.push(out_of_scope(report, rule));
+        }
+    }
+    Report {
+        rules: report.rules.clone(),
+        findings,
+        errors: report.errors.clone(),
+        files: report.files,
+        resources: report.resources,
+        model: report.model.clone(),
+        modules: report.modules.clone(),
+    }
 }
 
 /// The finding of a rule whose resources are all outside the change's scope.
@@ -227,90 +260,394 @@ fn out_of_scope(report: &Report, rule: usize) -> Finding {
         ),
         assertions: Vec::new(),
         suppression: None,
+        in_scope: Some(true),
         in_scope_because: None,
     }
 }
 
-/// `git diff --name-only BASE...HEAD` in `repo`: the files changed since the merge base.
-/// Without rename detection a renamed file is listed as deleted and added: both names count.
-///
-/// Both revisions come from outside (`--changed-since`, a CI event), so neither may be taken
-/// for an option: each is checked by `revision`, and `--end-of-options` ends git's options.
-///
-/// `trusted`: a checkout the caller vouches for although another user may own it (the
-/// Action's workspace, which the runner's user checked out and the container's root reads).
-/// git refuses such a repository unless it is a `safe.directory`; this says so for this one
-/// command (`-c`, which git honours as it does its global config) and writes no config file.
-pub fn from_git(
-    repo: &Path,
-    base: &str,
-    head: &str,
-    trusted: Option<&Path>,
-) -> Result<ChangedFiles, String> {
-    let range = format!("{}...{}", revision(base)?, revision(head)?);
-    let mut git = Command::new("git");
-    if let Some(dir) = trusted {
-        let mut setting = std::ffi::OsString::from("safe.directory=");
-        setting.push(dir);
-        git.arg("-c").arg(setting);
+impl<'r> Scope<'r> {
+    fn new(
+        change: &Change,
+        modules: &'r crate::terraform::ModuleGraph,
+        rules: &[Rule],
+        judges: &Judges,
+    ) -> Scope<'r> {
+        let mut scope = Scope {
+            everything: judges.changed(&change.files).map(Arc::from),
+            touched: HashMap::new(),
+            reached: Reached::new(modules),
+            relations: HashMap::new(),
+        };
+        if scope.everything.is_some() {
+            return scope;
+        }
+        let compared: Vec<&str> = change
+            .files
+            .iter()
+            .filter(|f| definitions::compared(f))
+            .collect();
+        let read = match &change.versions {
+            Some(versions) => versions.read(&compared),
+            None => Err("git cannot tell the versions of the change's files".into()),
+        };
+        let alterations = match read {
+            Ok(versions) => {
+                for (path, (old, new)) in &versions {
+                    let touched = match (old, new) {
+                        (Version::Text(old), Version::Text(new)) => Touched::between(old, new),
+                        _ => Touched::all(),
+                    };
+                    let text = match new {
+                        Version::Text(text) => Some(text.clone()),
+                        _ => None,
+                    };
+                    scope.touched.insert(path.clone(), (touched, text));
+                }
+                definitions::alterations(&versions)
+            }
+            Err(why) => unreadable(&compared, &why),
+        };
+        // Every other changed file matters only to what reads it through a function.
+        let files: Vec<(String, Why)> = change
+            .files
+            .iter()
+            .filter(|f| !definitions::compared(f))
+            .map(|f| {
+                let why = Why {
+                    altered: format!("{f} changed").into(),
+                    through: None,
+                    seed: true,
+                    how: Some("which it reads through a function"),
+                };
+                (f.to_string(), why)
+            })
+            .collect();
+        scope
+            .reached
+            .follow(&alterations.altered, &alterations.unreadable, &files);
+        scope.relations = relations(rules, &scope.reached, &alterations.altered);
+        scope
     }
-    let out = git
-        .arg("-C")
-        .arg(repo)
-        // Paths relative to the folder git runs in, which is the root reports are relative to.
-        .args(["diff", "--name-only", "--no-renames", "--relative"])
-        .arg("--end-of-options")
-        .arg(&range)
-        // No paths: everything after `--` would be one.
-        .arg("--")
-        .output()
-        .map_err(|e| format!("could not run git: {e}"))?;
-    if !out.status.success() {
-        let message = String::from_utf8_lossy(&out.stderr);
-        return Err(format!("git diff {range} failed: {}", message.trim()));
+
+    /// Whether a finding is in scope, and why.
+    fn place(&mut self, finding: &Finding, model: &[crate::terraform::Resource]) -> Verdict {
+        let Some(resource) = finding.resource.as_deref() else {
+            // A rule that applied to nothing in the whole scan applies to nothing here.
+            return Verdict::Own;
+        };
+        if let Some(why) = &self.everything {
+            return Verdict::Because(why.clone());
+        }
+        if let Some((touched, text)) = self.touched.get(&*resource.file) {
+            let first = text.as_deref().map_or(resource.span.line, |t| {
+                with_comments_above(t, resource.span.line)
+            });
+            if touched.block(first, resource.span.end_line) {
+                return Verdict::Own;
+            }
+        }
+        let (root, calls): (&str, Vec<&str>) = match &resource.instance {
+            Some(instance) => match instance.calls.first() {
+                Some(first) => (
+                    folder_of(&first.file),
+                    instance.calls.iter().map(|c| c.name.as_str()).collect(),
+                ),
+                None => (folder_of(&resource.file), Vec::new()),
+            },
+            None => (folder_of(&resource.file), Vec::new()),
+        };
+        let Some(frame) = self.reached.frame(root, &calls) else {
+            return Verdict::Because(
+                format!(
+                    "in scope because riveter cannot place {} among the module calls it follows",
+                    resource.address
+                )
+                .into(),
+            );
+        };
+        let kind = finding
+            .resource_index
+            .and_then(|i| model.get(i))
+            .map_or(BlockKind::Managed, |r| r.kind);
+        let name = match kind {
+            BlockKind::Managed => {
+                Name::Managed(resource.resource_type.clone(), local_name(resource))
+            }
+            BlockKind::Data => Name::Data(resource.resource_type.clone(), local_name(resource)),
+            BlockKind::Provider => Name::Provider(resource.resource_type.clone()),
+            BlockKind::Module => {
+                return match self.reached.why_call(frame, &resource.name) {
+                    Some(why) => Verdict::Because(why.explain("which it reads").into()),
+                    None => Verdict::Out,
+                };
+            }
+        };
+        if let Some(why) = self.reached.why(frame, &name) {
+            return Verdict::Because(why.explain("which it reads").into());
+        }
+        if let Some(related) = self.relations.get(&finding.rule) {
+            if let Some(why) = related
+                .all
+                .as_ref()
+                .or_else(|| related.some.get(&(frame, name.clone())))
+            {
+                return Verdict::Because(why.clone());
+            }
+            for (attribute, other, why) in &related.refers {
+                let direct = self
+                    .reached
+                    .folder_definitions(frame)
+                    .iter()
+                    .find(|d| d.name == name)
+                    .is_some_and(|d| refers_directly(&d.attributes, attribute, |t| t == other));
+                if !direct {
+                    return Verdict::Because(why.clone());
+                }
+            }
+        }
+        Verdict::Out
     }
-    Ok(ChangedFiles::new(
-        String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .map(str::to_string),
-    ))
 }
 
-/// A revision to give git, refused when git could read it as something else: one starting
-/// with `-` would be an option (`--output=FILE` writes a file), an empty one would mean HEAD.
-pub fn revision(name: &str) -> Result<&str, String> {
+/// A resource's name within its block, without an instance key: `b` for `aws_s3_bucket.b[0]`.
+fn local_name(resource: &crate::findings::ResourceRef) -> String {
+    let address = resource.local_address();
+    let after_type = address
+        .strip_prefix(&resource.resource_type)
+        .and_then(|rest| rest.strip_prefix('.'))
+        .unwrap_or(&resource.name);
+    let end = after_type.find('[').unwrap_or(after_type.len());
+    let name = &after_type[..end];
     if name.is_empty() {
-        return Err("an empty git revision was given; name a branch, tag or commit".into());
+        resource.name.clone()
+    } else {
+        name.to_string()
     }
-    if name.starts_with('-') {
-        return Err(format!(
-            "the git revision {name:?} starts with `-`, which git would take for an option; \
-             name a branch, tag or commit"
-        ));
+}
+
+/// The first line of the comments right above a block (which may hold a `riveter:ignore`),
+/// or the block's own first line.
+fn with_comments_above(text: &str, line: u32) -> u32 {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut first = line;
+    while first > 1 {
+        let above = lines.get(first as usize - 2).map_or("", |l| l.trim_start());
+        let comment = above.starts_with('#')
+            || above.starts_with("//")
+            || above.starts_with("/*")
+            || above.starts_with('*');
+        if !comment {
+            break;
+        }
+        first -= 1;
     }
-    Ok(name)
+    first
+}
+
+/// Every changed Terraform file's folder counts as wholly altered: its versions are unknown.
+fn unreadable(compared: &[&str], why: &str) -> Alterations {
+    let mut folders: BTreeMap<&str, &str> = BTreeMap::new();
+    for path in compared {
+        folders.entry(folder_of(path)).or_insert(path);
+    }
+    Alterations {
+        altered: Vec::new(),
+        unreadable: folders
+            .into_iter()
+            .map(|(folder, path)| definitions::Unreadable {
+                folder: folder.to_string(),
+                words: format!("{path} changed and {why}").into(),
+            })
+            .collect(),
+    }
+}
+
+/// Whether a resource's `attribute` reads only resources by reference (of types `wanted`
+/// accepts), so that what it refers to is what it reads: `bucket = aws_s3_bucket.b.id`.
+fn refers_directly(
+    attributes: &[(String, Vec<Name>)],
+    attribute: &str,
+    wanted: impl Fn(&str) -> bool,
+) -> bool {
+    let reads: Vec<&Name> = attributes
+        .iter()
+        .filter(|(key, _)| key == attribute)
+        .flat_map(|(_, reads)| reads)
+        .collect();
+    !reads.is_empty()
+        && reads
+            .iter()
+            .all(|read| matches!(read, Name::Managed(t, _) if wanted(t)))
+}
+
+/// A resource of type `other` anywhere in the scan whose `attribute` does not refer by
+/// reference alone.
+fn indirect_companion(
+    reached: &Reached,
+    other: &str,
+    attribute: &str,
+    subject: &impl Fn(&str) -> bool,
+) -> Option<String> {
+    reached.graph().modules().find_map(|(folder, node)| {
+        node.definitions
+            .as_deref()
+            .unwrap_or_default()
+            .iter()
+            .find_map(|d| {
+                let is_other = matches!(&d.name, Name::Managed(t, _) if t == other);
+                (is_other && !refers_directly(&d.attributes, attribute, subject)).then(|| {
+                    format!(
+                        "{} in {}",
+                        d.name.written(),
+                        if folder.is_empty() { "." } else { folder }
+                    )
+                })
+            })
+    })
+}
+
+/// The first segment of a relation's attribute key: `bucket` for `bucket`, `a` for `a.b[0]`.
+fn top_attribute(key: &str) -> &str {
+    key.split(['.', '[']).next().unwrap_or(key)
+}
+
+/// A top-level attribute of a resource and what it reads.
+type Attribute = (String, Vec<Name>);
+
+/// A resource the change reached that a relation may relate to others: its frame, its name,
+/// why it is reached, and its attributes in each version that has it.
+type Companion<'a> = (usize, &'a Name, Arc<str>, Vec<&'a [Attribute]>);
+
+/// What each rule's relations bring into scope (docs/rules.md, "What refers to means"): a
+/// companion reached, added or removed brings in the resource it refers to by reference, or
+/// every resource of the rule when it may refer by a name, a variable or anything riveter does
+/// not follow back.
+fn relations(
+    rules: &[Rule],
+    reached: &Reached,
+    altered: &[Altered],
+) -> HashMap<usize, RelationScope> {
+    let old_attributes: HashMap<(&str, &Name), &[Attribute]> = altered
+        .iter()
+        .map(|a| ((a.folder.as_str(), &a.name), a.old_attributes.as_slice()))
+        .collect();
+    // The managed resources reached, with their frame and what their attributes read in each
+    // version.
+    let mut companions: Vec<Companion> = Vec::new();
+    for (frame, name, why) in reached.reached_managed() {
+        let folder = reached.folder_of_frame(frame);
+        let mut versions: Vec<&[Attribute]> = Vec::new();
+        if let Some(d) = reached
+            .folder_definitions(frame)
+            .iter()
+            .find(|d| d.name == *name)
+        {
+            versions.push(&d.attributes);
+        }
+        if let Some(old) = old_attributes.get(&(folder, name)) {
+            versions.push(old);
+        }
+        let words: Arc<str> = match &why.through {
+            None => format!("in scope because {}, which refers to it", why.altered).into(),
+            Some(_) => format!(
+                "in scope because {}, which reaches {}, which refers to it",
+                why.altered,
+                name.written()
+            )
+            .into(),
+        };
+        companions.push((frame, name, words, versions));
+    }
+    for (frame, why) in reached.whole_frames() {
+        for d in reached.folder_definitions(frame) {
+            if matches!(d.name, Name::Managed(..)) {
+                let words: Arc<str> = format!(
+                    "in scope because {}, which reaches {}, which refers to it",
+                    why.altered,
+                    d.name.written()
+                )
+                .into();
+                companions.push((frame, &d.name, words, vec![&d.attributes]));
+            }
+        }
+    }
+    let mut out: HashMap<usize, RelationScope> = HashMap::new();
+    for (index, rule) in rules.iter().enumerate() {
+        let subject = |t: &str| {
+            rule.resource_types.iter().any(|s| match s {
+                TypeSelector::AnyManaged => true,
+                TypeSelector::Managed(m) => m == t,
+                _ => false,
+            })
+        };
+        for relation in rule.assertions.iter().filter_map(|a| a.relation.as_deref()) {
+            let attribute = top_attribute(&relation.attribute.text);
+            let other = relation.resource_type.as_str();
+            let scope = out.entry(index).or_default();
+            for (frame, name, words, versions) in &companions {
+                let Name::Managed(t, _) = name else { continue };
+                if t != other {
+                    continue;
+                }
+                match relation.kind {
+                    RelationKind::ReferencedBy | RelationKind::NotReferencedBy => {
+                        let direct = versions
+                            .iter()
+                            .all(|attrs| refers_directly(attrs, attribute, subject));
+                        if direct && !versions.is_empty() {
+                            for attrs in versions {
+                                for (key, reads) in attrs.iter() {
+                                    if key != attribute {
+                                        continue;
+                                    }
+                                    for read in reads {
+                                        scope
+                                            .some
+                                            .entry((*frame, read.clone()))
+                                            .or_insert_with(|| words.clone());
+                                    }
+                                }
+                            }
+                        } else {
+                            scope.all.get_or_insert_with(|| format!("{words}, or may: it names what it refers to by a value riveter does not follow back").into());
+                        }
+                    }
+                    RelationKind::RefersTo => {
+                        scope.refers.push((
+                            attribute.to_string(),
+                            other.to_string(),
+                            words.clone(),
+                        ));
+                    }
+                }
+            }
+            // A resource of the rule's type reached, where a companion refers by a value
+            // riveter does not follow back: which resource that value names may now differ.
+            if relation.kind != RelationKind::RefersTo && scope.all.is_none() {
+                let subject_reached = companions
+                    .iter()
+                    .find(|(_, name, _, _)| matches!(name, Name::Managed(t, _) if subject(t)));
+                if let Some((_, name, words, _)) = subject_reached
+                    && let Some(by_name) = indirect_companion(reached, other, attribute, &subject)
+                {
+                    scope.all = Some(
+                        format!(
+                            "{words}: {} is reached, and {by_name} names what it refers to by a value riveter does not follow back",
+                            name.written()
+                        )
+                        .into(),
+                    );
+                }
+            }
+        }
+    }
+    out.retain(|_, s| s.all.is_some() || !s.some.is_empty() || !s.refers.is_empty());
+    out
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{ChangedFiles, Judges, from_git, revision};
-    use std::path::Path;
-
-    #[test]
-    fn a_revision_git_could_take_for_an_option_is_refused() {
-        assert_eq!(revision("main"), Ok("main"));
-        assert_eq!(revision("a1b2c3"), Ok("a1b2c3"));
-        for bad in ["-p", "--output=/tmp/x", "-", ""] {
-            let refused = revision(bad).unwrap_err();
-            assert!(refused.contains("git revision"), "{refused}");
-        }
-        // Refused before git runs, whichever side it is on.
-        let refused =
-            from_git(Path::new("."), "--output=/tmp/riveter-x", "HEAD", None).unwrap_err();
-        assert!(refused.contains("starts with `-`"), "{refused}");
-        let refused = from_git(Path::new("."), "main", "-p", None).unwrap_err();
-        assert!(refused.contains("starts with `-`"), "{refused}");
-    }
+    use super::{ChangedFiles, Judges};
 
     #[test]
     fn paths_are_taken_as_the_repository_names_them() {
@@ -329,9 +666,7 @@ mod tests {
         judges.add_file("./rules.yml", "a rule file");
         judges.add_rule_folder("policies/");
         let cause = |files: &[&str]| {
-            judges
-                .changed(&ChangedFiles::new(files.iter().map(|f| f.to_string())))
-                .map(|c| c.explain())
+            judges.changed(&ChangedFiles::new(files.iter().map(|f| f.to_string())))
         };
         assert_eq!(
             cause(&["main.tf", "rules.yml"]).as_deref(),

@@ -36,7 +36,7 @@ pub fn scan(args: ScanArgs) -> Result<GateVerdict, String> {
 
 fn scan_and_report(resolved: &Resolved) -> Result<GateVerdict, String> {
     let started = std::time::Instant::now();
-    let report = scan::run(&resolved.scan, &mut Progress::default())?;
+    let mut report = scan::run(&resolved.scan, &mut Progress::default())?;
     let gate = resolved.scan.gate;
     let verdict = match &resolved.changed_since {
         None => {
@@ -44,13 +44,18 @@ fn scan_and_report(resolved: &Resolved) -> Result<GateVerdict, String> {
             gate.verdict(&report)
         }
         Some(base) => {
-            let changed = changes::from_git(&resolved.scan.root, base, "HEAD", None)?;
+            let change = changes::from_git(&resolved.scan.root, base, "HEAD", None)?;
             eprintln!(
                 "riveter: {} file(s) changed since {}",
-                changed.len(),
+                change.files.len(),
                 terminal::text(base)
             );
-            let scoped = changed.scope(&report, &Judges::of(&resolved.scan));
+            if change.versions.is_none() {
+                eprintln!(
+                    "riveter: git cannot give the earlier versions of the changed files; every module they belong to counts as changed"
+                );
+            }
+            let scoped = change.scope(&mut report, &Judges::of(&resolved.scan));
             output::write_reports(&resolved.output, &scoped, &report)?;
             gate.verdict(&scoped)
         }

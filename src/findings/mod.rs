@@ -161,8 +161,11 @@ pub struct Finding {
     pub assertions: Vec<AssertionResult>,
     /// Why the finding is suppressed, when it is.
     pub suppression: Option<Box<Suppression>>,
-    /// In a report scoped to a change: why a finding outside the changed files is the
-    /// change's (`in scope because variables.tf changed`); `None` otherwise.
+    /// In a report scoped to a change: whether the change can alter the finding
+    /// (docs/usage.md, "What a change puts in scope"); `None` when no change is given.
+    pub in_scope: Option<bool>,
+    /// In a report scoped to a change: why a finding outside the change's own lines is the
+    /// change's (`in scope because variables.tf changed var.region, which it reads`).
     pub in_scope_because: Option<Arc<str>>,
 }
 

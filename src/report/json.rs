@@ -219,6 +219,13 @@ impl<'a> Shared<'a> {
             "suppression",
             &finding.suppression.as_ref().map(|s| suppression(s)),
         )?;
+        // Only in a scan scoped to a change (docs/usage.md, "What a change puts in scope").
+        if let Some(in_scope) = finding.in_scope {
+            result.value("in_scope", &in_scope)?;
+            if let Some(because) = &finding.in_scope_because {
+                result.value("in_scope_because", &because.as_ref())?;
+            }
+        }
         result.close();
         Ok(())
     }

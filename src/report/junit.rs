@@ -526,6 +526,7 @@ mod tests {
             note: None,
             assertions: Vec::new(),
             suppression: None,
+            in_scope: None,
             in_scope_because: None,
         }
     }

@@ -381,6 +381,30 @@ fn result(report: &Report, group: &Group) -> sarif::Result {
     if !related.is_empty() {
         result.related_locations = Some(related);
     }
+    // In a scan scoped to a change, every result is uploaded, so code scanning keeps the
+    // whole repository's alerts; each says whether the change can affect it.
+    let scoped = group
+        .findings
+        .iter()
+        .filter_map(|f| f.in_scope)
+        .reduce(|a, b| a || b);
+    if let Some(in_scope) = scoped {
+        let mut properties = BTreeMap::new();
+        properties.insert("in_scope".to_string(), serde_json::json!(in_scope));
+        let because = group
+            .findings
+            .iter()
+            .filter(|f| f.in_scope == Some(true))
+            .find_map(|f| f.in_scope_because.as_deref());
+        if let Some(because) = because {
+            properties.insert("in_scope_because".to_string(), serde_json::json!(because));
+        }
+        result.properties = Some(
+            sarif::PropertyBag::builder()
+                .additional_properties(properties)
+                .build(),
+        );
+    }
     if let Some(suppression) = &finding.suppression {
         // Code scanning shows a result with a suppression as dismissed.
         let kind = match suppression.kind {

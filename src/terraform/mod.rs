@@ -16,7 +16,9 @@ pub use modules::variables::{self, CommandLineVariable, VariableInputs};
 pub use resource::{
     BlockKind, CallSite, FileError, ModuleInstance, Origin, Provenance, Resource, local_address,
 };
+pub use syntax::contents::{Defined, defined, is_tfvars};
 pub use syntax::ignore_comments::Directive;
+pub use syntax::references::{Definition, Name};
 
 use modules::module;
 use syntax::parse;
@@ -118,6 +120,12 @@ pub fn load_counting(
                     Err(_) => display_path(file, root),
                 })
                 .collect(),
+            named_calls: result
+                .calls
+                .iter()
+                .map(|call| (call.name.clone(), display_path(&call.target, root)))
+                .collect(),
+            definitions: result.definitions,
         };
         terraform.modules.insert(display_path(&dir, root), node);
         terraform.resources.extend(result.resources);

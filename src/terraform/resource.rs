@@ -68,6 +68,8 @@ pub fn local_address<'a>(address: &'a str, instance: Option<&ModuleInstance>) ->
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CallSite {
     pub address: String,
+    /// The `module` block's name: `app` for `module "app"`.
+    pub name: String,
     pub file: Arc<str>,
     pub line: u32,
 }

@@ -105,7 +105,7 @@ fn a_variable_default() {
             )
         },
         "aws_kms_key.app",
-        "in scope because app/variables.tf changed",
+        "in scope because app/variables.tf changed var.rotate, which it reads",
     );
 }
 
@@ -120,7 +120,7 @@ fn a_tfvars_file() {
         repo.path(),
         |d| write(d, "app/terraform.tfvars", "rotate = false\n"),
         "aws_kms_key.app",
-        "in scope because app/terraform.tfvars changed",
+        "in scope because app/terraform.tfvars changed the value of var.rotate, which it reads",
     );
 }
 
@@ -137,7 +137,7 @@ fn a_local() {
         repo.path(),
         |d| write(d, "app/locals.tf", "locals {\n  rotate = false\n}\n"),
         "aws_kms_key.app",
-        "in scope because app/locals.tf changed",
+        "in scope because app/locals.tf changed local.rotate, which it reads",
     );
 }
 
@@ -163,7 +163,7 @@ fn a_local_module_output() {
             )
         },
         "aws_kms_key.app",
-        "in scope because modules/policy/outputs.tf changed, in a module this one calls",
+        "in scope because modules/policy/outputs.tf changed output.rotate, which it reads through module.policy.rotate",
     );
 }
 
@@ -181,7 +181,7 @@ fn a_module_call_argument() {
         repo.path(),
         |d| write(d, "app/main.tf", &call(false)),
         "module.key.aws_kms_key.app",
-        "in scope because app/main.tf changed, in a module that calls this one",
+        "in scope because app/main.tf changed module.key argument rotate, which it reads through module.key.var.rotate",
     );
 }
 
@@ -206,7 +206,7 @@ fn a_renamed_file_counts_under_its_old_name() {
             );
         },
         "aws_kms_key.app",
-        "in scope because app/terraform.tfvars changed",
+        "in scope because app/terraform.tfvars removed the value of var.rotate, which it reads",
     );
 }
 
@@ -224,7 +224,7 @@ fn a_deleted_file() {
         repo.path(),
         |d| fs::remove_file(d.join("app/rotate.auto.tfvars")).unwrap(),
         "aws_kms_key.app",
-        "in scope because app/rotate.auto.tfvars changed",
+        "in scope because app/rotate.auto.tfvars removed the value of var.rotate, which it reads",
     );
 }
 
@@ -278,6 +278,6 @@ fn a_file_the_module_reads() {
         repo.path(),
         |d| write(d, "settings/kms.json", "{\"rotate\": false}\n"),
         "aws_kms_key.app",
-        "in scope because settings/kms.json changed",
+        "in scope because settings/kms.json changed, which it reads through a function that reads files",
     );
 }

@@ -12,7 +12,7 @@ mod inputs;
 
 pub use comment::MARKER;
 
-use crate::changes::{self, ChangedFiles, Judges};
+use crate::changes::{self, Change, ChangedFiles, Judges};
 use crate::config;
 use crate::escape::{markdown, terminal};
 use crate::findings::{Outcome, Report};
@@ -25,7 +25,6 @@ use api::{Api, ApiError};
 use comment::Posted;
 use context::{Context, PullRequest};
 use inputs::{Inputs, Scope};
-use std::borrow::Cow;
 use std::io::Write;
 use std::path::Path;
 
@@ -85,14 +84,9 @@ fn action(get: &dyn Fn(&str) -> Option<String>) -> Result<u8, String> {
     // The whole repository every time: the SARIF covers everything, so code scanning never
     // closes an alert just because a pull request did not touch its file.
     let (scan_options, output_options) = options(&inputs)?;
-    let report = scan::run(&scan_options, &mut scan::Quiet)?;
+    let mut report = scan::run(&scan_options, &mut scan::Quiet)?;
     let gate = scan_options.gate;
     let mut notes = Notes::default();
-    // The report files before any API call: whatever the API does, they are written. One that
-    // cannot be written fails the step at the end, after everything else is done.
-    if let Err(problem) = output::write_report_files(&output_options, &report) {
-        notes.failed(problem);
-    }
 
     let api = match &inputs.token {
         Some(token) if context.pull_request.is_some() => match Api::new(
@@ -117,51 +111,61 @@ fn action(get: &dyn Fn(&str) -> Option<String>) -> Result<u8, String> {
     } else {
         Scope::All
     });
-    // Borrowed when nothing is scoped out: a push event's report can be large.
-    let scoped = match (&context.pull_request, scope) {
+    // The change's part of the report; `None` when everything counts. Scoping marks each
+    // finding of the whole report in or out of scope, which the report files then carry.
+    let shown: Option<Report> = match (&context.pull_request, scope) {
         (Some(pr), Scope::Changed) => match changed_files(api.as_ref(), pr, &mut notes) {
-            Some(changed) => {
+            Some(change) => {
                 println!(
-                    "riveter: the findings pull request #{} can affect ({} changed file(s)); the report files cover the whole repository",
+                    "riveter: the findings pull request #{} can affect ({} changed file(s)); the report files cover the whole repository, each result marked in or out of scope",
                     pr.number,
-                    changed.len()
+                    change.files.len()
                 );
-                Cow::Owned(changed.scope(&report, &Judges::of(&scan_options)))
+                if change.versions.is_none() {
+                    notes.say(|_| "git cannot give the base version of the changed files, so every module they belong to counts as changed. Check out with `fetch-depth: 0` so git can tell.".to_string());
+                }
+                Some(change.scope(&mut report, &Judges::of(&scan_options)))
             }
             None => {
                 println!(
                     "riveter: every finding in the repository counts: the changed files are unknown"
                 );
-                Cow::Borrowed(&report)
+                None
             }
         },
         _ => {
             println!("riveter: every finding in the repository counts (scope: all)");
-            Cow::Borrowed(&report)
+            None
         }
     };
-    let verdict = gate.verdict(&scoped);
+    // The report files before any API call that posts: whatever the API does, they are
+    // written. One that cannot be written fails the step at the end, after everything else.
+    if let Err(problem) = output::write_report_files(&output_options, &report) {
+        notes.failed(problem);
+    }
+    let scoped: &Report = shown.as_ref().unwrap_or(&report);
+    let verdict = gate.verdict(scoped);
     // The log's table is the part that decides the exit code, with the same gate, so its last
     // line and the step's result agree.
-    if let Err(problem) = output::write_shown(&output_options, &scoped) {
+    if let Err(problem) = output::write_shown(&output_options, scoped) {
         notes.failed(problem);
     }
     let markdown = Markdown {
         link_base: Some(context.link_base()),
         gate,
     }
-    .render(&scoped);
-    if let Err(problem) = print_annotations(&scoped) {
+    .render(scoped);
+    if let Err(problem) = print_annotations(scoped) {
         notes.failed(problem);
     }
 
     if let (Some(pr), Some(api)) = (&context.pull_request, &api) {
-        publish(api, pr, &inputs, (&scoped, verdict), &markdown, &mut notes);
+        publish(api, pr, &inputs, (scoped, verdict), &markdown, &mut notes);
     } else if context.pull_request.is_some() && inputs.token.is_none() {
         notes.say(|_| "No github-token was given, so no check run or comment was posted.".into());
     }
 
-    if let Err(problem) = write_outputs(&context, &inputs, &scoped) {
+    if let Err(problem) = write_outputs(&context, &inputs, scoped) {
         notes.failed(problem);
     }
     if let Err(problem) = write_step_summary(&context, &markdown, &notes) {
@@ -213,9 +217,13 @@ fn options(inputs: &Inputs) -> Result<(scan::Options, output::Options), String> 
     Ok((scan, output))
 }
 
-/// The pull request's files from the API, else from git; `None` when neither works (the
-/// whole repository is then the change).
-fn changed_files(api: Option<&Api>, pr: &PullRequest, notes: &mut Notes) -> Option<ChangedFiles> {
+/// The pull request's files from the API, else from git, with their versions from git; `None`
+/// when neither lists the files (the whole repository is then the change).
+fn changed_files(api: Option<&Api>, pr: &PullRequest, notes: &mut Notes) -> Option<Change> {
+    // The workspace is the runner's checkout, which another user than the container's may own:
+    // trusted for this command only, never by writing a git config file (a global one would
+    // outlive the step in the runner's home folder).
+    let workspace = std::env::current_dir().ok();
     if let Some(api) = api {
         let path = format!(
             "/repos/{}/pulls/{}/files?per_page=100",
@@ -224,11 +232,21 @@ fn changed_files(api: Option<&Api>, pr: &PullRequest, notes: &mut Notes) -> Opti
         match api.get_all(&path, MAX_CHANGED_FILES) {
             Ok(files) => {
                 // A renamed file counts under its old name too.
-                return Some(ChangedFiles::new(files.iter().flat_map(|f| {
+                let files = ChangedFiles::new(files.iter().flat_map(|f| {
                     [&f["filename"], &f["previous_filename"]]
                         .into_iter()
                         .filter_map(|name| name.as_str().map(str::to_string))
-                })));
+                }));
+                let versions = changes::versions(
+                    Path::new("."),
+                    &pr.base_sha,
+                    &pr.head_sha,
+                    workspace.as_deref(),
+                );
+                return Some(Change {
+                    files,
+                    versions: versions.ok(),
+                });
             }
             Err(e) => {
                 eprintln!(
@@ -238,10 +256,6 @@ fn changed_files(api: Option<&Api>, pr: &PullRequest, notes: &mut Notes) -> Opti
             }
         }
     }
-    // The workspace is the runner's checkout, which another user than the container's may own:
-    // trusted for this command only, never by writing a git config file (a global one would
-    // outlive the step in the runner's home folder).
-    let workspace = std::env::current_dir().ok();
     match changes::from_git(
         Path::new("."),
         &pr.base_sha,

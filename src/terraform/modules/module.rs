@@ -25,6 +25,7 @@ use crate::terraform::resource::{
 use crate::terraform::syntax::declarations::{BlockDecl, ParsedFile, Syntax};
 use crate::terraform::syntax::ignore_comments::{self, Directive};
 use crate::terraform::syntax::parse::{declarations, parse_file};
+use crate::terraform::syntax::references::{self, Definition};
 use crate::terraform::syntax::source::SourceFile;
 use crate::terraform::{display_path, is_terraform, lexical};
 use crate::value::{Node, Unknown, Value};
@@ -55,6 +56,9 @@ pub struct ModuleResult {
     pub errors: Vec<FileError>,
     pub warnings: Vec<String>,
     pub directives: Vec<Directive>,
+    /// What each definition of the folder reads (`references`), for the pull-request scope;
+    /// `None` when a file of the folder could not be read or parsed.
+    pub definitions: Option<Vec<Definition>>,
     /// The evaluation steps it took, by file: the instances of one folder share each file's
     /// `limits::FILE_STEPS`.
     steps: FileSteps,
@@ -79,7 +83,7 @@ pub struct ModuleCall {
     /// The called folder, which need not exist.
     pub target: PathBuf,
     /// The block's name: `app` for `module "app"`.
-    name: String,
+    pub name: String,
     file: Arc<str>,
     line: u32,
     /// The instances the call makes: one per key of a known `count` or `for_each`.
@@ -310,6 +314,7 @@ fn pending(
             .entry(call.target.clone())
             .or_insert_with(|| CallSite {
                 address: format!("{prefix}module.{}", call.name),
+                name: call.name.clone(),
                 file: call.file.clone(),
                 line: call.line,
             });
@@ -322,6 +327,7 @@ fn pending(
             let mut calls = parent.map_or(Vec::new(), |p| p.calls.clone());
             calls.push(CallSite {
                 address: address.clone(),
+                name: call.name.clone(),
                 file: call.file.clone(),
                 line: call.line,
             });
@@ -484,6 +490,7 @@ fn evaluate_instances(
             to: &p.arguments,
         };
         let mut result = ModuleResult {
+            definitions: None,
             resources: placed(&source.resources, &p.instance, &origins),
             context: placed(&source.context, &p.instance, &origins),
             calls: source.calls.clone(),
@@ -626,6 +633,11 @@ fn evaluate_root(
         &mut result,
         files_read,
     );
+    // Every file read: what each definition reads is known.
+    if result.errors.is_empty() {
+        let decls: Vec<_> = files.iter().map(declarations).collect();
+        result.definitions = Some(references::definitions(&decls));
+    }
     let folder = module_var_values(module.dir, reading, &mut result.warnings);
     evaluate_files(
         &files,

@@ -2,6 +2,7 @@
 //! other files each reads. This is what a change to a file can affect beyond the file itself
 //! (the changed-files scope, docs/usage.md).
 
+use crate::terraform::syntax::references::Definition;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Module folders by their path relative to the scan root (`""` for the root itself), with
@@ -17,6 +18,10 @@ pub struct ModuleNode {
     pub calls: BTreeSet<String>,
     /// Files other than its Terraform files that its expressions read (`file`, `templatefile`).
     pub reads: BTreeSet<String>,
+    /// Its local module calls by name (`app` for `module "app"`), with the folder each calls.
+    pub named_calls: BTreeMap<String, String>,
+    /// What each of its definitions reads; `None` when a file of it could not be parsed.
+    pub definitions: Option<Vec<Definition>>,
 }
 
 impl ModuleGraph {
@@ -27,6 +32,11 @@ impl ModuleGraph {
     /// Every module folder of the scan, with what it calls and reads, in path order.
     pub fn modules(&self) -> impl Iterator<Item = (&str, &ModuleNode)> {
         self.modules.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
+    /// The folder's node, if the scan read it.
+    pub fn get(&self, folder: &str) -> Option<&ModuleNode> {
+        self.modules.get(folder)
     }
 
     /// The local modules `folder` calls.

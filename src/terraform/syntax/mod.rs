@@ -8,9 +8,11 @@
 //! repairs that make the two agree, before and after hcl-edit parses a file.
 
 pub mod agreement;
+pub mod contents;
 pub mod declarations;
 mod hcl;
 pub mod ignore_comments;
 mod json;
 pub mod parse;
+pub mod references;
 pub mod source;

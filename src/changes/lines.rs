@@ -1,0 +1,117 @@
+//! Which lines of a file's new version a change touched: the lines it added or rewrote, and
+//! the places where it removed lines. A block whose lines (or the comments right above it,
+//! which may hold a `riveter:ignore`) a change touched is in scope, whatever else it does.
+
+use similar::{Algorithm, DiffOp, TextDiff};
+use std::time::{Duration, Instant};
+
+/// How long one file's line diff may search for the smallest diff; past it, the diff found
+/// so far stands. A larger diff only marks more lines touched, never fewer.
+const DIFF_DEADLINE: Duration = Duration::from_secs(2);
+
+/// The touched lines of a file's new version, 1-based.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Touched {
+    /// Ranges of new lines, `start..=end`.
+    lines: Vec<(u32, u32)>,
+    /// Lines were removed right after these new lines (0: before the first).
+    removed_after: Vec<u32>,
+    /// Every line counts as touched: the file is new, or its old version is unknown.
+    all: bool,
+}
+
+impl Touched {
+    /// Every line of the file.
+    pub fn all() -> Touched {
+        Touched {
+            all: true,
+            ..Touched::default()
+        }
+    }
+
+    /// The lines `new` adds or rewrites in `old`.
+    pub fn between(old: &str, new: &str) -> Touched {
+        let diff = TextDiff::configure()
+            .algorithm(Algorithm::Myers)
+            .deadline(Instant::now() + DIFF_DEADLINE)
+            .diff_lines(old, new);
+        let mut touched = Touched::default();
+        for op in diff.ops() {
+            let new_range = op.new_range();
+            match op {
+                DiffOp::Equal { .. } => {}
+                DiffOp::Delete { .. } => touched.removed_after.push(new_range.start as u32),
+                DiffOp::Insert { .. } | DiffOp::Replace { .. } => {
+                    if new_range.is_empty() {
+                        touched.removed_after.push(new_range.start as u32);
+                    } else {
+                        touched
+                            .lines
+                            .push((new_range.start as u32 + 1, new_range.end as u32));
+                    }
+                }
+            }
+        }
+        touched
+    }
+
+    /// Whether the change touched a block on `first..=last`, or the line right above it (a
+    /// blank line that parts a comment from the block, or the comment itself).
+    pub fn block(&self, first: u32, last: u32) -> bool {
+        let above = first.saturating_sub(1);
+        self.all
+            || self
+                .lines
+                .iter()
+                .any(|&(start, end)| start <= last && above <= end)
+            || self
+                .removed_after
+                .iter()
+                .any(|&after| above.saturating_sub(1) <= after && after <= last)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Touched;
+
+    const OLD: &str =
+        "# a\nresource \"x\" \"a\" {\n  v = 1\n}\n\nresource \"x\" \"b\" {\n  v = 2\n}\n";
+
+    #[test]
+    fn a_rewritten_line_touches_its_block_only() {
+        let new = OLD.replace("v = 2", "v = 3");
+        let touched = Touched::between(OLD, &new);
+        assert!(!touched.block(2, 4));
+        assert!(touched.block(6, 8));
+    }
+
+    #[test]
+    fn a_removed_line_inside_or_right_above_a_block_touches_it() {
+        let new = OLD.replace("  v = 1\n", "");
+        let touched = Touched::between(OLD, &new);
+        assert!(touched.block(2, 3));
+        assert!(!touched.block(5, 7));
+        // A comment removed from right above the second block.
+        let old = "resource \"x\" \"a\" {}\n\n# riveter:ignore r\nresource \"x\" \"b\" {}\n";
+        let new = "resource \"x\" \"a\" {}\n\nresource \"x\" \"b\" {}\n";
+        let touched = Touched::between(old, new);
+        assert!(touched.block(3, 3));
+    }
+
+    #[test]
+    fn a_blank_line_added_between_a_comment_and_its_block_touches_the_block() {
+        let old = "# riveter:ignore r\nresource \"x\" \"b\" {}\n";
+        let new = "# riveter:ignore r\n\nresource \"x\" \"b\" {}\n";
+        assert!(Touched::between(old, new).block(3, 3));
+    }
+
+    #[test]
+    fn a_comment_between_blocks_far_from_them_touches_neither() {
+        let old = OLD.replace("}\n\nresource", "}\n\n\n\nresource");
+        let new = OLD.replace("}\n\nresource", "}\n\n# note\n\n\nresource");
+        let touched = Touched::between(&old, &new);
+        assert!(!touched.block(2, 4));
+        assert!(!touched.block(9, 11));
+    }
+}
