@@ -56,7 +56,8 @@ impl Touched {
     }
 
     /// Whether the change touched a block on `first..=last`, or the line right above it (a
-    /// blank line that parts a comment from the block, or the comment itself).
+    /// blank line that parts a comment from the block, or the comment itself). Lines removed
+    /// right below a block do not touch it: no comment there belongs to it.
     pub fn block(&self, first: u32, last: u32) -> bool {
         let above = first.saturating_sub(1);
         self.all
@@ -67,7 +68,7 @@ impl Touched {
             || self
                 .removed_after
                 .iter()
-                .any(|&after| above.saturating_sub(1) <= after && after <= last)
+                .any(|&after| above <= after && after < last)
     }
 }
 

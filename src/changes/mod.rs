@@ -385,6 +385,14 @@ impl<'r> Scope<'r> {
         if let Some(why) = self.reached.why(frame, &name) {
             return Verdict::Because(why.explain("which it reads").into());
         }
+        // A resource of a plan whose block the scan does not hold: what it reads is unknown.
+        let definitions = self.reached.folder_definitions(frame);
+        if kind == BlockKind::Managed && !definitions.iter().any(|d| d.name == name) {
+            return Verdict::Because(
+                "in scope because its block is not among the scanned files, so what its values depend on is unknown"
+                    .into(),
+            );
+        }
         if let Some(related) = self.relations.get(&finding.rule) {
             if let Some(why) = related
                 .all

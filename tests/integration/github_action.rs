@@ -584,14 +584,14 @@ fn a_finding_a_variable_change_brings_into_scope_is_annotated_and_commented() {
     assert_eq!(annotations[0]["start_line"], 3);
     let message = annotations[0]["message"].as_str().unwrap();
     assert!(
-        message.contains("(in scope because app/variables.tf changed)"),
+        message.contains("(in scope because app/variables.tf changed var.rotate, which it reads)"),
         "{message}"
     );
     assert!(
         run.stdout().contains("::error file=app/main.tf,line=3")
             && run
                 .stdout()
-                .contains("in scope because app/variables.tf changed"),
+                .contains("in scope because app/variables.tf changed var.rotate, which it reads"),
         "{}",
         run.stdout()
     );
@@ -601,8 +601,83 @@ fn a_finding_a_variable_change_brings_into_scope_is_annotated_and_commented() {
     assert!(
         body.contains("`aws_kms_key.app`")
             // The file name is escaped as every text from the scan is (docs/reports.md).
-            && body.contains("_(in scope because app\\/variables\\.tf changed)_"),
+            && body.contains("_(in scope because app\\/variables\\.tf changed var\\.rotate\\, which it reads)_"),
         "{body}"
+    );
+}
+
+#[test]
+fn a_pull_request_adding_resources_in_a_new_file_annotates_only_those() {
+    // An old failure in the very folder the pull request adds a file to.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    git(d, &["init", "-q", "-b", "main"]);
+    git(d, &["config", "user.email", "ci@example.com"]);
+    git(d, &["config", "user.name", "ci"]);
+    fs::write(d.join("rules.yml"), RULES).unwrap();
+    fs::write(d.join("old.tf"), key("old", false)).unwrap();
+    git(d, &["add", "."]);
+    git(d, &["commit", "-q", "-m", "base"]);
+    let base = git(d, &["rev-parse", "HEAD"]);
+    fs::write(
+        d.join("new.tf"),
+        format!(
+            "{}
+{}",
+            key("first", false),
+            key("second", false)
+        ),
+    )
+    .unwrap();
+    git(d, &["add", "."]);
+    git(d, &["commit", "-q", "-m", "two keys"]);
+    let head = git(d, &["rev-parse", "HEAD"]);
+    let repo = Repo { dir, base, head };
+    let server = Server::start(|request, base, n| {
+        if request.path.starts_with("/repos/octo/infra/pulls/7/files") {
+            return ok(json!([{ "filename": "new.tf", "status": "added" }]));
+        }
+        github(request, base, n)
+    });
+    let run = run_action(&repo, &server, pr_event(&repo), &[]);
+    assert_eq!(run.output.status.code(), Some(1), "{}", run.everything());
+    let created = &server.calls("POST", "/repos/octo/infra/check-runs")[0];
+    let annotations = created.body["output"]["annotations"].as_array().unwrap();
+    let placed: Vec<(&str, u64)> = annotations
+        .iter()
+        .map(|a| {
+            (
+                a["path"].as_str().unwrap(),
+                a["start_line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(placed, [("new.tf", 3), ("new.tf", 8)], "{annotations:?}");
+    assert!(!run.stdout().contains("old.tf"), "{}", run.stdout());
+    // The SARIF holds the whole repository, the old failure marked out of scope.
+    let sarif: Value =
+        serde_json::from_str(&fs::read_to_string(repo.dir.path().join("riveter.sarif")).unwrap())
+            .unwrap();
+    let marks: Vec<(String, bool)> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let file = &r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
+            (
+                file.as_str().unwrap().to_string(),
+                r["properties"]["in_scope"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        marks,
+        [
+            ("new.tf".to_string(), true),
+            ("new.tf".to_string(), true),
+            ("old.tf".to_string(), false)
+        ],
+        "{marks:?}"
     );
 }
 
@@ -703,7 +778,7 @@ fn the_plan_input_judges_planned_values_on_the_changed_lines() {
         placed_on_plan[0]["message"]
             .as_str()
             .unwrap()
-            .contains("in scope because changed.tf changed"),
+            .contains("in scope because its block is not among the scanned files"),
         "{annotations:?}"
     );
 }

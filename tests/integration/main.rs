@@ -4,6 +4,7 @@
 mod agreement;
 mod architecture;
 mod catalog;
+mod change_precision;
 mod change_scope;
 mod cli;
 mod confinement;
