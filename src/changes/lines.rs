@@ -9,6 +9,10 @@ use std::time::{Duration, Instant};
 /// so far stands. A larger diff only marks more lines touched, never fewer.
 const DIFF_DEADLINE: Duration = Duration::from_secs(2);
 
+/// How long the line diffs of one change may take in all; past it, each file left counts as
+/// touched everywhere. A pull request of many crafted files cannot make the gate hang.
+pub const CHANGE_DEADLINE: Duration = Duration::from_secs(20);
+
 /// The touched lines of a file's new version, 1-based.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Touched {
@@ -29,11 +33,15 @@ impl Touched {
         }
     }
 
-    /// The lines `new` adds or rewrites in `old`.
-    pub fn between(old: &str, new: &str) -> Touched {
+    /// The lines `new` adds or rewrites in `old`; every line once `until` has passed.
+    pub fn between(old: &str, new: &str, until: Instant) -> Touched {
+        let now = Instant::now();
+        if now >= until {
+            return Touched::all();
+        }
         let diff = TextDiff::configure()
             .algorithm(Algorithm::Myers)
-            .deadline(Instant::now() + DIFF_DEADLINE)
+            .deadline((now + DIFF_DEADLINE).min(until))
             .diff_lines(old, new);
         let mut touched = Touched::default();
         for op in diff.ops() {
@@ -74,7 +82,22 @@ impl Touched {
 
 #[cfg(test)]
 mod tests {
-    use super::Touched;
+    use super::{CHANGE_DEADLINE, Touched};
+    use std::time::Instant;
+
+    impl Touched {
+        fn between_now(old: &str, new: &str) -> Touched {
+            Touched::between(old, new, Instant::now() + CHANGE_DEADLINE)
+        }
+    }
+
+    #[test]
+    fn past_the_changes_deadline_every_line_is_touched() {
+        assert_eq!(
+            Touched::between("a\n", "a\n", Instant::now()),
+            Touched::all()
+        );
+    }
 
     const OLD: &str =
         "# a\nresource \"x\" \"a\" {\n  v = 1\n}\n\nresource \"x\" \"b\" {\n  v = 2\n}\n";
@@ -82,7 +105,7 @@ mod tests {
     #[test]
     fn a_rewritten_line_touches_its_block_only() {
         let new = OLD.replace("v = 2", "v = 3");
-        let touched = Touched::between(OLD, &new);
+        let touched = Touched::between_now(OLD, &new);
         assert!(!touched.block(2, 4));
         assert!(touched.block(6, 8));
     }
@@ -90,13 +113,13 @@ mod tests {
     #[test]
     fn a_removed_line_inside_or_right_above_a_block_touches_it() {
         let new = OLD.replace("  v = 1\n", "");
-        let touched = Touched::between(OLD, &new);
+        let touched = Touched::between_now(OLD, &new);
         assert!(touched.block(2, 3));
         assert!(!touched.block(5, 7));
         // A comment removed from right above the second block.
         let old = "resource \"x\" \"a\" {}\n\n# riveter:ignore r\nresource \"x\" \"b\" {}\n";
         let new = "resource \"x\" \"a\" {}\n\nresource \"x\" \"b\" {}\n";
-        let touched = Touched::between(old, new);
+        let touched = Touched::between_now(old, new);
         assert!(touched.block(3, 3));
     }
 
@@ -104,14 +127,14 @@ mod tests {
     fn a_blank_line_added_between_a_comment_and_its_block_touches_the_block() {
         let old = "# riveter:ignore r\nresource \"x\" \"b\" {}\n";
         let new = "# riveter:ignore r\n\nresource \"x\" \"b\" {}\n";
-        assert!(Touched::between(old, new).block(3, 3));
+        assert!(Touched::between_now(old, new).block(3, 3));
     }
 
     #[test]
     fn a_comment_between_blocks_far_from_them_touches_neither() {
         let old = OLD.replace("}\n\nresource", "}\n\n\n\nresource");
         let new = OLD.replace("}\n\nresource", "}\n\n# note\n\n\nresource");
-        let touched = Touched::between(&old, &new);
+        let touched = Touched::between_now(&old, &new);
         assert!(!touched.block(2, 4));
         assert!(!touched.block(9, 11));
     }

@@ -290,11 +290,14 @@ impl<'r> Scope<'r> {
             Some(versions) => versions.read(&compared),
             None => Err("git cannot tell the versions of the change's files".into()),
         };
-        let alterations = match read {
+        let mut alterations = match read {
             Ok(versions) => {
+                let until = std::time::Instant::now() + lines::CHANGE_DEADLINE;
                 for (path, (old, new)) in &versions {
                     let touched = match (old, new) {
-                        (Version::Text(old), Version::Text(new)) => Touched::between(old, new),
+                        (Version::Text(old), Version::Text(new)) => {
+                            Touched::between(old, new, until)
+                        }
                         _ => Touched::all(),
                     };
                     let text = match new {
@@ -307,6 +310,20 @@ impl<'r> Scope<'r> {
             }
             Err(why) => unreadable(&compared, &why),
         };
+        // A changed file a module reads through a symbolic link, under another name: which of
+        // that module's definitions it alters is not worked out; all of them count.
+        for file in change.files.iter() {
+            for folder in modules.linking_to(file) {
+                alterations.unreadable.push(definitions::Unreadable {
+                    folder: folder.to_string(),
+                    words: format!(
+                        "{file} changed, which {} reads through a symbolic link",
+                        shown_folder(folder)
+                    )
+                    .into(),
+                });
+            }
+        }
         // Every other changed file matters only to what reads it through a function.
         let files: Vec<(String, Why)> = change
             .files
@@ -450,6 +467,11 @@ fn with_comments_above(text: &str, line: u32) -> u32 {
         first -= 1;
     }
     first
+}
+
+/// A folder as messages name it: `.` for the root.
+fn shown_folder(folder: &str) -> &str {
+    if folder.is_empty() { "." } else { folder }
 }
 
 /// Every changed Terraform file's folder counts as wholly altered: its versions are unknown.

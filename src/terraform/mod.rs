@@ -126,6 +126,11 @@ pub fn load_counting(
                 .map(|call| (call.name.clone(), display_path(&call.target, root)))
                 .collect(),
             definitions: result.definitions,
+            links: result
+                .links
+                .iter()
+                .map(|file| display_path(file, &canonical_root))
+                .collect(),
         };
         terraform.modules.insert(display_path(&dir, root), node);
         terraform.resources.extend(result.resources);

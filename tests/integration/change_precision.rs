@@ -92,7 +92,11 @@ fn change(dir: &Path, change: impl FnOnce(&Path)) -> Marks {
         let Some(address) = result["resource"]["address"].as_str() else {
             continue;
         };
-        let key = format!("{} {address}", result["rule_id"].as_str().unwrap());
+        let mut key = format!("{} {address}", result["rule_id"].as_str().unwrap());
+        // Two folders may declare the same address: the second is told by its file.
+        if marks.contains_key(&key) {
+            key = format!("{key} in {}", result["resource"]["file"].as_str().unwrap());
+        }
         let in_scope = result["in_scope"]
             .as_bool()
             .unwrap_or_else(|| panic!("no in_scope on {result}"));
@@ -448,4 +452,43 @@ fn the_report_files_hold_every_result_marked_and_the_table_only_the_changes() {
             .iter()
             .any(|(m, s)| m.contains("aws_kms_key.b") && !*s)
     );
+}
+
+#[test]
+fn a_change_to_a_file_a_module_reads_through_a_link_reaches_the_module() {
+    // `app/keys.tf` is a link to `shared/keys.tf`: a change to the shared file is a change to
+    // `app`, whatever name the change gives it.
+    let key = "resource \"aws_kms_key\" \"k\" {\n  enable_key_rotation = var.rotate\n}\n";
+    let repo = repository(&[
+        (
+            "app/variables.tf",
+            "variable \"rotate\" {\n  default = true\n}\n",
+        ),
+        ("shared/keys.tf", key),
+        (
+            "shared/variables.tf",
+            "variable \"rotate\" {\n  default = false\n}\n",
+        ),
+    ]);
+    std::os::unix::fs::symlink("../shared/keys.tf", repo.path().join("app/keys.tf")).unwrap();
+    commit(repo.path(), "link");
+    let marks = change(repo.path(), |d| {
+        write(
+            d,
+            "shared/keys.tf",
+            &key.replace("var.rotate", "!var.rotate"),
+        )
+    });
+    assert_eq!(
+        in_scope(&marks),
+        BTreeMap::from([
+            (
+                "rot aws_kms_key.k",
+                "in scope because shared/keys.tf changed, which app reads through a symbolic link, so every definition of its module counts as changed"
+            ),
+            ("rot aws_kms_key.k in shared/keys.tf", ""),
+        ]),
+        "{marks:?}"
+    );
+    assert_eq!(marks["rot aws_kms_key.k"].0, "fail", "{marks:?}");
 }

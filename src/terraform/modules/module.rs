@@ -59,6 +59,9 @@ pub struct ModuleResult {
     /// What each definition of the folder reads (`references`), for the pull-request scope;
     /// `None` when a file of the folder could not be read or parsed.
     pub definitions: Option<Vec<Definition>>,
+    /// Where its Terraform and tfvars files that are symbolic links (or lie in a linked
+    /// folder) lead: a change there is a change to this folder.
+    pub links: BTreeSet<PathBuf>,
     /// The evaluation steps it took, by file: the instances of one folder share each file's
     /// `limits::FILE_STEPS`.
     steps: FileSteps,
@@ -491,6 +494,7 @@ fn evaluate_instances(
         };
         let mut result = ModuleResult {
             definitions: None,
+            links: BTreeSet::new(),
             resources: placed(&source.resources, &p.instance, &origins),
             context: placed(&source.context, &p.instance, &origins),
             calls: source.calls.clone(),
@@ -638,7 +642,7 @@ fn evaluate_root(
         let decls: Vec<_> = files.iter().map(declarations).collect();
         result.definitions = Some(references::definitions(&decls));
     }
-    let folder = module_var_values(module.dir, reading, &mut result.warnings);
+    let folder = module_var_values(module.dir, reading, &mut result.warnings, &mut result.links);
     evaluate_files(
         &files,
         module.dir,
@@ -1026,6 +1030,9 @@ fn read_module(
         if is_targeted {
             files_read.fetch_add(1, Ordering::Relaxed);
         }
+        if let Some(target) = link_target(&path, reading) {
+            result.links.insert(target);
+        }
         match parse_file(&path, reading.root, reading.tree) {
             Ok((source, syntax)) => files.push(ParsedFile {
                 source,
@@ -1041,9 +1048,25 @@ fn read_module(
     files
 }
 
+/// Where a file the folder reads really is, when a symbolic link (the file's or a folder's on
+/// the way) leads elsewhere in the scanned tree than its name says.
+fn link_target(path: &Path, reading: Reading) -> Option<PathBuf> {
+    let resolved = reading.tree.resolve(path).ok()?;
+    let root = reading.root.canonicalize().ok()?;
+    let named = lexical(&std::path::absolute(path).ok()?);
+    let named = named.strip_prefix(reading.root).ok()?;
+    let resolved_inside = resolved.strip_prefix(&root).ok()?;
+    (named != resolved_inside).then_some(resolved)
+}
+
 /// The values of the folder's own tfvars files, in Terraform's order. A tfvars file that
 /// leads out of the scanned tree (a symbolic link) is not read.
-fn module_var_values(dir: &Path, reading: Reading, warnings: &mut Vec<String>) -> FolderValues {
+fn module_var_values(
+    dir: &Path,
+    reading: Reading,
+    warnings: &mut Vec<String>,
+    links: &mut BTreeSet<PathBuf>,
+) -> FolderValues {
     let mut folder = FolderValues::default();
     let paths = match variables::module_var_files(dir) {
         Ok(paths) => paths,
@@ -1057,6 +1080,9 @@ fn module_var_values(dir: &Path, reading: Reading, warnings: &mut Vec<String>) -
     };
     for path in paths {
         let shown = display_path(&path, reading.root);
+        if let Some(target) = link_target(&path, reading) {
+            links.insert(target);
+        }
         match reading.tree.resolve(&path) {
             Ok(resolved) => match variables::read_var_file(&resolved, &shown) {
                 Ok(v) => folder.values.extend(v),

@@ -22,6 +22,8 @@ pub struct ModuleNode {
     pub named_calls: BTreeMap<String, String>,
     /// What each of its definitions reads; `None` when a file of it could not be parsed.
     pub definitions: Option<Vec<Definition>>,
+    /// The files its Terraform or tfvars files lead to through a symbolic link.
+    pub links: BTreeSet<String>,
 }
 
 impl ModuleGraph {
@@ -53,6 +55,14 @@ impl ModuleGraph {
             .iter()
             .filter(move |(_, node)| node.calls.contains(folder))
             .map(|(caller, _)| caller.as_str())
+    }
+
+    /// The module folders that read `file` through a symbolic link, as one of their own.
+    pub fn linking_to<'a>(&'a self, file: &'a str) -> impl Iterator<Item = &'a str> {
+        self.modules
+            .iter()
+            .filter(move |(_, node)| node.links.contains(file))
+            .map(|(folder, _)| folder.as_str())
     }
 
     /// The module folders that read `file`.
