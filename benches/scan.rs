@@ -36,6 +36,9 @@ const MAX_RULES_PER_PARSE: f64 = 0.5;
 const MIN_REPORT_MB_PER_S: f64 = 20.0;
 /// Changing the generator invalidates the cached trees.
 const GENERATOR_VERSION: u32 = 2;
+/// The most that working out a pull request's scope (`--changed-since`) may add to the scan of
+/// the largest tree.
+const MAX_SCOPE_OVERHEAD: f64 = 0.10;
 
 struct Measure {
     seconds: f64,
@@ -64,7 +67,7 @@ fn main() {
         let (dir, bytes) = tree(files);
         let mb = bytes as f64 / 1e6;
         let parse = median(|| run(&dir, &["--parse-only"]));
-        let full = median(|| run_full(&dir, &packs));
+        let full = median(|| run_full(&dir, &packs, &[]));
         println!(
             "| {files} | {mb:.1} | {:.3} s | {:.3} s | {:.0} | {:.1} | {:.0} / {:.0} |",
             parse.seconds,
@@ -88,7 +91,7 @@ fn main() {
     println!("|---:|---:|");
     for n in [1, packs.len() / 3, packs.len()] {
         let chosen = &packs[..n.max(1)];
-        let full = median(|| run_full(&dir, chosen));
+        let full = median(|| run_full(&dir, chosen, &[]));
         println!("| {} | {:.3} s |", rule_count(chosen), full.seconds);
     }
 
@@ -164,6 +167,7 @@ fn main() {
         );
     }
     failed |= exploding_values();
+    failed |= change_scope(&dir, &packs);
     plan_scan(&packs);
     if failed {
         std::process::exit(1);
@@ -212,7 +216,7 @@ fn exploding_values() -> bool {
         ));
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("main.tf"), text).unwrap();
-        let measure = median(|| run_full(&dir, &packs));
+        let measure = median(|| run_full(&dir, &packs, &[]));
         println!(
             "| {name} | {:.3} s | {:.0} |",
             measure.seconds, measure.peak_mb
@@ -466,7 +470,101 @@ fn tree(files: usize) -> (PathBuf, usize) {
     (dir, bytes)
 }
 
-fn run_full(dir: &Path, packs: &[String]) -> Measure {
+/// A pull request's scope on the largest tree, as a git repository: the same full scan with
+/// and without `--changed-since`, after a change every stack reaches (a default of the module
+/// they all call) and one only its own block does (a comment). Returns whether working out the
+/// scope cost more than `MAX_SCOPE_OVERHEAD` of the scan.
+fn change_scope(tree: &Path, packs: &[String]) -> bool {
+    let repo = tree.with_file_name(format!(
+        "{}-git",
+        tree.file_name().unwrap().to_string_lossy()
+    ));
+    let git = |args: &[&str]| {
+        let out = Command::new("git")
+            .args([
+                "-c",
+                "user.name=bench",
+                "-c",
+                "user.email=bench@example.com",
+            ])
+            .args(args)
+            .current_dir(&repo)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "git {args:?}: {out:?}");
+    };
+    if !repo.join(".git").is_dir() {
+        let _ = std::fs::remove_dir_all(&repo);
+        let copied = Command::new("cp")
+            .arg("-a")
+            .arg(tree)
+            .arg(&repo)
+            .status()
+            .unwrap();
+        assert!(copied.success());
+        git(&["init", "-q", "-b", "main"]);
+        git(&["add", "-A"]);
+        git(&["commit", "-q", "-m", "base"]);
+        git(&["tag", "base"]);
+    }
+    let bucket = repo.join("modules/bucket/main.tf");
+    let stack = repo.join("envs/000/stack-00000/main.tf");
+    let changes: [(&str, &Path, fn(&str) -> String); 2] = [
+        ("a default of the module every stack calls", &bucket, |t| {
+            t.replacen("default = \"aws:kms\"", "default = \"AES256\"", 1)
+        }),
+        ("a comment inside one block", &stack, |t| {
+            t.replacen(
+                "enable_key_rotation",
+                "# rotated yearly\n  enable_key_rotation",
+                1,
+            )
+        }),
+    ];
+    println!();
+    println!("A pull request's scope on the largest tree (the same full scan, median of three):");
+    println!();
+    println!("| the change | full scan | with --changed-since | added |");
+    println!("|---|---:|---:|---:|");
+    let mut worst: f64 = 0.0;
+    for (what, file, change) in changes {
+        git(&["reset", "-q", "--hard", "base"]);
+        let text = std::fs::read_to_string(file).unwrap();
+        let changed = change(&text);
+        assert_ne!(text, changed, "the change to {} applies", file.display());
+        std::fs::write(file, changed).unwrap();
+        git(&["commit", "-q", "-am", what]);
+        let full = median(|| run_full(&repo, packs, &[]));
+        let scoped = median(|| run_full(&repo, packs, &["--changed-since", "base"]));
+        let added = scoped.seconds / full.seconds - 1.0;
+        worst = worst.max(added);
+        println!(
+            "| {what} | {:.3} s | {:.3} s | {:+.1}% |",
+            full.seconds,
+            scoped.seconds,
+            added * 100.0
+        );
+    }
+    git(&["reset", "-q", "--hard", "base"]);
+    println!();
+    if worst > MAX_SCOPE_OVERHEAD {
+        println!(
+            "FAIL: working out the scope adds {:.1}% to the scan (at most {:.0}%)",
+            worst * 100.0,
+            MAX_SCOPE_OVERHEAD * 100.0
+        );
+        true
+    } else {
+        println!(
+            "ok: working out the scope adds at most {:.1}% to the scan (at most {:.0}%)",
+            worst * 100.0,
+            MAX_SCOPE_OVERHEAD * 100.0
+        );
+        false
+    }
+}
+
+fn run_full(dir: &Path, packs: &[String], extra: &[&str]) -> Measure {
     let out = std::env::temp_dir().join(format!("riveter-bench-{}", std::process::id()));
     std::fs::create_dir_all(&out).unwrap();
     let mut args: Vec<String> = Vec::new();
@@ -482,7 +580,8 @@ fn run_full(dir: &Path, packs: &[String]) -> Measure {
         args.push(flag.into());
         args.push(out.join(file).display().to_string());
     }
-    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let mut refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    refs.extend_from_slice(extra);
     run(dir, &refs)
 }
 

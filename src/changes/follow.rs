@@ -120,16 +120,16 @@ impl<'g> Reached<'g> {
         for root in roots {
             reached.add_tree(root);
         }
-        reached
-    }
-
-    /// A frame for a folder judged as a root module that the tree does not hold (modules that
-    /// only call each other are judged as roots too).
-    fn root(&mut self, folder: &str) -> usize {
-        match self.by_path.get(&(folder.to_string(), Vec::new())) {
-            Some(&id) => id,
-            None => self.add_tree(folder),
+        // Modules that only call each other are judged as root modules too.
+        let unplaced: Vec<&str> = graph
+            .modules()
+            .map(|(folder, _)| folder)
+            .filter(|folder| !reached.by_folder.contains_key(*folder))
+            .collect();
+        for folder in unplaced {
+            reached.add_tree(folder);
         }
+        reached
     }
 
     fn add_tree(&mut self, root: &str) -> usize {
@@ -199,10 +199,7 @@ impl<'g> Reached<'g> {
     }
 
     /// The frame of a resource: the folder of its root module and the calls down to it.
-    pub fn frame(&mut self, root: &str, calls: &[&str]) -> Option<usize> {
-        if calls.is_empty() {
-            return Some(self.root(root));
-        }
+    pub fn frame(&self, root: &str, calls: &[&str]) -> Option<usize> {
         let path: Vec<String> = calls.iter().map(|c| c.to_string()).collect();
         self.by_path.get(&(root.to_string(), path)).copied()
     }
@@ -232,6 +229,25 @@ impl<'g> Reached<'g> {
                     self.queue.push_back((frame, a.name.clone(), why.clone()));
                 }
             }
+            // An output is altered in every instance of its module alike: what the callers read
+            // of it is reached, even when the module has no instance left (its folder deleted).
+            if let Name::Output(output) = &a.name {
+                // Followed from the output, as a reader's reason says.
+                let from_output = Why {
+                    seed: false,
+                    ..why.clone()
+                };
+                for (caller, call) in self.calls_of_folder(&a.folder) {
+                    for frame in self.frames_of(&caller) {
+                        for read in [
+                            Name::CallOutput(call.clone(), Some(output.clone())),
+                            Name::CallOutput(call.clone(), None),
+                        ] {
+                            self.queue.push_back((frame, read, from_output.clone()));
+                        }
+                    }
+                }
+            }
         }
         for u in unreadable {
             let why = Why {
@@ -249,17 +265,10 @@ impl<'g> Reached<'g> {
             }
             // A folder whose files are gone has no instance left; its callers' calls of it
             // read nothing now.
-            for (caller, node) in self.graph.modules() {
-                for (call, target) in &node.named_calls {
-                    if *target == u.folder {
-                        for frame in self.frames_of(caller) {
-                            self.queue.push_back((
-                                frame,
-                                Name::CallInstances(call.clone()),
-                                why.clone(),
-                            ));
-                        }
-                    }
+            for (caller, call) in self.calls_of_folder(&u.folder) {
+                for frame in self.frames_of(&caller) {
+                    self.queue
+                        .push_back((frame, Name::CallInstances(call.clone()), why.clone()));
                 }
             }
         }
@@ -276,6 +285,19 @@ impl<'g> Reached<'g> {
         while let Some((frame, name, why)) = self.queue.pop_front() {
             self.visit(frame, name, why);
         }
+    }
+
+    /// The folders whose module calls name `folder`, with each call's name.
+    fn calls_of_folder(&self, folder: &str) -> Vec<(String, String)> {
+        self.graph
+            .modules()
+            .flat_map(|(caller, node)| {
+                node.named_calls
+                    .iter()
+                    .filter(|(_, target)| *target == folder)
+                    .map(move |(call, _)| (caller.to_string(), call.clone()))
+            })
+            .collect()
     }
 
     fn frames_of(&self, folder: &str) -> Vec<usize> {

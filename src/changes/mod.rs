@@ -82,6 +82,13 @@ impl Judges {
                 judges.add_file(&name(file), "a --var-file every module is given");
             }
         }
+        // The planned values judged come from these files, not from the scanned source.
+        for plan in options.plans.iter().map(Path::new).filter(|p| p.is_file()) {
+            judges.add_file(&name(plan), "a plan judged");
+        }
+        for state in options.states.iter().map(Path::new).filter(|p| p.is_file()) {
+            judges.add_file(&name(state), "a state judged");
+        }
         judges
     }
 
@@ -202,7 +209,7 @@ impl Change {
     /// left in scope, one skipped finding that says so.
     pub fn scope(&self, report: &mut Report, judges: &Judges) -> Report {
         let modules = report.modules.clone();
-        let mut scope = Scope::new(self, &modules, &report.rules, judges);
+        let scope = Scope::new(self, &modules, &report.rules, judges);
         for finding in report.findings.iter_mut() {
             let verdict = scope.place(finding, &report.model);
             finding.in_scope = Some(!matches!(verdict, Verdict::Out));
@@ -347,7 +354,7 @@ impl<'r> Scope<'r> {
     }
 
     /// Whether a finding is in scope, and why.
-    fn place(&mut self, finding: &Finding, model: &[crate::terraform::Resource]) -> Verdict {
+    fn place(&self, finding: &Finding, model: &[crate::terraform::Resource]) -> Verdict {
         let Some(resource) = finding.resource.as_deref() else {
             // A rule that applied to nothing in the whole scan applies to nothing here.
             return Verdict::Own;

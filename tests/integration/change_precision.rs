@@ -492,3 +492,20 @@ fn a_change_to_a_file_a_module_reads_through_a_link_reaches_the_module() {
     );
     assert_eq!(marks["rot aws_kms_key.k"].0, "fail", "{marks:?}");
 }
+
+#[test]
+fn a_deleted_module_folder_reaches_what_its_callers_read_of_it() {
+    let repo = repository(&caller_with_two_modules());
+    let marks = change(repo.path(), |d| {
+        fs::remove_dir_all(d.join("modules/naming")).unwrap();
+    });
+    let scoped = in_scope(&marks);
+    assert_eq!(
+        scoped.get("rot aws_kms_key.app"),
+        Some(
+            &"in scope because modules/naming/main.tf removed output.rotate, which it reads through module.naming.rotate"
+        ),
+        "{marks:?}"
+    );
+    assert!(!scoped.contains_key("owner aws_s3_bucket.app"), "{marks:?}");
+}
