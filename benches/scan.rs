@@ -470,6 +470,9 @@ fn tree(files: usize) -> (PathBuf, usize) {
     (dir, bytes)
 }
 
+/// A change the benchmark commits: what it is, the file, and the new text from the old.
+type Change<'a> = (&'a str, &'a Path, fn(&str) -> String);
+
 /// A pull request's scope on the largest tree, as a git repository: the same full scan with
 /// and without `--changed-since`, after a change every stack reaches (a default of the module
 /// they all call) and one only its own block does (a comment). Returns whether working out the
@@ -509,7 +512,7 @@ fn change_scope(tree: &Path, packs: &[String]) -> bool {
     }
     let bucket = repo.join("modules/bucket/main.tf");
     let stack = repo.join("envs/000/stack-00000/main.tf");
-    let changes: [(&str, &Path, fn(&str) -> String); 2] = [
+    let changes: [Change; 2] = [
         ("a default of the module every stack calls", &bucket, |t| {
             t.replacen("default = \"aws:kms\"", "default = \"AES256\"", 1)
         }),
