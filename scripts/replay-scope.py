@@ -31,7 +31,10 @@ def run(args, cwd, check=True):
 
 def key(result):
     resource = result.get("resource") or {}
-    return (result["rule_id"], resource.get("address"), resource.get("file"))
+    # One module's instances have the same address under each root module that calls it.
+    calls = (resource.get("module_instance") or {}).get("calls") or [{}]
+    return (result["rule_id"], resource.get("address"), resource.get("file"),
+            calls[0].get("file"))
 
 
 def state(result):

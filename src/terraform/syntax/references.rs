@@ -380,3 +380,100 @@ fn template(template: &Template, reads: &mut Vec<Name>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::terraform::syntax::declarations::ParsedFile;
+    use crate::terraform::syntax::parse::{declarations, parse_text};
+
+    fn read(name: &str, text: &str) -> Vec<(Name, Vec<Name>)> {
+        let (source, syntax) = parse_text(name.into(), text.into()).unwrap();
+        let file = ParsedFile {
+            source,
+            syntax,
+            targeted: true,
+        };
+        definitions(&[declarations(&file)])
+            .into_iter()
+            .map(|d| (d.name, d.reads))
+            .collect()
+    }
+
+    fn var(n: &str) -> Name {
+        Name::Variable(n.into())
+    }
+
+    #[test]
+    fn every_reference_counts_whichever_branch_or_index() {
+        let found = read(
+            "main.tf",
+            "locals {\n  size = var.big ? local.sizes[var.env] : module.naming.small\n  all = [for k, v in module.net[0].ids : \"${k}-${data.aws_region.r.name}\"]\n}\n",
+        );
+        assert_eq!(
+            found,
+            [
+                (
+                    Name::Local("size".into()),
+                    vec![
+                        var("big"),
+                        var("env"),
+                        Name::Local("sizes".into()),
+                        Name::CallOutput("naming".into(), Some("small".into())),
+                    ]
+                ),
+                (
+                    Name::Local("all".into()),
+                    vec![
+                        Name::Data("aws_region".into(), "r".into()),
+                        Name::CallOutput("net".into(), None),
+                    ]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_resource_reads_its_provider_and_a_call_splits_its_arguments() {
+        let found = read(
+            "main.tf",
+            "resource \"aws_s3_bucket\" \"b\" {\n  provider = aws.west\n  bucket   = \"${var.name}-${path.module}\"\n  dynamic \"tag\" {\n    for_each = local.tags\n    content { key = tag.key }\n  }\n}\nmodule \"m\" {\n  source = \"./m\"\n  count  = var.n\n  x      = file(\"x.json\")\n}\n",
+        );
+        assert_eq!(
+            found,
+            [
+                (
+                    Name::Managed("aws_s3_bucket".into(), "b".into()),
+                    // A dynamic block's iterator reads like a resource of its name, which no
+                    // module defines: more than is read, never less.
+                    vec![
+                        var("name"),
+                        Name::Local("tags".into()),
+                        Name::Managed("tag".into(), "key".into()),
+                        Name::Provider("aws".into()),
+                    ]
+                ),
+                (
+                    Name::CallArgument("m".into(), "x".into()),
+                    vec![Name::Files]
+                ),
+                (Name::CallInstances("m".into()), vec![var("n")]),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_json_syntax_reads_its_templates() {
+        let found = read(
+            "main.tf.json",
+            r#"{"resource": {"aws_kms_key": {"k": {"enable_key_rotation": "${var.rotate}", "provider": "aws.east"}}}}"#,
+        );
+        assert_eq!(
+            found,
+            [(
+                Name::Managed("aws_kms_key".into(), "k".into()),
+                vec![var("rotate"), Name::Provider("aws".into())]
+            )]
+        );
+    }
+}
