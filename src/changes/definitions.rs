@@ -21,6 +21,9 @@ pub struct Altered {
     pub words: Arc<str>,
     /// For a managed resource: what each top-level attribute read in the old version.
     pub old_attributes: Vec<(String, Vec<Name>)>,
+    /// For a module call's instances: the folders its local `source` names, in either version
+    /// (a folder no longer called is now judged as a root module, one newly called no longer).
+    pub call_targets: Vec<String>,
 }
 
 /// A folder whose every definition counts as altered, since one of its changed files cannot
@@ -97,18 +100,36 @@ pub fn alterations(versions: &BTreeMap<String, (Version, Version)>) -> Alteratio
     out
 }
 
+/// Whether the file a definition is in decides, with its name, which one wins: tfvars files
+/// (a later one in Terraform's order sets the variable) and override files. A definition in
+/// one is compared with the same file's other version only: renaming the file alters it.
+fn order_matters(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let stem = name
+        .strip_suffix(".tf.json")
+        .or_else(|| name.strip_suffix(".tf"))
+        .unwrap_or(name);
+    is_tfvars(path) || stem == "override" || stem.ends_with("_override")
+}
+
+/// What a definition is compared by: its name, whether it is a tfvars entry, and its file
+/// where the file decides which definition wins.
+type Key = (Name, bool, Option<Arc<str>>);
+
 /// The definitions whose contents differ between the versions, or that only one has. A name
-/// defined twice (an override file, a provider with aliases) compares all its contents.
+/// defined twice in the folder (a provider with aliases) compares all its contents; moved to
+/// another file of the folder, a definition is not altered.
 fn differences(
     folder: &str,
     old: Vec<(Arc<str>, Defined)>,
     new: Vec<(Arc<str>, Defined)>,
 ) -> Vec<Altered> {
-    type Side = BTreeMap<(Name, bool), Vec<(Arc<str>, Defined)>>;
+    type Side = BTreeMap<Key, Vec<(Arc<str>, Defined)>>;
     let group = |defs: Vec<(Arc<str>, Defined)>, out: &mut Side| {
         for (file, d) in defs {
             let root_only = is_tfvars(&file);
-            out.entry((d.name.clone(), root_only))
+            let by_file = order_matters(&file).then(|| file.clone());
+            out.entry((d.name.clone(), root_only, by_file))
                 .or_default()
                 .push((file, d));
         }
@@ -116,7 +137,7 @@ fn differences(
     let (mut olds, mut news) = (Side::new(), Side::new());
     group(old, &mut olds);
     group(new, &mut news);
-    let mut keys: Vec<&(Name, bool)> = olds.keys().chain(news.keys()).collect();
+    let mut keys: Vec<&Key> = olds.keys().chain(news.keys()).collect();
     keys.sort();
     keys.dedup();
     let mut altered = Vec::new();
@@ -131,7 +152,7 @@ fn differences(
         if contents(before) == contents(after) {
             continue;
         }
-        let (name, root_only) = key;
+        let (name, root_only, _) = key;
         let (verb, file) = match (before.first(), after.first()) {
             (None, Some((file, _))) => ("added", file),
             (Some((file, _)), None) => ("removed", file),
@@ -152,9 +173,34 @@ fn differences(
                 .iter()
                 .flat_map(|(_, d)| d.attributes.iter().cloned())
                 .collect(),
+            call_targets: before
+                .iter()
+                .chain(after)
+                .filter_map(|(_, d)| d.source.as_deref())
+                .filter_map(|source| local_folder(folder, source))
+                .collect(),
         });
     }
     altered
+}
+
+/// The folder a local module `source` (`./x`, `../x`) names from `folder`, relative to the
+/// scan root; `None` for a registry or remote source, or one above the root.
+fn local_folder(folder: &str, source: &str) -> Option<String> {
+    if !(source.starts_with("./") || source.starts_with("../")) {
+        return None;
+    }
+    let mut parts: Vec<&str> = folder.split('/').filter(|p| !p.is_empty()).collect();
+    for part in source.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            other => parts.push(other),
+        }
+    }
+    Some(parts.join("/"))
 }
 
 fn tfvars_name(name: &Name) -> &str {

@@ -229,6 +229,19 @@ impl<'g> Reached<'g> {
                     self.queue.push_back((frame, a.name.clone(), why.clone()));
                 }
             }
+            // A call given another source, added or removed: the folders it names in either
+            // version are instantiated differently (one may now be judged as a root module).
+            if matches!(a.name, Name::CallInstances(_)) {
+                let decides = Why {
+                    how: Some("which decides its module instance"),
+                    ..why.clone()
+                };
+                for target in &a.call_targets {
+                    for frame in self.frames_of(target) {
+                        self.reach_whole(frame, &decides);
+                    }
+                }
+            }
             // An output is altered in every instance of its module alike: what the callers read
             // of it is reached, even when the module has no instance left (its folder deleted).
             if let Name::Output(output) = &a.name {
@@ -466,6 +479,11 @@ impl<'g> Reached<'g> {
 
     pub fn graph(&self) -> &'g ModuleGraph {
         self.graph
+    }
+
+    /// Whether a folder has a module instance in the scan.
+    pub fn has_frames(&self, folder: &str) -> bool {
+        self.by_folder.contains_key(folder)
     }
 
     pub fn folder_of_frame(&self, frame: usize) -> &str {

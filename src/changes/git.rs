@@ -39,6 +39,9 @@ pub struct Change {
     pub files: ChangedFiles,
     /// `None` when the versions cannot be read (a shallow checkout without the base).
     pub versions: Option<Versions>,
+    /// Changed paths that are symbolic links or submodules in either version, with what they
+    /// are: what they lead to is not followed.
+    pub special: Vec<(String, &'static str)>,
 }
 
 fn git(repo: &Path, trusted: Option<&Path>) -> Command {
@@ -77,27 +80,48 @@ pub fn from_git(
     trusted: Option<&Path>,
 ) -> Result<Change, String> {
     let range = format!("{}...{}", revision(base)?, revision(head)?);
+    let (files, special) = raw_diff(repo, trusted, &range)?;
+    Ok(Change {
+        files: ChangedFiles::new(files),
+        versions: versions(repo, base, head, trusted).ok(),
+        special,
+    })
+}
+
+/// `git diff --raw` over `range`: each changed path, and those that are links or submodules.
+/// NUL-separated, so no file name can break the list.
+type Listed = (Vec<String>, Vec<(String, &'static str)>);
+
+fn raw_diff(repo: &Path, trusted: Option<&Path>, range: &str) -> Result<Listed, String> {
     let listed = run(
         git(repo, trusted)
             // Paths relative to the folder git runs in, which is the root reports are
-            // relative to; NUL-separated, so no file name can break the list.
-            .args(["diff", "--name-only", "-z", "--no-renames", "--relative"])
+            // relative to.
+            .args(["diff", "--raw", "-z", "--no-renames", "--relative", "--no-abbrev"])
             .arg("--end-of-options")
-            .arg(&range)
+            .arg(range)
             // No paths: everything after `--` would be one.
             .arg("--"),
         &format!("git diff {range}"),
     )?;
-    let files = ChangedFiles::new(
-        listed
-            .split('\0')
-            .filter(|p| !p.is_empty())
-            .map(str::to_string),
-    );
-    Ok(Change {
-        files,
-        versions: versions(repo, base, head, trusted).ok(),
-    })
+    let mut files = Vec::new();
+    let mut special = Vec::new();
+    let mut fields = listed.split('\0');
+    // `:OLDMODE NEWMODE OLDSHA NEWSHA STATUS`, then the path.
+    while let Some(header) = fields.next() {
+        if header.is_empty() {
+            continue;
+        }
+        let Some(path) = fields.next() else { break };
+        let modes: Vec<&str> = header.trim_start_matches(':').split(' ').take(2).collect();
+        if modes.contains(&"120000") {
+            special.push((path.to_string(), "a symbolic link"));
+        } else if modes.contains(&"160000") {
+            special.push((path.to_string(), "a submodule"));
+        }
+        files.push(path.to_string());
+    }
+    Ok((files, special))
 }
 
 /// The commits of the merge base of `base` and `head`, and of `head`.
@@ -129,6 +153,12 @@ pub fn versions(
 }
 
 impl Versions {
+    /// The changed paths that are links or submodules in either version.
+    pub fn special(&self) -> Result<Vec<(String, &'static str)>, String> {
+        let range = format!("{}..{}", self.base, self.head);
+        raw_diff(&self.repo, self.trusted.as_deref(), &range).map(|(_, special)| special)
+    }
+
     /// Each path's version at the merge base and at the head, read in one git process.
     pub fn read(&self, paths: &[&str]) -> Result<BTreeMap<String, (Version, Version)>, String> {
         let mut requests = Vec::new();

@@ -42,6 +42,9 @@ pub struct Judges {
     files: Vec<(String, &'static str)>,
     /// Folders of rule files: their own `.yml` and `.yaml` files are loaded.
     rule_folders: Vec<String>,
+    /// The catalogs of pack files (`checks/` beside each): any file under one may be a check
+    /// the pack names.
+    pack_folders: Vec<String>,
 }
 
 impl Judges {
@@ -53,18 +56,37 @@ impl Judges {
             let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
             display_path(&absolute, &options.root)
         };
+        // A file given through a symbolic link judges under the name it leads to too.
+        let root = options.root.canonicalize().unwrap_or_else(|_| options.root.clone());
+        let resolved = |path: &Path| {
+            path.canonicalize()
+                .ok()
+                .filter(|p| p.starts_with(&root))
+                .map(|p| display_path(&p, &root))
+        };
         for rules in &options.rules.files {
             let path = Path::new(rules);
             if path.is_dir() {
                 judges.add_rule_folder(&name(path));
+                if let Some(folder) = resolved(path) {
+                    judges.add_rule_folder(&folder);
+                }
             } else {
                 judges.add_file(&name(path), "a rule file");
+                if let Some(file) = resolved(path) {
+                    judges.add_file(&file, "a rule file");
+                }
             }
         }
-        // A built-in pack's name is not a file; a pack given as a file is.
+        // A built-in pack's name is not a file; a pack given as a file is, with the catalog
+        // of checks beside it (`checks/`, docs/rule-packs.md).
         for pack in options.rules.packs.iter().map(Path::new) {
             if pack.is_file() {
                 judges.add_file(&name(pack), "a rule pack");
+                let checks = pack.parent().unwrap_or(Path::new(".")).join("checks");
+                for folder in [Some(name(&checks)), resolved(&checks)].into_iter().flatten() {
+                    judges.add_pack_folder(&folder);
+                }
             }
         }
         if let Some(config) = &options.config {
@@ -101,6 +123,10 @@ impl Judges {
         self.rule_folders.push(normalized(path));
     }
 
+    pub fn add_pack_folder(&mut self, path: &str) {
+        self.pack_folders.push(normalized(path));
+    }
+
     /// Why everything is in scope: the first judging file the change touched.
     fn changed(&self, changed: &ChangedFiles) -> Option<String> {
         let everything =
@@ -121,6 +147,17 @@ impl Judges {
                             .any(|folder| folder_of(file) == folder)
                 })
                 .map(|file| everything(file, "a rule file"))
+        })
+        .or_else(|| {
+            changed
+                .files
+                .iter()
+                .find(|file| {
+                    self.pack_folders.iter().any(|folder| {
+                        folder.is_empty() || file.starts_with(&format!("{folder}/"))
+                    })
+                })
+                .map(|file| everything(file, "in the checks of a rule pack"))
         })
     }
 }
@@ -285,6 +322,30 @@ impl<'r> Scope<'r> {
             reached: Reached::new(modules),
             relations: HashMap::new(),
         };
+        // What riveter does not follow puts everything in scope: a link or submodule changed
+        // (its target may be any file), git attributes (they change the bytes of checked-out
+        // files), or versions git cannot give.
+        if scope.everything.is_none() {
+            scope.everything = match (&change.versions, change.special.first()) {
+                (_, Some((path, what))) => Some(format!(
+                    "in scope because {path} ({what}) changed, and riveter does not follow where it leads"
+                )),
+                (None, None) => Some(
+                    "in scope because git cannot give the earlier versions of the changed files"
+                        .to_string(),
+                ),
+                _ => change
+                    .files
+                    .iter()
+                    .find(|f| *f == ".gitattributes" || f.ends_with("/.gitattributes"))
+                    .map(|f| {
+                        format!(
+                            "in scope because {f} (git attributes, which change how files are checked out) changed"
+                        )
+                    }),
+            }
+            .map(Arc::from);
+        }
         if scope.everything.is_some() {
             return scope;
         }
@@ -331,11 +392,10 @@ impl<'r> Scope<'r> {
                 });
             }
         }
-        // Every other changed file matters only to what reads it through a function.
+        // Any changed file, whatever its name, reaches what reads it through a function.
         let files: Vec<(String, Why)> = change
             .files
             .iter()
-            .filter(|f| !definitions::compared(f))
             .map(|f| {
                 let why = Why {
                     altered: format!("{f} changed").into(),
@@ -551,9 +611,10 @@ fn top_attribute(key: &str) -> &str {
 /// A top-level attribute of a resource and what it reads.
 type Attribute = (String, Vec<Name>);
 
-/// A resource the change reached that a relation may relate to others: its frame, its name,
-/// why it is reached, and its attributes in each version that has it.
-type Companion<'a> = (usize, &'a Name, Arc<str>, Vec<&'a [Attribute]>);
+/// A resource the change reached that a relation may relate to others: its frame (`None` for
+/// one removed with its whole module), its name, why it is reached, and its attributes in each
+/// version that has it.
+type Companion<'a> = (Option<usize>, &'a Name, Arc<str>, Vec<&'a [Attribute]>);
 
 /// What each rule's relations bring into scope (docs/rules.md, "What refers to means"): a
 /// companion reached, added or removed brings in the resource it refers to by reference, or
@@ -593,7 +654,15 @@ fn relations(
             )
             .into(),
         };
-        companions.push((frame, name, words, versions));
+        companions.push((Some(frame), name, words, versions));
+    }
+    // A resource removed with the module instance it was in: which resource it referred to
+    // cannot be placed in an instance.
+    for a in altered {
+        if matches!(a.name, Name::Managed(..)) && !reached.has_frames(&a.folder) {
+            let words: Arc<str> = format!("in scope because {}, which may refer to it", a.words).into();
+            companions.push((None, &a.name, words, vec![a.old_attributes.as_slice()]));
+        }
     }
     for (frame, why) in reached.whole_frames() {
         for d in reached.folder_definitions(frame) {
@@ -604,7 +673,7 @@ fn relations(
                     d.name.written()
                 )
                 .into();
-                companions.push((frame, &d.name, words, vec![&d.attributes]));
+                companions.push((Some(frame), &d.name, words, vec![&d.attributes]));
             }
         }
     }
@@ -631,7 +700,7 @@ fn relations(
                         let direct = versions
                             .iter()
                             .all(|attrs| refers_directly(attrs, attribute, subject));
-                        if direct && !versions.is_empty() {
+                        if let (true, false, Some(frame)) = (direct, versions.is_empty(), frame) {
                             for attrs in versions {
                                 for (key, reads) in attrs.iter() {
                                     if key != attribute {

@@ -52,7 +52,7 @@ fn scan_and_report(resolved: &Resolved) -> Result<GateVerdict, String> {
             );
             if change.versions.is_none() {
                 eprintln!(
-                    "riveter: git cannot give the earlier versions of the changed files; every module they belong to counts as changed"
+                    "riveter: git cannot give the earlier versions of the changed files; every finding counts"
                 );
             }
             let scoped = change.scope(&mut report, &Judges::of(&resolved.scan));

@@ -122,7 +122,7 @@ fn action(get: &dyn Fn(&str) -> Option<String>) -> Result<u8, String> {
                     change.files.len()
                 );
                 if change.versions.is_none() {
-                    notes.say(|_| "git cannot give the base version of the changed files, so every module they belong to counts as changed. Check out with `fetch-depth: 0` so git can tell.".to_string());
+                    notes.say(|_| "git cannot give the base version of the changed files, so every finding counts. Check out with `fetch-depth: 0` so git can tell.".to_string());
                 }
                 Some(change.scope(&mut report, &Judges::of(&scan_options)))
             }
@@ -243,9 +243,15 @@ fn changed_files(api: Option<&Api>, pr: &PullRequest, notes: &mut Notes) -> Opti
                     &pr.head_sha,
                     workspace.as_deref(),
                 );
+                let versions = versions.ok();
+                let special = versions
+                    .as_ref()
+                    .and_then(|v| v.special().ok())
+                    .unwrap_or_default();
                 return Some(Change {
                     files,
-                    versions: versions.ok(),
+                    versions,
+                    special,
                 });
             }
             Err(e) => {

@@ -17,6 +17,8 @@ pub struct Defined {
     pub content: String,
     /// For a managed resource: what each top-level attribute reads (relations).
     pub attributes: Vec<(String, Vec<Name>)>,
+    /// For a module call's instances: its `source`, when it is a string.
+    pub source: Option<String>,
 }
 
 /// Whether a file is one of the tfvars files Terraform reads in a root module's folder.
@@ -50,6 +52,7 @@ fn tfvars_entries(syntax: &Syntax) -> Vec<Defined> {
         name: Name::Variable(name),
         content: content(expr),
         attributes: Vec::new(),
+        source: None,
     };
     match syntax {
         Syntax::Hcl(body) => body
@@ -61,6 +64,7 @@ fn tfvars_entries(syntax: &Syntax) -> Vec<Defined> {
                     name: Name::Variable(b.ident.as_str().to_string()),
                     content: body_content(&b.body),
                     attributes: Vec::new(),
+                    source: None,
                 },
             })
             .collect(),
@@ -87,6 +91,7 @@ fn of_declarations(decls: &Declarations) -> Vec<Defined> {
         name,
         content,
         attributes: Vec::new(),
+        source: None,
     };
     for variable in &decls.variables {
         let parts = [
@@ -122,6 +127,7 @@ fn of_declarations(decls: &Declarations) -> Vec<Defined> {
                     name,
                     content: block_content(block.body),
                     attributes,
+                    source: None,
                 });
             }
             BlockKind::Data => out.push(plain(
@@ -142,14 +148,32 @@ fn of_declarations(decls: &Declarations) -> Vec<Defined> {
                     }
                 }
                 instances.sort();
-                out.push(plain(
+                let mut call = plain(
                     Name::CallInstances(block.name.clone()),
                     instances.join("\u{0}"),
-                ));
+                );
+                call.source = call_source(block.body);
+                out.push(call);
             }
         }
     }
     out
+}
+
+/// A `module` block's `source`, when it is a string.
+fn call_source(body: BodyRef) -> Option<String> {
+    let expr = match body {
+        BodyRef::Hcl(body) => body.get_attribute("source").map(|a| &a.value),
+        BodyRef::Json(Expression::Object(object)) => object
+            .iter()
+            .find(|(key, _)| key_text(key) == "source")
+            .map(|(_, value)| value.expr()),
+        BodyRef::Json(_) => None,
+    };
+    match expr {
+        Some(Expression::String(s)) => Some(s.value().clone()),
+        _ => None,
+    }
 }
 
 /// A module block's entries, each with its content.
