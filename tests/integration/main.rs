@@ -30,6 +30,7 @@ mod plans;
 mod relations;
 mod reports;
 mod rule_loading;
+mod scope_soundness;
 mod suppressions;
 mod terraform_agreement;
 mod terraform_json_syntax;
