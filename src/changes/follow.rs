@@ -229,16 +229,19 @@ impl<'g> Reached<'g> {
                     self.queue.push_back((frame, a.name.clone(), why.clone()));
                 }
             }
-            // A call given another source, added or removed: the folders it names in either
-            // version are instantiated differently (one may now be judged as a root module).
+            // A call given another source, added or removed: a folder it named in either
+            // version may now be judged as a root module, no call making an instance of it.
+            // (The instances calls make are reached through the calls themselves.)
             if matches!(a.name, Name::CallInstances(_)) {
                 let decides = Why {
-                    how: Some("which decides its module instance"),
+                    how: Some("which decides whether its module is judged as a root module"),
                     ..why.clone()
                 };
                 for target in &a.call_targets {
                     for frame in self.frames_of(target) {
-                        self.reach_whole(frame, &decides);
+                        if self.frames[frame].parent.is_none() {
+                            self.reach_whole(frame, &decides);
+                        }
                     }
                 }
             }

@@ -97,7 +97,14 @@ fn raw_diff(repo: &Path, trusted: Option<&Path>, range: &str) -> Result<Listed, 
         git(repo, trusted)
             // Paths relative to the folder git runs in, which is the root reports are
             // relative to.
-            .args(["diff", "--raw", "-z", "--no-renames", "--relative", "--no-abbrev"])
+            .args([
+                "diff",
+                "--raw",
+                "-z",
+                "--no-renames",
+                "--relative",
+                "--no-abbrev",
+            ])
             .arg("--end-of-options")
             .arg(range)
             // No paths: everything after `--` would be one.

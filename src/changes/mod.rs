@@ -34,6 +34,9 @@ pub struct ChangedFiles {
     files: BTreeSet<String>,
 }
 
+/// What the config file is called in messages.
+const CONFIG: &str = "the config file";
+
 /// The files that decide every verdict, by their path relative to the repository root: rule
 /// files and folders, pack files, the config file, the baseline, and the `--var-file` files
 /// every module is given. A change to one puts every resource in scope.
@@ -57,7 +60,10 @@ impl Judges {
             display_path(&absolute, &options.root)
         };
         // A file given through a symbolic link judges under the name it leads to too.
-        let root = options.root.canonicalize().unwrap_or_else(|_| options.root.clone());
+        let root = options
+            .root
+            .canonicalize()
+            .unwrap_or_else(|_| options.root.clone());
         let resolved = |path: &Path| {
             path.canonicalize()
                 .ok()
@@ -84,13 +90,16 @@ impl Judges {
             if pack.is_file() {
                 judges.add_file(&name(pack), "a rule pack");
                 let checks = pack.parent().unwrap_or(Path::new(".")).join("checks");
-                for folder in [Some(name(&checks)), resolved(&checks)].into_iter().flatten() {
+                for folder in [Some(name(&checks)), resolved(&checks)]
+                    .into_iter()
+                    .flatten()
+                {
                     judges.add_pack_folder(&folder);
                 }
             }
         }
         if let Some(config) = &options.config {
-            judges.add_file(&name(config), "the config file");
+            judges.add_file(&name(config), CONFIG);
         }
         if let Some(baseline) = options
             .suppressions
@@ -112,6 +121,15 @@ impl Judges {
             judges.add_file(&name(state), "a state judged");
         }
         judges
+    }
+
+    /// The config file, when the change touched it: its settings (which rules run) are the
+    /// change's own, which the caller should say.
+    pub fn config_changed<'a>(&'a self, changed: &ChangedFiles) -> Option<&'a str> {
+        self.files
+            .iter()
+            .find(|(path, what)| *what == CONFIG && changed.contains(path))
+            .map(|(path, _)| path.as_str())
     }
 
     /// `what` names the kind of file in messages: "a rule file", "the baseline".
@@ -153,9 +171,9 @@ impl Judges {
                 .files
                 .iter()
                 .find(|file| {
-                    self.pack_folders.iter().any(|folder| {
-                        folder.is_empty() || file.starts_with(&format!("{folder}/"))
-                    })
+                    self.pack_folders
+                        .iter()
+                        .any(|folder| folder.is_empty() || file.starts_with(&format!("{folder}/")))
                 })
                 .map(|file| everything(file, "in the checks of a rule pack"))
         })
@@ -660,7 +678,8 @@ fn relations(
     // cannot be placed in an instance.
     for a in altered {
         if matches!(a.name, Name::Managed(..)) && !reached.has_frames(&a.folder) {
-            let words: Arc<str> = format!("in scope because {}, which may refer to it", a.words).into();
+            let words: Arc<str> =
+                format!("in scope because {}, which may refer to it", a.words).into();
             companions.push((None, &a.name, words, vec![a.old_attributes.as_slice()]));
         }
     }

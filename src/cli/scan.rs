@@ -55,7 +55,14 @@ fn scan_and_report(resolved: &Resolved) -> Result<GateVerdict, String> {
                     "riveter: git cannot give the earlier versions of the changed files; every finding counts"
                 );
             }
-            let scoped = change.scope(&mut report, &Judges::of(&resolved.scan));
+            let judges = Judges::of(&resolved.scan);
+            if let Some(config) = judges.config_changed(&change.files) {
+                eprintln!(
+                    "riveter: warning: the config file {} is part of this change: the rules it includes or excludes are the change's own",
+                    terminal::text(config)
+                );
+            }
+            let scoped = change.scope(&mut report, &judges);
             output::write_reports(&resolved.output, &scoped, &report)?;
             gate.verdict(&scoped)
         }

@@ -509,3 +509,30 @@ fn a_deleted_module_folder_reaches_what_its_callers_read_of_it() {
     );
     assert!(!scoped.contains_key("owner aws_s3_bucket.app"), "{marks:?}");
 }
+
+#[test]
+fn a_file_removed_from_a_folder_fileset_lists_reaches_what_reads_the_set() {
+    let repo = repository(&[
+        (
+            "app/main.tf",
+            "resource \"aws_kms_key\" \"k\" {\n  enable_key_rotation = length(fileset(\"${path.module}/keys\", \"*.json\")) > 0\n}\n",
+        ),
+        ("app/keys/a.json", "{}\n"),
+        (
+            "other/main.tf",
+            "resource \"aws_kms_key\" \"o\" {\n  enable_key_rotation = true\n}\n",
+        ),
+    ]);
+    let marks = change(repo.path(), |d| {
+        fs::remove_file(d.join("app/keys/a.json")).unwrap()
+    });
+    assert_eq!(marks["rot aws_kms_key.k"].0, "fail", "{marks:?}");
+    assert_eq!(
+        in_scope(&marks),
+        BTreeMap::from([(
+            "rot aws_kms_key.k",
+            "in scope because app/keys/a.json changed, which it reads through a function that reads files"
+        )]),
+        "{marks:?}"
+    );
+}

@@ -281,3 +281,22 @@ fn a_file_the_module_reads() {
         "in scope because settings/kms.json changed, which it reads through a function that reads files",
     );
 }
+
+#[test]
+fn a_config_file_the_change_writes_is_named_in_a_warning() {
+    let repo = repository(&[("app/main.tf", KEY)]);
+    let base = git(repo.path(), &["rev-parse", "HEAD"]);
+    write(repo.path(), ".riveter.yml", "exclude_rules: [legacy-*]\n");
+    commit(repo.path(), "quiet the gate");
+    let out = riveter(
+        repo.path(),
+        &["scan", "-r", "rules.yml", "--changed-since", &base],
+    );
+    let warned = crate::util::stderr(&out);
+    assert!(
+        warned.contains(
+            "warning: the config file .riveter.yml is part of this change: the rules it includes or excludes are the change's own"
+        ),
+        "{warned}"
+    );
+}

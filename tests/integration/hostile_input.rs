@@ -331,3 +331,24 @@ fn a_revision_that_git_would_read_as_an_option_is_refused() {
     );
     assert!(!Path::new(&dir.path().join("written-by-git")).exists());
 }
+
+#[test]
+fn a_terraform_file_whose_name_is_not_utf8_is_scanned_as_terraform_loads_it() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"k\xff.tf");
+    fs::write(
+        dir.path().join(name),
+        "resource \"aws_kms_key\" \"k\" {\n  enable_key_rotation = false\n}\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("rules.yml"),
+        "rules:\n  - id: rot\n    resource_type: aws_kms_key\n    assertions: [{key: enable_key_rotation, operator: equals, value: true}]\n",
+    )
+    .unwrap();
+    let out = riveter(dir.path(), &["scan", "-r", "rules.yml", "--color", "never"]);
+    let table = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{table}{}", stderr(&out));
+    assert!(table.contains("✗ aws_kms_key.k  k\u{fffd}.tf:2"), "{table}");
+}

@@ -154,6 +154,15 @@ fn a_change_puts_in_scope_every_result_it_alters() {
                 });
                 if unchanged {
                     spill += 1;
+                    if verbose {
+                        eprintln!(
+                            "  spill: {} {} {}: {}",
+                            key.rule,
+                            key.root,
+                            key.address,
+                            result.because.as_deref().unwrap_or("its own lines")
+                        );
+                    }
                 }
             }
         }
@@ -251,6 +260,8 @@ struct Outcome {
     /// Every assertion's key and value found.
     actual: Value,
     in_scope: Option<bool>,
+    /// Why it is in scope, outside the change's own lines.
+    because: Option<String>,
 }
 
 struct Report {
@@ -306,6 +317,7 @@ fn scan(dir: &Path, json: &Path, base: Option<&str>) -> Report {
             status: result["status"].as_str().unwrap().to_string(),
             actual,
             in_scope: result.get("in_scope").and_then(Value::as_bool),
+            because: result["in_scope_because"].as_str().map(str::to_string),
         };
         let address = key.address.clone();
         assert!(

@@ -124,7 +124,16 @@ fn action(get: &dyn Fn(&str) -> Option<String>) -> Result<u8, String> {
                 if change.versions.is_none() {
                     notes.say(|_| "git cannot give the base version of the changed files, so every finding counts. Check out with `fetch-depth: 0` so git can tell.".to_string());
                 }
-                Some(change.scope(&mut report, &Judges::of(&scan_options)))
+                let judges = Judges::of(&scan_options);
+                if let Some(config) = judges.config_changed(&change.files) {
+                    notes.say(|quote| {
+                        format!(
+                            "The config file {} is part of this pull request: the rules it includes or excludes are the pull request's own.",
+                            quote(config)
+                        )
+                    });
+                }
+                Some(change.scope(&mut report, &judges))
             }
             None => {
                 println!(

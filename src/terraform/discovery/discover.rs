@@ -38,8 +38,10 @@ impl fmt::Display for DiscoverError {
 impl std::error::Error for DiscoverError {}
 
 pub fn is_terraform(path: &Path) -> bool {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    name.ends_with(".tf") || name.ends_with(".tf.json")
+    // By bytes: Terraform loads a `.tf` file whatever the rest of its name, so a name that is
+    // not UTF-8 is read too (and reported under its name made readable).
+    let name = path.file_name().map_or(&[][..], |n| n.as_encoded_bytes());
+    name.ends_with(b".tf") || name.ends_with(b".tf.json")
 }
 
 /// What the targets name: the Terraform files, and the folders that could not be read.

@@ -65,11 +65,18 @@ impl ModuleGraph {
             .map(|(folder, _)| folder.as_str())
     }
 
-    /// The module folders that read `file`.
+    /// The module folders that read `file`, or list a folder it is in (`fileset`).
     pub fn readers_of<'a>(&'a self, file: &'a str) -> impl Iterator<Item = &'a str> {
+        let mut places = vec![file];
+        let mut rest = file;
+        while let Some((folder, _)) = rest.rsplit_once('/') {
+            places.push(folder);
+            rest = folder;
+        }
+        places.push("");
         self.modules
             .iter()
-            .filter(move |(_, node)| node.reads.contains(file))
+            .filter(move |(_, node)| places.iter().any(|p| node.reads.contains(*p)))
             .map(|(reader, _)| reader.as_str())
     }
 }

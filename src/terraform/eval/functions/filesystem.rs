@@ -162,6 +162,9 @@ fn fileset(args: &[Value], cx: &Context) -> Eval {
     // Folders to list, as (path in the tree, path relative to `base`).
     let mut folders = vec![(base.clone(), PathBuf::new())];
     while let Some((folder, relative)) = folders.pop() {
+        // A file added to or removed from a folder it lists changes the set, as a change to a
+        // file read changes what `file` gives.
+        cx.scope.note_read(&folder);
         // A folder that cannot be listed (or `path` is a file) lists nothing, as in Terraform.
         let Ok(entries) = std::fs::read_dir(&folder) else {
             continue;
