@@ -426,3 +426,34 @@ fn the_json_report_gives_the_instance_and_where_its_value_was_set() {
         })
     );
 }
+
+#[test]
+fn a_call_whose_source_is_a_link_makes_an_instance_of_the_folder_it_leads_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("mods/v1")).unwrap();
+    std::fs::write(
+        d.join("mods/v1/main.tf"),
+        "variable \"rotate\" {\n  default = true\n}\n\nresource \"aws_kms_key\" \"k\" {\n  enable_key_rotation = var.rotate\n}\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("mods/v1", d.join("live")).unwrap();
+    std::fs::write(
+        d.join("main.tf"),
+        "module \"m\" {\n  source = \"./live\"\n  rotate = false\n}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("rules.yml"),
+        "rules:\n  - id: rot\n    resource_type: aws_kms_key\n    assertions: [{key: enable_key_rotation, operator: equals, value: true}]\n",
+    )
+    .unwrap();
+    let out = crate::util::riveter(d, &["scan", "-r", "rules.yml", "--color", "never"]);
+    let table = crate::util::stdout(&out);
+    // Judged as Terraform applies it: the call's argument, not the folder's default.
+    assert_eq!(out.status.code(), Some(1), "{table}");
+    assert!(
+        table.contains("✗ module.m.aws_kms_key.k  mods/v1/main.tf:6"),
+        "{table}"
+    );
+}

@@ -714,9 +714,14 @@ fn evaluate_files(
                 if block.kind == BlockKind::Module {
                     let written =
                         evaluate_with(&mut Evaluator::new(&scope, &file.source), block.body);
-                    result
-                        .calls
-                        .extend(module_call(dir, &scope, &file.source, block, &written));
+                    result.calls.extend(module_call(
+                        dir,
+                        reading,
+                        &scope,
+                        &file.source,
+                        block,
+                        &written,
+                    ));
                 }
                 continue;
             };
@@ -725,7 +730,7 @@ fn evaluate_files(
                 providers.push(resource(block, &file.source, body.clone()));
             }
             if block.kind == BlockKind::Module
-                && let Some(call) = module_call(dir, &scope, &file.source, block, &body)
+                && let Some(call) = module_call(dir, reading, &scope, &file.source, block, &body)
             {
                 result.calls.push(call);
             }
@@ -895,6 +900,7 @@ fn resource(block: &BlockDecl, file: &SourceFile, mut body: Node) -> Resource {
 /// each one's arguments. `merged` is the block's body with its instances merged.
 fn module_call(
     dir: &Path,
+    reading: Reading,
     scope: &Scope,
     file: &SourceFile,
     block: &BlockDecl,
@@ -941,8 +947,21 @@ fn module_call(
             vec![instance(String::new(), &body, &evaluator.take_provenance())]
         }
     };
+    // A source through a symbolic link calls the folder it leads to, as Terraform reads it:
+    // the folder the scan found its files in.
+    let written = lexical(&dir.join(source));
+    let target = match reading.module_sources.resolve(&written) {
+        Ok(resolved) if resolved != written && resolved.is_dir() => {
+            let root = reading.root.canonicalize().ok();
+            match root.as_deref().and_then(|r| resolved.strip_prefix(r).ok()) {
+                Some(inside) => lexical(&reading.root.join(inside)),
+                None => written,
+            }
+        }
+        _ => written,
+    };
     Some(ModuleCall {
-        target: lexical(&dir.join(source)),
+        target,
         name: block.name.clone(),
         file: file.name.clone(),
         line: block.span.line,
