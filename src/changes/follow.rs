@@ -62,6 +62,34 @@ impl Why {
     }
 }
 
+/// The attributes of a resource a change can alter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Attributes {
+    /// Any of them: its block changed, or what it reads decides whether it exists (`count`,
+    /// `for_each`), or what its provider adds.
+    All,
+    /// These top-level attributes (a nested block under its type).
+    Some(BTreeSet<String>),
+}
+
+impl Attributes {
+    fn add(&mut self, other: Attributes) {
+        match (self, other) {
+            (Attributes::All, _) => {}
+            (this, Attributes::All) => *this = Attributes::All,
+            (Attributes::Some(these), Attributes::Some(those)) => these.extend(those),
+        }
+    }
+
+    /// Whether a rule that reads `read` (`None`: any attribute) can see the change.
+    pub fn seen_by(&self, read: Option<&BTreeSet<String>>) -> bool {
+        match (self, read) {
+            (Attributes::All, _) | (_, None) => true,
+            (Attributes::Some(these), Some(read)) => !these.is_disjoint(read),
+        }
+    }
+}
+
 /// What a change reaches, by module instance.
 pub struct Reached<'g> {
     graph: &'g ModuleGraph,
@@ -71,6 +99,8 @@ pub struct Reached<'g> {
     /// What each frame's folder reads, inverted: name to the definitions that read it.
     readers: HashMap<String, Readers<'g>>,
     reached: HashMap<(usize, Name), Why>,
+    /// For each managed resource reached: the attributes whose values the change can alter.
+    attributes: HashMap<(usize, Name), Attributes>,
     /// Frames whose every definition is reached.
     whole: HashMap<usize, Why>,
     /// Every frame: the module tree was too large to follow.
@@ -81,6 +111,8 @@ pub struct Reached<'g> {
 #[derive(Default)]
 struct Readers<'g> {
     of: HashMap<&'g Name, Vec<&'g Name>>,
+    /// The definitions of managed resources by name, for which attributes read what.
+    managed: HashMap<&'g Name, Vec<&'g Definition>>,
     /// Definitions that read something riveter cannot name: they read everything.
     of_anything: Vec<&'g Name>,
     /// The names a call's outputs are read as, by call: `module.app.id`, `module.app`.
@@ -98,6 +130,7 @@ impl<'g> Reached<'g> {
             by_folder: HashMap::new(),
             readers: HashMap::new(),
             reached: HashMap::new(),
+            attributes: HashMap::new(),
             whole: HashMap::new(),
             everything: None,
             queue: VecDeque::new(),
@@ -352,7 +385,15 @@ impl<'g> Reached<'g> {
             .chain(&readers.of_anything)
             .map(|n| (*n).clone())
             .collect();
+        if matches!(name, Name::Managed(..)) && why.seed {
+            // Its own block changed: any attribute may have.
+            self.note_attributes(frame, &name, Attributes::All);
+        }
         for reader in next {
+            if matches!(reader, Name::Managed(..)) {
+                let attributes = self.attributes_reading(&folder, &reader, &name);
+                self.note_attributes(frame, &reader, attributes);
+            }
             self.queue.push_back((frame, reader, onward.clone()));
         }
         match &name {
@@ -384,6 +425,40 @@ impl<'g> Reached<'g> {
                 self.call_outputs_read(frame, call, &onward);
             }
             _ => {}
+        }
+    }
+
+    fn note_attributes(&mut self, frame: usize, resource: &Name, attributes: Attributes) {
+        self.attributes
+            .entry((frame, resource.clone()))
+            .and_modify(|known| known.add(attributes.clone()))
+            .or_insert(attributes);
+    }
+
+    /// The attributes of `resource` (in `folder`) that read `name`.
+    fn attributes_reading(&mut self, folder: &str, resource: &Name, name: &Name) -> Attributes {
+        let definitions = self
+            .readers(folder)
+            .managed
+            .get(resource)
+            .cloned()
+            .unwrap_or_default();
+        let mut found = BTreeSet::new();
+        for d in &definitions {
+            for (attribute, reads) in &d.attributes {
+                if reads.iter().any(|r| r == name || *r == Name::Anything) {
+                    found.insert(attribute.clone());
+                }
+            }
+        }
+        // Read otherwise than by an attribute (its provider's defaults), by several blocks of
+        // one name, or by what decides its instances: any attribute may change.
+        let decides = ["count", "for_each", "provider", "dynamic"];
+        if found.is_empty() || definitions.len() != 1 || decides.iter().any(|d| found.contains(*d))
+        {
+            Attributes::All
+        } else {
+            Attributes::Some(found)
         }
     }
 
@@ -427,6 +502,9 @@ impl<'g> Reached<'g> {
                 .and_then(|n| n.definitions.as_deref())
                 .unwrap_or_default();
             for d in definitions {
+                if matches!(d.name, Name::Managed(..)) {
+                    readers.managed.entry(&d.name).or_default().push(d);
+                }
                 for read in &d.reads {
                     match read {
                         Name::Anything => readers.of_anything.push(&d.name),
@@ -448,6 +526,22 @@ impl<'g> Reached<'g> {
             .as_ref()
             .or_else(|| self.whole.get(&frame))
             .or_else(|| self.reached.get(&(frame, name.clone())))
+    }
+
+    /// Why a managed resource of a frame is reached where a rule reading `read` (its
+    /// top-level attributes; `None`: any) can see it, if it is.
+    pub fn why_seen(
+        &self,
+        frame: usize,
+        name: &Name,
+        read: Option<&BTreeSet<String>>,
+    ) -> Option<&Why> {
+        if let Some(why) = self.everything.as_ref().or_else(|| self.whole.get(&frame)) {
+            return Some(why);
+        }
+        let why = self.reached.get(&(frame, name.clone()))?;
+        let attributes = self.attributes.get(&(frame, name.clone()));
+        attributes.is_none_or(|a| a.seen_by(read)).then_some(why)
     }
 
     /// Why some argument of a call of a frame is reached: a finding on a `module` block.

@@ -241,6 +241,8 @@ struct Scope<'r> {
     reached: Reached<'r>,
     /// By rule: what its relations bring into scope.
     relations: HashMap<usize, RelationScope>,
+    /// By rule: the top-level attributes its keys read; `None` when it may read any.
+    rule_attributes: Vec<Option<BTreeSet<String>>>,
 }
 
 /// What a rule's relations bring into scope beyond what the resource itself reads.
@@ -339,6 +341,7 @@ impl<'r> Scope<'r> {
             touched: HashMap::new(),
             reached: Reached::new(modules),
             relations: HashMap::new(),
+            rule_attributes: rules.iter().map(attributes_read).collect(),
         };
         // What riveter does not follow puts everything in scope: a link or submodule changed
         // (its target may be any file), git attributes (they change the bytes of checked-out
@@ -484,7 +487,17 @@ impl<'r> Scope<'r> {
                 };
             }
         };
-        if let Some(why) = self.reached.why(frame, &name) {
+        let seen = match kind {
+            BlockKind::Managed => {
+                let read = self
+                    .rule_attributes
+                    .get(finding.rule)
+                    .and_then(Option::as_ref);
+                self.reached.why_seen(frame, &name, read)
+            }
+            _ => self.reached.why(frame, &name),
+        };
+        if let Some(why) = seen {
             return Verdict::Because(why.explain("which it reads").into());
         }
         // A resource of a plan whose block the scan does not hold: what it reads is unknown.
@@ -517,6 +530,39 @@ impl<'r> Scope<'r> {
         }
         Verdict::Out
     }
+}
+
+/// The top-level attributes of its resource a rule reads: its filters' and assertions' keys,
+/// for a relation the attribute that refers or the attributes that name the resource; `None`
+/// when a key does not start with a name.
+fn attributes_read(rule: &Rule) -> Option<BTreeSet<String>> {
+    let mut read = BTreeSet::new();
+    let mut add = |key: &crate::rules::Key| match key.segments.first() {
+        Some(crate::rules::Segment::Name(name)) => {
+            read.insert(name.clone());
+            true
+        }
+        _ => false,
+    };
+    for assertion in rule.filters.iter().chain(&rule.assertions) {
+        if !add(&assertion.key) {
+            return None;
+        }
+        if let Some(relation) = &assertion.relation {
+            if !add(&relation.attribute) {
+                return None;
+            }
+            for key in &relation.identified_by {
+                if !add(key) {
+                    return None;
+                }
+            }
+            for name in crate::rules::DEFAULT_IDENTIFIED_BY {
+                add(&crate::rules::Key::parse(name).ok()?);
+            }
+        }
+    }
+    Some(read)
 }
 
 /// A resource's name within its block, without an instance key: `b` for `aws_s3_bucket.b[0]`.

@@ -536,3 +536,22 @@ fn a_file_removed_from_a_folder_fileset_lists_reaches_what_reads_the_set() {
         "{marks:?}"
     );
 }
+
+#[test]
+fn a_value_a_rule_does_not_read_puts_its_result_out_of_scope() {
+    let main = "variable \"name\" {\n  default = \"logs\"\n}\n\nresource \"aws_s3_bucket\" \"b\" {\n  bucket = var.name\n  tags   = { Owner = \"platform\" }\n}\n\nresource \"aws_kms_key\" \"k\" {\n  description         = var.name\n  enable_key_rotation = true\n}\n";
+    let repo = repository(&[("main.tf", main)]);
+    let marks = change(repo.path(), |d| {
+        write(d, "main.tf", &main.replace("\"logs\"", "\"audit\""))
+    });
+    // The key's description changed, which the rotation rule does not read; the bucket's name
+    // did, which names it for its relation.
+    assert_eq!(
+        in_scope(&marks),
+        BTreeMap::from([(
+            "private aws_s3_bucket.b",
+            "in scope because main.tf changed var.name, which it reads"
+        )]),
+        "{marks:?}"
+    );
+}

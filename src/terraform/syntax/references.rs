@@ -69,8 +69,10 @@ impl Name {
 pub struct Definition {
     pub name: Name,
     pub reads: Vec<Name>,
-    /// For a managed resource: what each of its top-level attributes reads, for the relations
-    /// whose attribute refers to another resource.
+    /// For a managed resource: what each of its top-level attributes reads (a nested or
+    /// `dynamic` block under the type of block it makes), for the rules that read only some of
+    /// them and the relations whose attribute refers to another resource. In Terraform's JSON
+    /// syntax, `dynamic` is one entry for all its blocks.
     pub attributes: Vec<(String, Vec<Name>)>,
 }
 
@@ -214,7 +216,12 @@ fn entries(body: BodyRef) -> Vec<(String, Vec<Name>)> {
                 Structure::Block(b) => {
                     let mut reads = Vec::new();
                     block_body(&b.body, &mut reads);
-                    (b.ident.as_str().to_string(), reads)
+                    // `dynamic "ingress"` makes `ingress` blocks: the attribute it sets.
+                    let label = b.labels.first().map(|l| l.as_str());
+                    match (b.ident.as_str(), label) {
+                        ("dynamic", Some(label)) => (label.to_string(), reads),
+                        (ident, _) => (ident.to_string(), reads),
+                    }
                 }
             })
             .collect(),
