@@ -569,6 +569,17 @@ impl<'g> Reached<'g> {
         self.whole.iter().map(|(f, w)| (*f, w))
     }
 
+    /// The blocks of a frame's folder that declare the managed resource `name`: one, or none
+    /// when the scan does not hold its block.
+    pub fn managed(&mut self, frame: usize, name: &Name) -> Vec<&'g Definition> {
+        let folder = self.frames[frame].folder.clone();
+        self.readers(&folder)
+            .managed
+            .get(name)
+            .cloned()
+            .unwrap_or_default()
+    }
+
     /// What a frame's folder defines.
     pub fn folder_definitions(&self, frame: usize) -> &'g [Definition] {
         self.definitions(frame).unwrap_or_default()

@@ -266,7 +266,7 @@ impl Change {
     /// left in scope, one skipped finding that says so.
     pub fn scope(&self, report: &mut Report, judges: &Judges) -> Report {
         let modules = report.modules.clone();
-        let scope = Scope::new(self, &modules, &report.rules, judges);
+        let mut scope = Scope::new(self, &modules, &report.rules, judges);
         for finding in report.findings.iter_mut() {
             let verdict = scope.place(finding, &report.model);
             finding.in_scope = Some(!matches!(verdict, Verdict::Out));
@@ -435,7 +435,7 @@ impl<'r> Scope<'r> {
     }
 
     /// Whether a finding is in scope, and why.
-    fn place(&self, finding: &Finding, model: &[crate::terraform::Resource]) -> Verdict {
+    fn place(&mut self, finding: &Finding, model: &[crate::terraform::Resource]) -> Verdict {
         let Some(resource) = finding.resource.as_deref() else {
             // A rule that applied to nothing in the whole scan applies to nothing here.
             return Verdict::Own;
@@ -501,8 +501,11 @@ impl<'r> Scope<'r> {
             return Verdict::Because(why.explain("which it reads").into());
         }
         // A resource of a plan whose block the scan does not hold: what it reads is unknown.
-        let definitions = self.reached.folder_definitions(frame);
-        if kind == BlockKind::Managed && !definitions.iter().any(|d| d.name == name) {
+        let blocks = match kind {
+            BlockKind::Managed => self.reached.managed(frame, &name),
+            _ => Vec::new(),
+        };
+        if kind == BlockKind::Managed && blocks.is_empty() {
             return Verdict::Because(
                 "in scope because its block is not among the scanned files, so what its values depend on is unknown"
                     .into(),
@@ -517,11 +520,8 @@ impl<'r> Scope<'r> {
                 return Verdict::Because(why.clone());
             }
             for (attribute, other, why) in &related.refers {
-                let direct = self
-                    .reached
-                    .folder_definitions(frame)
-                    .iter()
-                    .find(|d| d.name == name)
+                let direct = blocks
+                    .first()
                     .is_some_and(|d| refers_directly(&d.attributes, attribute, |t| t == other));
                 if !direct {
                     return Verdict::Because(why.clone());

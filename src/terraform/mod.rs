@@ -68,8 +68,12 @@ pub fn load_counting(
     files_read: &AtomicUsize,
 ) -> Terraform {
     let module_sources = discovered.tree.with_folder(root);
+    // Files read by `file()` or through a link are named as canonical paths; the root may not
+    // be one.
+    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let reading = module::Reading {
         root,
+        canonical_root: &canonical_root,
         tree: &discovered.tree,
         module_sources: &module_sources,
         inputs,
@@ -103,15 +107,8 @@ pub fn load_counting(
     terraform
         .resources
         .reserve_exact(modules.values().map(|m| m.resources.len()).sum());
-    // Files read by `file()` are named as canonical paths; the root may not be one.
-    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     for (dir, result) in modules {
         let node = ModuleNode {
-            calls: result
-                .calls
-                .iter()
-                .map(|call| display_path(&call.target, root))
-                .collect(),
             reads: result
                 .reads
                 .iter()

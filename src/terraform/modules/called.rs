@@ -726,6 +726,6 @@ resource "aws_kms_key" "k" { description = module.naming.name }
         let (folder, app) = terraform.modules.modules().next().unwrap();
         assert_eq!(folder, "app");
         assert_eq!(app.reads.iter().collect::<Vec<_>>(), ["cfg/settings.txt"]);
-        assert_eq!(app.calls.iter().collect::<Vec<_>>(), ["cfg"]);
+        assert_eq!(app.named_calls.values().collect::<Vec<_>>(), ["cfg"]);
     }
 }

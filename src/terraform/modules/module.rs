@@ -597,6 +597,7 @@ pub fn evaluate_single(source: SourceFile, syntax: Syntax) -> Vec<Resource> {
     // Held in memory, the file is in no scanned folder: it may read nothing.
     let reading = Reading {
         root: here,
+        canonical_root: here,
         tree: &ScannedTree::default(),
         module_sources: &ScannedTree::default(),
         inputs: &VariableInputs::default(),
@@ -952,10 +953,9 @@ fn module_call(
     let written = lexical(&dir.join(source));
     let target = match reading.module_sources.resolve(&written) {
         Ok(resolved) if resolved != written && resolved.is_dir() => {
-            let root = reading.root.canonicalize().ok();
-            match root.as_deref().and_then(|r| resolved.strip_prefix(r).ok()) {
-                Some(inside) => lexical(&reading.root.join(inside)),
-                None => written,
+            match resolved.strip_prefix(reading.canonical_root) {
+                Ok(inside) => lexical(&reading.root.join(inside)),
+                Err(_) => written,
             }
         }
         _ => written,
@@ -1071,10 +1071,9 @@ fn read_module(
 /// the way) leads elsewhere in the scanned tree than its name says.
 fn link_target(path: &Path, reading: Reading) -> Option<PathBuf> {
     let resolved = reading.tree.resolve(path).ok()?;
-    let root = reading.root.canonicalize().ok()?;
     let named = lexical(&std::path::absolute(path).ok()?);
     let named = named.strip_prefix(reading.root).ok()?;
-    let resolved_inside = resolved.strip_prefix(&root).ok()?;
+    let resolved_inside = resolved.strip_prefix(reading.canonical_root).ok()?;
     (named != resolved_inside).then_some(resolved)
 }
 

@@ -14,11 +14,10 @@ pub struct ModuleGraph {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ModuleNode {
-    /// The folders of the local modules it calls, whether or not they exist.
-    pub calls: BTreeSet<String>,
     /// Files other than its Terraform files that its expressions read (`file`, `templatefile`).
     pub reads: BTreeSet<String>,
-    /// Its local module calls by name (`app` for `module "app"`), with the folder each calls.
+    /// Its local module calls by name (`app` for `module "app"`), with the folder each calls,
+    /// whether or not it exists.
     pub named_calls: BTreeMap<String, String>,
     /// What each of its definitions reads; `None` when a file of it could not be parsed.
     pub definitions: Option<Vec<Definition>>,
@@ -39,22 +38,6 @@ impl ModuleGraph {
     /// The folder's node, if the scan read it.
     pub fn get(&self, folder: &str) -> Option<&ModuleNode> {
         self.modules.get(folder)
-    }
-
-    /// The local modules `folder` calls.
-    pub fn calls_of(&self, folder: &str) -> impl Iterator<Item = &str> {
-        self.modules
-            .get(folder)
-            .into_iter()
-            .flat_map(|node| node.calls.iter().map(String::as_str))
-    }
-
-    /// The module folders whose calls name `folder`.
-    pub fn callers_of<'a>(&'a self, folder: &'a str) -> impl Iterator<Item = &'a str> {
-        self.modules
-            .iter()
-            .filter(move |(_, node)| node.calls.contains(folder))
-            .map(|(caller, _)| caller.as_str())
     }
 
     /// The module folders that read `file` through a symbolic link, as one of their own.

@@ -9,6 +9,9 @@ use std::path::Path;
 #[derive(Clone, Copy)]
 pub struct Reading<'a> {
     pub root: &'a Path,
+    /// `root` with its symbolic links resolved, as the scanned tree resolves every path: what
+    /// a path read through a link is compared with.
+    pub canonical_root: &'a Path,
     pub tree: &'a ScannedTree,
     /// Where a local module's `source` may lead: the scanned tree and the repository (never
     /// a `.git` or `.terraform` folder). Only Terraform files are read there; what the

@@ -3,10 +3,11 @@
 //! which definitions a change altered. Named as `references` names what reads them.
 
 use super::declarations::{BodyRef, Declarations, ParsedFile, Syntax};
+use super::json::key_text;
 use super::parse::{declarations, parse_text};
 use super::references::{self, CALL_META_ARGUMENTS, Name};
 use crate::terraform::resource::BlockKind;
-use hcl::edit::expr::{Expression, ObjectKey};
+use hcl::edit::expr::Expression;
 use hcl::edit::structure::{Body, Structure};
 
 /// One definition of one version of a file, with its content in a form that ignores layout.
@@ -73,14 +74,6 @@ fn tfvars_entries(syntax: &Syntax) -> Vec<Defined> {
             .map(|(key, value)| entry(key_text(key), value.expr()))
             .collect(),
         Syntax::Json(other) => vec![entry(String::new(), other)],
-    }
-}
-
-fn key_text(key: &ObjectKey) -> String {
-    match key {
-        ObjectKey::Ident(ident) => ident.as_str().to_string(),
-        ObjectKey::Expression(Expression::String(s)) => s.value().clone(),
-        ObjectKey::Expression(other) => content(other),
     }
 }
 

@@ -152,7 +152,8 @@ fn bodies(expr: &Expression) -> Vec<(String, &Expression)> {
     out
 }
 
-fn key_text(key: &ObjectKey) -> String {
+/// An object key's name as written: an identifier or a string, else its text.
+pub(super) fn key_text(key: &ObjectKey) -> String {
     match key {
         ObjectKey::Ident(ident) => ident.as_str().to_string(),
         ObjectKey::Expression(Expression::String(s)) => s.value().clone(),

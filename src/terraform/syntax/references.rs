@@ -9,6 +9,7 @@
 //! `Name::Anything`: the whole module.
 
 use super::declarations::{BodyRef, Declarations};
+use super::json::key_text;
 use crate::terraform::resource::BlockKind;
 use hcl::edit::expr::{Expression, ObjectKey, TraversalOperator};
 use hcl::edit::structure::{Body, Structure};
@@ -185,11 +186,7 @@ fn provider_argument(body: BodyRef) -> Name {
         BodyRef::Hcl(body) => body.get_attribute("provider").map(|a| &a.value),
         BodyRef::Json(Expression::Object(object)) => object
             .iter()
-            .find(|(key, _)| match key {
-                ObjectKey::Ident(ident) => ident.as_str() == "provider",
-                ObjectKey::Expression(Expression::String(s)) => s.value() == "provider",
-                ObjectKey::Expression(_) => false,
-            })
+            .find(|(key, _)| key_text(key) == "provider")
             .map(|(_, value)| value.expr()),
         BodyRef::Json(_) => None,
     };
@@ -229,14 +226,10 @@ fn entries(body: BodyRef) -> Vec<(String, Vec<Name>)> {
             .iter()
             .map(|(key, value)| {
                 let mut reads = Vec::new();
-                let name = match key {
-                    ObjectKey::Ident(ident) => ident.as_str().to_string(),
-                    ObjectKey::Expression(Expression::String(s)) => s.value().clone(),
-                    ObjectKey::Expression(other) => {
-                        expression(other, &mut reads);
-                        other.to_string().trim().trim_matches('"').to_string()
-                    }
-                };
+                if let ObjectKey::Expression(key) = key {
+                    expression(key, &mut reads);
+                }
+                let name = key_text(key);
                 expression(value.expr(), &mut reads);
                 (name, reads)
             })
