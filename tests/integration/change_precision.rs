@@ -3,7 +3,7 @@
 //! JSON report marks every result `in_scope` true or false, and says why for a result outside
 //! the change's own lines.
 
-use crate::github_stand_in::git;
+use crate::github_stand_in::{commit_all, git, git_repository, write_file};
 use crate::util::{riveter, stdout};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -38,29 +38,14 @@ const RULES: &str = r#"rules:
 
 /// A repository whose first commit holds `files` and the rules.
 fn repository(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = git_repository();
     let d = dir.path();
-    git(d, &["init", "-q", "-b", "main"]);
-    git(d, &["config", "user.email", "ci@example.com"]);
-    git(d, &["config", "user.name", "ci"]);
-    write(d, "rules.yml", RULES);
+    write_file(d, "rules.yml", RULES);
     for (path, text) in files {
-        write(d, path, text);
+        write_file(d, path, text);
     }
-    commit(d, "base");
+    commit_all(d, "base");
     dir
-}
-
-fn write(dir: &Path, path: &str, text: &str) {
-    let path = dir.join(path);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, text).unwrap();
-}
-
-fn commit(dir: &Path, message: &str) -> String {
-    git(dir, &["add", "-A"]);
-    git(dir, &["commit", "-q", "--allow-empty", "-m", message]);
-    git(dir, &["rev-parse", "HEAD"])
 }
 
 /// What the scoped scan says of each result: `rule address` to (status, in scope, why).
@@ -70,7 +55,7 @@ type Marks = BTreeMap<String, (String, bool, Option<String>)>;
 fn change(dir: &Path, change: impl FnOnce(&Path)) -> Marks {
     let base = git(dir, &["rev-parse", "HEAD"]);
     change(dir);
-    commit(dir, "change");
+    commit_all(dir, "change");
     let reports = tempfile::tempdir().unwrap();
     let json = reports.path().join("report.json");
     let out = riveter(
@@ -129,7 +114,7 @@ fn a_comment_inside_a_block_puts_that_block_alone_in_scope() {
     let repo = repository(&[("main.tf", TWO_KEYS)]);
     let marks = change(repo.path(), |d| {
         let text = TWO_KEYS.replace("\"a\" {\n", "\"a\" {\n  # rotated by the platform team\n");
-        write(d, "main.tf", &text);
+        write_file(d, "main.tf", &text);
     });
     assert_eq!(
         in_scope(&marks),
@@ -145,12 +130,12 @@ fn comments_between_blocks_layout_and_descriptions_put_nothing_in_scope() {
     let main = "terraform {\n  required_providers {\n    aws = { source = \"hashicorp/aws\" }\n  }\n}\n\nresource \"aws_kms_key\" \"a\" {\n  enable_key_rotation = var.rotate\n}\n";
     let repo = repository(&[("variables.tf", variables), ("main.tf", main)]);
     let marks = change(repo.path(), |d| {
-        write(
+        write_file(
             d,
             "variables.tf",
             "# Keys\n\nvariable \"rotate\" {\n  description = \"whether the keys rotate yearly\"\n  default = true # always\n}\n",
         );
-        write(
+        write_file(
             d,
             "main.tf",
             &main.replace(
@@ -167,7 +152,7 @@ fn a_new_file_beside_an_old_failing_resource_judges_only_its_own() {
     let repo = repository(&[("main.tf", TWO_KEYS)]);
     let base = git(repo.path(), &["rev-parse", "HEAD"]);
     let marks = change(repo.path(), |d| {
-        write(
+        write_file(
             d,
             "new.tf",
             "resource \"aws_kms_key\" \"c\" {\n  enable_key_rotation = true\n}\n",
@@ -192,7 +177,7 @@ fn a_variable_default_puts_in_scope_what_reads_it_only() {
     let main = "variable \"rotate\" {\n  default = true\n}\n\nlocals {\n  policy = { rotate = var.rotate }\n}\n\nresource \"aws_kms_key\" \"reads\" {\n  enable_key_rotation = local.policy.rotate\n}\n\nresource \"aws_kms_key\" \"fixed\" {\n  enable_key_rotation = true\n}\n";
     let repo = repository(&[("main.tf", main)]);
     let marks = change(repo.path(), |d| {
-        write(
+        write_file(
             d,
             "main.tf",
             &main.replace("default = true", "default = false"),
@@ -233,7 +218,7 @@ fn a_module_output_puts_in_scope_the_callers_readers_not_its_siblings() {
     let repo = repository(&caller_with_two_modules());
     let marks = change(repo.path(), |d| {
         let naming = fs::read_to_string(d.join("modules/naming/main.tf")).unwrap();
-        write(
+        write_file(
             d,
             "modules/naming/main.tf",
             &naming.replace("default = true", "default = false"),
@@ -256,7 +241,7 @@ fn an_output_no_resource_reads_puts_nothing_in_scope() {
     let repo = repository(&caller_with_two_modules());
     let marks = change(repo.path(), |d| {
         let naming = fs::read_to_string(d.join("modules/naming/main.tf")).unwrap();
-        write(
+        write_file(
             d,
             "modules/naming/main.tf",
             &naming.replace("value = \"app\"", "value = \"application\""),
@@ -273,7 +258,7 @@ fn a_deleted_companion_puts_the_bucket_it_protected_in_scope() {
         let kept = &app[..app
             .find("resource \"aws_s3_bucket_public_access_block\"")
             .unwrap()];
-        write(d, "app/main.tf", &format!("{}\n", kept.trim_end()));
+        write_file(d, "app/main.tf", &format!("{}\n", kept.trim_end()));
     });
     assert_eq!(marks["private aws_s3_bucket.app"].0, "fail");
     let scoped = in_scope(&marks);
@@ -299,8 +284,8 @@ fn a_count_puts_in_scope_what_it_decides() {
         ("modules/keys/main.tf", module),
     ]);
     let marks = change(repo.path(), |d| {
-        write(d, "main.tf", &main.replace("default = 1", "default = 2"));
-        write(d, "app/main.tf", &call.replace("count  = 1", "count  = 2"));
+        write_file(d, "main.tf", &main.replace("default = 1", "default = 2"));
+        write_file(d, "app/main.tf", &call.replace("count  = 1", "count  = 2"));
     });
     let scoped = in_scope(&marks);
     assert_eq!(
@@ -323,7 +308,7 @@ fn a_provider_default_tags_change_puts_its_resources_in_scope() {
     let main = "provider \"aws\" {\n  default_tags {\n    tags = { Owner = \"platform\" }\n  }\n}\n\nresource \"aws_s3_bucket\" \"logs\" {}\n\nresource \"google_storage_bucket\" \"assets\" {\n  labels = { team = \"web\" }\n}\n";
     let repo = repository(&[("main.tf", main)]);
     let marks = change(repo.path(), |d| {
-        write(
+        write_file(
             d,
             "main.tf",
             &main.replace(
@@ -364,7 +349,7 @@ fn a_version_riveter_cannot_read_puts_its_module_in_scope_and_says_why() {
         ),
     ]);
     let marks = change(repo.path(), |d| {
-        write(
+        write_file(
             d,
             "app/main.tf",
             "resource \"aws_kms_key\" \"a\" {\n  enable_key_rotation = true\n}\n",
@@ -390,7 +375,7 @@ fn one_instance_of_a_module_called_twice() {
         let us = app.rfind("rotate = true").unwrap();
         let mut text = app.to_string();
         text.replace_range(us..us + "rotate = true".len(), "rotate = false");
-        write(d, "app/main.tf", &text);
+        write_file(d, "app/main.tf", &text);
     });
     assert_eq!(
         in_scope(&marks),
@@ -406,12 +391,12 @@ fn one_instance_of_a_module_called_twice() {
 fn the_report_files_hold_every_result_marked_and_the_table_only_the_changes() {
     let repo = repository(&[("main.tf", TWO_KEYS)]);
     let base = git(repo.path(), &["rev-parse", "HEAD"]);
-    write(
+    write_file(
         repo.path(),
         "new.tf",
         "resource \"aws_kms_key\" \"c\" {\n  enable_key_rotation = false\n}\n",
     );
-    commit(repo.path(), "change");
+    commit_all(repo.path(), "change");
     let reports = tempfile::tempdir().unwrap();
     let sarif = reports.path().join("r.sarif");
     let out = riveter(
@@ -471,9 +456,9 @@ fn a_change_to_a_file_a_module_reads_through_a_link_reaches_the_module() {
         ),
     ]);
     std::os::unix::fs::symlink("../shared/keys.tf", repo.path().join("app/keys.tf")).unwrap();
-    commit(repo.path(), "link");
+    commit_all(repo.path(), "link");
     let marks = change(repo.path(), |d| {
-        write(
+        write_file(
             d,
             "shared/keys.tf",
             &key.replace("var.rotate", "!var.rotate"),
@@ -542,7 +527,7 @@ fn a_value_a_rule_does_not_read_puts_its_result_out_of_scope() {
     let main = "variable \"name\" {\n  default = \"logs\"\n}\n\nresource \"aws_s3_bucket\" \"b\" {\n  bucket = var.name\n  tags   = { Owner = \"platform\" }\n}\n\nresource \"aws_kms_key\" \"k\" {\n  description         = var.name\n  enable_key_rotation = true\n}\n";
     let repo = repository(&[("main.tf", main)]);
     let marks = change(repo.path(), |d| {
-        write(d, "main.tf", &main.replace("\"logs\"", "\"audit\""))
+        write_file(d, "main.tf", &main.replace("\"logs\"", "\"audit\""))
     });
     // The key's description changed, which the rotation rule does not read; the bucket's name
     // did, which names it for its relation.

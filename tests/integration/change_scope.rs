@@ -3,7 +3,7 @@
 //! file fail fails the gate and says why the resource is in scope; a later change to an
 //! unrelated module passes, though that failure is still there.
 
-use crate::github_stand_in::git;
+use crate::github_stand_in::{commit_all, git, git_repository, write_file};
 use crate::util::{riveter, stdout};
 use std::fs;
 use std::path::Path;
@@ -13,34 +13,19 @@ const RULES: &str = "rules:\n  - id: rot\n    name: rot\n    severity: high\n   
 /// `app/` holds the key whose rotation each case turns off without touching its file;
 /// `other/` is a module nothing connects to `app/`.
 fn repository(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = git_repository();
     let d = dir.path();
-    git(d, &["init", "-q", "-b", "main"]);
-    git(d, &["config", "user.email", "ci@example.com"]);
-    git(d, &["config", "user.name", "ci"]);
-    write(d, "rules.yml", RULES);
-    write(
+    write_file(d, "rules.yml", RULES);
+    write_file(
         d,
         "other/main.tf",
         "resource \"aws_kms_key\" \"other\" {\n  enable_key_rotation = true\n}\n",
     );
     for (path, text) in files {
-        write(d, path, text);
+        write_file(d, path, text);
     }
-    commit(d, "base");
+    commit_all(d, "base");
     dir
-}
-
-fn write(dir: &Path, path: &str, text: &str) {
-    let path = dir.join(path);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, text).unwrap();
-}
-
-fn commit(dir: &Path, message: &str) -> String {
-    git(dir, &["add", "-A"]);
-    git(dir, &["commit", "-q", "-m", message]);
-    git(dir, &["rev-parse", "HEAD"])
 }
 
 /// The gate on the change since `base`: its exit code and its table.
@@ -67,18 +52,18 @@ fn case(dir: &Path, change: impl FnOnce(&Path), address: &str, because: &str) {
     let (code, table) = gate(dir, &base);
     assert_eq!(code, Some(0), "the base passes:\n{table}");
     change(dir);
-    let changed = commit(dir, "change");
+    let changed = commit_all(dir, "change");
     let (code, table) = gate(dir, &base);
     assert_eq!(code, Some(1), "{table}");
     assert!(table.contains(&format!("✗ {address}")), "{table}");
     assert!(table.contains(&format!("({because})")), "{table}");
 
-    write(
+    write_file(
         dir,
         "other/main.tf",
         "resource \"aws_kms_key\" \"other\" {\n  enable_key_rotation = true\n  description         = \"renamed\"\n}\n",
     );
-    commit(dir, "unrelated");
+    commit_all(dir, "unrelated");
     let (code, table) = gate(dir, &changed);
     assert_eq!(code, Some(0), "an unrelated change passes:\n{table}");
     assert!(!table.contains(address), "{table}");
@@ -98,7 +83,7 @@ fn a_variable_default() {
     case(
         repo.path(),
         |d| {
-            write(
+            write_file(
                 d,
                 "app/variables.tf",
                 "variable \"rotate\" {\n  default = false\n}\n",
@@ -118,7 +103,7 @@ fn a_tfvars_file() {
     ]);
     case(
         repo.path(),
-        |d| write(d, "app/terraform.tfvars", "rotate = false\n"),
+        |d| write_file(d, "app/terraform.tfvars", "rotate = false\n"),
         "aws_kms_key.app",
         "in scope because app/terraform.tfvars changed the value of var.rotate, which it reads",
     );
@@ -135,7 +120,7 @@ fn a_local() {
     ]);
     case(
         repo.path(),
-        |d| write(d, "app/locals.tf", "locals {\n  rotate = false\n}\n"),
+        |d| write_file(d, "app/locals.tf", "locals {\n  rotate = false\n}\n"),
         "aws_kms_key.app",
         "in scope because app/locals.tf changed local.rotate, which it reads",
     );
@@ -156,7 +141,7 @@ fn a_local_module_output() {
     case(
         repo.path(),
         |d| {
-            write(
+            write_file(
                 d,
                 "modules/policy/outputs.tf",
                 "output \"rotate\" {\n  value = false\n}\n",
@@ -179,7 +164,7 @@ fn a_module_call_argument() {
     ]);
     case(
         repo.path(),
-        |d| write(d, "app/main.tf", &call(false)),
+        |d| write_file(d, "app/main.tf", &call(false)),
         "module.key.aws_kms_key.app",
         "in scope because app/main.tf changed module.key argument rotate, which it reads through module.key.var.rotate",
     );
@@ -242,7 +227,7 @@ fn a_rule_file() {
                 "assertions:\n      - {key: enable_key_rotation, operator: equals, value: true}\n      - {key: description, operator: not_equals, value: legacy}",
             );
             assert_ne!(stricter, RULES);
-            write(d, "rules.yml", &stricter)
+            write_file(d, "rules.yml", &stricter)
         },
         "aws_kms_key.app",
         "in scope because rules.yml (a rule file) changed",
@@ -253,8 +238,8 @@ fn a_rule_file() {
 fn a_rule_with_nothing_in_scope_says_why_it_is_skipped() {
     let repo = repository(&[("app/main.tf", KEY)]);
     let base = git(repo.path(), &["rev-parse", "HEAD"]);
-    write(repo.path(), "docs/README.md", "notes\n");
-    commit(repo.path(), "docs");
+    write_file(repo.path(), "docs/README.md", "notes\n");
+    commit_all(repo.path(), "docs");
     let (code, table) = gate(repo.path(), &base);
     assert_eq!(code, Some(0), "{table}");
     assert!(
@@ -276,7 +261,7 @@ fn a_file_the_module_reads() {
     ]);
     case(
         repo.path(),
-        |d| write(d, "settings/kms.json", "{\"rotate\": false}\n"),
+        |d| write_file(d, "settings/kms.json", "{\"rotate\": false}\n"),
         "aws_kms_key.app",
         "in scope because settings/kms.json changed, which it reads through a function that reads files",
     );
@@ -286,8 +271,8 @@ fn a_file_the_module_reads() {
 fn a_config_file_the_change_writes_is_named_in_a_warning() {
     let repo = repository(&[("app/main.tf", KEY)]);
     let base = git(repo.path(), &["rev-parse", "HEAD"]);
-    write(repo.path(), ".riveter.yml", "exclude_rules: [legacy-*]\n");
-    commit(repo.path(), "quiet the gate");
+    write_file(repo.path(), ".riveter.yml", "exclude_rules: [legacy-*]\n");
+    commit_all(repo.path(), "quiet the gate");
     let out = riveter(
         repo.path(),
         &["scan", "-r", "rules.yml", "--changed-since", &base],

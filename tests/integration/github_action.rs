@@ -609,29 +609,14 @@ fn a_finding_a_variable_change_brings_into_scope_is_annotated_and_commented() {
 #[test]
 fn a_pull_request_adding_resources_in_a_new_file_annotates_only_those() {
     // An old failure in the very folder the pull request adds a file to.
-    let dir = tempfile::tempdir().unwrap();
+    let dir = git_repository();
     let d = dir.path();
-    git(d, &["init", "-q", "-b", "main"]);
-    git(d, &["config", "user.email", "ci@example.com"]);
-    git(d, &["config", "user.name", "ci"]);
-    fs::write(d.join("rules.yml"), RULES).unwrap();
-    fs::write(d.join("old.tf"), key("old", false)).unwrap();
-    git(d, &["add", "."]);
-    git(d, &["commit", "-q", "-m", "base"]);
-    let base = git(d, &["rev-parse", "HEAD"]);
-    fs::write(
-        d.join("new.tf"),
-        format!(
-            "{}
-{}",
-            key("first", false),
-            key("second", false)
-        ),
-    )
-    .unwrap();
-    git(d, &["add", "."]);
-    git(d, &["commit", "-q", "-m", "two keys"]);
-    let head = git(d, &["rev-parse", "HEAD"]);
+    write_file(d, "rules.yml", RULES);
+    write_file(d, "old.tf", &key("old", false));
+    let base = commit_all(d, "base");
+    let keys = format!("{}\n{}", key("first", false), key("second", false));
+    write_file(d, "new.tf", &keys);
+    let head = commit_all(d, "two keys");
     let repo = Repo { dir, base, head };
     let server = Server::start(|request, base, n| {
         if request.path.starts_with("/repos/octo/infra/pulls/7/files") {
