@@ -21,18 +21,7 @@ resource "aws_flow_log" "open_default_group" {
   log_destination_type = "s3"
 }
 
-# expect fail: aws-default-sg-closed
-resource "aws_default_security_group" "open_default_group" {
-  vpc_id = aws_vpc.vpc_default_sg_restricted.id
-
-  ingress {
-    protocol  = "-1"
-    self      = true
-    from_port = 0
-    to_port   = 0
-  }
-}
-
+# Its default security group is aws_default_security_group.default_sg_closed, which is open.
 # expect fail: aws-vpc-default-sg-restricted
 resource "aws_vpc" "vpc_default_sg_restricted" {
   cidr_block = "10.2.0.0/16"
