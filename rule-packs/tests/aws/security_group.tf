@@ -67,7 +67,7 @@ resource "aws_security_group" "sg_no_rdp_from_internet" {
   }
 }
 
-# expect fail: aws-sg-no-ssh-from-internet
+# expect fail: aws-sg-no-ssh-from-internet, aws-sg-no-remote-admin-ports-from-internet
 resource "aws_security_group" "ssh_in_a_port_range" {
   description = "ssh in a port range"
   name        = "range"
@@ -80,7 +80,7 @@ resource "aws_security_group" "ssh_in_a_port_range" {
   }
 }
 
-# expect fail: aws-sg-no-ssh-from-internet, aws-sg-no-rdp-from-internet
+# expect fail: aws-sg-no-ssh-from-internet, aws-sg-no-rdp-from-internet, aws-sg-no-database-ports-from-internet, aws-sg-no-remote-admin-ports-from-internet
 resource "aws_security_group" "every_tcp_port" {
   description = "every tcp port"
   name        = "wide"
@@ -220,5 +220,50 @@ resource "aws_security_group" "sg_pci_scope_no_internet_ingress" {
     to_port     = 443
     protocol    = "tcp"
     cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+
+# Well configured: the database reached from the application's group only.
+resource "aws_security_group" "database" {
+  name        = "db"
+  description = "PostgreSQL for the application"
+  vpc_id      = aws_vpc.this.id
+
+  ingress {
+    description     = "PostgreSQL from the application"
+    from_port       = 5432
+    to_port         = 5432
+    protocol        = "tcp"
+    security_groups = [aws_security_group.good.id]
+  }
+}
+
+# expect fail: aws-sg-no-database-ports-from-internet
+resource "aws_security_group" "sg_no_database_ports_from_internet" {
+  name        = "db"
+  description = "MySQL"
+  vpc_id      = aws_vpc.this.id
+
+  ingress {
+    description = "MySQL"
+    from_port   = 3306
+    to_port     = 3306
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+
+# expect fail: aws-sg-no-remote-admin-ports-from-internet
+resource "aws_security_group" "sg_no_remote_admin_ports_from_internet" {
+  name        = "windows"
+  description = "WinRM"
+  vpc_id      = aws_vpc.this.id
+
+  ingress {
+    description      = "WinRM over HTTP and HTTPS"
+    from_port        = 5985
+    to_port          = 5986
+    protocol         = "tcp"
+    ipv6_cidr_blocks = ["::/0"]
   }
 }

@@ -138,3 +138,45 @@ resource "aws_security_group_rule" "security_group_rule_description" {
   to_port           = 443
   cidr_blocks       = ["10.0.0.0/8"]
 }
+
+resource "aws_security_group_rule" "postgres_from_the_vpc" {
+  type              = "ingress"
+  description       = "PostgreSQL from the VPC"
+  security_group_id = aws_security_group.this.id
+  protocol          = "tcp"
+  from_port         = 5432
+  to_port           = 5432
+  cidr_blocks       = ["10.0.0.0/16"]
+}
+
+# expect fail: aws-security-group-rule-no-database-ports-from-internet
+resource "aws_security_group_rule" "security_group_rule_no_database_ports_from_internet" {
+  type              = "ingress"
+  description       = "Redis"
+  security_group_id = aws_security_group.this.id
+  protocol          = "tcp"
+  from_port         = 6379
+  to_port           = 6379
+  cidr_blocks       = ["0.0.0.0/0"]
+}
+
+resource "aws_security_group_rule" "vnc_from_the_office" {
+  type              = "ingress"
+  description       = "VNC from the office"
+  security_group_id = aws_security_group.this.id
+  protocol          = "tcp"
+  from_port         = 5900
+  to_port           = 5900
+  cidr_blocks       = ["192.0.2.0/24"]
+}
+
+# expect fail: aws-security-group-rule-no-remote-admin-ports-from-internet
+resource "aws_security_group_rule" "security_group_rule_no_remote_admin_ports_from_internet" {
+  type              = "ingress"
+  description       = "Telnet"
+  security_group_id = aws_security_group.this.id
+  protocol          = "tcp"
+  from_port         = 23
+  to_port           = 23
+  cidr_blocks       = ["0.0.0.0/0"]
+}

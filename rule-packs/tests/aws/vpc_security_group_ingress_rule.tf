@@ -80,3 +80,41 @@ resource "aws_vpc_security_group_ingress_rule" "vpc_sg_ingress_rule_description"
   to_port           = 443
   cidr_ipv4         = "10.0.0.0/8"
 }
+
+resource "aws_vpc_security_group_ingress_rule" "mongodb_from_the_vpc" {
+  security_group_id = aws_security_group.this.id
+  description       = "MongoDB from the VPC"
+  ip_protocol       = "tcp"
+  from_port         = 27017
+  to_port           = 27017
+  cidr_ipv4         = "10.0.0.0/16"
+}
+
+# expect fail: aws-vpc-sg-ingress-rule-no-database-ports-from-internet
+resource "aws_vpc_security_group_ingress_rule" "vpc_sg_ingress_rule_no_database_ports_from_internet" {
+  security_group_id = aws_security_group.this.id
+  description       = "MongoDB"
+  ip_protocol       = "tcp"
+  from_port         = 27017
+  to_port           = 27017
+  cidr_ipv4         = "0.0.0.0/0"
+}
+
+resource "aws_vpc_security_group_ingress_rule" "smb_from_the_vpc" {
+  security_group_id = aws_security_group.this.id
+  description       = "SMB from the VPC"
+  ip_protocol       = "tcp"
+  from_port         = 445
+  to_port           = 445
+  cidr_ipv4         = "10.0.0.0/16"
+}
+
+# expect fail: aws-vpc-sg-ingress-rule-no-remote-admin-ports-from-internet
+resource "aws_vpc_security_group_ingress_rule" "vpc_sg_ingress_rule_no_remote_admin_ports_from_internet" {
+  security_group_id = aws_security_group.this.id
+  description       = "SMB"
+  ip_protocol       = "tcp"
+  from_port         = 445
+  to_port           = 445
+  cidr_ipv6         = "::/0"
+}
