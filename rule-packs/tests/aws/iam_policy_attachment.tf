@@ -70,3 +70,14 @@ resource "aws_iam_user_policy" "iam_user_no_inline_policy" {
     }]
   })
 }
+
+resource "aws_iam_role_policy_attachments_exclusive" "good" {
+  role_name   = aws_iam_role.good.name
+  policy_arns = ["arn:aws:iam::aws:policy/ReadOnlyAccess", aws_iam_policy.good.arn]
+}
+
+# expect fail: aws-iam-exclusive-attachments-no-admin
+resource "aws_iam_group_policy_attachments_exclusive" "iam_exclusive_attachments_no_admin" {
+  group_name  = aws_iam_group.admins.name
+  policy_arns = ["arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/AdministratorAccess"]
+}

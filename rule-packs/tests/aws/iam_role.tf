@@ -93,3 +93,53 @@ resource "aws_iam_role" "iam_role_session_duration" {
     }]
   })
 }
+
+# expect fail: aws-iam-role-inline-policy-no-admin
+resource "aws_iam_role" "iam_role_inline_policy_no_admin" {
+  name = "app"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Action    = "sts:AssumeRole"
+      Principal = { Service = "ec2.amazonaws.com" }
+    }]
+  })
+
+  inline_policy {
+    name = "read"
+    policy = jsonencode({
+      Version   = "2012-10-17"
+      Statement = [{ Effect = "Allow", Action = ["s3:GetObject"], Resource = "*" }]
+    })
+  }
+
+  inline_policy {
+    name = "everything"
+    policy = jsonencode({
+      Version   = "2012-10-17"
+      Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }]
+    })
+  }
+}
+
+# Well configured: an inline policy of the actions the role needs.
+resource "aws_iam_role" "with_inline_policy" {
+  name = "reader"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Action    = "sts:AssumeRole"
+      Principal = { Service = "ec2.amazonaws.com" }
+    }]
+  })
+
+  inline_policy {
+    name = "read"
+    policy = jsonencode({
+      Version   = "2012-10-17"
+      Statement = [{ Effect = "Allow", Action = ["s3:GetObject"], Resource = "${aws_s3_bucket.this.arn}/*" }]
+    })
+  }
+}
