@@ -185,3 +185,15 @@ resource "aws_apigatewayv2_route" "apigwv2_route_auth" {
   api_id    = aws_apigatewayv2_api.this.id
   route_key = "DELETE /orders/{id}"
 }
+
+# WebSocket routes other than $connect take no authorization.
+resource "aws_apigatewayv2_route" "websocket_message" {
+  api_id    = aws_apigatewayv2_api.chat.id
+  route_key = "sendmessage"
+}
+
+# expect fail: aws-apigwv2-route-auth
+resource "aws_apigatewayv2_route" "websocket_connect_without_auth" {
+  api_id    = aws_apigatewayv2_api.chat.id
+  route_key = "$connect"
+}

@@ -202,3 +202,25 @@ resource "aws_instance" "ec2_instance_profile" {
     volume_type = "gp3"
   }
 }
+
+# Well configured: the launch template gives it its instance profile.
+resource "aws_instance" "from_a_launch_template" {
+  subnet_id                   = aws_subnet.private.id
+  associate_public_ip_address = false
+  monitoring                  = true
+
+  launch_template {
+    id      = aws_launch_template.good.id
+    version = "$Latest"
+  }
+
+  metadata_options {
+    http_endpoint = "enabled"
+    http_tokens   = "required"
+  }
+
+  root_block_device {
+    encrypted   = true
+    volume_type = "gp3"
+  }
+}

@@ -36,11 +36,6 @@ resource "aws_mq_broker" "rabbit" {
   auto_minor_version_upgrade = true
   subnet_ids                 = [aws_subnet.private[0].id]
 
-  encryption_options {
-    use_aws_owned_key = false
-    kms_key_id        = aws_kms_key.this.arn
-  }
-
   logs {
     general = true
   }
