@@ -260,3 +260,60 @@ resource "aws_cloudfront_response_headers_policy" "cloudfront_response_headers_h
     }
   }
 }
+
+# Well configured: an S3 origin read through origin access control.
+resource "aws_cloudfront_distribution" "static_site" {
+  enabled    = true
+  web_acl_id = aws_wafv2_web_acl.this.arn
+
+  logging_config {
+    bucket = aws_s3_bucket.logs.bucket_domain_name
+  }
+
+  origin {
+    domain_name              = aws_s3_bucket.this.bucket_regional_domain_name
+    origin_id                = "site"
+    origin_access_control_id = aws_cloudfront_origin_access_control.site.id
+  }
+
+  default_cache_behavior {
+    allowed_methods        = ["GET", "HEAD"]
+    cached_methods         = ["GET", "HEAD"]
+    target_origin_id       = "site"
+    viewer_protocol_policy = "redirect-to-https"
+  }
+
+  viewer_certificate {
+    acm_certificate_arn      = aws_acm_certificate.this.arn
+    ssl_support_method       = "sni-only"
+    minimum_protocol_version = "TLSv1.2_2021"
+  }
+}
+
+# expect fail: aws-cloudfront-s3-origin-access-control
+resource "aws_cloudfront_distribution" "cloudfront_s3_origin_access_control" {
+  enabled    = true
+  web_acl_id = aws_wafv2_web_acl.this.arn
+
+  logging_config {
+    bucket = aws_s3_bucket.logs.bucket_domain_name
+  }
+
+  origin {
+    domain_name = "assets-prod.s3.eu-west-1.amazonaws.com"
+    origin_id   = "assets"
+  }
+
+  default_cache_behavior {
+    allowed_methods        = ["GET", "HEAD"]
+    cached_methods         = ["GET", "HEAD"]
+    target_origin_id       = "assets"
+    viewer_protocol_policy = "redirect-to-https"
+  }
+
+  viewer_certificate {
+    acm_certificate_arn      = aws_acm_certificate.this.arn
+    ssl_support_method       = "sni-only"
+    minimum_protocol_version = "TLSv1.2_2021"
+  }
+}
