@@ -32,6 +32,7 @@ resource "azurerm_storage_account" "companion_open_network" {
   }
 }
 
+# expect fail: azure-storage-network-rules-deny
 resource "azurerm_storage_account_network_rules" "companion_open_network" {
   storage_account_id = azurerm_storage_account.companion_open_network.id
   default_action     = "Allow"
@@ -66,6 +67,9 @@ resource "azurerm_monitor_diagnostic_setting" "key_vaults" {
     good             = azurerm_key_vault.good.id
     purge_protection = azurerm_key_vault.azure_keyvault_purge_protection.id
     network_deny     = azurerm_key_vault.azure_keyvault_network_deny.id
+    rbac             = azurerm_key_vault.azure_keyvault_rbac.id
+    rbac_v4          = azurerm_key_vault.rbac_v4.id
+    purge_policy     = azurerm_key_vault.azure_keyvault_access_policy_no_purge.id
   }
   name                       = "audit-${each.key}"
   target_resource_id         = each.value
@@ -128,4 +132,54 @@ resource "azurerm_subnet" "companion_gateway" {
   resource_group_name  = azurerm_resource_group.this.name
   virtual_network_name = "companion"
   address_prefixes     = ["10.0.255.0/27"]
+}
+
+# The SQL servers of mssql_server.tf, each with auditing on.
+resource "azurerm_mssql_server_extended_auditing_policy" "servers" {
+  for_each = {
+    tls12         = azurerm_mssql_server.azure_sql_tls12.id
+    public_access = azurerm_mssql_server.azure_sql_no_public_access.id
+    entra_admin   = azurerm_mssql_server.azure_sql_entra_admin.id
+  }
+  server_id              = each.value
+  log_monitoring_enabled = true
+}
+
+# A SQL server whose auditing is turned off.
+# expect fail: azure-sql-auditing
+resource "azurerm_mssql_server" "companion_auditing_off" {
+  name                          = "companion-sql-off"
+  resource_group_name           = azurerm_resource_group.this.name
+  location                      = azurerm_resource_group.this.location
+  version                       = "12.0"
+  minimum_tls_version           = "1.2"
+  public_network_access_enabled = false
+
+  azuread_administrator {
+    login_username              = "sql-admins"
+    object_id                   = var.sql_admin_group_id
+    azuread_authentication_only = true
+  }
+}
+
+resource "azurerm_mssql_server_extended_auditing_policy" "companion_auditing_off" {
+  server_id = azurerm_mssql_server.companion_auditing_off.id
+  enabled   = false
+}
+
+# A SQL server without auditing.
+# expect fail: azure-sql-auditing
+resource "azurerm_mssql_server" "companion_no_auditing" {
+  name                          = "companion-sql-none"
+  resource_group_name           = azurerm_resource_group.this.name
+  location                      = azurerm_resource_group.this.location
+  version                       = "12.0"
+  minimum_tls_version           = "1.2"
+  public_network_access_enabled = false
+
+  azuread_administrator {
+    login_username              = "sql-admins"
+    object_id                   = var.sql_admin_group_id
+    azuread_authentication_only = true
+  }
 }

@@ -309,3 +309,30 @@ resource "azurerm_storage_account" "kind_unknown" {
     bypass         = ["AzureServices"]
   }
 }
+
+# expect fail: azure-storage-trusted-services
+resource "azurerm_storage_account" "azure_storage_trusted_services" {
+  name                              = "examplelogs"
+  resource_group_name               = azurerm_resource_group.this.name
+  location                          = azurerm_resource_group.this.location
+  account_tier                      = "Standard"
+  account_replication_type          = "GRS"
+  min_tls_version                   = "TLS1_2"
+  https_traffic_only_enabled        = true
+  allow_nested_items_to_be_public   = false
+  shared_access_key_enabled         = false
+  infrastructure_encryption_enabled = true
+
+  network_rules {
+    default_action = "Deny"
+    bypass         = ["None"]
+  }
+
+  blob_properties {
+    versioning_enabled = true
+
+    delete_retention_policy {
+      days = 30
+    }
+  }
+}
