@@ -24,6 +24,10 @@ resource "azurerm_storage_account" "companion_open_network" {
   infrastructure_encryption_enabled = true
 
   blob_properties {
+    container_delete_retention_policy {
+      days = 30
+    }
+
     versioning_enabled = true
 
     delete_retention_policy {
@@ -53,6 +57,10 @@ resource "azurerm_storage_account" "companion_no_network_rules" {
   infrastructure_encryption_enabled = true
 
   blob_properties {
+    container_delete_retention_policy {
+      days = 30
+    }
+
     versioning_enabled = true
 
     delete_retention_policy {
@@ -181,5 +189,120 @@ resource "azurerm_mssql_server" "companion_no_auditing" {
     login_username              = "sql-admins"
     object_id                   = var.sql_admin_group_id
     azuread_authentication_only = true
+  }
+}
+
+# The storage accounts of this folder: each encrypted with a customer-managed key, logging its
+# queue requests, and sending its logs to a diagnostic setting.
+resource "azurerm_storage_account_customer_managed_key" "accounts" {
+  for_each = {
+    good                                      = azurerm_storage_account.good.id
+    azure_storage_https                       = azurerm_storage_account.azure_storage_https.id
+    azure_storage_tls12                       = azurerm_storage_account.azure_storage_tls12.id
+    azure_storage_no_public_blobs             = azurerm_storage_account.azure_storage_no_public_blobs.id
+    azure_storage_network_deny                = azurerm_storage_account.azure_storage_network_deny.id
+    azure_storage_no_shared_key               = azurerm_storage_account.azure_storage_no_shared_key.id
+    azure_storage_blob_versioning             = azurerm_storage_account.azure_storage_blob_versioning.id
+    data_lake                                 = azurerm_storage_account.data_lake.id
+    general_purpose_v1                        = azurerm_storage_account.general_purpose_v1.id
+    file_shares                               = azurerm_storage_account.file_shares.id
+    flat_v2                                   = azurerm_storage_account.flat_v2.id
+    namespace_unknown                         = azurerm_storage_account.namespace_unknown.id
+    kind_unknown                              = azurerm_storage_account.kind_unknown.id
+    azure_storage_trusted_services            = azurerm_storage_account.azure_storage_trusted_services.id
+    companion_open_network                    = azurerm_storage_account.companion_open_network.id
+    companion_no_network_rules                = azurerm_storage_account.companion_no_network_rules.id
+    azure_storage_infrastructure_encryption   = azurerm_storage_account.azure_storage_infrastructure_encryption.id
+    azure_storage_geo_redundant               = azurerm_storage_account.azure_storage_geo_redundant.id
+    azure_storage_blob_soft_delete            = azurerm_storage_account.azure_storage_blob_soft_delete.id
+    azure_storage_container_soft_delete       = azurerm_storage_account.azure_storage_container_soft_delete.id
+    azure_storage_sas_expiration_policy       = azurerm_storage_account.azure_storage_sas_expiration_policy.id
+    azure_storage_no_cross_tenant_replication = azurerm_storage_account.azure_storage_no_cross_tenant_replication.id
+    azure_storage_queue_logging               = azurerm_storage_account.azure_storage_queue_logging.id
+    azure_storage_queue_logging_resource      = azurerm_storage_account.azure_storage_queue_logging_resource.id
+    queue_logging_incomplete                  = azurerm_storage_account.queue_logging_incomplete.id
+    azure_storage_diagnostic_setting          = azurerm_storage_account.azure_storage_diagnostic_setting.id
+    premium_zrs                               = azurerm_storage_account.premium_zrs.id
+  }
+  storage_account_id        = each.value
+  key_vault_id              = azurerm_key_vault.good.id
+  key_name                  = azurerm_key_vault_key.good.name
+  user_assigned_identity_id = var.storage_identity_id
+}
+
+resource "azurerm_storage_account_queue_properties" "accounts" {
+  for_each = {
+    good                                      = azurerm_storage_account.good.id
+    azure_storage_https                       = azurerm_storage_account.azure_storage_https.id
+    azure_storage_tls12                       = azurerm_storage_account.azure_storage_tls12.id
+    azure_storage_no_public_blobs             = azurerm_storage_account.azure_storage_no_public_blobs.id
+    azure_storage_network_deny                = azurerm_storage_account.azure_storage_network_deny.id
+    azure_storage_no_shared_key               = azurerm_storage_account.azure_storage_no_shared_key.id
+    azure_storage_blob_versioning             = azurerm_storage_account.azure_storage_blob_versioning.id
+    data_lake                                 = azurerm_storage_account.data_lake.id
+    general_purpose_v1                        = azurerm_storage_account.general_purpose_v1.id
+    flat_v2                                   = azurerm_storage_account.flat_v2.id
+    namespace_unknown                         = azurerm_storage_account.namespace_unknown.id
+    kind_unknown                              = azurerm_storage_account.kind_unknown.id
+    azure_storage_trusted_services            = azurerm_storage_account.azure_storage_trusted_services.id
+    companion_open_network                    = azurerm_storage_account.companion_open_network.id
+    companion_no_network_rules                = azurerm_storage_account.companion_no_network_rules.id
+    azure_storage_infrastructure_encryption   = azurerm_storage_account.azure_storage_infrastructure_encryption.id
+    azure_storage_geo_redundant               = azurerm_storage_account.azure_storage_geo_redundant.id
+    azure_storage_blob_soft_delete            = azurerm_storage_account.azure_storage_blob_soft_delete.id
+    azure_storage_container_soft_delete       = azurerm_storage_account.azure_storage_container_soft_delete.id
+    azure_storage_sas_expiration_policy       = azurerm_storage_account.azure_storage_sas_expiration_policy.id
+    azure_storage_no_cross_tenant_replication = azurerm_storage_account.azure_storage_no_cross_tenant_replication.id
+    azure_storage_customer_managed_key        = azurerm_storage_account.azure_storage_customer_managed_key.id
+    azure_storage_diagnostic_setting          = azurerm_storage_account.azure_storage_diagnostic_setting.id
+  }
+  storage_account_id = each.value
+
+  logging {
+    version               = "1.0"
+    read                  = true
+    write                 = true
+    delete                = true
+    retention_policy_days = 90
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "storage_accounts" {
+  for_each = {
+    good                                      = azurerm_storage_account.good.id
+    azure_storage_https                       = azurerm_storage_account.azure_storage_https.id
+    azure_storage_tls12                       = azurerm_storage_account.azure_storage_tls12.id
+    azure_storage_no_public_blobs             = azurerm_storage_account.azure_storage_no_public_blobs.id
+    azure_storage_network_deny                = azurerm_storage_account.azure_storage_network_deny.id
+    azure_storage_no_shared_key               = azurerm_storage_account.azure_storage_no_shared_key.id
+    azure_storage_blob_versioning             = azurerm_storage_account.azure_storage_blob_versioning.id
+    data_lake                                 = azurerm_storage_account.data_lake.id
+    general_purpose_v1                        = azurerm_storage_account.general_purpose_v1.id
+    file_shares                               = azurerm_storage_account.file_shares.id
+    flat_v2                                   = azurerm_storage_account.flat_v2.id
+    namespace_unknown                         = azurerm_storage_account.namespace_unknown.id
+    kind_unknown                              = azurerm_storage_account.kind_unknown.id
+    azure_storage_trusted_services            = azurerm_storage_account.azure_storage_trusted_services.id
+    companion_open_network                    = azurerm_storage_account.companion_open_network.id
+    companion_no_network_rules                = azurerm_storage_account.companion_no_network_rules.id
+    azure_storage_infrastructure_encryption   = azurerm_storage_account.azure_storage_infrastructure_encryption.id
+    azure_storage_geo_redundant               = azurerm_storage_account.azure_storage_geo_redundant.id
+    azure_storage_blob_soft_delete            = azurerm_storage_account.azure_storage_blob_soft_delete.id
+    azure_storage_container_soft_delete       = azurerm_storage_account.azure_storage_container_soft_delete.id
+    azure_storage_sas_expiration_policy       = azurerm_storage_account.azure_storage_sas_expiration_policy.id
+    azure_storage_no_cross_tenant_replication = azurerm_storage_account.azure_storage_no_cross_tenant_replication.id
+    azure_storage_queue_logging               = azurerm_storage_account.azure_storage_queue_logging.id
+    azure_storage_customer_managed_key        = azurerm_storage_account.azure_storage_customer_managed_key.id
+    azure_storage_queue_logging_resource      = azurerm_storage_account.azure_storage_queue_logging_resource.id
+    queue_logging_incomplete                  = azurerm_storage_account.queue_logging_incomplete.id
+    inline_queue_logging                      = azurerm_storage_account.inline_queue_logging.id
+    premium_zrs                               = azurerm_storage_account.premium_zrs.id
+  }
+  name                       = "storage-${each.key}"
+  target_resource_id         = "${each.value}/blobServices/default"
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.this.id
+
+  enabled_log {
+    category_group = "allLogs"
   }
 }
