@@ -306,3 +306,50 @@ resource "azurerm_monitor_diagnostic_setting" "storage_accounts" {
     category_group = "allLogs"
   }
 }
+
+# The virtual machines of this folder, each backed up.
+resource "azurerm_backup_protected_vm" "vms" {
+  for_each = {
+    good                        = azurerm_linux_virtual_machine.good.id
+    azure_vm_no_password_auth   = azurerm_linux_virtual_machine.azure_vm_no_password_auth.id
+    azure_vm_encryption_at_host = azurerm_linux_virtual_machine.azure_vm_encryption_at_host.id
+    more_good                   = azurerm_linux_virtual_machine.more_good.id
+    no_identity                 = azurerm_linux_virtual_machine.no_identity.id
+    no_boot_diagnostics         = azurerm_linux_virtual_machine.no_boot_diagnostics.id
+  }
+  resource_group_name = azurerm_resource_group.this.name
+  recovery_vault_name = "example-vault"
+  source_vm_id        = each.value
+  backup_policy_id    = var.backup_policy_id
+}
+
+# A virtual machine without a backup.
+# expect fail: azure-vm-backup
+resource "azurerm_windows_virtual_machine" "companion_no_backup" {
+  name                       = "win"
+  resource_group_name        = azurerm_resource_group.this.name
+  location                   = azurerm_resource_group.this.location
+  size                       = "Standard_D2s_v5"
+  admin_username             = "azureuser"
+  admin_password             = var.admin_password
+  encryption_at_host_enabled = true
+  network_interface_ids      = [azurerm_network_interface.good.id]
+
+  os_disk {
+    caching              = "ReadWrite"
+    storage_account_type = "Premium_LRS"
+  }
+
+  source_image_reference {
+    publisher = "MicrosoftWindowsServer"
+    offer     = "WindowsServer"
+    sku       = "2022-datacenter-azure-edition"
+    version   = "latest"
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+
+  boot_diagnostics {}
+}
