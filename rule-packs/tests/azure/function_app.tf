@@ -127,3 +127,24 @@ resource "azurerm_linux_function_app" "function_tls10" {
     login {}
   }
 }
+
+# A deployment slot of a web app.
+resource "azurerm_linux_web_app_slot" "staging" {
+  name           = "staging"
+  app_service_id = azurerm_linux_web_app.good.id
+  https_only     = true
+
+  site_config {
+    minimum_tls_version = "1.2"
+  }
+}
+
+# expect fail: azure-webapp-https-only
+resource "azurerm_linux_web_app_slot" "staging_http" {
+  name           = "staging"
+  app_service_id = azurerm_linux_web_app.good.id
+
+  site_config {
+    minimum_tls_version = "1.2"
+  }
+}

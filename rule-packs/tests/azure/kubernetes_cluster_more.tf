@@ -433,3 +433,45 @@ resource "azurerm_kubernetes_cluster_node_pool" "no_host_encryption" {
   vm_size               = "Standard_D4s_v5"
   node_count            = 3
 }
+
+# expect fail: azure-aks-system-pool-critical-only
+resource "azurerm_kubernetes_cluster" "workloads_on_system_pool" {
+  sku_tier                          = "Standard"
+  automatic_upgrade_channel         = "patch"
+  disk_encryption_set_id            = azurerm_disk_encryption_set.this.id
+  name                              = "platform"
+  location                          = azurerm_resource_group.this.location
+  resource_group_name               = azurerm_resource_group.this.name
+  dns_prefix                        = "platform"
+  role_based_access_control_enabled = true
+  azure_policy_enabled              = true
+  local_account_disabled            = true
+  private_cluster_enabled           = true
+  oidc_issuer_enabled               = true
+
+  default_node_pool {
+    host_encryption_enabled      = true
+    name                         = "system"
+    vm_size                      = "Standard_D4s_v5"
+    node_count                   = 3
+    only_critical_addons_enabled = false
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+
+  network_profile {
+    network_plugin = "azure"
+    network_policy = "azure"
+  }
+
+  azure_active_directory_role_based_access_control {
+    azure_rbac_enabled = true
+  }
+
+  oms_agent {
+    log_analytics_workspace_id      = azurerm_log_analytics_workspace.this.id
+    msi_auth_for_monitoring_enabled = true
+  }
+}

@@ -121,3 +121,38 @@ resource "azurerm_mssql_database" "defaults" {
   server_id = azurerm_mssql_server.good.id
   sku_name  = "GP_Gen5_2"
 }
+
+# Well configured: every rule that applies to it passes.
+resource "azurerm_mssql_server_vulnerability_assessment" "good" {
+  server_security_alert_policy_id = azurerm_mssql_server_security_alert_policy.good.id
+  storage_container_path          = "${azurerm_storage_account.good.primary_blob_endpoint}vulnerability-assessment/"
+
+  recurring_scans {
+    enabled                   = true
+    email_subscription_admins = true
+    emails                    = ["security@example.com"]
+  }
+}
+
+# expect fail: azure-sql-vulnerability-assessment-scans
+resource "azurerm_mssql_server_vulnerability_assessment" "no_scans" {
+  server_security_alert_policy_id = azurerm_mssql_server_security_alert_policy.good.id
+  storage_container_path          = "${azurerm_storage_account.good.primary_blob_endpoint}vulnerability-assessment/"
+
+  recurring_scans {
+    enabled                   = false
+    email_subscription_admins = true
+    emails                    = ["security@example.com"]
+  }
+}
+
+# expect fail: azure-sql-vulnerability-assessment-scans
+resource "azurerm_mssql_server_vulnerability_assessment" "no_recipients" {
+  server_security_alert_policy_id = azurerm_mssql_server_security_alert_policy.good.id
+  storage_container_path          = "${azurerm_storage_account.good.primary_blob_endpoint}vulnerability-assessment/"
+
+  recurring_scans {
+    enabled                   = true
+    email_subscription_admins = true
+  }
+}
