@@ -58,22 +58,24 @@ resource "azurerm_postgresql_flexible_server_configuration" "work_mem" {
 
 # Well configured: its audit log is on.
 resource "azurerm_mysql_flexible_server" "good" {
-  name                   = "example-mysql"
-  resource_group_name    = azurerm_resource_group.this.name
-  location               = azurerm_resource_group.this.location
-  sku_name               = "GP_Standard_D2ds_v4"
-  administrator_login    = "mysqladmin"
-  administrator_password = var.mysql_password
+  name                         = "example-mysql"
+  resource_group_name          = azurerm_resource_group.this.name
+  location                     = azurerm_resource_group.this.location
+  sku_name                     = "GP_Standard_D2ds_v4"
+  administrator_login          = "mysqladmin"
+  administrator_password       = var.mysql_password
+  geo_redundant_backup_enabled = true
 }
 
 # expect fail: azure-mysql-audit-log
 resource "azurerm_mysql_flexible_server" "no_audit_log" {
-  name                   = "example-mysql-2"
-  resource_group_name    = azurerm_resource_group.this.name
-  location               = azurerm_resource_group.this.location
-  sku_name               = "GP_Standard_D2ds_v4"
-  administrator_login    = "mysqladmin"
-  administrator_password = var.mysql_password
+  name                         = "example-mysql-2"
+  resource_group_name          = azurerm_resource_group.this.name
+  location                     = azurerm_resource_group.this.location
+  sku_name                     = "GP_Standard_D2ds_v4"
+  administrator_login          = "mysqladmin"
+  administrator_password       = var.mysql_password
+  geo_redundant_backup_enabled = true
 }
 
 # Well configured.
@@ -145,4 +147,21 @@ resource "azurerm_mysql_flexible_server_configuration" "tls11" {
   resource_group_name = azurerm_resource_group.this.name
   server_name         = azurerm_mysql_flexible_server.good.name
   value               = "TLSv1.1,TLSv1.2"
+}
+
+# expect fail: azure-mysql-geo-backup
+resource "azurerm_mysql_flexible_server" "no_geo_backup" {
+  name                   = "example-mysql-3"
+  resource_group_name    = azurerm_resource_group.this.name
+  location               = azurerm_resource_group.this.location
+  sku_name               = "GP_Standard_D2ds_v4"
+  administrator_login    = "mysqladmin"
+  administrator_password = var.mysql_password
+}
+
+resource "azurerm_mysql_flexible_server_configuration" "no_geo_backup_audit" {
+  name                = "audit_log_enabled"
+  resource_group_name = azurerm_resource_group.this.name
+  server_name         = azurerm_mysql_flexible_server.no_geo_backup.name
+  value               = "ON"
 }
