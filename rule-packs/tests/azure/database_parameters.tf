@@ -165,3 +165,27 @@ resource "azurerm_mysql_flexible_server_configuration" "no_geo_backup_audit" {
   server_name         = azurerm_mysql_flexible_server.no_geo_backup.name
   value               = "ON"
 }
+
+# Parameters of a single server (azurerm_postgresql_configuration), named as that service names them.
+resource "azurerm_postgresql_configuration" "single_log_retention" {
+  name                = "log_retention_days"
+  resource_group_name = azurerm_resource_group.this.name
+  server_name         = "example-pg-single"
+  value               = "7"
+}
+
+# expect fail: azure-postgres-logging-parameters
+resource "azurerm_postgresql_configuration" "single_throttling_off" {
+  name                = "connection_throttling"
+  resource_group_name = azurerm_resource_group.this.name
+  server_name         = "example-pg-single"
+  value               = "off"
+}
+
+# expect fail: azure-postgres-log-retention
+resource "azurerm_postgresql_configuration" "single_short_log_retention" {
+  name                = "log_retention_days"
+  resource_group_name = azurerm_resource_group.this.name
+  server_name         = "example-pg-single"
+  value               = "2"
+}
