@@ -162,6 +162,7 @@ resource "google_storage_bucket" "companion_public_binding" {
   }
 }
 
+# expect fail: gcp-gcs-iam-binding-not-public
 resource "google_storage_bucket_iam_binding" "companion_public_binding" {
   bucket  = google_storage_bucket.companion_public_binding.name
   role    = "roles/storage.objectViewer"
