@@ -133,6 +133,15 @@ resource "google_storage_bucket" "companion_public_member" {
   logging {
     log_bucket = google_storage_bucket.logs.name
   }
+
+  lifecycle_rule {
+    condition {
+      days_since_noncurrent_time = 30
+    }
+    action {
+      type = "Delete"
+    }
+  }
 }
 
 # expect fail: gcp-gcs-not-public
@@ -159,6 +168,15 @@ resource "google_storage_bucket" "companion_public_binding" {
 
   logging {
     log_bucket = google_storage_bucket.logs.name
+  }
+
+  lifecycle_rule {
+    condition {
+      days_since_noncurrent_time = 30
+    }
+    action {
+      type = "Delete"
+    }
   }
 }
 

@@ -34,6 +34,10 @@ resource "google_kms_crypto_key" "gke" {
   name            = "gke-secrets"
   key_ring        = google_kms_key_ring.gke.id
   rotation_period = "7776000s"
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "google_service_account" "nodes" {
@@ -134,5 +138,14 @@ resource "google_storage_bucket" "state" {
 
   logging {
     log_bucket = "${var.project_id}-access-logs"
+  }
+
+  lifecycle_rule {
+    condition {
+      days_since_noncurrent_time = 30
+    }
+    action {
+      type = "Delete"
+    }
   }
 }
