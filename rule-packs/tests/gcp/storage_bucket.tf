@@ -306,3 +306,33 @@ resource "google_storage_bucket" "gcp_gcs_lifecycle_rules" {
     log_bucket = google_storage_bucket.logs.name
   }
 }
+
+# expect fail: gcp-gcs-no-legacy-storage-class
+resource "google_storage_bucket" "legacy_class" {
+  name                        = "example-archive"
+  location                    = "EU"
+  storage_class               = "MULTI_REGIONAL"
+  uniform_bucket_level_access = true
+  public_access_prevention    = "enforced"
+
+  versioning {
+    enabled = true
+  }
+
+  encryption {
+    default_kms_key_name = google_kms_crypto_key.this.id
+  }
+
+  logging {
+    log_bucket = google_storage_bucket.logs.name
+  }
+
+  lifecycle_rule {
+    condition {
+      days_since_noncurrent_time = 30
+    }
+    action {
+      type = "Delete"
+    }
+  }
+}
