@@ -82,8 +82,24 @@ resource "google_container_cluster" "companion_ubuntu" {
   logging_config {
     enable_components = ["SYSTEM_COMPONENTS", "WORKLOADS"]
   }
+
+  enable_intranode_visibility = true
+
+  binary_authorization {
+    evaluation_mode = "PROJECT_SINGLETON_POLICY_ENFORCE"
+  }
+
+  authenticator_groups_config {
+    security_group = "gke-security-groups@example.com"
+  }
+
+  resource_labels = {
+    environment = "prod"
+    owner       = "platform"
+  }
 }
 
+# expect fail: gcp-gke-nodes-cos-image
 resource "google_container_node_pool" "companion_ubuntu" {
   name       = "ubuntu"
   cluster    = google_container_cluster.companion_ubuntu.id

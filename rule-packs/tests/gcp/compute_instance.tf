@@ -582,3 +582,43 @@ resource "google_compute_instance" "sensitive_confidential" {
     data_classification = "sensitive"
   }
 }
+
+# expect fail: gcp-vm-no-ip-forwarding
+resource "google_compute_instance" "nat_gateway" {
+  name           = "app"
+  machine_type   = "e2-medium"
+  zone           = "europe-west1-b"
+  can_ip_forward = true
+  metadata = {
+    "block-project-ssh-keys" = "true"
+  }
+
+  boot_disk {
+    kms_key_self_link = google_kms_crypto_key.this.id
+
+    initialize_params {
+      image = "debian-cloud/debian-12"
+    }
+  }
+
+  network_interface {
+    subnetwork = google_compute_subnetwork.this.id
+  }
+
+  service_account {
+    email  = google_service_account.app.email
+    scopes = ["cloud-platform"]
+  }
+
+  shielded_instance_config {
+    enable_secure_boot          = true
+    enable_vtpm                 = true
+    enable_integrity_monitoring = true
+  }
+
+  labels = {
+    environment = "prod"
+    owner       = "payments"
+    cost_center = "cc-1234"
+  }
+}

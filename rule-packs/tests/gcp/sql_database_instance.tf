@@ -9,6 +9,26 @@ resource "google_sql_database_instance" "good" {
     tier              = "db-custom-2-7680"
     availability_type = "REGIONAL"
 
+    database_flags {
+      name  = "log_connections"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "log_disconnections"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "cloudsql.enable_pgaudit"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "log_statement"
+      value = "ddl"
+    }
+
     user_labels = {
       environment = "production"
     }
@@ -38,6 +58,26 @@ resource "google_sql_database_instance" "gcp_sql_no_public_ip" {
     tier              = "db-custom-2-7680"
     availability_type = "REGIONAL"
 
+    database_flags {
+      name  = "log_connections"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "log_disconnections"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "cloudsql.enable_pgaudit"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "log_statement"
+      value = "ddl"
+    }
+
     ip_configuration {
       ipv4_enabled = true
       ssl_mode     = "ENCRYPTED_ONLY"
@@ -61,6 +101,26 @@ resource "google_sql_database_instance" "gcp_sql_require_ssl" {
   settings {
     tier              = "db-custom-2-7680"
     availability_type = "REGIONAL"
+
+    database_flags {
+      name  = "log_connections"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "log_disconnections"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "cloudsql.enable_pgaudit"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "log_statement"
+      value = "ddl"
+    }
 
     ip_configuration {
       ipv4_enabled    = false
@@ -86,6 +146,26 @@ resource "google_sql_database_instance" "gcp_sql_backups" {
     tier              = "db-custom-2-7680"
     availability_type = "REGIONAL"
 
+    database_flags {
+      name  = "log_connections"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "log_disconnections"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "cloudsql.enable_pgaudit"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "log_statement"
+      value = "ddl"
+    }
+
     ip_configuration {
       ipv4_enabled    = false
       private_network = google_compute_network.this.id
@@ -105,6 +185,26 @@ resource "google_sql_database_instance" "gcp_sql_no_open_networks" {
   settings {
     tier              = "db-custom-2-7680"
     availability_type = "REGIONAL"
+
+    database_flags {
+      name  = "log_connections"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "log_disconnections"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "cloudsql.enable_pgaudit"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "log_statement"
+      value = "ddl"
+    }
 
     ip_configuration {
       ipv4_enabled    = false
@@ -136,6 +236,26 @@ resource "google_sql_database_instance" "gcp_sql_deletion_protection" {
     tier              = "db-custom-2-7680"
     availability_type = "REGIONAL"
 
+    database_flags {
+      name  = "log_connections"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "log_disconnections"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "cloudsql.enable_pgaudit"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "log_statement"
+      value = "ddl"
+    }
+
     ip_configuration {
       ipv4_enabled    = false
       private_network = google_compute_network.this.id
@@ -161,6 +281,26 @@ resource "google_sql_database_instance" "gcp_sql_cmek" {
     tier              = "db-custom-2-7680"
     availability_type = "REGIONAL"
 
+    database_flags {
+      name  = "log_connections"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "log_disconnections"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "cloudsql.enable_pgaudit"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "log_statement"
+      value = "ddl"
+    }
+
     ip_configuration {
       ipv4_enabled    = false
       private_network = google_compute_network.this.id
@@ -184,6 +324,26 @@ resource "google_sql_database_instance" "shared_core" {
   settings {
     tier              = "db-f1-micro"
     availability_type = "REGIONAL"
+
+    database_flags {
+      name  = "log_connections"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "log_disconnections"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "cloudsql.enable_pgaudit"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "log_statement"
+      value = "ddl"
+    }
 
     ip_configuration {
       ipv4_enabled    = false
@@ -210,6 +370,26 @@ resource "google_sql_database_instance" "no_pitr" {
     tier              = "db-custom-2-7680"
     availability_type = "REGIONAL"
 
+    database_flags {
+      name  = "log_connections"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "log_disconnections"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "cloudsql.enable_pgaudit"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "log_statement"
+      value = "ddl"
+    }
+
     ip_configuration {
       ipv4_enabled    = false
       private_network = google_compute_network.this.id
@@ -233,6 +413,26 @@ resource "google_sql_database_instance" "prod_zonal" {
   settings {
     tier              = "db-custom-2-7680"
     availability_type = "ZONAL"
+
+    database_flags {
+      name  = "log_connections"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "log_disconnections"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "cloudsql.enable_pgaudit"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "log_statement"
+      value = "ddl"
+    }
 
     user_labels = {
       environment = "production"
@@ -263,6 +463,26 @@ resource "google_sql_database_instance" "dev_zonal" {
     tier              = "db-custom-2-7680"
     availability_type = "ZONAL"
 
+    database_flags {
+      name  = "log_connections"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "log_disconnections"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "cloudsql.enable_pgaudit"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "log_statement"
+      value = "ddl"
+    }
+
     user_labels = {
       environment = "dev"
     }
@@ -292,6 +512,11 @@ resource "google_sql_database_instance" "mysql" {
     tier              = "db-custom-2-7680"
     availability_type = "REGIONAL"
 
+    database_flags {
+      name  = "skip_show_database"
+      value = "on"
+    }
+
     ip_configuration {
       ipv4_enabled    = false
       private_network = google_compute_network.this.id
@@ -316,6 +541,11 @@ resource "google_sql_database_instance" "mysql_no_binary_log" {
   settings {
     tier              = "db-custom-2-7680"
     availability_type = "REGIONAL"
+
+    database_flags {
+      name  = "skip_show_database"
+      value = "on"
+    }
 
     ip_configuration {
       ipv4_enabled    = false
@@ -342,6 +572,11 @@ resource "google_sql_database_instance" "mysql_replica" {
     tier              = "db-custom-2-7680"
     availability_type = "REGIONAL"
 
+    database_flags {
+      name  = "skip_show_database"
+      value = "on"
+    }
+
     ip_configuration {
       ipv4_enabled    = false
       private_network = google_compute_network.this.id
@@ -353,4 +588,782 @@ resource "google_sql_database_instance" "mysql_replica" {
     }
   }
   encryption_key_name = google_kms_crypto_key.this.id
+}
+
+# expect fail: gcp-sql-postgres-log-connections
+resource "google_sql_database_instance" "pg_no_connection_logs" {
+  name                = "app"
+  database_version    = "POSTGRES_16"
+  region              = "europe-west1"
+  deletion_protection = true
+
+  settings {
+    tier              = "db-custom-2-7680"
+    availability_type = "REGIONAL"
+
+
+    database_flags {
+      name  = "log_disconnections"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "cloudsql.enable_pgaudit"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "log_statement"
+      value = "ddl"
+    }
+
+    user_labels = {
+      environment = "production"
+    }
+
+    ip_configuration {
+      ipv4_enabled    = false
+      private_network = google_compute_network.this.id
+      ssl_mode        = "ENCRYPTED_ONLY"
+    }
+
+    backup_configuration {
+      enabled                        = true
+      point_in_time_recovery_enabled = true
+    }
+  }
+  encryption_key_name = google_kms_crypto_key.this.id
+}
+
+# expect fail: gcp-sql-postgres-log-disconnections
+resource "google_sql_database_instance" "pg_no_disconnection_logs" {
+  name                = "app"
+  database_version    = "POSTGRES_16"
+  region              = "europe-west1"
+  deletion_protection = true
+
+  settings {
+    tier              = "db-custom-2-7680"
+    availability_type = "REGIONAL"
+
+    database_flags {
+      name  = "log_connections"
+      value = "on"
+    }
+
+
+    database_flags {
+      name  = "cloudsql.enable_pgaudit"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "log_statement"
+      value = "ddl"
+    }
+
+    user_labels = {
+      environment = "production"
+    }
+
+    ip_configuration {
+      ipv4_enabled    = false
+      private_network = google_compute_network.this.id
+      ssl_mode        = "ENCRYPTED_ONLY"
+    }
+
+    backup_configuration {
+      enabled                        = true
+      point_in_time_recovery_enabled = true
+    }
+  }
+  encryption_key_name = google_kms_crypto_key.this.id
+}
+
+# expect fail: gcp-sql-postgres-pgaudit
+resource "google_sql_database_instance" "pg_no_pgaudit" {
+  name                = "app"
+  database_version    = "POSTGRES_16"
+  region              = "europe-west1"
+  deletion_protection = true
+
+  settings {
+    tier              = "db-custom-2-7680"
+    availability_type = "REGIONAL"
+
+    database_flags {
+      name  = "log_connections"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "log_disconnections"
+      value = "on"
+    }
+
+
+    database_flags {
+      name  = "log_statement"
+      value = "ddl"
+    }
+
+    user_labels = {
+      environment = "production"
+    }
+
+    ip_configuration {
+      ipv4_enabled    = false
+      private_network = google_compute_network.this.id
+      ssl_mode        = "ENCRYPTED_ONLY"
+    }
+
+    backup_configuration {
+      enabled                        = true
+      point_in_time_recovery_enabled = true
+    }
+  }
+  encryption_key_name = google_kms_crypto_key.this.id
+}
+
+# expect fail: gcp-sql-postgres-log-statement
+resource "google_sql_database_instance" "pg_log_statement_none" {
+  name                = "app"
+  database_version    = "POSTGRES_16"
+  region              = "europe-west1"
+  deletion_protection = true
+
+  settings {
+    tier              = "db-custom-2-7680"
+    availability_type = "REGIONAL"
+
+    database_flags {
+      name  = "log_connections"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "log_disconnections"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "cloudsql.enable_pgaudit"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "log_statement"
+      value = "none"
+    }
+
+    user_labels = {
+      environment = "production"
+    }
+
+    ip_configuration {
+      ipv4_enabled    = false
+      private_network = google_compute_network.this.id
+      ssl_mode        = "ENCRYPTED_ONLY"
+    }
+
+    backup_configuration {
+      enabled                        = true
+      point_in_time_recovery_enabled = true
+    }
+  }
+  encryption_key_name = google_kms_crypto_key.this.id
+}
+
+# expect fail: gcp-sql-postgres-log-error-verbosity
+resource "google_sql_database_instance" "pg_verbose" {
+  name                = "app"
+  database_version    = "POSTGRES_16"
+  region              = "europe-west1"
+  deletion_protection = true
+
+  settings {
+    tier              = "db-custom-2-7680"
+    availability_type = "REGIONAL"
+
+    database_flags {
+      name  = "log_connections"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "log_disconnections"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "cloudsql.enable_pgaudit"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "log_statement"
+      value = "mod"
+    }
+
+    database_flags {
+      name  = "log_error_verbosity"
+      value = "verbose"
+    }
+
+    user_labels = {
+      environment = "production"
+    }
+
+    ip_configuration {
+      ipv4_enabled    = false
+      private_network = google_compute_network.this.id
+      ssl_mode        = "ENCRYPTED_ONLY"
+    }
+
+    backup_configuration {
+      enabled                        = true
+      point_in_time_recovery_enabled = true
+    }
+  }
+  encryption_key_name = google_kms_crypto_key.this.id
+}
+
+# expect fail: gcp-sql-postgres-log-min-messages, gcp-sql-postgres-log-min-error-statement
+resource "google_sql_database_instance" "pg_debug_messages" {
+  name                = "app"
+  database_version    = "POSTGRES_16"
+  region              = "europe-west1"
+  deletion_protection = true
+
+  settings {
+    tier              = "db-custom-2-7680"
+    availability_type = "REGIONAL"
+
+    database_flags {
+      name  = "log_connections"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "log_disconnections"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "cloudsql.enable_pgaudit"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "log_statement"
+      value = "all"
+    }
+
+    database_flags {
+      name  = "log_min_messages"
+      value = "debug1"
+    }
+
+    database_flags {
+      name  = "log_min_error_statement"
+      value = "notice"
+    }
+
+    user_labels = {
+      environment = "production"
+    }
+
+    ip_configuration {
+      ipv4_enabled    = false
+      private_network = google_compute_network.this.id
+      ssl_mode        = "ENCRYPTED_ONLY"
+    }
+
+    backup_configuration {
+      enabled                        = true
+      point_in_time_recovery_enabled = true
+    }
+  }
+  encryption_key_name = google_kms_crypto_key.this.id
+}
+
+# expect fail: gcp-sql-postgres-log-min-duration-statement
+resource "google_sql_database_instance" "pg_slow_statements" {
+  name                = "app"
+  database_version    = "POSTGRES_16"
+  region              = "europe-west1"
+  deletion_protection = true
+
+  settings {
+    tier              = "db-custom-2-7680"
+    availability_type = "REGIONAL"
+
+    database_flags {
+      name  = "log_connections"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "log_disconnections"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "cloudsql.enable_pgaudit"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "log_statement"
+      value = "ddl"
+    }
+
+    database_flags {
+      name  = "log_min_duration_statement"
+      value = "500"
+    }
+
+    user_labels = {
+      environment = "production"
+    }
+
+    ip_configuration {
+      ipv4_enabled    = false
+      private_network = google_compute_network.this.id
+      ssl_mode        = "ENCRYPTED_ONLY"
+    }
+
+    backup_configuration {
+      enabled                        = true
+      point_in_time_recovery_enabled = true
+    }
+  }
+  encryption_key_name = google_kms_crypto_key.this.id
+}
+
+# Stricter than the defaults, and duration logging explicitly off.
+resource "google_sql_database_instance" "pg_strict_logging" {
+  name                = "app"
+  database_version    = "POSTGRES_16"
+  region              = "europe-west1"
+  deletion_protection = true
+
+  settings {
+    tier              = "db-custom-2-7680"
+    availability_type = "REGIONAL"
+
+    database_flags {
+      name  = "log_connections"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "log_disconnections"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "cloudsql.enable_pgaudit"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "log_statement"
+      value = "ddl"
+    }
+
+    database_flags {
+      name  = "log_error_verbosity"
+      value = "terse"
+    }
+
+    database_flags {
+      name  = "log_min_messages"
+      value = "error"
+    }
+
+    database_flags {
+      name  = "log_min_error_statement"
+      value = "error"
+    }
+
+    database_flags {
+      name  = "log_min_duration_statement"
+      value = "-1"
+    }
+
+    user_labels = {
+      environment = "production"
+    }
+
+    ip_configuration {
+      ipv4_enabled    = false
+      private_network = google_compute_network.this.id
+      ssl_mode        = "ENCRYPTED_ONLY"
+    }
+
+    backup_configuration {
+      enabled                        = true
+      point_in_time_recovery_enabled = true
+    }
+  }
+  encryption_key_name = google_kms_crypto_key.this.id
+}
+
+# expect fail: gcp-sql-mysql-skip-show-database
+resource "google_sql_database_instance" "mysql_shows_databases" {
+  name                = "app"
+  database_version    = "MYSQL_8_0"
+  region              = "europe-west1"
+  deletion_protection = true
+
+  settings {
+    tier              = "db-custom-2-7680"
+    availability_type = "REGIONAL"
+
+
+    ip_configuration {
+      ipv4_enabled    = false
+      private_network = google_compute_network.this.id
+      ssl_mode        = "ENCRYPTED_ONLY"
+    }
+
+    backup_configuration {
+      enabled            = true
+      binary_log_enabled = true
+    }
+  }
+  encryption_key_name = google_kms_crypto_key.this.id
+}
+
+# expect fail: gcp-sql-mysql-local-infile-off
+resource "google_sql_database_instance" "mysql_local_infile" {
+  name                = "app"
+  database_version    = "MYSQL_8_0"
+  region              = "europe-west1"
+  deletion_protection = true
+
+  settings {
+    tier              = "db-custom-2-7680"
+    availability_type = "REGIONAL"
+
+    database_flags {
+      name  = "skip_show_database"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "local_infile"
+      value = "on"
+    }
+
+    ip_configuration {
+      ipv4_enabled    = false
+      private_network = google_compute_network.this.id
+      ssl_mode        = "ENCRYPTED_ONLY"
+    }
+
+    backup_configuration {
+      enabled            = true
+      binary_log_enabled = true
+    }
+  }
+  encryption_key_name = google_kms_crypto_key.this.id
+}
+
+# SQL Server: remote access off, error masking on, ownership chaining explicitly off.
+resource "google_sql_database_instance" "sqlserver" {
+  name                = "app"
+  root_password       = var.sqlserver_root_password
+  database_version    = "SQLSERVER_2022_STANDARD"
+  region              = "europe-west1"
+  deletion_protection = true
+
+  settings {
+    tier              = "db-custom-2-7680"
+    availability_type = "REGIONAL"
+
+    database_flags {
+      name  = "remote access"
+      value = "off"
+    }
+
+    database_flags {
+      name  = "3625"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "cross db ownership chaining"
+      value = "off"
+    }
+
+    ip_configuration {
+      ipv4_enabled    = false
+      private_network = google_compute_network.this.id
+      ssl_mode        = "ENCRYPTED_ONLY"
+    }
+
+    backup_configuration {
+      enabled                        = true
+      point_in_time_recovery_enabled = true
+    }
+  }
+  encryption_key_name = google_kms_crypto_key.this.id
+}
+
+# expect fail: gcp-sql-sqlserver-external-scripts-off
+resource "google_sql_database_instance" "mssql_external_scripts" {
+  name                = "app"
+  root_password       = var.sqlserver_root_password
+  database_version    = "SQLSERVER_2022_STANDARD"
+  region              = "europe-west1"
+  deletion_protection = true
+
+  settings {
+    tier              = "db-custom-2-7680"
+    availability_type = "REGIONAL"
+
+    database_flags {
+      name  = "remote access"
+      value = "off"
+    }
+
+    database_flags {
+      name  = "3625"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "external scripts enabled"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "cross db ownership chaining"
+      value = "off"
+    }
+
+    ip_configuration {
+      ipv4_enabled    = false
+      private_network = google_compute_network.this.id
+      ssl_mode        = "ENCRYPTED_ONLY"
+    }
+
+    backup_configuration {
+      enabled                        = true
+      point_in_time_recovery_enabled = true
+    }
+  }
+  encryption_key_name = google_kms_crypto_key.this.id
+}
+
+# expect fail: gcp-sql-sqlserver-cross-db-ownership-chaining-off
+resource "google_sql_database_instance" "mssql_ownership_chaining" {
+  name                = "app"
+  root_password       = var.sqlserver_root_password
+  database_version    = "SQLSERVER_2022_STANDARD"
+  region              = "europe-west1"
+  deletion_protection = true
+
+  settings {
+    tier              = "db-custom-2-7680"
+    availability_type = "REGIONAL"
+
+    database_flags {
+      name  = "remote access"
+      value = "off"
+    }
+
+    database_flags {
+      name  = "3625"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "cross db ownership chaining"
+      value = "on"
+    }
+
+    ip_configuration {
+      ipv4_enabled    = false
+      private_network = google_compute_network.this.id
+      ssl_mode        = "ENCRYPTED_ONLY"
+    }
+
+    backup_configuration {
+      enabled                        = true
+      point_in_time_recovery_enabled = true
+    }
+  }
+  encryption_key_name = google_kms_crypto_key.this.id
+}
+
+# expect fail: gcp-sql-sqlserver-no-user-options
+resource "google_sql_database_instance" "mssql_user_options" {
+  name                = "app"
+  root_password       = var.sqlserver_root_password
+  database_version    = "SQLSERVER_2022_STANDARD"
+  region              = "europe-west1"
+  deletion_protection = true
+
+  settings {
+    tier              = "db-custom-2-7680"
+    availability_type = "REGIONAL"
+
+    database_flags {
+      name  = "remote access"
+      value = "off"
+    }
+
+    database_flags {
+      name  = "3625"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "user options"
+      value = "32"
+    }
+
+    database_flags {
+      name  = "cross db ownership chaining"
+      value = "off"
+    }
+
+    ip_configuration {
+      ipv4_enabled    = false
+      private_network = google_compute_network.this.id
+      ssl_mode        = "ENCRYPTED_ONLY"
+    }
+
+    backup_configuration {
+      enabled                        = true
+      point_in_time_recovery_enabled = true
+    }
+  }
+  encryption_key_name = google_kms_crypto_key.this.id
+}
+
+# expect fail: gcp-sql-sqlserver-remote-access-off
+resource "google_sql_database_instance" "mssql_remote_access" {
+  name                = "app"
+  root_password       = var.sqlserver_root_password
+  database_version    = "SQLSERVER_2022_STANDARD"
+  region              = "europe-west1"
+  deletion_protection = true
+
+  settings {
+    tier              = "db-custom-2-7680"
+    availability_type = "REGIONAL"
+
+    database_flags {
+      name  = "3625"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "cross db ownership chaining"
+      value = "off"
+    }
+
+    ip_configuration {
+      ipv4_enabled    = false
+      private_network = google_compute_network.this.id
+      ssl_mode        = "ENCRYPTED_ONLY"
+    }
+
+    backup_configuration {
+      enabled                        = true
+      point_in_time_recovery_enabled = true
+    }
+  }
+  encryption_key_name = google_kms_crypto_key.this.id
+}
+
+# expect fail: gcp-sql-sqlserver-trace-flag-3625
+resource "google_sql_database_instance" "mssql_no_3625" {
+  name                = "app"
+  root_password       = var.sqlserver_root_password
+  database_version    = "SQLSERVER_2022_STANDARD"
+  region              = "europe-west1"
+  deletion_protection = true
+
+  settings {
+    tier              = "db-custom-2-7680"
+    availability_type = "REGIONAL"
+
+    database_flags {
+      name  = "remote access"
+      value = "off"
+    }
+
+    database_flags {
+      name  = "cross db ownership chaining"
+      value = "off"
+    }
+
+    ip_configuration {
+      ipv4_enabled    = false
+      private_network = google_compute_network.this.id
+      ssl_mode        = "ENCRYPTED_ONLY"
+    }
+
+    backup_configuration {
+      enabled                        = true
+      point_in_time_recovery_enabled = true
+    }
+  }
+  encryption_key_name = google_kms_crypto_key.this.id
+}
+
+# expect fail: gcp-sql-sqlserver-contained-database-authentication-off
+resource "google_sql_database_instance" "mssql_contained_auth" {
+  name                = "app"
+  root_password       = var.sqlserver_root_password
+  database_version    = "SQLSERVER_2022_STANDARD"
+  region              = "europe-west1"
+  deletion_protection = true
+
+  settings {
+    tier              = "db-custom-2-7680"
+    availability_type = "REGIONAL"
+
+    database_flags {
+      name  = "remote access"
+      value = "off"
+    }
+
+    database_flags {
+      name  = "3625"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "contained database authentication"
+      value = "on"
+    }
+
+    database_flags {
+      name  = "cross db ownership chaining"
+      value = "off"
+    }
+
+    ip_configuration {
+      ipv4_enabled    = false
+      private_network = google_compute_network.this.id
+      ssl_mode        = "ENCRYPTED_ONLY"
+    }
+
+    backup_configuration {
+      enabled                        = true
+      point_in_time_recovery_enabled = true
+    }
+  }
+  encryption_key_name = google_kms_crypto_key.this.id
+}
+
+variable "sqlserver_root_password" {
+  type      = string
+  sensitive = true
 }

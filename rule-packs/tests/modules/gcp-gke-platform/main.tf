@@ -88,6 +88,16 @@ resource "google_container_cluster" "this" {
   release_channel {
     channel = "REGULAR"
   }
+
+  enable_intranode_visibility = true
+
+  binary_authorization {
+    evaluation_mode = "PROJECT_SINGLETON_POLICY_ENFORCE"
+  }
+
+  authenticator_groups_config {
+    security_group = "gke-security-groups@example.com"
+  }
 }
 
 resource "google_container_node_pool" "this" {
