@@ -622,3 +622,85 @@ resource "google_compute_instance" "nat_gateway" {
     cost_center = "cc-1234"
   }
 }
+
+# expect fail: gcp-vm-boot-disk-customer-key
+resource "google_compute_instance" "google_managed_boot_disk" {
+  name         = "app"
+  machine_type = "e2-medium"
+  zone         = "europe-west1-b"
+  metadata = {
+    "block-project-ssh-keys" = "true"
+  }
+
+  boot_disk {
+    initialize_params {
+      image = "debian-cloud/debian-12"
+    }
+  }
+
+  network_interface {
+    subnetwork = google_compute_subnetwork.this.id
+  }
+
+  service_account {
+    email  = google_service_account.app.email
+    scopes = ["cloud-platform"]
+  }
+
+  shielded_instance_config {
+    enable_secure_boot          = true
+    enable_vtpm                 = true
+    enable_integrity_monitoring = true
+  }
+
+  labels = {
+    environment = "prod"
+    owner       = "payments"
+    cost_center = "cc-1234"
+  }
+}
+
+# A boot disk encrypted with a key the customer supplies: the customer-managed key check does not apply.
+resource "google_compute_instance" "customer_supplied_boot_disk" {
+  name         = "app"
+  machine_type = "e2-medium"
+  zone         = "europe-west1-b"
+  metadata = {
+    "block-project-ssh-keys" = "true"
+  }
+
+  boot_disk {
+    disk_encryption_key_raw = var.boot_disk_key
+
+    initialize_params {
+      image = "debian-cloud/debian-12"
+    }
+  }
+
+  network_interface {
+    subnetwork = google_compute_subnetwork.this.id
+  }
+
+  service_account {
+    email  = google_service_account.app.email
+    scopes = ["cloud-platform"]
+  }
+
+  shielded_instance_config {
+    enable_secure_boot          = true
+    enable_vtpm                 = true
+    enable_integrity_monitoring = true
+  }
+
+  labels = {
+    environment = "prod"
+    owner       = "payments"
+    cost_center = "cc-1234"
+  }
+}
+
+variable "boot_disk_key" {
+  type      = string
+  sensitive = true
+  nullable  = false
+}
