@@ -20,7 +20,7 @@ resource "google_bigquery_dataset" "good" {
 
 # expect fail: gcp-bigquery-cmek
 resource "google_bigquery_dataset" "gcp_bigquery_cmek" {
-  dataset_id = "analytics"
+  dataset_id = "analytics_unencrypted"
   location   = "EU"
 }
 

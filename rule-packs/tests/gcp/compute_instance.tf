@@ -704,3 +704,42 @@ variable "boot_disk_key" {
   sensitive = true
   nullable  = false
 }
+
+# expect fail: gcp-vm-shielded-integrity
+resource "google_compute_instance" "no_vtpm" {
+  name         = "app"
+  machine_type = "e2-medium"
+  zone         = "europe-west1-b"
+  metadata = {
+    "block-project-ssh-keys" = "true"
+  }
+
+  boot_disk {
+    kms_key_self_link = google_kms_crypto_key.this.id
+
+    initialize_params {
+      image = "debian-cloud/debian-12"
+    }
+  }
+
+  network_interface {
+    subnetwork = google_compute_subnetwork.this.id
+  }
+
+  service_account {
+    email  = google_service_account.app.email
+    scopes = ["cloud-platform"]
+  }
+
+  shielded_instance_config {
+    enable_secure_boot          = true
+    enable_vtpm                 = false
+    enable_integrity_monitoring = true
+  }
+
+  labels = {
+    environment = "prod"
+    owner       = "payments"
+    cost_center = "cc-1234"
+  }
+}

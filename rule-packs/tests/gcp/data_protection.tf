@@ -19,9 +19,31 @@ resource "google_spanner_database" "deletable" {
   deletion_protection    = false
 }
 
+# The dataset "analytics" (bigquery_dataset.tf) has a default customer-managed key.
 resource "google_bigquery_table" "good" {
   dataset_id = "analytics"
   table_id   = "events"
+}
+
+resource "google_bigquery_table" "own_key" {
+  dataset_id = google_bigquery_dataset.unencrypted.dataset_id
+  table_id   = "payments"
+
+  encryption_configuration {
+    kms_key_name = google_kms_crypto_key.this.id
+  }
+}
+
+# expect fail: gcp-bigquery-table-cmek
+resource "google_bigquery_table" "google_managed_key" {
+  dataset_id = google_bigquery_dataset.unencrypted.dataset_id
+  table_id   = "events"
+}
+
+# expect fail: gcp-bigquery-cmek
+resource "google_bigquery_dataset" "unencrypted" {
+  dataset_id = "staging"
+  location   = "EU"
 }
 
 # expect fail: gcp-bigquery-table-deletion-protection

@@ -20,10 +20,12 @@ resource "google_cloudbuild_worker_pool" "public_workers" {
 }
 
 resource "google_data_fusion_instance" "good" {
-  name             = "integration"
-  region           = "europe-west1"
-  type             = "BASIC"
-  private_instance = true
+  name                          = "integration"
+  region                        = "europe-west1"
+  type                          = "BASIC"
+  private_instance              = true
+  enable_stackdriver_logging    = true
+  enable_stackdriver_monitoring = true
 
   network_config {
     network       = "default"
@@ -33,9 +35,24 @@ resource "google_data_fusion_instance" "good" {
 
 # expect fail: gcp-data-fusion-private
 resource "google_data_fusion_instance" "public" {
-  name   = "integration"
-  region = "europe-west1"
-  type   = "BASIC"
+  name                          = "integration"
+  region                        = "europe-west1"
+  type                          = "BASIC"
+  enable_stackdriver_logging    = true
+  enable_stackdriver_monitoring = true
+}
+
+# expect fail: gcp-data-fusion-logging
+resource "google_data_fusion_instance" "unlogged" {
+  name             = "integration"
+  region           = "europe-west1"
+  type             = "BASIC"
+  private_instance = true
+
+  network_config {
+    network       = "default"
+    ip_allocation = "10.89.52.0/22"
+  }
 }
 
 resource "google_dataflow_job" "good" {
