@@ -31,6 +31,11 @@ resource "google_container_node_pool" "platform" {
       enable_integrity_monitoring = true
     }
   }
+
+  autoscaling {
+    total_min_node_count = 1
+    total_max_node_count = 10
+  }
 }
 
 # A cluster whose only node pool runs Ubuntu.
@@ -127,6 +132,11 @@ resource "google_container_node_pool" "companion_ubuntu" {
       enable_secure_boot          = true
       enable_integrity_monitoring = true
     }
+  }
+
+  autoscaling {
+    total_min_node_count = 1
+    total_max_node_count = 10
   }
 }
 

@@ -4,10 +4,11 @@ resource "google_compute_project_metadata" "good" {
   metadata = {
     enable-oslogin     = "TRUE"
     enable-oslogin-2fa = "TRUE"
+    enable-osconfig    = "TRUE"
   }
 }
 
-# expect fail: gcp-compute-project-os-login, gcp-compute-project-os-login-2fa
+# expect fail: gcp-compute-project-os-login, gcp-compute-project-os-login-2fa, gcp-compute-project-os-config
 resource "google_compute_project_metadata" "ssh_keys_in_metadata" {
   project = "legacy-project"
   metadata = {
@@ -19,7 +20,8 @@ resource "google_compute_project_metadata" "ssh_keys_in_metadata" {
 resource "google_compute_project_metadata" "gcp_compute_project_os_login_2fa" {
   project = "other-project"
   metadata = {
-    enable-oslogin = "TRUE"
+    enable-oslogin  = "TRUE"
+    enable-osconfig = "TRUE"
   }
 }
 
@@ -41,4 +43,13 @@ resource "google_compute_project_metadata_item" "startup" {
   project = "item-project"
   key     = "startup-script"
   value   = "echo hello"
+}
+
+# expect fail: gcp-compute-project-os-config
+resource "google_compute_project_metadata" "no_os_config" {
+  project = "third-project"
+  metadata = {
+    enable-oslogin     = "TRUE"
+    enable-oslogin-2fa = "TRUE"
+  }
 }

@@ -72,3 +72,17 @@ resource "google_organization_iam_binding" "owners" {
   role    = "roles/owner"
   members = ["group:admins@example.com"]
 }
+
+# expect fail: gcp-iam-no-personal-accounts
+resource "google_project_iam_member" "personal_account" {
+  project = "example-project"
+  role    = "roles/logging.viewer"
+  member  = "user:someone@gmail.com"
+}
+
+# expect fail: gcp-iam-no-personal-accounts
+resource "google_folder_iam_binding" "personal_accounts" {
+  folder  = "folders/1234567"
+  role    = "roles/resourcemanager.folderViewer"
+  members = ["group:auditors@example.com", "user:contractor@googlemail.com"]
+}
