@@ -1,8 +1,10 @@
 # Well configured: every rule that applies to it passes.
+
 resource "aws_dynamodb_table" "good" {
-  name         = "items"
-  billing_mode = "PAY_PER_REQUEST"
-  hash_key     = "id"
+  name                        = "items"
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "id"
+  deletion_protection_enabled = true
 
   attribute {
     name = "id"
@@ -21,9 +23,10 @@ resource "aws_dynamodb_table" "good" {
 
 # expect fail: aws-dynamodb-pitr
 resource "aws_dynamodb_table" "dynamodb_pitr" {
-  name         = "items"
-  billing_mode = "PAY_PER_REQUEST"
-  hash_key     = "id"
+  name                        = "items"
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "id"
+  deletion_protection_enabled = true
 
   attribute {
     name = "id"
@@ -36,8 +39,47 @@ resource "aws_dynamodb_table" "dynamodb_pitr" {
   }
 }
 
-# expect fail: aws-dynamodb-kms
+# expect fail: aws-dynamodb-kms, aws-dynamodb-cmk
 resource "aws_dynamodb_table" "dynamodb_kms" {
+  name                        = "items"
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "id"
+  deletion_protection_enabled = true
+
+  attribute {
+    name = "id"
+    type = "S"
+  }
+
+  point_in_time_recovery {
+    enabled = true
+  }
+
+}
+
+# expect fail: aws-dynamodb-cmk
+resource "aws_dynamodb_table" "dynamodb_aws_managed_key" {
+  name                        = "items"
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "id"
+  deletion_protection_enabled = true
+
+  attribute {
+    name = "id"
+    type = "S"
+  }
+
+  point_in_time_recovery {
+    enabled = true
+  }
+
+  server_side_encryption {
+    enabled = true
+  }
+}
+
+# expect fail: aws-dynamodb-deletion-protection
+resource "aws_dynamodb_table" "dynamodb_deletion_protection" {
   name         = "items"
   billing_mode = "PAY_PER_REQUEST"
   hash_key     = "id"
@@ -49,5 +91,10 @@ resource "aws_dynamodb_table" "dynamodb_kms" {
 
   point_in_time_recovery {
     enabled = true
+  }
+
+  server_side_encryption {
+    enabled     = true
+    kms_key_arn = aws_kms_key.this.arn
   }
 }
