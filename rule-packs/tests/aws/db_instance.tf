@@ -401,6 +401,30 @@ resource "aws_db_instance" "rds_mysql_no_tls" {
   parameter_group_name                = aws_db_parameter_group.mysql_plain.name
 }
 
+# expect fail: aws-rds-ca-certificate
+resource "aws_db_instance" "rds_retired_ca" {
+  identifier                          = "app"
+  engine                              = "postgres"
+  instance_class                      = "db.t3.medium"
+  allocated_storage                   = 20
+  max_allocated_storage               = 100
+  storage_encrypted                   = true
+  kms_key_id                          = aws_kms_key.this.arn
+  publicly_accessible                 = false
+  backup_retention_period             = 14
+  deletion_protection                 = true
+  multi_az                            = true
+  iam_database_authentication_enabled = true
+  auto_minor_version_upgrade          = true
+  copy_tags_to_snapshot               = true
+  enabled_cloudwatch_logs_exports     = ["postgresql"]
+  performance_insights_enabled        = true
+  performance_insights_kms_key_id     = aws_kms_key.this.arn
+  monitoring_interval                 = 60
+  monitoring_role_arn                 = aws_iam_role.rds_monitoring.arn
+  ca_cert_identifier                  = "rds-ca-2019"
+}
+
 # A MySQL instance whose parameter group requires TLS.
 resource "aws_db_instance" "rds_mysql_tls" {
   identifier                          = "app"

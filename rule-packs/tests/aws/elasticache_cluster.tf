@@ -28,6 +28,17 @@ resource "aws_elasticache_cluster" "elasticache_cluster_no_nodes" {
   snapshot_retention_limit = 5
 }
 
+# expect fail: aws-elasticache-minor-upgrades
+resource "aws_elasticache_cluster" "elasticache_cluster_no_minor_upgrades" {
+  cluster_id                 = "sessions"
+  engine                     = "redis"
+  node_type                  = "cache.t3.micro"
+  num_cache_nodes            = 1
+  subnet_group_name          = "cache-private"
+  snapshot_retention_limit   = 5
+  auto_minor_version_upgrade = false
+}
+
 # Memcached keeps no backups: the snapshot check does not apply.
 resource "aws_elasticache_cluster" "elasticache_memcached" {
   cluster_id        = "sessions"

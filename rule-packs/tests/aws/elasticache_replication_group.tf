@@ -111,6 +111,22 @@ resource "aws_elasticache_replication_group" "elasticache_no_subnet_group" {
   snapshot_retention_limit   = 7
 }
 
+# expect fail: aws-elasticache-minor-upgrades
+resource "aws_elasticache_replication_group" "elasticache_no_minor_upgrades" {
+  replication_group_id       = "cache"
+  description                = "cache"
+  node_type                  = "cache.t3.micro"
+  subnet_group_name          = "cache-private"
+  transit_encryption_enabled = true
+  at_rest_encryption_enabled = true
+  kms_key_id                 = aws_kms_key.this.arn
+  auth_token                 = random_password.cache.result
+  automatic_failover_enabled = true
+  num_cache_clusters         = 2
+  snapshot_retention_limit   = 7
+  auto_minor_version_upgrade = false
+}
+
 # RBAC user groups instead of an AUTH token.
 resource "aws_elasticache_replication_group" "elasticache_rbac" {
   replication_group_id       = "cache"

@@ -1,4 +1,5 @@
 # Well configured: every rule that applies to it passes.
+
 resource "aws_kinesis_stream" "good" {
   name            = "events"
   shard_count     = 1
@@ -10,4 +11,12 @@ resource "aws_kinesis_stream" "good" {
 resource "aws_kinesis_stream" "kinesis_kms" {
   name        = "events"
   shard_count = 1
+}
+
+# expect fail: aws-kinesis-cmk
+resource "aws_kinesis_stream" "kinesis_aws_managed_key" {
+  name            = "events"
+  shard_count     = 1
+  encryption_type = "KMS"
+  kms_key_id      = "alias/aws/kinesis"
 }
