@@ -1,4 +1,5 @@
 # Well configured: every rule that applies to it passes.
+
 resource "aws_config_configuration_recorder" "good" {
   name     = "default"
   role_arn = aws_iam_role.config.arn
@@ -18,5 +19,15 @@ resource "aws_config_configuration_recorder" "config_all_resources" {
     all_supported                 = false
     include_global_resource_types = true
     resource_types                = ["AWS::S3::Bucket"]
+  }
+}
+
+# expect fail: aws-config-global-resources
+resource "aws_config_configuration_recorder" "config_no_global_resources" {
+  name     = "default"
+  role_arn = aws_iam_role.config.arn
+
+  recording_group {
+    all_supported = true
   }
 }
