@@ -14,6 +14,7 @@ resource "aws_dms_replication_instance" "good" {
 resource "aws_dms_replication_instance" "dms_public" {
   replication_instance_id     = "migration"
   replication_instance_class  = "dms.t3.medium"
+  publicly_accessible         = true
   auto_minor_version_upgrade  = true
   multi_az                    = true
   kms_key_arn                 = aws_kms_key.this.arn

@@ -98,3 +98,67 @@ resource "aws_dynamodb_table" "dynamodb_deletion_protection" {
     kms_key_arn = aws_kms_key.this.arn
   }
 }
+
+# A provisioned table whose capacity Application Auto Scaling manages.
+resource "aws_dynamodb_table" "dynamodb_provisioned" {
+  name                        = "orders"
+  billing_mode                = "PROVISIONED"
+  read_capacity               = 5
+  write_capacity              = 5
+  hash_key                    = "id"
+  deletion_protection_enabled = true
+
+  attribute {
+    name = "id"
+    type = "S"
+  }
+
+  point_in_time_recovery {
+    enabled = true
+  }
+
+  server_side_encryption {
+    enabled     = true
+    kms_key_arn = aws_kms_key.this.arn
+  }
+}
+
+# No billing mode: the table is provisioned, and nothing scales it.
+# expect fail: aws-dynamodb-provisioned-autoscaling
+resource "aws_dynamodb_table" "dynamodb_fixed_capacity" {
+  name                        = "sessions"
+  hash_key                    = "id"
+  deletion_protection_enabled = true
+
+  attribute {
+    name = "id"
+    type = "S"
+  }
+
+  point_in_time_recovery {
+    enabled = true
+  }
+
+  server_side_encryption {
+    enabled     = true
+    kms_key_arn = aws_kms_key.this.arn
+  }
+  read_capacity  = 5
+  write_capacity = 5
+}
+
+resource "aws_appautoscaling_target" "orders_read" {
+  service_namespace  = "dynamodb"
+  resource_id        = "table/${aws_dynamodb_table.dynamodb_provisioned.name}"
+  scalable_dimension = "dynamodb:table:ReadCapacityUnits"
+  min_capacity       = 5
+  max_capacity       = 100
+}
+
+resource "aws_appautoscaling_target" "orders_write" {
+  service_namespace  = "dynamodb"
+  resource_id        = "table/${aws_dynamodb_table.dynamodb_provisioned.name}"
+  scalable_dimension = "dynamodb:table:WriteCapacityUnits"
+  min_capacity       = 5
+  max_capacity       = 100
+}

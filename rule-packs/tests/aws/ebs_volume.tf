@@ -31,3 +31,11 @@ resource "aws_ebs_volume" "ebs_gp2" {
   encrypted         = true
   kms_key_id        = aws_kms_key.this.arn
 }
+
+# expect fail: aws-ebs-current-volume-type
+resource "aws_ebs_volume" "ebs_default_type" {
+  availability_zone = "eu-west-1a"
+  size              = 100
+  encrypted         = true
+  kms_key_id        = aws_kms_key.this.arn
+}

@@ -8,7 +8,7 @@ resource "aws_fsx_lustre_file_system" "good" {
   kms_key_id                  = aws_kms_key.this.arn
 }
 
-# expect fail: aws-fsx-cmk
+# expect fail: aws-fsx-lustre-cmk
 resource "aws_fsx_lustre_file_system" "fsx_lustre_aws_key" {
   storage_capacity            = 1200
   subnet_ids                  = ["subnet-0a1b2c3d"]
@@ -16,9 +16,8 @@ resource "aws_fsx_lustre_file_system" "fsx_lustre_aws_key" {
   per_unit_storage_throughput = 125
 }
 
-# Scratch file systems take no key: the check does not apply.
+# A scratch file system (the default deployment type) takes no key: the check does not apply.
 resource "aws_fsx_lustre_file_system" "fsx_lustre_scratch" {
   storage_capacity = 1200
   subnet_ids       = ["subnet-0a1b2c3d"]
-  deployment_type  = "SCRATCH_2"
 }
