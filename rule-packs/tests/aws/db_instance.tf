@@ -76,7 +76,7 @@ resource "aws_db_instance" "rds_backup_retention" {
   storage_encrypted                   = true
   kms_key_id                          = aws_kms_key.this.arn
   publicly_accessible                 = false
-  backup_retention_period             = 1
+  backup_retention_period             = 0
   deletion_protection                 = true
   multi_az                            = true
   iam_database_authentication_enabled = true

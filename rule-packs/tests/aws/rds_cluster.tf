@@ -105,7 +105,7 @@ resource "aws_rds_cluster" "rds_cluster_cmk" {
   db_cluster_parameter_group_name     = aws_rds_cluster_parameter_group.postgres_tls.name
 }
 
-# expect fail: aws-rds-cluster-postgres-parameter-group-forces-tls
+# expect fail: aws-rds-cluster-postgres-parameter-group-forces-tls, aws-rds-cluster-postgres-query-logging
 resource "aws_rds_cluster" "rds_cluster_postgres_no_tls" {
   cluster_identifier                  = "app"
   engine                              = "aurora-postgresql"
@@ -117,6 +117,20 @@ resource "aws_rds_cluster" "rds_cluster_postgres_no_tls" {
   copy_tags_to_snapshot               = true
   enabled_cloudwatch_logs_exports     = ["postgresql"]
   db_cluster_parameter_group_name     = aws_rds_cluster_parameter_group.postgres_plain.name
+}
+
+# expect fail: aws-rds-cluster-postgres-query-logging
+resource "aws_rds_cluster" "rds_cluster_postgres_no_statement_log" {
+  cluster_identifier                  = "app"
+  engine                              = "aurora-postgresql"
+  storage_encrypted                   = true
+  kms_key_id                          = aws_kms_key.this.arn
+  backup_retention_period             = 14
+  deletion_protection                 = true
+  iam_database_authentication_enabled = true
+  copy_tags_to_snapshot               = true
+  enabled_cloudwatch_logs_exports     = ["postgresql"]
+  db_cluster_parameter_group_name     = aws_rds_cluster_parameter_group.postgres_tls_quiet.name
 }
 
 # expect fail: aws-rds-cluster-mysql-parameter-group-forces-tls
@@ -149,6 +163,21 @@ resource "aws_rds_cluster" "rds_cluster_mysql_tls" {
 
 resource "aws_rds_cluster_parameter_group" "postgres_tls" {
   name   = "aurora-postgres-tls"
+  family = "aurora-postgresql16"
+
+  parameter {
+    name  = "rds.force_ssl"
+    value = "1"
+  }
+
+  parameter {
+    name  = "log_statement"
+    value = "ddl"
+  }
+}
+
+resource "aws_rds_cluster_parameter_group" "postgres_tls_quiet" {
+  name   = "aurora-postgres-tls-quiet"
   family = "aurora-postgresql16"
 
   parameter {
