@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_athena_database" "good" {
   name   = "analytics"
   bucket = "example-data"

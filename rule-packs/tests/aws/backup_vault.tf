@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_backup_vault" "good" {
   name        = "daily"
   kms_key_arn = aws_kms_key.this.arn

@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_batch_job_definition" "good" {
   name = "etl"
   type = "container"

@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_cloudtrail" "good" {
   name                          = "org"
   s3_bucket_name                = aws_s3_bucket.logs.id

@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_cloudwatch_log_group" "good" {
   name              = "/app/api"
   retention_in_days = 365

@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_cloudwatch_metric_alarm" "good" {
   alarm_name          = "api-5xx"
   namespace           = "AWS/ApplicationELB"

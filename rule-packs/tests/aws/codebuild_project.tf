@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_codebuild_project" "good" {
   name           = "app"
   service_role   = aws_iam_role.rds_monitoring.arn

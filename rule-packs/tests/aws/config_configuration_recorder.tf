@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_config_configuration_recorder" "good" {
   name     = "default"
   role_arn = aws_iam_role.config.arn

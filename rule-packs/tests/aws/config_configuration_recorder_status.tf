@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_config_configuration_recorder_status" "good" {
   name       = aws_config_configuration_recorder.good.name
   is_enabled = true

@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_dax_cluster" "good" {
   cluster_name                     = "items-cache"
   iam_role_arn                     = aws_iam_role.rds_monitoring.arn

@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_db_instance" "good" {
   identifier                          = "app"
   engine                              = "postgres"

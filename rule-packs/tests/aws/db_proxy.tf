@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_db_proxy" "good" {
   name           = "app"
   engine_family  = "POSTGRESQL"

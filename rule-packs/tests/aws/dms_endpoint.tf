@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_dms_endpoint" "good" {
   endpoint_id     = "source"
   endpoint_type   = "source"

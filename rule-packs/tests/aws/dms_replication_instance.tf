@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_dms_replication_instance" "good" {
   replication_instance_id     = "migration"
   replication_instance_class  = "dms.t3.medium"

@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_docdb_cluster" "good" {
   cluster_identifier              = "catalog"
   engine                          = "docdb"

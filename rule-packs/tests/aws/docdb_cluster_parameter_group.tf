@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_docdb_cluster_parameter_group" "good" {
   name   = "catalog"
   family = "docdb5.0"

@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_dynamodb_table" "good" {
   name                        = "items"
   billing_mode                = "PAY_PER_REQUEST"

@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_ebs_snapshot" "good" {
   volume_id = aws_ebs_volume.good.id
 }

@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_ebs_snapshot_block_public_access" "good" {
   state = "block-all-sharing"
 }

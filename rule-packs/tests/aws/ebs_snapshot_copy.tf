@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_ebs_snapshot_copy" "good" {
   source_snapshot_id = aws_ebs_snapshot.good.id
   source_region      = "eu-west-1"

@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_ebs_volume" "good" {
   availability_zone = "eu-west-1a"
   size              = 100

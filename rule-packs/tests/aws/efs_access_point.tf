@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_efs_access_point" "good" {
   file_system_id = aws_efs_file_system.good.id
 

@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_elasticache_cluster" "good" {
   cluster_id               = "sessions"
   engine                   = "redis"

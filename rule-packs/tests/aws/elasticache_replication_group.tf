@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_elasticache_replication_group" "good" {
   replication_group_id       = "cache"
   description                = "cache"

@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_elasticsearch_domain" "good" {
   elasticsearch_version = "7.10"
 

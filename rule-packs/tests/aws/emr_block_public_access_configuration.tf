@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_emr_block_public_access_configuration" "good" {
   block_public_security_group_rules = true
 

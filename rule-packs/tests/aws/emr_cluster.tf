@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_emr_cluster" "good" {
   name                   = "spark"
   release_label          = "emr-7.1.0"

@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_fsx_lustre_file_system" "good" {
   storage_capacity            = 1200
   subnet_ids                  = ["subnet-0a1b2c3d"]

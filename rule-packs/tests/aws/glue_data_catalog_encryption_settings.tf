@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_glue_data_catalog_encryption_settings" "good" {
   data_catalog_encryption_settings {
     connection_password_encryption {

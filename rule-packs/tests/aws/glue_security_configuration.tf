@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_glue_security_configuration" "good" {
   name = "etl"
 

@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_guardduty_detector_feature" "good" {
   detector_id = aws_guardduty_detector.good.id
   name        = "S3_DATA_EVENTS"

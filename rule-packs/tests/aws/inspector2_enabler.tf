@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_inspector2_enabler" "good" {
   account_ids    = ["111122223333"]
   resource_types = ["EC2", "ECR", "LAMBDA"]

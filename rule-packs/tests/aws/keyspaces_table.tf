@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_keyspaces_table" "good" {
   keyspace_name = "orders"
   table_name    = "events"

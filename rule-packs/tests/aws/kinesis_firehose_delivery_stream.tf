@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_kinesis_firehose_delivery_stream" "good" {
   name        = "events-to-s3"
   destination = "extended_s3"

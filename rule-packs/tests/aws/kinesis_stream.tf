@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_kinesis_stream" "good" {
   name            = "events"
   shard_count     = 1

@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_kms_key_policy" "good" {
   key_id = aws_kms_key.good.id
 

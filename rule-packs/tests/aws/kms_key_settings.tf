@@ -1,5 +1,4 @@
 # Well configured, with a key policy: every rule that applies to it passes.
-
 resource "aws_kms_key" "settings_good" {
   description             = "orders data key"
   enable_key_rotation     = true

@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_memorydb_cluster" "good" {
   name                     = "sessions"
   acl_name                 = "sessions-acl"

@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_msk_cluster" "good" {
   cluster_name           = "events"
   kafka_version          = "3.6.0"

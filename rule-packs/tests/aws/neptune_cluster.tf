@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_neptune_cluster" "good" {
   cluster_identifier                  = "graph"
   engine                              = "neptune"

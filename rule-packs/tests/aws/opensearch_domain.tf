@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_opensearch_domain" "good" {
   domain_name = "search"
 

@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_rds_cluster" "good" {
   cluster_identifier                  = "app"
   engine                              = "aurora-postgresql"

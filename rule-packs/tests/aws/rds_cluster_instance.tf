@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_rds_cluster_instance" "good" {
   identifier                      = "app-1"
   cluster_identifier              = aws_rds_cluster.good.id

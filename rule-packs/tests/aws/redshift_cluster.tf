@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_redshift_cluster" "good" {
   cluster_identifier                  = "dw"
   node_type                           = "ra3.xlplus"

@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_redshift_parameter_group" "good" {
   name   = "dw"
   family = "redshift-1.0"

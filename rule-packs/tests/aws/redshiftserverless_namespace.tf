@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_redshiftserverless_namespace" "good" {
   namespace_name = "analytics"
   kms_key_id     = aws_kms_key.this.arn

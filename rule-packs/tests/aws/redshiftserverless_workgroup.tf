@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_redshiftserverless_workgroup" "good" {
   namespace_name       = "analytics"
   workgroup_name       = "analytics"

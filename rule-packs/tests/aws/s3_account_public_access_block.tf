@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_s3_account_public_access_block" "good" {
   block_public_acls       = true
   block_public_policy     = true

@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_s3_bucket_logging" "good" {
   bucket        = "example-data"
   target_bucket = "example-access-logs"

@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_s3_bucket_policy" "good" {
   bucket = "example-data"
   policy = jsonencode({

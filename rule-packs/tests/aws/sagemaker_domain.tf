@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_sagemaker_domain" "good" {
   domain_name             = "studio"
   auth_mode               = "IAM"

@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_sagemaker_endpoint_configuration" "good" {
   name        = "model"
   kms_key_arn = aws_kms_key.this.arn

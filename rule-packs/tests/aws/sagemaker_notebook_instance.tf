@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_sagemaker_notebook_instance" "good" {
   name                   = "research"
   role_arn               = aws_iam_role.rds_monitoring.arn

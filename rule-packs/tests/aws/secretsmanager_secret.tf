@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_secretsmanager_secret" "good" {
   name       = "db-password"
   kms_key_id = aws_kms_key.this.arn

@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_secretsmanager_secret_policy" "good" {
   secret_arn          = aws_secretsmanager_secret.good.arn
   block_public_policy = true

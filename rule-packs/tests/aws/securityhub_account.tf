@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_securityhub_account" "good" {
   enable_default_standards  = true
   auto_enable_controls      = true

@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_sns_topic" "good" {
   name              = "alerts"
   display_name      = "Platform alerts"

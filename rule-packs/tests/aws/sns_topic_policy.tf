@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_sns_topic_policy" "good" {
   arn = aws_sns_topic.good.arn
   policy = jsonencode({

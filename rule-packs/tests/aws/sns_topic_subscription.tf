@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_sns_topic_subscription" "good" {
   topic_arn = aws_sns_topic.good.arn
   protocol  = "https"

@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_sqs_queue" "good" {
   name              = "jobs"
   kms_master_key_id = aws_kms_key.this.arn

@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_sqs_queue_policy" "good" {
   queue_url = aws_sqs_queue.good.id
   policy = jsonencode({

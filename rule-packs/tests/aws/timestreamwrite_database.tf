@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_timestreamwrite_database" "good" {
   database_name = "metrics"
   kms_key_id    = aws_kms_key.this.arn

@@ -1,5 +1,4 @@
 # Well configured: every rule that applies to it passes.
-
 resource "aws_workspaces_workspace" "good" {
   directory_id                   = "d-1234567890"
   bundle_id                      = "wsb-0123456789"
