@@ -115,6 +115,36 @@ resource "aws_codebuild_project" "codebuild_privileged" {
   }
 }
 
+# expect fail: aws-codebuild-source-tls
+resource "aws_codebuild_project" "codebuild_insecure_source" {
+  name           = "app"
+  service_role   = aws_iam_role.rds_monitoring.arn
+  encryption_key = aws_kms_key.this.arn
+
+  artifacts {
+    type     = "S3"
+    location = "example-data"
+  }
+
+  environment {
+    compute_type = "BUILD_GENERAL1_SMALL"
+    image        = "aws/codebuild/standard:7.0"
+    type         = "LINUX_CONTAINER"
+  }
+
+  source {
+    type         = "GITHUB"
+    location     = "https://github.com/example/app.git"
+    insecure_ssl = true
+  }
+
+  logs_config {
+    cloudwatch_logs {
+      group_name = "/codebuild/app"
+    }
+  }
+}
+
 # expect fail: aws-codebuild-logs
 resource "aws_codebuild_project" "codebuild_no_logs" {
   name           = "app"

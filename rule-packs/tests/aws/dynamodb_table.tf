@@ -98,6 +98,94 @@ resource "aws_dynamodb_table" "dynamodb_deletion_protection" {
   }
 }
 
+# A global table whose replica keeps backups and its own customer-managed key.
+resource "aws_dynamodb_table" "dynamodb_global" {
+  name                        = "items-global"
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "id"
+  deletion_protection_enabled = true
+
+  attribute {
+    name = "id"
+    type = "S"
+  }
+
+  point_in_time_recovery {
+    enabled = true
+  }
+
+  server_side_encryption {
+    enabled     = true
+    kms_key_arn = aws_kms_key.this.arn
+  }
+  stream_enabled   = true
+  stream_view_type = "NEW_AND_OLD_IMAGES"
+
+  replica {
+    region_name            = "eu-central-1"
+    kms_key_arn            = "arn:aws:kms:eu-central-1:111122223333:key/replica"
+    point_in_time_recovery = true
+  }
+}
+
+# expect fail: aws-dynamodb-replica-pitr
+resource "aws_dynamodb_table" "dynamodb_replica_no_pitr" {
+  name                        = "items-global"
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "id"
+  deletion_protection_enabled = true
+
+  attribute {
+    name = "id"
+    type = "S"
+  }
+
+  point_in_time_recovery {
+    enabled = true
+  }
+
+  server_side_encryption {
+    enabled     = true
+    kms_key_arn = aws_kms_key.this.arn
+  }
+  stream_enabled   = true
+  stream_view_type = "NEW_AND_OLD_IMAGES"
+
+  replica {
+    region_name = "eu-central-1"
+    kms_key_arn = "arn:aws:kms:eu-central-1:111122223333:key/replica"
+  }
+}
+
+# expect fail: aws-dynamodb-replica-cmk
+resource "aws_dynamodb_table" "dynamodb_replica_aws_key" {
+  name                        = "items-global"
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "id"
+  deletion_protection_enabled = true
+
+  attribute {
+    name = "id"
+    type = "S"
+  }
+
+  point_in_time_recovery {
+    enabled = true
+  }
+
+  server_side_encryption {
+    enabled     = true
+    kms_key_arn = aws_kms_key.this.arn
+  }
+  stream_enabled   = true
+  stream_view_type = "NEW_AND_OLD_IMAGES"
+
+  replica {
+    region_name            = "eu-central-1"
+    point_in_time_recovery = true
+  }
+}
+
 # A provisioned table whose capacity Application Auto Scaling manages.
 resource "aws_dynamodb_table" "dynamodb_provisioned" {
   name                        = "orders"

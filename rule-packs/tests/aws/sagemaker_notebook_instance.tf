@@ -8,6 +8,26 @@ resource "aws_sagemaker_notebook_instance" "good" {
   direct_internet_access = "Disabled"
   root_access            = "Disabled"
   kms_key_id             = aws_kms_key.this.arn
+
+  instance_metadata_service_configuration {
+    minimum_instance_metadata_service_version = "2"
+  }
+}
+
+# expect fail: aws-sagemaker-notebook-imdsv2
+resource "aws_sagemaker_notebook_instance" "sagemaker_notebook_imdsv1" {
+  name                   = "research"
+  role_arn               = aws_iam_role.rds_monitoring.arn
+  instance_type          = "ml.t3.medium"
+  subnet_id              = "subnet-0a1b2c3d"
+  security_groups        = ["sg-0a1b2c3d"]
+  direct_internet_access = "Disabled"
+  root_access            = "Disabled"
+  kms_key_id             = aws_kms_key.this.arn
+
+  instance_metadata_service_configuration {
+    minimum_instance_metadata_service_version = "1"
+  }
 }
 
 # expect fail: aws-sagemaker-notebook-no-internet
@@ -19,6 +39,10 @@ resource "aws_sagemaker_notebook_instance" "sagemaker_notebook_internet" {
   security_groups = ["sg-0a1b2c3d"]
   root_access     = "Disabled"
   kms_key_id      = aws_kms_key.this.arn
+
+  instance_metadata_service_configuration {
+    minimum_instance_metadata_service_version = "2"
+  }
 }
 
 # expect fail: aws-sagemaker-notebook-no-root
@@ -30,6 +54,10 @@ resource "aws_sagemaker_notebook_instance" "sagemaker_notebook_root" {
   security_groups        = ["sg-0a1b2c3d"]
   direct_internet_access = "Disabled"
   kms_key_id             = aws_kms_key.this.arn
+
+  instance_metadata_service_configuration {
+    minimum_instance_metadata_service_version = "2"
+  }
 }
 
 # expect fail: aws-sagemaker-notebook-cmk
@@ -41,4 +69,8 @@ resource "aws_sagemaker_notebook_instance" "sagemaker_notebook_aws_key" {
   security_groups        = ["sg-0a1b2c3d"]
   direct_internet_access = "Disabled"
   root_access            = "Disabled"
+
+  instance_metadata_service_configuration {
+    minimum_instance_metadata_service_version = "2"
+  }
 }
