@@ -614,6 +614,7 @@ resource "aws_kms_key" "companion_no_alias" {
 resource "aws_instance" "companion_ssh_closed" {
   ami                         = data.aws_ami.al2023.id
   instance_type               = "t3.micro"
+  iam_instance_profile        = aws_iam_instance_profile.app.name
   subnet_id                   = aws_subnet.private.id
   associate_public_ip_address = false
   monitoring                  = true
@@ -635,6 +636,7 @@ resource "aws_instance" "companion_ssh_closed" {
 resource "aws_instance" "companion_ssh_open" {
   ami                         = data.aws_ami.al2023.id
   instance_type               = "t3.micro"
+  iam_instance_profile        = aws_iam_instance_profile.app.name
   subnet_id                   = aws_subnet.private.id
   associate_public_ip_address = false
   monitoring                  = true
