@@ -266,10 +266,11 @@ resource "kubernetes_cron_job_v1" "k8s_workload_no_privilege_escalation" {
               image             = "example/api:1.4.2@sha256:a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1"
               image_pull_policy = "Always"
               security_context {
-                privileged                = false
-                read_only_root_filesystem = true
-                run_as_non_root           = true
-                run_as_user               = "10001"
+                privileged                 = false
+                allow_privilege_escalation = true
+                read_only_root_filesystem  = true
+                run_as_non_root            = true
+                run_as_user                = "10001"
                 capabilities {
                   drop = ["ALL"]
                 }
@@ -740,9 +741,6 @@ resource "kubernetes_cron_job_v1" "k8s_workload_drop_all_capabilities" {
                 read_only_root_filesystem  = true
                 run_as_non_root            = true
                 run_as_user                = "10001"
-                capabilities {
-                  drop = ["NET_RAW"]
-                }
                 seccomp_profile {
                   type = "RuntimeDefault"
                 }

@@ -303,10 +303,11 @@ resource "kubernetes_deployment" "k8s_no_privilege_escalation" {
             container_port = 8080
           }
           security_context {
-            privileged                = false
-            read_only_root_filesystem = true
-            run_as_non_root           = true
-            run_as_user               = "10001"
+            privileged                 = false
+            allow_privilege_escalation = true
+            read_only_root_filesystem  = true
+            run_as_non_root            = true
+            run_as_user                = "10001"
             capabilities {
               drop = ["ALL"]
             }

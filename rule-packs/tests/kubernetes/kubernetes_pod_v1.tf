@@ -260,10 +260,11 @@ resource "kubernetes_pod_v1" "k8s_workload_no_privilege_escalation" {
         container_port = 8080
       }
       security_context {
-        privileged                = false
-        read_only_root_filesystem = true
-        run_as_non_root           = true
-        run_as_user               = "10001"
+        privileged                 = false
+        allow_privilege_escalation = true
+        read_only_root_filesystem  = true
+        run_as_non_root            = true
+        run_as_user                = "10001"
         capabilities {
           drop = ["ALL"]
         }
@@ -674,9 +675,6 @@ resource "kubernetes_pod_v1" "k8s_workload_drop_all_capabilities" {
         read_only_root_filesystem  = true
         run_as_non_root            = true
         run_as_user                = "10001"
-        capabilities {
-          drop = ["NET_RAW"]
-        }
         seccomp_profile {
           type = "RuntimeDefault"
         }
