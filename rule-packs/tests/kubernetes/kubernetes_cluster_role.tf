@@ -31,3 +31,20 @@ resource "kubernetes_cluster_role" "k8s_role_no_secret_read_2" {
     verbs      = ["watch"]
   }
 }
+
+# expect fail: k8s-role-no-csr-approval
+resource "kubernetes_cluster_role" "k8s_role_no_csr_approval" {
+  metadata {
+    name = "reader"
+  }
+  rule {
+    api_groups = [""]
+    resources  = ["configmaps", "pods"]
+    verbs      = ["get", "list", "watch"]
+  }
+  rule {
+    api_groups = ["certificates.k8s.io"]
+    resources  = ["signers"]
+    verbs      = ["approve"]
+  }
+}

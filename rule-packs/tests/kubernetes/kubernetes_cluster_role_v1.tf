@@ -133,3 +133,49 @@ resource "kubernetes_cluster_role_v1" "k8s_role_no_webhook_config_write" {
     verbs      = ["get", "patch"]
   }
 }
+
+# expect fail: k8s-role-no-persistent-volume-create
+resource "kubernetes_cluster_role_v1" "k8s_role_no_persistent_volume_create" {
+  metadata {
+    name = "reader"
+  }
+  rule {
+    api_groups = [""]
+    resources  = ["configmaps", "pods"]
+    verbs      = ["get", "list", "watch"]
+  }
+  rule {
+    api_groups = [""]
+    resources  = ["persistentvolumes"]
+    verbs      = ["get", "create"]
+  }
+}
+
+# expect fail: k8s-role-no-csr-approval
+resource "kubernetes_cluster_role_v1" "k8s_role_no_csr_approval" {
+  metadata {
+    name = "reader"
+  }
+  rule {
+    api_groups = [""]
+    resources  = ["configmaps", "pods"]
+    verbs      = ["get", "list", "watch"]
+  }
+  rule {
+    api_groups = ["certificates.k8s.io"]
+    resources  = ["certificatesigningrequests/approval"]
+    verbs      = ["update"]
+  }
+}
+
+# Reading certificate signing requests approves none.
+resource "kubernetes_cluster_role_v1" "reads_csrs" {
+  metadata {
+    name = "reader"
+  }
+  rule {
+    api_groups = ["certificates.k8s.io"]
+    resources  = ["certificatesigningrequests"]
+    verbs      = ["get", "list", "watch"]
+  }
+}

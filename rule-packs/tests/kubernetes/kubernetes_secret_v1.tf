@@ -20,3 +20,15 @@ resource "kubernetes_secret_v1" "in_default_namespace" {
     username = var.db_username
   }
 }
+
+# expect fail: k8s-secret-no-service-account-token
+resource "kubernetes_secret_v1" "service_account_token" {
+  metadata {
+    name      = "api-token"
+    namespace = "apps"
+    annotations = {
+      "kubernetes.io/service-account.name" = "api"
+    }
+  }
+  type = "kubernetes.io/service-account-token"
+}
