@@ -159,3 +159,52 @@ resource "aws_s3_bucket_notification" "raw_data" {
 
   depends_on = [aws_lambda_permission.allow_raw_bucket]
 }
+
+
+# Raw data refuses requests that do not use TLS
+resource "aws_s3_bucket_policy" "raw_data" {
+  bucket = aws_s3_bucket.raw_data.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "DenyInsecureTransport"
+      Effect    = "Deny"
+      Principal = "*"
+      Action    = "s3:*"
+      Resource  = [aws_s3_bucket.raw_data.arn, "${aws_s3_bucket.raw_data.arn}/*"]
+      Condition = { Bool = { "aws:SecureTransport" = "false" } }
+    }]
+  })
+}
+
+# Processed data refuses requests that do not use TLS
+resource "aws_s3_bucket_policy" "processed_data" {
+  bucket = aws_s3_bucket.processed_data.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "DenyInsecureTransport"
+      Effect    = "Deny"
+      Principal = "*"
+      Action    = "s3:*"
+      Resource  = [aws_s3_bucket.processed_data.arn, "${aws_s3_bucket.processed_data.arn}/*"]
+      Condition = { Bool = { "aws:SecureTransport" = "false" } }
+    }]
+  })
+}
+
+# Scripts refuses requests that do not use TLS
+resource "aws_s3_bucket_policy" "scripts" {
+  bucket = aws_s3_bucket.scripts.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "DenyInsecureTransport"
+      Effect    = "Deny"
+      Principal = "*"
+      Action    = "s3:*"
+      Resource  = [aws_s3_bucket.scripts.arn, "${aws_s3_bucket.scripts.arn}/*"]
+      Condition = { Bool = { "aws:SecureTransport" = "false" } }
+    }]
+  })
+}

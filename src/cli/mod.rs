@@ -181,12 +181,18 @@ pub struct ScanArgs {
     #[arg(long = "unknown", value_enum, default_value_t = UnknownPolicy::Pass)]
     pub unknown: UnknownPolicy,
 
-    /// Evaluate only rules whose id matches this glob; repeatable.
-    #[arg(long = "include-rules", value_name = "GLOB")]
+    /// Evaluate only rules whose id (a former id, or a peer scanner's id) matches this glob;
+    /// repeatable. `--check` is checkov's name for it.
+    #[arg(long = "include-rules", visible_alias = "check", value_name = "GLOB")]
     pub include_rules: Vec<String>,
 
-    /// Skip rules whose id matches this glob; repeatable.
-    #[arg(long = "exclude-rules", value_name = "GLOB")]
+    /// Skip rules whose id (a former id, or a peer scanner's id) matches this glob; repeatable.
+    /// `--skip-check` is checkov's name for it.
+    #[arg(
+        long = "exclude-rules",
+        visible_alias = "skip-check",
+        value_name = "GLOB"
+    )]
     pub exclude_rules: Vec<String>,
 
     /// A variables file (.tfvars or .tfvars.json) for every scanned module; repeatable.

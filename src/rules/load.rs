@@ -81,6 +81,7 @@ const RULE_KEYS: &[&str] = &[
     "frameworks",
     "tags",
     "aliases",
+    "peers",
     "metadata",
     "referenced_by",
     "not_referenced_by",
@@ -317,6 +318,7 @@ impl<'a> Loader<'a> {
             frameworks: self.frameworks(item.get("frameworks")),
             tags,
             aliases: self.strings(item.get("aliases")),
+            peers: self.peers(item.get("peers")),
             packs: Vec::new(),
             origin: Origin {
                 file: self.file.to_string(),
@@ -896,7 +898,46 @@ impl<'a> Loader<'a> {
             .map(|(name, controls)| (name, self.strings(Some(controls))))
             .collect()
     }
+
+    /// `peers: {trivy: [AVD-AWS-0107], checkov: [CKV_AWS_24], python-riveter: [...]}`.
+    fn peers(&mut self, value: Option<&Yaml>) -> BTreeMap<String, Vec<String>> {
+        let Some(value) = value else {
+            return BTreeMap::new();
+        };
+        let Some(entries) = value.entries() else {
+            self.error(
+                value.line,
+                format!(
+                    "`peers` must map scanner names ({}) to their ids for this check, found {}",
+                    PEER_SCANNERS.join(", "),
+                    value.kind()
+                ),
+            );
+            return BTreeMap::new();
+        };
+        let pairs: Vec<(String, u32, &Yaml)> = entries
+            .map(|(name, key, v)| (name.to_string(), key.line, v))
+            .collect();
+        let mut peers = BTreeMap::new();
+        for (name, line, ids) in pairs {
+            if !PEER_SCANNERS.contains(&name.as_str()) {
+                self.error(
+                    line,
+                    format!(
+                        "unknown scanner `{name}` in `peers` (expected {})",
+                        PEER_SCANNERS.join(", ")
+                    ),
+                );
+                continue;
+            }
+            peers.insert(name, self.strings(Some(ids)));
+        }
+        peers
+    }
 }
+
+/// The scanners whose ids a check may record in `peers:`.
+const PEER_SCANNERS: &[&str] = &["trivy", "checkov", "python-riveter"];
 
 /// A map whose keys all name operators: `{contains: "0.0.0.0/0"}`, `{gte: 1, lte: 5}`.
 fn is_operator_map(value: &Yaml) -> bool {

@@ -98,15 +98,27 @@ impl RuleSet {
 
     /// Keeps the rules whose id matches an include glob (when any is given) and no exclude glob.
     pub fn select(&mut self, include: &[String], exclude: &[String]) -> Result<(), String> {
-        let include = globs(include)?;
-        let exclude = globs(exclude)?;
-        // A check's former ids select it too, so patterns written for a pack's copies still work.
+        let include = globs(&with_bare_trivy_ids(include))?;
+        let exclude = globs(&with_bare_trivy_ids(exclude))?;
+        // A check's former ids and its peers' ids select it too, so patterns written for a
+        // pack's copies, for another scanner or for the Python riveter still work.
         self.rules.retain(|rule| {
-            (include.is_empty() || rule.ids().any(|id| include.is_match(id)))
-                && !rule.ids().any(|id| exclude.is_match(id))
+            (include.is_empty() || rule.answers_to().any(|id| include.is_match(id)))
+                && !rule.answers_to().any(|id| exclude.is_match(id))
         });
         Ok(())
     }
+}
+
+/// Older trivy releases printed `AVD-AWS-0107` for what trivy 0.76 prints `AWS-0107`, the form
+/// the catalog records: a pattern in the old form also matches the new one.
+fn with_bare_trivy_ids(patterns: &[String]) -> Vec<String> {
+    let bare = patterns.iter().filter_map(|p| p.strip_prefix("AVD-"));
+    patterns
+        .iter()
+        .map(String::clone)
+        .chain(bare.map(str::to_string))
+        .collect()
 }
 
 fn globs(patterns: &[String]) -> Result<GlobSet, String> {

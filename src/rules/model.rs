@@ -197,15 +197,27 @@ pub struct Rule {
     /// Ids the rule was published under before (a pack's own copy of a catalog check): they
     /// still select it, suppress it and match baselines.
     pub aliases: Vec<String>,
+    /// The ids other scanners give the same check, by scanner (`peers:`, docs/rules.md): they
+    /// select and suppress it too. Unlike a former id, one peer id may name several checks, one
+    /// per form of the setting (inline block, standalone rule resource, companion resource).
+    pub peers: BTreeMap<String, Vec<String>>,
     /// The packs that selected this rule, in the order they were given; empty for a rule file.
     pub packs: Vec<String>,
     pub origin: Origin,
 }
 
 impl Rule {
-    /// The rule's id or one of its former ids.
+    /// The rule's id, one of its former ids, or the id a peer scanner gives it (a trivy id also
+    /// with the `AVD-` prefix older trivy releases printed).
     pub fn known_as(&self, id: &str) -> bool {
-        self.id == id || self.aliases.iter().any(|a| a == id)
+        let bare = id.strip_prefix("AVD-").unwrap_or(id);
+        self.answers_to().any(|known| known == id || known == bare)
+    }
+
+    /// Every id that selects or suppresses the rule: its own, its former ones, and its peers'.
+    pub fn answers_to(&self) -> impl Iterator<Item = &str> {
+        let peers = self.peers.values().flatten().map(String::as_str);
+        self.ids().chain(peers)
     }
 
     /// Every id the rule answers to: its own first, then its former ones.

@@ -358,6 +358,7 @@ pub fn docs() -> Result<String, String> {
         if !names.is_empty() {
             let _ = writeln!(out, "\nFrameworks: {}.", names.join(", "));
         }
+        pack_checks_table(&mut out, pack, &catalog);
         out.push_str("\n| Control | Checks |\n|---|---|\n");
         for ((framework, control), checks) in pack.controls() {
             let links: Vec<String> = checks.iter().map(|c| format!("[`{c}`](#{c})")).collect();
@@ -425,6 +426,55 @@ fn check_section(out: &mut String, check: &Rule, packs: Option<&Vec<(&str, &Pack
     if !check.aliases.is_empty() {
         let aliases: Vec<String> = check.aliases.iter().map(|a| format!("`{a}`")).collect();
         let _ = writeln!(out, "\nFormer ids: {}.", aliases.join(", "));
+    }
+    let peers: Vec<String> = PEERS
+        .iter()
+        .filter_map(|(scanner, title)| {
+            let ids = peer_ids(check, scanner);
+            (!ids.is_empty()).then(|| format!("{title} {ids}"))
+        })
+        .collect();
+    if !peers.is_empty() {
+        let _ = writeln!(out, "\nPeers: {}.", peers.join("; "));
+    }
+}
+
+/// The scanners whose ids a check records (`peers:`), with the names the docs give them.
+const PEERS: [(&str, &str); 3] = [
+    ("trivy", "trivy"),
+    ("checkov", "checkov"),
+    ("python-riveter", "Python riveter"),
+];
+
+/// A check's ids for one peer scanner, as code, or the empty string.
+fn peer_ids(check: &Rule, scanner: &str) -> String {
+    check.peers.get(scanner).map_or(String::new(), |ids| {
+        ids.iter()
+            .map(|id| format!("`{id}`"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
+/// A pack's checks with the ids other scanners give them, so a skip list or a migration can be
+/// read off the table.
+fn pack_checks_table(out: &mut String, pack: &Pack, catalog: &Catalog) {
+    out.push_str(
+        "\n| Check | Severity | trivy | checkov | Python riveter |\n|---|---|---|---|---|\n",
+    );
+    for entry in &pack.entries {
+        let Some(check) = catalog.get(&entry.check) else {
+            continue;
+        };
+        let severity = entry.severity.unwrap_or(check.severity);
+        let _ = writeln!(
+            out,
+            "| [`{id}`](#{id}) | {severity} | {} | {} | {} |",
+            peer_ids(check, "trivy"),
+            peer_ids(check, "checkov"),
+            peer_ids(check, "python-riveter"),
+            id = check.id,
+        );
     }
 }
 

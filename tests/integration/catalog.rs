@@ -588,3 +588,68 @@ fn a_users_rule_declares_frameworks_and_an_old_style_pack_file_still_loads() {
         "{table}"
     );
 }
+
+/// A check records the ids other scanners give it: a skip list written for checkov or trivy, or
+/// a filter written for the Python riveter, selects and suppresses the same check, and one peer
+/// id may name a check per form of the setting.
+#[test]
+fn peer_scanners_ids_select_and_suppress_the_checks_that_record_them() {
+    let checks = "rules:\n  - id: kms-rotation\n    resource_type: aws_kms_key\n    assertions: [{key: enable_key_rotation, operator: equals, value: true}]\n    peers: {checkov: [CKV_AWS_7], trivy: [AWS-0065], python-riveter: [kms_key_rotation]}\n  - id: kms-rotation-window\n    resource_type: aws_kms_key\n    assertions: [{key: deletion_window_in_days, operator: greater_than_or_equal, value: 30}]\n    peers: {checkov: [CKV_AWS_7]}\n  - id: kms-described\n    resource_type: aws_kms_key\n    assertions: [{key: description, operator: exists}]\n";
+    let dir = catalog_dir(
+        checks,
+        &[(
+            "p",
+            "- {check: kms-rotation}\n- {check: kms-rotation-window}\n- {check: kms-described}\n",
+        )],
+    );
+    let failing = |args: &[&str]| -> BTreeSet<String> {
+        let mut all = vec!["scan", "-p", "p.yml", "-t", "main.tf", "-f", "json"];
+        all.extend(args);
+        let out = riveter(dir.path(), &all);
+        let json: Value =
+            serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", stderr(&out)));
+        json["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["status"] == "fail")
+            .map(|r| r["rule_id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let set = |ids: &[&str]| ids.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>();
+    assert_eq!(
+        failing(&[]),
+        set(&["kms-described", "kms-rotation", "kms-rotation-window"])
+    );
+    assert_eq!(
+        failing(&["--skip-check", "CKV_AWS_7"]),
+        set(&["kms-described"])
+    );
+    assert_eq!(
+        failing(&["--check", "AVD-AWS-0065"]),
+        set(&["kms-rotation"])
+    );
+    assert_eq!(
+        failing(&["--include-rules", "kms_*"]),
+        set(&["kms-rotation"])
+    );
+
+    fs::write(
+        dir.path().join("main.tf"),
+        "# riveter:ignore CKV_AWS_7 reason=\"rotated by hand\"\nresource \"aws_kms_key\" \"k\" {\n  enable_key_rotation = false\n}\n",
+    )
+    .unwrap();
+    assert_eq!(failing(&[]), set(&["kms-described"]));
+
+    let unknown = "rules:\n  - id: kms-rotation\n    resource_type: aws_kms_key\n    assertions: [{key: enable_key_rotation, operator: equals, value: true}]\n    peers: {tfsec: [aws-kms-auto-rotate-keys]}\n";
+    let dir = catalog_dir(unknown, &[("p", "- {check: kms-rotation}\n")]);
+    let out = riveter(dir.path(), &["scan", "-p", "p.yml", "-t", "main.tf"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains(
+            "unknown scanner `tfsec` in `peers` (expected trivy, checkov, python-riveter)"
+        ),
+        "{err}"
+    );
+}

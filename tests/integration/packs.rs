@@ -49,6 +49,49 @@ fn the_seeds_pack_command_passes_the_example_cleanly() {
     assert!(text.contains(", 0 failed, 0 unknown,"), "{text}");
 }
 
+/// A bucket's public access block, encryption and versioning are resources of their own: the
+/// walkthrough's packs fail a bucket that has none, not only a companion that is wrong.
+#[test]
+fn the_seeds_packs_fail_a_bucket_without_its_companion_resources() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("main.tf"),
+        "resource \"aws_s3_bucket\" \"bare\" {\n  bucket = \"bare\"\n}\n",
+    )
+    .unwrap();
+    let out = riveter(
+        dir.path(),
+        &[
+            "scan",
+            "-p",
+            "aws-security",
+            "-p",
+            "soc2-security",
+            "-t",
+            "main.tf",
+            "-f",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let failed: Vec<&str> = json["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["status"] == "fail")
+        .map(|r| r["rule_id"].as_str().unwrap())
+        .collect();
+    for expected in [
+        "aws-s3-bucket-public-access-block",
+        "aws-s3-bucket-encryption-configuration",
+        "aws-s3-bucket-versioning-resource",
+        "aws-s3-bucket-policy-requires-tls",
+    ] {
+        assert!(failed.contains(&expected), "{expected} not in {failed:?}");
+    }
+}
+
 #[test]
 fn every_pack_finds_the_mistakes_example_wanting() {
     let out = riveter(
@@ -87,8 +130,11 @@ fn packs_list_and_show() {
         "aws-well-architected",
         "azure-security",
         "cis-azure",
+        "azure-hipaa",
+        "azure-well-architected",
         "gcp-security",
         "cis-gcp",
+        "gcp-well-architected",
         "kubernetes-security",
         "multi-cloud-security",
         "companion-resources",

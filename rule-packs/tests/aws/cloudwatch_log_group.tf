@@ -17,3 +17,9 @@ resource "aws_cloudwatch_log_group" "log_group_kms" {
   name              = "/app/api"
   retention_in_days = 365
 }
+
+# expect fail: aws-log-group-retention-set
+resource "aws_cloudwatch_log_group" "log_group_kept_forever" {
+  name       = "/app/api"
+  kms_key_id = aws_kms_key.this.arn
+}

@@ -31,6 +31,20 @@ resource "aws_s3_bucket_versioning" "example_data" {
   }
 }
 
+resource "aws_s3_bucket_lifecycle_configuration" "example_data" {
+  bucket = "example-data"
+
+  rule {
+    id     = "expire-noncurrent"
+    status = "Enabled"
+    filter {}
+
+    noncurrent_version_expiration {
+      noncurrent_days = 90
+    }
+  }
+}
+
 resource "aws_s3_bucket_logging" "example_data" {
   bucket        = "example-data"
   target_bucket = "example-access-logs"
@@ -94,6 +108,20 @@ resource "aws_s3_bucket_versioning" "companion_complete" {
 
   versioning_configuration {
     status = "Enabled"
+  }
+}
+
+resource "aws_s3_bucket_lifecycle_configuration" "companion_complete" {
+  bucket = aws_s3_bucket.companion_complete.id
+
+  rule {
+    id     = "expire-noncurrent"
+    status = "Enabled"
+    filter {}
+
+    noncurrent_version_expiration {
+      noncurrent_days = 90
+    }
   }
 }
 
@@ -164,6 +192,21 @@ resource "aws_s3_bucket_versioning" "companion_each" {
 
   versioning_configuration {
     status = "Enabled"
+  }
+}
+
+resource "aws_s3_bucket_lifecycle_configuration" "companion_each" {
+  for_each = toset(["raw", "curated"])
+  bucket   = aws_s3_bucket.companion_each[each.key].id
+
+  rule {
+    id     = "expire-noncurrent"
+    status = "Enabled"
+    filter {}
+
+    noncurrent_version_expiration {
+      noncurrent_days = 90
+    }
   }
 }
 
@@ -239,6 +282,21 @@ resource "aws_s3_bucket_versioning" "companion_each_value" {
   }
 }
 
+resource "aws_s3_bucket_lifecycle_configuration" "companion_each_value" {
+  for_each = aws_s3_bucket.companion_each_value
+  bucket   = each.value.bucket
+
+  rule {
+    id     = "expire-noncurrent"
+    status = "Enabled"
+    filter {}
+
+    noncurrent_version_expiration {
+      noncurrent_days = 90
+    }
+  }
+}
+
 resource "aws_s3_bucket_logging" "companion_each_value" {
   for_each      = aws_s3_bucket.companion_each_value
   bucket        = each.value.bucket
@@ -272,7 +330,7 @@ resource "aws_s3_bucket_policy" "companion_each_value" {
 }
 
 # No companion resource at all: every check of a companion fails, on the bucket's line.
-# expect fail: aws-s3-bucket-public-access-block, aws-s3-bucket-encryption-configuration, aws-s3-bucket-versioning-resource, aws-s3-bucket-logging-resource, aws-s3-bucket-ownership-controls, aws-s3-bucket-policy-requires-tls
+# expect fail: aws-s3-bucket-public-access-block, aws-s3-bucket-encryption-configuration, aws-s3-bucket-versioning-resource, aws-s3-bucket-logging-resource, aws-s3-bucket-ownership-controls, aws-s3-bucket-policy-requires-tls, aws-s3-bucket-kms-encryption-resource, aws-s3-bucket-lifecycle-configuration
 resource "aws_s3_bucket" "companion_none" {
   bucket = "companion-none"
   tags = {
@@ -306,6 +364,20 @@ resource "aws_s3_bucket_versioning" "companion_weak_block" {
 
   versioning_configuration {
     status = "Enabled"
+  }
+}
+
+resource "aws_s3_bucket_lifecycle_configuration" "companion_weak_block" {
+  bucket = aws_s3_bucket.companion_weak_block.bucket
+
+  rule {
+    id     = "expire-noncurrent"
+    status = "Enabled"
+    filter {}
+
+    noncurrent_version_expiration {
+      noncurrent_days = 90
+    }
   }
 }
 
@@ -383,6 +455,20 @@ resource "aws_s3_bucket_versioning" "companion_public_acl" {
   }
 }
 
+resource "aws_s3_bucket_lifecycle_configuration" "companion_public_acl" {
+  bucket = aws_s3_bucket.companion_public_acl.id
+
+  rule {
+    id     = "expire-noncurrent"
+    status = "Enabled"
+    filter {}
+
+    noncurrent_version_expiration {
+      noncurrent_days = 90
+    }
+  }
+}
+
 resource "aws_s3_bucket_logging" "companion_public_acl" {
   bucket        = aws_s3_bucket.companion_public_acl.id
   target_bucket = "example-access-logs"
@@ -453,6 +539,20 @@ resource "aws_s3_bucket_versioning" "companion_private_acl" {
   }
 }
 
+resource "aws_s3_bucket_lifecycle_configuration" "companion_private_acl" {
+  bucket = aws_s3_bucket.companion_private_acl.id
+
+  rule {
+    id     = "expire-noncurrent"
+    status = "Enabled"
+    filter {}
+
+    noncurrent_version_expiration {
+      noncurrent_days = 90
+    }
+  }
+}
+
 resource "aws_s3_bucket_logging" "companion_private_acl" {
   bucket        = aws_s3_bucket.companion_private_acl.id
   target_bucket = "example-access-logs"
@@ -514,6 +614,7 @@ resource "aws_kms_key" "companion_no_alias" {
 resource "aws_instance" "companion_ssh_closed" {
   ami                         = data.aws_ami.al2023.id
   instance_type               = "t3.micro"
+  iam_instance_profile        = aws_iam_instance_profile.app.name
   subnet_id                   = aws_subnet.private.id
   associate_public_ip_address = false
   monitoring                  = true
@@ -535,6 +636,7 @@ resource "aws_instance" "companion_ssh_closed" {
 resource "aws_instance" "companion_ssh_open" {
   ami                         = data.aws_ami.al2023.id
   instance_type               = "t3.micro"
+  iam_instance_profile        = aws_iam_instance_profile.app.name
   subnet_id                   = aws_subnet.private.id
   associate_public_ip_address = false
   monitoring                  = true
@@ -587,6 +689,11 @@ resource "aws_db_instance" "companion_tls" {
   auto_minor_version_upgrade          = true
   copy_tags_to_snapshot               = true
   enabled_cloudwatch_logs_exports     = ["postgresql"]
+  max_allocated_storage               = 100
+  performance_insights_enabled        = true
+  performance_insights_kms_key_id     = aws_kms_key.good.arn
+  monitoring_interval                 = 60
+  monitoring_role_arn                 = aws_iam_role.rds_monitoring.arn
   parameter_group_name                = "companion-force-ssl"
 }
 
@@ -606,6 +713,11 @@ resource "aws_db_instance" "companion_no_tls" {
   auto_minor_version_upgrade          = true
   copy_tags_to_snapshot               = true
   enabled_cloudwatch_logs_exports     = ["postgresql"]
+  max_allocated_storage               = 100
+  performance_insights_enabled        = true
+  performance_insights_kms_key_id     = aws_kms_key.good.arn
+  monitoring_interval                 = 60
+  monitoring_role_arn                 = aws_iam_role.rds_monitoring.arn
   parameter_group_name                = aws_db_parameter_group.companion_plain.name
 }
 

@@ -20,3 +20,13 @@ resource "aws_config_configuration_recorder" "config_all_resources" {
     resource_types                = ["AWS::S3::Bucket"]
   }
 }
+
+# expect fail: aws-config-global-resources
+resource "aws_config_configuration_recorder" "config_no_global_resources" {
+  name     = "default"
+  role_arn = aws_iam_role.config.arn
+
+  recording_group {
+    all_supported = true
+  }
+}

@@ -5,7 +5,7 @@ resource "aws_default_security_group" "good" {
 
 # expect fail: aws-default-sg-closed
 resource "aws_default_security_group" "default_sg_closed" {
-  vpc_id = aws_vpc.this.id
+  vpc_id = aws_vpc.vpc_default_sg_restricted.id
 
   ingress {
     protocol  = "-1"

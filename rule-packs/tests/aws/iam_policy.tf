@@ -59,8 +59,8 @@ resource "aws_iam_policy" "allow_everything_but_iam" {
 
 # expect fail: aws-iam-no-admin-policy
 resource "aws_iam_role_policy" "admin_written_as_json" {
-  name = "admin"
-  role = aws_iam_role.this.id
+  name   = "admin"
+  role   = aws_iam_role.this.id
   policy = <<-JSON
     {
       "Version": "2012-10-17",
@@ -87,6 +87,7 @@ resource "aws_iam_policy" "admin_in_one_region" {
   })
 }
 
+# expect fail: aws-iam-policy-document-no-admin
 data "aws_iam_policy_document" "admin_in_one_region" {
   statement {
     actions   = ["*"]
@@ -131,4 +132,74 @@ data "aws_iam_policy_document" "read_in_one_region" {
 resource "aws_iam_policy" "read_in_one_region" {
   name   = "regional-read"
   policy = data.aws_iam_policy_document.read_in_one_region.json
+}
+
+# expect fail: aws-iam-policy-document-no-admin
+data "aws_iam_policy_document" "iam_policy_document_no_admin" {
+  statement {
+    not_actions = ["iam:*", "organizations:*"]
+    resources   = ["*"]
+  }
+}
+
+# expect fail: aws-iam-policy-no-full-iam
+resource "aws_iam_policy" "iam_policy_no_full_iam" {
+  name = "identity-admin"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = ["iam:*", "sts:AssumeRole"]
+      Resource = "*"
+    }]
+  })
+}
+
+# expect fail: aws-iam-policy-no-full-iam
+resource "aws_iam_group_policy" "full_iam_written_as_json" {
+  name   = "identity-admin"
+  group  = aws_iam_group.admins.name
+  policy = <<-JSON
+    {
+      "Version": "2012-10-17",
+      "Statement": [
+        { "Action": "iam:*", "Resource": "*", "Effect": "Allow" }
+      ]
+    }
+  JSON
+}
+
+# Well configured: read-only IAM, and a Deny of every IAM action.
+resource "aws_iam_group_policy" "iam_read_only" {
+  name  = "identity-audit"
+  group = aws_iam_group.admins.name
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      { Effect = "Allow", Action = ["iam:Get*", "iam:List*"], Resource = "*" },
+      { Effect = "Deny", Action = "iam:*", Resource = "*" }
+    ]
+  })
+}
+
+# expect fail: aws-iam-policy-document-no-full-iam
+data "aws_iam_policy_document" "iam_policy_document_no_full_iam" {
+  statement {
+    effect    = "Allow"
+    actions   = ["iam:*"]
+    resources = ["*"]
+  }
+}
+
+# Well configured: the actions a deploy role needs, and a Deny of every IAM action.
+data "aws_iam_policy_document" "deploy" {
+  statement {
+    actions   = ["ecs:UpdateService", "ecs:DescribeServices"]
+    resources = [aws_ecs_service.app.id]
+  }
+  statement {
+    effect    = "Deny"
+    actions   = ["iam:*"]
+    resources = ["*"]
+  }
 }

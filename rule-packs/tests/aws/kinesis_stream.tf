@@ -11,3 +11,11 @@ resource "aws_kinesis_stream" "kinesis_kms" {
   name        = "events"
   shard_count = 1
 }
+
+# expect fail: aws-kinesis-cmk
+resource "aws_kinesis_stream" "kinesis_aws_managed_key" {
+  name            = "events"
+  shard_count     = 1
+  encryption_type = "KMS"
+  kms_key_id      = "alias/aws/kinesis"
+}

@@ -14,3 +14,11 @@ resource "aws_lambda_permission" "lambda_permission_source" {
   function_name = aws_lambda_function.this.function_name
   principal     = "s3.amazonaws.com"
 }
+
+# expect fail: aws-lambda-permission-not-public
+resource "aws_lambda_permission" "lambda_permission_not_public" {
+  statement_id  = "AnyoneMayInvoke"
+  action        = "lambda:InvokeFunction"
+  function_name = aws_lambda_function.good.function_name
+  principal     = "*"
+}

@@ -24,6 +24,10 @@ resource "azurerm_storage_account" "companion_open_network" {
   infrastructure_encryption_enabled = true
 
   blob_properties {
+    container_delete_retention_policy {
+      days = 30
+    }
+
     versioning_enabled = true
 
     delete_retention_policy {
@@ -32,6 +36,7 @@ resource "azurerm_storage_account" "companion_open_network" {
   }
 }
 
+# expect fail: azure-storage-network-rules-deny
 resource "azurerm_storage_account_network_rules" "companion_open_network" {
   storage_account_id = azurerm_storage_account.companion_open_network.id
   default_action     = "Allow"
@@ -52,6 +57,10 @@ resource "azurerm_storage_account" "companion_no_network_rules" {
   infrastructure_encryption_enabled = true
 
   blob_properties {
+    container_delete_retention_policy {
+      days = 30
+    }
+
     versioning_enabled = true
 
     delete_retention_policy {
@@ -66,6 +75,9 @@ resource "azurerm_monitor_diagnostic_setting" "key_vaults" {
     good             = azurerm_key_vault.good.id
     purge_protection = azurerm_key_vault.azure_keyvault_purge_protection.id
     network_deny     = azurerm_key_vault.azure_keyvault_network_deny.id
+    rbac             = azurerm_key_vault.azure_keyvault_rbac.id
+    rbac_v4          = azurerm_key_vault.rbac_v4.id
+    purge_policy     = azurerm_key_vault.azure_keyvault_access_policy_no_purge.id
   }
   name                       = "audit-${each.key}"
   target_resource_id         = each.value
@@ -128,4 +140,216 @@ resource "azurerm_subnet" "companion_gateway" {
   resource_group_name  = azurerm_resource_group.this.name
   virtual_network_name = "companion"
   address_prefixes     = ["10.0.255.0/27"]
+}
+
+# The SQL servers of mssql_server.tf, each with auditing on.
+resource "azurerm_mssql_server_extended_auditing_policy" "servers" {
+  for_each = {
+    tls12         = azurerm_mssql_server.azure_sql_tls12.id
+    public_access = azurerm_mssql_server.azure_sql_no_public_access.id
+    entra_admin   = azurerm_mssql_server.azure_sql_entra_admin.id
+  }
+  server_id              = each.value
+  log_monitoring_enabled = true
+}
+
+# A SQL server whose auditing is turned off.
+# expect fail: azure-sql-auditing
+resource "azurerm_mssql_server" "companion_auditing_off" {
+  name                          = "companion-sql-off"
+  resource_group_name           = azurerm_resource_group.this.name
+  location                      = azurerm_resource_group.this.location
+  version                       = "12.0"
+  minimum_tls_version           = "1.2"
+  public_network_access_enabled = false
+
+  azuread_administrator {
+    login_username              = "sql-admins"
+    object_id                   = var.sql_admin_group_id
+    azuread_authentication_only = true
+  }
+}
+
+resource "azurerm_mssql_server_extended_auditing_policy" "companion_auditing_off" {
+  server_id = azurerm_mssql_server.companion_auditing_off.id
+  enabled   = false
+}
+
+# A SQL server without auditing.
+# expect fail: azure-sql-auditing
+resource "azurerm_mssql_server" "companion_no_auditing" {
+  name                          = "companion-sql-none"
+  resource_group_name           = azurerm_resource_group.this.name
+  location                      = azurerm_resource_group.this.location
+  version                       = "12.0"
+  minimum_tls_version           = "1.2"
+  public_network_access_enabled = false
+
+  azuread_administrator {
+    login_username              = "sql-admins"
+    object_id                   = var.sql_admin_group_id
+    azuread_authentication_only = true
+  }
+}
+
+# The storage accounts of this folder: each encrypted with a customer-managed key, logging its
+# queue requests, and sending its logs to a diagnostic setting.
+resource "azurerm_storage_account_customer_managed_key" "accounts" {
+  for_each = {
+    good                                      = azurerm_storage_account.good.id
+    azure_storage_https                       = azurerm_storage_account.azure_storage_https.id
+    azure_storage_tls12                       = azurerm_storage_account.azure_storage_tls12.id
+    azure_storage_no_public_blobs             = azurerm_storage_account.azure_storage_no_public_blobs.id
+    azure_storage_network_deny                = azurerm_storage_account.azure_storage_network_deny.id
+    azure_storage_no_shared_key               = azurerm_storage_account.azure_storage_no_shared_key.id
+    azure_storage_blob_versioning             = azurerm_storage_account.azure_storage_blob_versioning.id
+    data_lake                                 = azurerm_storage_account.data_lake.id
+    general_purpose_v1                        = azurerm_storage_account.general_purpose_v1.id
+    file_shares                               = azurerm_storage_account.file_shares.id
+    flat_v2                                   = azurerm_storage_account.flat_v2.id
+    namespace_unknown                         = azurerm_storage_account.namespace_unknown.id
+    kind_unknown                              = azurerm_storage_account.kind_unknown.id
+    azure_storage_trusted_services            = azurerm_storage_account.azure_storage_trusted_services.id
+    companion_open_network                    = azurerm_storage_account.companion_open_network.id
+    companion_no_network_rules                = azurerm_storage_account.companion_no_network_rules.id
+    azure_storage_infrastructure_encryption   = azurerm_storage_account.azure_storage_infrastructure_encryption.id
+    azure_storage_geo_redundant               = azurerm_storage_account.azure_storage_geo_redundant.id
+    azure_storage_blob_soft_delete            = azurerm_storage_account.azure_storage_blob_soft_delete.id
+    azure_storage_container_soft_delete       = azurerm_storage_account.azure_storage_container_soft_delete.id
+    azure_storage_sas_expiration_policy       = azurerm_storage_account.azure_storage_sas_expiration_policy.id
+    azure_storage_no_cross_tenant_replication = azurerm_storage_account.azure_storage_no_cross_tenant_replication.id
+    azure_storage_queue_logging               = azurerm_storage_account.azure_storage_queue_logging.id
+    azure_storage_queue_logging_resource      = azurerm_storage_account.azure_storage_queue_logging_resource.id
+    queue_logging_incomplete                  = azurerm_storage_account.queue_logging_incomplete.id
+    azure_storage_diagnostic_setting          = azurerm_storage_account.azure_storage_diagnostic_setting.id
+    premium_zrs                               = azurerm_storage_account.premium_zrs.id
+  }
+  storage_account_id        = each.value
+  key_vault_id              = azurerm_key_vault.good.id
+  key_name                  = azurerm_key_vault_key.good.name
+  user_assigned_identity_id = var.storage_identity_id
+}
+
+resource "azurerm_storage_account_queue_properties" "accounts" {
+  for_each = {
+    good                                      = azurerm_storage_account.good.id
+    azure_storage_https                       = azurerm_storage_account.azure_storage_https.id
+    azure_storage_tls12                       = azurerm_storage_account.azure_storage_tls12.id
+    azure_storage_no_public_blobs             = azurerm_storage_account.azure_storage_no_public_blobs.id
+    azure_storage_network_deny                = azurerm_storage_account.azure_storage_network_deny.id
+    azure_storage_no_shared_key               = azurerm_storage_account.azure_storage_no_shared_key.id
+    azure_storage_blob_versioning             = azurerm_storage_account.azure_storage_blob_versioning.id
+    data_lake                                 = azurerm_storage_account.data_lake.id
+    general_purpose_v1                        = azurerm_storage_account.general_purpose_v1.id
+    flat_v2                                   = azurerm_storage_account.flat_v2.id
+    namespace_unknown                         = azurerm_storage_account.namespace_unknown.id
+    kind_unknown                              = azurerm_storage_account.kind_unknown.id
+    azure_storage_trusted_services            = azurerm_storage_account.azure_storage_trusted_services.id
+    companion_open_network                    = azurerm_storage_account.companion_open_network.id
+    companion_no_network_rules                = azurerm_storage_account.companion_no_network_rules.id
+    azure_storage_infrastructure_encryption   = azurerm_storage_account.azure_storage_infrastructure_encryption.id
+    azure_storage_geo_redundant               = azurerm_storage_account.azure_storage_geo_redundant.id
+    azure_storage_blob_soft_delete            = azurerm_storage_account.azure_storage_blob_soft_delete.id
+    azure_storage_container_soft_delete       = azurerm_storage_account.azure_storage_container_soft_delete.id
+    azure_storage_sas_expiration_policy       = azurerm_storage_account.azure_storage_sas_expiration_policy.id
+    azure_storage_no_cross_tenant_replication = azurerm_storage_account.azure_storage_no_cross_tenant_replication.id
+    azure_storage_customer_managed_key        = azurerm_storage_account.azure_storage_customer_managed_key.id
+    azure_storage_diagnostic_setting          = azurerm_storage_account.azure_storage_diagnostic_setting.id
+  }
+  storage_account_id = each.value
+
+  logging {
+    version               = "1.0"
+    read                  = true
+    write                 = true
+    delete                = true
+    retention_policy_days = 90
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "storage_accounts" {
+  for_each = {
+    good                                      = azurerm_storage_account.good.id
+    azure_storage_https                       = azurerm_storage_account.azure_storage_https.id
+    azure_storage_tls12                       = azurerm_storage_account.azure_storage_tls12.id
+    azure_storage_no_public_blobs             = azurerm_storage_account.azure_storage_no_public_blobs.id
+    azure_storage_network_deny                = azurerm_storage_account.azure_storage_network_deny.id
+    azure_storage_no_shared_key               = azurerm_storage_account.azure_storage_no_shared_key.id
+    azure_storage_blob_versioning             = azurerm_storage_account.azure_storage_blob_versioning.id
+    data_lake                                 = azurerm_storage_account.data_lake.id
+    general_purpose_v1                        = azurerm_storage_account.general_purpose_v1.id
+    file_shares                               = azurerm_storage_account.file_shares.id
+    flat_v2                                   = azurerm_storage_account.flat_v2.id
+    namespace_unknown                         = azurerm_storage_account.namespace_unknown.id
+    kind_unknown                              = azurerm_storage_account.kind_unknown.id
+    azure_storage_trusted_services            = azurerm_storage_account.azure_storage_trusted_services.id
+    companion_open_network                    = azurerm_storage_account.companion_open_network.id
+    companion_no_network_rules                = azurerm_storage_account.companion_no_network_rules.id
+    azure_storage_infrastructure_encryption   = azurerm_storage_account.azure_storage_infrastructure_encryption.id
+    azure_storage_geo_redundant               = azurerm_storage_account.azure_storage_geo_redundant.id
+    azure_storage_blob_soft_delete            = azurerm_storage_account.azure_storage_blob_soft_delete.id
+    azure_storage_container_soft_delete       = azurerm_storage_account.azure_storage_container_soft_delete.id
+    azure_storage_sas_expiration_policy       = azurerm_storage_account.azure_storage_sas_expiration_policy.id
+    azure_storage_no_cross_tenant_replication = azurerm_storage_account.azure_storage_no_cross_tenant_replication.id
+    azure_storage_queue_logging               = azurerm_storage_account.azure_storage_queue_logging.id
+    azure_storage_customer_managed_key        = azurerm_storage_account.azure_storage_customer_managed_key.id
+    azure_storage_queue_logging_resource      = azurerm_storage_account.azure_storage_queue_logging_resource.id
+    queue_logging_incomplete                  = azurerm_storage_account.queue_logging_incomplete.id
+    inline_queue_logging                      = azurerm_storage_account.inline_queue_logging.id
+    premium_zrs                               = azurerm_storage_account.premium_zrs.id
+  }
+  name                       = "storage-${each.key}"
+  target_resource_id         = "${each.value}/blobServices/default"
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.this.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+}
+
+# The virtual machines of this folder, each backed up.
+resource "azurerm_backup_protected_vm" "vms" {
+  for_each = {
+    good                        = azurerm_linux_virtual_machine.good.id
+    azure_vm_no_password_auth   = azurerm_linux_virtual_machine.azure_vm_no_password_auth.id
+    azure_vm_encryption_at_host = azurerm_linux_virtual_machine.azure_vm_encryption_at_host.id
+    more_good                   = azurerm_linux_virtual_machine.more_good.id
+    no_identity                 = azurerm_linux_virtual_machine.no_identity.id
+    no_boot_diagnostics         = azurerm_linux_virtual_machine.no_boot_diagnostics.id
+  }
+  resource_group_name = azurerm_resource_group.this.name
+  recovery_vault_name = "example-vault"
+  source_vm_id        = each.value
+  backup_policy_id    = var.backup_policy_id
+}
+
+# A virtual machine without a backup.
+# expect fail: azure-vm-backup
+resource "azurerm_windows_virtual_machine" "companion_no_backup" {
+  name                       = "win"
+  resource_group_name        = azurerm_resource_group.this.name
+  location                   = azurerm_resource_group.this.location
+  size                       = "Standard_D2s_v5"
+  admin_username             = "azureuser"
+  admin_password             = var.admin_password
+  encryption_at_host_enabled = true
+  network_interface_ids      = [azurerm_network_interface.good.id]
+
+  os_disk {
+    caching              = "ReadWrite"
+    storage_account_type = "Premium_LRS"
+  }
+
+  source_image_reference {
+    publisher = "MicrosoftWindowsServer"
+    offer     = "WindowsServer"
+    sku       = "2022-datacenter-azure-edition"
+    version   = "latest"
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+
+  boot_diagnostics {}
 }

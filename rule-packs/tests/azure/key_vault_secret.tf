@@ -14,3 +14,11 @@ resource "azurerm_key_vault_secret" "azure_keyvault_secret_expiry" {
   key_vault_id = azurerm_key_vault.this.id
   content_type = "password"
 }
+
+# expect fail: azure-keyvault-secret-content-type
+resource "azurerm_key_vault_secret" "azure_keyvault_secret_content_type" {
+  name            = "db-password"
+  value           = random_password.db.result
+  key_vault_id    = azurerm_key_vault.this.id
+  expiration_date = "2027-06-30T00:00:00Z"
+}

@@ -1,5 +1,8 @@
 # Well configured: every rule that applies to it passes.
 resource "azurerm_kubernetes_cluster" "good" {
+  sku_tier                          = "Standard"
+  automatic_upgrade_channel         = "patch"
+  disk_encryption_set_id            = azurerm_disk_encryption_set.this.id
   name                              = "platform"
   location                          = azurerm_resource_group.this.location
   resource_group_name               = azurerm_resource_group.this.name
@@ -11,6 +14,7 @@ resource "azurerm_kubernetes_cluster" "good" {
   oidc_issuer_enabled               = true
 
   default_node_pool {
+    host_encryption_enabled      = true
     name                         = "system"
     vm_size                      = "Standard_D4s_v5"
     node_count                   = 3
@@ -29,10 +33,18 @@ resource "azurerm_kubernetes_cluster" "good" {
   azure_active_directory_role_based_access_control {
     azure_rbac_enabled = true
   }
+
+  oms_agent {
+    log_analytics_workspace_id      = azurerm_log_analytics_workspace.this.id
+    msi_auth_for_monitoring_enabled = true
+  }
 }
 
 # expect fail: azure-aks-rbac
 resource "azurerm_kubernetes_cluster" "azure_aks_rbac" {
+  sku_tier                          = "Standard"
+  automatic_upgrade_channel         = "patch"
+  disk_encryption_set_id            = azurerm_disk_encryption_set.this.id
   name                              = "platform"
   location                          = azurerm_resource_group.this.location
   resource_group_name               = azurerm_resource_group.this.name
@@ -44,6 +56,7 @@ resource "azurerm_kubernetes_cluster" "azure_aks_rbac" {
   oidc_issuer_enabled               = true
 
   default_node_pool {
+    host_encryption_enabled      = true
     name                         = "system"
     vm_size                      = "Standard_D4s_v5"
     node_count                   = 3
@@ -61,11 +74,19 @@ resource "azurerm_kubernetes_cluster" "azure_aks_rbac" {
 
   azure_active_directory_role_based_access_control {
     azure_rbac_enabled = true
+  }
+
+  oms_agent {
+    log_analytics_workspace_id      = azurerm_log_analytics_workspace.this.id
+    msi_auth_for_monitoring_enabled = true
   }
 }
 
 # expect fail: azure-aks-api-restricted
 resource "azurerm_kubernetes_cluster" "azure_aks_api_restricted" {
+  sku_tier                          = "Standard"
+  automatic_upgrade_channel         = "patch"
+  disk_encryption_set_id            = azurerm_disk_encryption_set.this.id
   name                              = "platform"
   location                          = azurerm_resource_group.this.location
   resource_group_name               = azurerm_resource_group.this.name
@@ -77,6 +98,7 @@ resource "azurerm_kubernetes_cluster" "azure_aks_api_restricted" {
   oidc_issuer_enabled               = true
 
   default_node_pool {
+    host_encryption_enabled      = true
     name                         = "system"
     vm_size                      = "Standard_D4s_v5"
     node_count                   = 3
@@ -95,10 +117,18 @@ resource "azurerm_kubernetes_cluster" "azure_aks_api_restricted" {
   azure_active_directory_role_based_access_control {
     azure_rbac_enabled = true
   }
+
+  oms_agent {
+    log_analytics_workspace_id      = azurerm_log_analytics_workspace.this.id
+    msi_auth_for_monitoring_enabled = true
+  }
 }
 
 # Also well configured (aks api servers must be private or restricted).
 resource "azurerm_kubernetes_cluster" "good_azure_aks_api_restricted_1" {
+  sku_tier                          = "Standard"
+  automatic_upgrade_channel         = "patch"
+  disk_encryption_set_id            = azurerm_disk_encryption_set.this.id
   name                              = "platform"
   location                          = azurerm_resource_group.this.location
   resource_group_name               = azurerm_resource_group.this.name
@@ -110,6 +140,7 @@ resource "azurerm_kubernetes_cluster" "good_azure_aks_api_restricted_1" {
   oidc_issuer_enabled               = true
 
   default_node_pool {
+    host_encryption_enabled      = true
     name                         = "system"
     vm_size                      = "Standard_D4s_v5"
     node_count                   = 3
@@ -132,10 +163,18 @@ resource "azurerm_kubernetes_cluster" "good_azure_aks_api_restricted_1" {
   api_server_access_profile {
     authorized_ip_ranges = ["203.0.113.0/24"]
   }
+
+  oms_agent {
+    log_analytics_workspace_id      = azurerm_log_analytics_workspace.this.id
+    msi_auth_for_monitoring_enabled = true
+  }
 }
 
 # expect fail: azure-aks-azure-policy
 resource "azurerm_kubernetes_cluster" "azure_aks_azure_policy" {
+  sku_tier                          = "Standard"
+  automatic_upgrade_channel         = "patch"
+  disk_encryption_set_id            = azurerm_disk_encryption_set.this.id
   name                              = "platform"
   location                          = azurerm_resource_group.this.location
   resource_group_name               = azurerm_resource_group.this.name
@@ -146,6 +185,7 @@ resource "azurerm_kubernetes_cluster" "azure_aks_azure_policy" {
   oidc_issuer_enabled               = true
 
   default_node_pool {
+    host_encryption_enabled      = true
     name                         = "system"
     vm_size                      = "Standard_D4s_v5"
     node_count                   = 3
@@ -163,11 +203,19 @@ resource "azurerm_kubernetes_cluster" "azure_aks_azure_policy" {
 
   azure_active_directory_role_based_access_control {
     azure_rbac_enabled = true
+  }
+
+  oms_agent {
+    log_analytics_workspace_id      = azurerm_log_analytics_workspace.this.id
+    msi_auth_for_monitoring_enabled = true
   }
 }
 
 # expect fail: azure-aks-network-policy
 resource "azurerm_kubernetes_cluster" "azure_aks_network_policy" {
+  sku_tier                          = "Standard"
+  automatic_upgrade_channel         = "patch"
+  disk_encryption_set_id            = azurerm_disk_encryption_set.this.id
   name                              = "platform"
   location                          = azurerm_resource_group.this.location
   resource_group_name               = azurerm_resource_group.this.name
@@ -179,6 +227,7 @@ resource "azurerm_kubernetes_cluster" "azure_aks_network_policy" {
   oidc_issuer_enabled               = true
 
   default_node_pool {
+    host_encryption_enabled      = true
     name                         = "system"
     vm_size                      = "Standard_D4s_v5"
     node_count                   = 3
@@ -196,10 +245,18 @@ resource "azurerm_kubernetes_cluster" "azure_aks_network_policy" {
   azure_active_directory_role_based_access_control {
     azure_rbac_enabled = true
   }
+
+  oms_agent {
+    log_analytics_workspace_id      = azurerm_log_analytics_workspace.this.id
+    msi_auth_for_monitoring_enabled = true
+  }
 }
 
 # expect fail: azure-aks-local-accounts
 resource "azurerm_kubernetes_cluster" "azure_aks_local_accounts" {
+  sku_tier                          = "Standard"
+  automatic_upgrade_channel         = "patch"
+  disk_encryption_set_id            = azurerm_disk_encryption_set.this.id
   name                              = "platform"
   location                          = azurerm_resource_group.this.location
   resource_group_name               = azurerm_resource_group.this.name
@@ -210,6 +267,7 @@ resource "azurerm_kubernetes_cluster" "azure_aks_local_accounts" {
   oidc_issuer_enabled               = true
 
   default_node_pool {
+    host_encryption_enabled      = true
     name                         = "system"
     vm_size                      = "Standard_D4s_v5"
     node_count                   = 3
@@ -227,5 +285,10 @@ resource "azurerm_kubernetes_cluster" "azure_aks_local_accounts" {
 
   azure_active_directory_role_based_access_control {
     azure_rbac_enabled = true
+  }
+
+  oms_agent {
+    log_analytics_workspace_id      = azurerm_log_analytics_workspace.this.id
+    msi_auth_for_monitoring_enabled = true
   }
 }

@@ -25,6 +25,12 @@ resource "azurerm_linux_virtual_machine" "good" {
     sku       = "server"
     version   = "latest"
   }
+
+  identity {
+    type = "SystemAssigned"
+  }
+
+  boot_diagnostics {}
 }
 
 # expect fail: azure-vm-no-password-auth
@@ -55,6 +61,12 @@ resource "azurerm_linux_virtual_machine" "azure_vm_no_password_auth" {
     sku       = "server"
     version   = "latest"
   }
+
+  identity {
+    type = "SystemAssigned"
+  }
+
+  boot_diagnostics {}
 }
 
 # expect fail: azure-vm-encryption-at-host
@@ -83,4 +95,10 @@ resource "azurerm_linux_virtual_machine" "azure_vm_encryption_at_host" {
     sku       = "server"
     version   = "latest"
   }
+
+  identity {
+    type = "SystemAssigned"
+  }
+
+  boot_diagnostics {}
 }

@@ -36,3 +36,16 @@ resource "azurerm_redis_cache" "azure_redis_tls12" {
   minimum_tls_version           = "1.0"
   public_network_access_enabled = false
 }
+
+# expect fail: azure-redis-no-public-access
+resource "azurerm_redis_cache" "azure_redis_no_public_access" {
+  name                          = "example-cache"
+  location                      = azurerm_resource_group.this.location
+  resource_group_name           = azurerm_resource_group.this.name
+  capacity                      = 1
+  family                        = "C"
+  sku_name                      = "Standard"
+  non_ssl_port_enabled          = false
+  minimum_tls_version           = "1.2"
+  public_network_access_enabled = true
+}

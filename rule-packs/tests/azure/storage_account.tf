@@ -17,6 +17,10 @@ resource "azurerm_storage_account" "good" {
   }
 
   blob_properties {
+    container_delete_retention_policy {
+      days = 30
+    }
+
     versioning_enabled = true
 
     delete_retention_policy {
@@ -44,6 +48,10 @@ resource "azurerm_storage_account" "azure_storage_https" {
   }
 
   blob_properties {
+    container_delete_retention_policy {
+      days = 30
+    }
+
     versioning_enabled = true
 
     delete_retention_policy {
@@ -71,6 +79,10 @@ resource "azurerm_storage_account" "azure_storage_tls12" {
   }
 
   blob_properties {
+    container_delete_retention_policy {
+      days = 30
+    }
+
     versioning_enabled = true
 
     delete_retention_policy {
@@ -97,6 +109,10 @@ resource "azurerm_storage_account" "azure_storage_no_public_blobs" {
   }
 
   blob_properties {
+    container_delete_retention_policy {
+      days = 30
+    }
+
     versioning_enabled = true
 
     delete_retention_policy {
@@ -119,6 +135,10 @@ resource "azurerm_storage_account" "azure_storage_network_deny" {
   infrastructure_encryption_enabled = true
 
   blob_properties {
+    container_delete_retention_policy {
+      days = 30
+    }
+
     versioning_enabled = true
 
     delete_retention_policy {
@@ -139,12 +159,21 @@ resource "azurerm_storage_account" "azure_storage_no_shared_key" {
   allow_nested_items_to_be_public   = false
   infrastructure_encryption_enabled = true
 
+  sas_policy {
+    expiration_period = "00.01:00:00"
+    expiration_action = "Block"
+  }
+
   network_rules {
     default_action = "Deny"
     bypass         = ["AzureServices"]
   }
 
   blob_properties {
+    container_delete_retention_policy {
+      days = 30
+    }
+
     versioning_enabled = true
 
     delete_retention_policy {
@@ -170,6 +199,16 @@ resource "azurerm_storage_account" "azure_storage_blob_versioning" {
     default_action = "Deny"
     bypass         = ["AzureServices"]
   }
+
+  blob_properties {
+    delete_retention_policy {
+      days = 30
+    }
+
+    container_delete_retention_policy {
+      days = 30
+    }
+  }
 }
 
 # The azurerm provider refuses versioning_enabled on an account with a hierarchical namespace
@@ -193,6 +232,10 @@ resource "azurerm_storage_account" "data_lake" {
   }
 
   blob_properties {
+    container_delete_retention_policy {
+      days = 30
+    }
+
     delete_retention_policy {
       days = 30
     }
@@ -215,6 +258,16 @@ resource "azurerm_storage_account" "general_purpose_v1" {
   network_rules {
     default_action = "Deny"
     bypass         = ["AzureServices"]
+  }
+
+  blob_properties {
+    delete_retention_policy {
+      days = 30
+    }
+
+    container_delete_retention_policy {
+      days = 30
+    }
   }
 }
 
@@ -258,6 +311,16 @@ resource "azurerm_storage_account" "flat_v2" {
     default_action = "Deny"
     bypass         = ["AzureServices"]
   }
+
+  blob_properties {
+    delete_retention_policy {
+      days = 30
+    }
+
+    container_delete_retention_policy {
+      days = 30
+    }
+  }
 }
 
 variable "is_hns_enabled" {
@@ -288,6 +351,16 @@ resource "azurerm_storage_account" "namespace_unknown" {
     default_action = "Deny"
     bypass         = ["AzureServices"]
   }
+
+  blob_properties {
+    delete_retention_policy {
+      days = 30
+    }
+
+    container_delete_retention_policy {
+      days = 30
+    }
+  }
 }
 
 # expect unknown: azure-storage-blob-versioning
@@ -307,5 +380,46 @@ resource "azurerm_storage_account" "kind_unknown" {
   network_rules {
     default_action = "Deny"
     bypass         = ["AzureServices"]
+  }
+
+  blob_properties {
+    delete_retention_policy {
+      days = 30
+    }
+
+    container_delete_retention_policy {
+      days = 30
+    }
+  }
+}
+
+# expect fail: azure-storage-trusted-services
+resource "azurerm_storage_account" "azure_storage_trusted_services" {
+  name                              = "examplelogs"
+  resource_group_name               = azurerm_resource_group.this.name
+  location                          = azurerm_resource_group.this.location
+  account_tier                      = "Standard"
+  account_replication_type          = "GRS"
+  min_tls_version                   = "TLS1_2"
+  https_traffic_only_enabled        = true
+  allow_nested_items_to_be_public   = false
+  shared_access_key_enabled         = false
+  infrastructure_encryption_enabled = true
+
+  network_rules {
+    default_action = "Deny"
+    bypass         = ["None"]
+  }
+
+  blob_properties {
+    container_delete_retention_policy {
+      days = 30
+    }
+
+    versioning_enabled = true
+
+    delete_retention_policy {
+      days = 30
+    }
   }
 }

@@ -31,6 +31,11 @@ resource "google_container_node_pool" "platform" {
       enable_integrity_monitoring = true
     }
   }
+
+  autoscaling {
+    total_min_node_count = 1
+    total_max_node_count = 10
+  }
 }
 
 # A cluster whose only node pool runs Ubuntu.
@@ -82,8 +87,24 @@ resource "google_container_cluster" "companion_ubuntu" {
   logging_config {
     enable_components = ["SYSTEM_COMPONENTS", "WORKLOADS"]
   }
+
+  enable_intranode_visibility = true
+
+  binary_authorization {
+    evaluation_mode = "PROJECT_SINGLETON_POLICY_ENFORCE"
+  }
+
+  authenticator_groups_config {
+    security_group = "gke-security-groups@example.com"
+  }
+
+  resource_labels = {
+    environment = "prod"
+    owner       = "platform"
+  }
 }
 
+# expect fail: gcp-gke-nodes-cos-image
 resource "google_container_node_pool" "companion_ubuntu" {
   name       = "ubuntu"
   cluster    = google_container_cluster.companion_ubuntu.id
@@ -112,6 +133,11 @@ resource "google_container_node_pool" "companion_ubuntu" {
       enable_integrity_monitoring = true
     }
   }
+
+  autoscaling {
+    total_min_node_count = 1
+    total_max_node_count = 10
+  }
 }
 
 # Buckets made public by an IAM member or an IAM binding.
@@ -132,6 +158,15 @@ resource "google_storage_bucket" "companion_public_member" {
 
   logging {
     log_bucket = google_storage_bucket.logs.name
+  }
+
+  lifecycle_rule {
+    condition {
+      days_since_noncurrent_time = 30
+    }
+    action {
+      type = "Delete"
+    }
   }
 }
 
@@ -160,8 +195,18 @@ resource "google_storage_bucket" "companion_public_binding" {
   logging {
     log_bucket = google_storage_bucket.logs.name
   }
+
+  lifecycle_rule {
+    condition {
+      days_since_noncurrent_time = 30
+    }
+    action {
+      type = "Delete"
+    }
+  }
 }
 
+# expect fail: gcp-gcs-iam-binding-not-public
 resource "google_storage_bucket_iam_binding" "companion_public_binding" {
   bucket  = google_storage_bucket.companion_public_binding.name
   role    = "roles/storage.objectViewer"

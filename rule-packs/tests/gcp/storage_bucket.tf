@@ -16,6 +16,15 @@ resource "google_storage_bucket" "good" {
   logging {
     log_bucket = google_storage_bucket.logs.name
   }
+
+  lifecycle_rule {
+    condition {
+      days_since_noncurrent_time = 30
+    }
+    action {
+      type = "Delete"
+    }
+  }
 }
 
 # expect fail: gcp-gcs-uniform-access
@@ -34,6 +43,15 @@ resource "google_storage_bucket" "gcp_gcs_uniform_access" {
 
   logging {
     log_bucket = google_storage_bucket.logs.name
+  }
+
+  lifecycle_rule {
+    condition {
+      days_since_noncurrent_time = 30
+    }
+    action {
+      type = "Delete"
+    }
   }
 }
 
@@ -55,6 +73,15 @@ resource "google_storage_bucket" "gcp_gcs_public_access_prevention" {
   logging {
     log_bucket = google_storage_bucket.logs.name
   }
+
+  lifecycle_rule {
+    condition {
+      days_since_noncurrent_time = 30
+    }
+    action {
+      type = "Delete"
+    }
+  }
 }
 
 # expect fail: gcp-gcs-versioning
@@ -70,6 +97,15 @@ resource "google_storage_bucket" "gcp_gcs_versioning" {
 
   logging {
     log_bucket = google_storage_bucket.logs.name
+  }
+
+  lifecycle_rule {
+    condition {
+      days_since_noncurrent_time = 30
+    }
+    action {
+      type = "Delete"
+    }
   }
 }
 
@@ -87,6 +123,15 @@ resource "google_storage_bucket" "gcp_gcs_cmek" {
   logging {
     log_bucket = google_storage_bucket.logs.name
   }
+
+  lifecycle_rule {
+    condition {
+      days_since_noncurrent_time = 30
+    }
+    action {
+      type = "Delete"
+    }
+  }
 }
 
 # expect fail: gcp-gcs-access-logs
@@ -102,6 +147,15 @@ resource "google_storage_bucket" "gcp_gcs_access_logs" {
 
   encryption {
     default_kms_key_name = google_kms_crypto_key.this.id
+  }
+
+  lifecycle_rule {
+    condition {
+      days_since_noncurrent_time = 30
+    }
+    action {
+      type = "Delete"
+    }
   }
 }
 
@@ -124,6 +178,15 @@ resource "google_storage_bucket" "hierarchical_namespace" {
   logging {
     log_bucket = google_storage_bucket.logs.name
   }
+
+  lifecycle_rule {
+    condition {
+      days_since_noncurrent_time = 30
+    }
+    action {
+      type = "Delete"
+    }
+  }
 }
 
 # An explicitly flat namespace is an ordinary bucket: versioning is checked.
@@ -144,6 +207,15 @@ resource "google_storage_bucket" "flat_namespace" {
 
   logging {
     log_bucket = google_storage_bucket.logs.name
+  }
+
+  lifecycle_rule {
+    condition {
+      days_since_noncurrent_time = 30
+    }
+    action {
+      type = "Delete"
+    }
   }
 }
 
@@ -171,6 +243,15 @@ resource "google_storage_bucket" "namespace_unknown" {
   logging {
     log_bucket = google_storage_bucket.logs.name
   }
+
+  lifecycle_rule {
+    condition {
+      days_since_noncurrent_time = 30
+    }
+    action {
+      type = "Delete"
+    }
+  }
 }
 
 # ...and one that has versioning passes whether the check applies or not.
@@ -194,5 +275,64 @@ resource "google_storage_bucket" "namespace_unknown_versioned" {
 
   logging {
     log_bucket = google_storage_bucket.logs.name
+  }
+
+  lifecycle_rule {
+    condition {
+      days_since_noncurrent_time = 30
+    }
+    action {
+      type = "Delete"
+    }
+  }
+}
+
+# expect fail: gcp-gcs-lifecycle-rules
+resource "google_storage_bucket" "gcp_gcs_lifecycle_rules" {
+  name                        = "example-data"
+  location                    = "EU"
+  uniform_bucket_level_access = true
+  public_access_prevention    = "enforced"
+
+  versioning {
+    enabled = true
+  }
+
+  encryption {
+    default_kms_key_name = google_kms_crypto_key.this.id
+  }
+
+  logging {
+    log_bucket = google_storage_bucket.logs.name
+  }
+}
+
+# expect fail: gcp-gcs-no-legacy-storage-class
+resource "google_storage_bucket" "legacy_class" {
+  name                        = "example-archive"
+  location                    = "EU"
+  storage_class               = "MULTI_REGIONAL"
+  uniform_bucket_level_access = true
+  public_access_prevention    = "enforced"
+
+  versioning {
+    enabled = true
+  }
+
+  encryption {
+    default_kms_key_name = google_kms_crypto_key.this.id
+  }
+
+  logging {
+    log_bucket = google_storage_bucket.logs.name
+  }
+
+  lifecycle_rule {
+    condition {
+      days_since_noncurrent_time = 30
+    }
+    action {
+      type = "Delete"
+    }
   }
 }

@@ -8,7 +8,7 @@ variable "bucket_name" {
 }
 
 # expect unknown: aws-s3-bucket-public-access-block
-# expect fail: aws-s3-bucket-encryption-configuration, aws-s3-bucket-versioning-resource, aws-s3-bucket-logging-resource, aws-s3-bucket-ownership-controls, aws-s3-bucket-policy-requires-tls
+# expect fail: aws-s3-bucket-encryption-configuration, aws-s3-bucket-versioning-resource, aws-s3-bucket-logging-resource, aws-s3-bucket-ownership-controls, aws-s3-bucket-policy-requires-tls, aws-s3-bucket-kms-encryption-resource, aws-s3-bucket-lifecycle-configuration
 resource "aws_s3_bucket" "this" {
   bucket = var.bucket_name
   tags = {

@@ -26,14 +26,15 @@ resource "azurerm_resource_group" "this" {
 }
 
 resource "azurerm_storage_account" "this" {
-  name                            = "${var.prefix}data"
-  resource_group_name             = azurerm_resource_group.this.name
-  location                        = azurerm_resource_group.this.location
-  account_tier                    = "Standard"
-  account_replication_type        = "ZRS"
-  min_tls_version                 = "TLS1_2"
-  allow_nested_items_to_be_public = false
-  shared_access_key_enabled       = false
+  name                              = "${var.prefix}data"
+  resource_group_name               = azurerm_resource_group.this.name
+  location                          = azurerm_resource_group.this.location
+  account_tier                      = "Standard"
+  account_replication_type          = "GZRS"
+  min_tls_version                   = "TLS1_2"
+  allow_nested_items_to_be_public   = false
+  shared_access_key_enabled         = false
+  infrastructure_encryption_enabled = true
 
   network_rules {
     default_action = "Deny"
@@ -42,6 +43,10 @@ resource "azurerm_storage_account" "this" {
   }
 
   blob_properties {
+    container_delete_retention_policy {
+      days = 30
+    }
+
     versioning_enabled = true
     delete_retention_policy {
       days = 14
@@ -71,15 +76,20 @@ resource "azurerm_key_vault" "this" {
 data "azurerm_client_config" "current" {}
 
 resource "azurerm_linux_web_app" "this" {
-  name                = "${var.prefix}-web"
-  resource_group_name = azurerm_resource_group.this.name
-  location            = azurerm_resource_group.this.location
-  service_plan_id     = azurerm_service_plan.this.id
-  https_only          = true
+  name                       = "${var.prefix}-web"
+  resource_group_name        = azurerm_resource_group.this.name
+  location                   = azurerm_resource_group.this.location
+  service_plan_id            = azurerm_service_plan.this.id
+  client_certificate_enabled = true
+  client_certificate_mode    = "Required"
+  https_only                 = true
 
   site_config {
-    minimum_tls_version = "1.2"
-    ftps_state          = "Disabled"
+    http2_enabled                     = true
+    health_check_path                 = "/healthz"
+    health_check_eviction_time_in_min = 5
+    minimum_tls_version               = "1.2"
+    ftps_state                        = "Disabled"
   }
 
   identity {
@@ -88,6 +98,35 @@ resource "azurerm_linux_web_app" "this" {
 
   app_settings = {
     KEY_VAULT_URI = azurerm_key_vault.this.vault_uri
+  }
+
+  logs {
+    detailed_error_messages = true
+    failed_request_tracing  = true
+
+    application_logs {
+      file_system_level = "Information"
+    }
+
+    http_logs {
+      file_system {
+        retention_in_days = 30
+        retention_in_mb   = 100
+      }
+    }
+  }
+
+  auth_settings_v2 {
+    auth_enabled           = true
+    require_authentication = true
+    default_provider       = "azureactivedirectory"
+
+    active_directory_v2 {
+      client_id            = "00000000-0000-0000-0000-000000000000"
+      tenant_auth_endpoint = "https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/v2.0"
+    }
+
+    login {}
   }
 }
 

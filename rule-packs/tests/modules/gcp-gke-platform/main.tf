@@ -34,6 +34,10 @@ resource "google_kms_crypto_key" "gke" {
   name            = "gke-secrets"
   key_ring        = google_kms_key_ring.gke.id
   rotation_period = "7776000s"
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "google_service_account" "nodes" {
@@ -83,6 +87,16 @@ resource "google_container_cluster" "this" {
 
   release_channel {
     channel = "REGULAR"
+  }
+
+  enable_intranode_visibility = true
+
+  binary_authorization {
+    evaluation_mode = "PROJECT_SINGLETON_POLICY_ENFORCE"
+  }
+
+  authenticator_groups_config {
+    security_group = "gke-security-groups@example.com"
   }
 }
 
@@ -134,5 +148,14 @@ resource "google_storage_bucket" "state" {
 
   logging {
     log_bucket = "${var.project_id}-access-logs"
+  }
+
+  lifecycle_rule {
+    condition {
+      days_since_noncurrent_time = 30
+    }
+    action {
+      type = "Delete"
+    }
   }
 }
