@@ -6,8 +6,8 @@ mod relations;
 
 use crate::findings::{AssertionResult, Finding, Found, Outcome, Report, ResourceRef};
 use crate::rules::{
-    Assertion, Resolution, Rule, TypeSelector, Verdict, depends_on, differs_by_instance,
-    verdict_on_resolution, verdict_where_set, why_absent,
+    Assertion, ElementMatch, Operator, Resolution, Rule, TypeSelector, Verdict, depends_on,
+    differs_by_instance, matching_element, verdict_on_resolution, verdict_where_set, why_absent,
 };
 use crate::terraform::{Absent, BlockKind, Resource, Terraform};
 use crate::value::{Node, Value};
@@ -246,12 +246,25 @@ fn check(assertion: &Arc<Assertion>, resource: &Resource, is_filter: bool) -> As
             .find(|n| assertion.operator.test(expected, &n.value) == verdict)
             .or(values.first()),
     };
+    // A failure about one element of a list of blocks (an ingress rule, a statement, a
+    // container) is about that element: it points at the element's decisive line and says
+    // what the element sets.
+    let element = match (&assertion.operator, verdict) {
+        (Operator::NoneMatch(patterns), Verdict::Fail) => {
+            decisive.and_then(|n| matching_element(n, patterns))
+        }
+        _ => None,
+    };
+    let decisive = element.as_ref().map(ElementMatch::decisive).or(decisive.copied());
     // A pass keeps no copy; `Report::actual` reads it again when a report needs it.
     let found = (verdict != Verdict::Pass).then(|| {
         let provenance = decisive
             .and_then(|n| resource.provenance_at(n.span))
             .cloned();
-        let mut detail = detail(assertion, &resolution, verdict, is_filter);
+        let mut detail = match &element {
+            Some(element) => element_detail(assertion, element, is_filter),
+            None => detail(assertion, &resolution, verdict, is_filter),
+        };
         let plain = detail.len();
         if let Some(p) = &provenance {
             detail.push_str(&format!(", from {}, {}", p.reference, p.origin));
@@ -270,6 +283,40 @@ fn check(assertion: &Arc<Assertion>, resource: &Resource, is_filter: bool) -> As
         span: decisive.map_or(resolution.nearest.span, |n| n.span),
         path: found.is_none().then_some(resolution.path).flatten(),
         found,
+    }
+}
+
+/// What the element a `none_match` pattern matched sets, in words: `ingress block 2, at line
+/// 9, sets protocol = "tcp", from_port = 22, to_port = 22 and cidr_blocks = ["0.0.0.0/0"]`.
+fn element_detail(assertion: &Assertion, element: &ElementMatch, is_filter: bool) -> String {
+    let prefix = if is_filter { "filter: " } else { "" };
+    let key = &assertion.key;
+    let what = match &element.element.value {
+        Value::Map(_) => "block",
+        _ => "element",
+    };
+    let line = element.element.span.line;
+    let at = if line > 0 {
+        format!(", at line {line},")
+    } else {
+        String::new()
+    };
+    let ordinal = element.position + 1;
+    let fields: Vec<String> = element
+        .fields
+        .iter()
+        .map(|(name, node)| format!("{name} = {}", shorten(&node.value.to_string())))
+        .collect();
+    match fields.as_slice() {
+        [] => format!(
+            "{prefix}{key} {what} {ordinal}{at} is {}",
+            shorten(&element.element.value.to_string())
+        ),
+        [one] => format!("{prefix}{key} {what} {ordinal}{at} sets {one}"),
+        [init @ .., last] => format!(
+            "{prefix}{key} {what} {ordinal}{at} sets {} and {last}",
+            init.join(", ")
+        ),
     }
 }
 
