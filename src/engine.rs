@@ -196,6 +196,10 @@ fn evaluate(
             _ => check(a, resource, false),
         })
         .collect();
+    let mut assertions = assertions;
+    if rule.is_sensitive() {
+        assertions.iter_mut().for_each(withhold_value);
+    }
     let verdict = Verdict::all(assertions.iter().map(|r| r.verdict));
     let (outcome, results) = match verdict {
         // Whether the rule applies does not matter: the undecided filters are left out.
@@ -255,7 +259,10 @@ fn check(assertion: &Arc<Assertion>, resource: &Resource, is_filter: bool) -> As
         }
         _ => None,
     };
-    let decisive = element.as_ref().map(ElementMatch::decisive).or(decisive.copied());
+    let decisive = element
+        .as_ref()
+        .map(ElementMatch::decisive)
+        .or(decisive.copied());
     // A pass keeps no copy; `Report::actual` reads it again when a report needs it.
     let found = (verdict != Verdict::Pass).then(|| {
         let provenance = decisive
@@ -283,6 +290,22 @@ fn check(assertion: &Arc<Assertion>, resource: &Resource, is_filter: bool) -> As
         span: decisive.map_or(resolution.nearest.span, |n| n.span),
         path: found.is_none().then_some(resolution.path).flatten(),
         found,
+    }
+}
+
+/// A finding of a rule that looks for secrets says where and what was expected, never the
+/// value: a report is read by more people than the code, and a pull request's comment is
+/// public.
+fn withhold_value(result: &mut AssertionResult) {
+    if let Some(found) = result.found.as_mut() {
+        let assertion = &result.assertion;
+        found.actual = None;
+        found.detail = format!(
+            "{}: expected {}; the value found is not repeated here, as it may be a secret",
+            assertion.key, assertion.expectation
+        );
+        found.plain = found.detail.len();
+        found.provenance = None;
     }
 }
 

@@ -350,7 +350,9 @@ impl Operator {
             Operator::Length(Comparison::GreaterOrEqual) => format!("has length at least {v}"),
             Operator::Length(Comparison::Less) => format!("has length less than {v}"),
             Operator::Length(Comparison::LessOrEqual) => format!("has length at most {v}"),
-            Operator::NoneMatch(patterns) => format!("has no element where {}", alternatives(patterns)),
+            Operator::NoneMatch(patterns) => {
+                format!("has no element where {}", alternatives(patterns))
+            }
             Operator::Relation(_) => self.expectation(expected),
         }
     }
@@ -807,23 +809,26 @@ pub fn matching_element<'a>(
         Value::List(items) => items.iter().collect(),
         _ => vec![actual],
     };
-    elements.into_iter().enumerate().find_map(|(position, element)| {
-        let pattern = patterns
-            .iter()
-            .find(|p| p.matches(&element.value) == Verdict::Pass)?;
-        let fields = match pattern {
-            ElementPattern::Equal(_) => Vec::new(),
-            ElementPattern::Fields(fields) => fields
+    elements
+        .into_iter()
+        .enumerate()
+        .find_map(|(position, element)| {
+            let pattern = patterns
                 .iter()
-                .filter_map(|(key, _)| Some((key.as_str(), element.value.get(key)?)))
-                .collect(),
-        };
-        Some(ElementMatch {
-            position,
-            element,
-            fields,
+                .find(|p| p.matches(&element.value) == Verdict::Pass)?;
+            let fields = match pattern {
+                ElementPattern::Equal(_) => Vec::new(),
+                ElementPattern::Fields(fields) => fields
+                    .iter()
+                    .filter_map(|(key, _)| Some((key.as_str(), element.value.get(key)?)))
+                    .collect(),
+            };
+            Some(ElementMatch {
+                position,
+                element,
+                fields,
+            })
         })
-    })
 }
 
 impl ElementPattern {
