@@ -6,8 +6,8 @@ mod relations;
 
 use crate::findings::{AssertionResult, Finding, Found, Outcome, Report, ResourceRef};
 use crate::rules::{
-    Assertion, Resolution, Rule, TypeSelector, Verdict, depends_on, differs_by_instance,
-    verdict_on_resolution, verdict_where_set, why_absent,
+    Assertion, ElementMatch, Operator, Resolution, Rule, TypeSelector, Verdict, depends_on,
+    differs_by_instance, matching_element, verdict_on_resolution, verdict_where_set, why_absent,
 };
 use crate::terraform::{Absent, BlockKind, Resource, Terraform};
 use crate::value::{Node, Value};
@@ -196,6 +196,10 @@ fn evaluate(
             _ => check(a, resource, false),
         })
         .collect();
+    let mut assertions = assertions;
+    if rule.is_sensitive() {
+        assertions.iter_mut().for_each(withhold_value);
+    }
     let verdict = Verdict::all(assertions.iter().map(|r| r.verdict));
     let (outcome, results) = match verdict {
         // Whether the rule applies does not matter: the undecided filters are left out.
@@ -246,12 +250,28 @@ fn check(assertion: &Arc<Assertion>, resource: &Resource, is_filter: bool) -> As
             .find(|n| assertion.operator.test(expected, &n.value) == verdict)
             .or(values.first()),
     };
+    // A failure about one element of a list of blocks (an ingress rule, a statement, a
+    // container) is about that element: it points at the element's decisive line and says
+    // what the element sets.
+    let element = match (&assertion.operator, verdict) {
+        (Operator::NoneMatch(patterns), Verdict::Fail) => {
+            decisive.and_then(|n| matching_element(n, patterns))
+        }
+        _ => None,
+    };
+    let decisive = element
+        .as_ref()
+        .map(ElementMatch::decisive)
+        .or(decisive.copied());
     // A pass keeps no copy; `Report::actual` reads it again when a report needs it.
     let found = (verdict != Verdict::Pass).then(|| {
         let provenance = decisive
             .and_then(|n| resource.provenance_at(n.span))
             .cloned();
-        let mut detail = detail(assertion, &resolution, verdict, is_filter);
+        let mut detail = match &element {
+            Some(element) => element_detail(assertion, element, is_filter),
+            None => detail(assertion, &resolution, verdict, is_filter),
+        };
         let plain = detail.len();
         if let Some(p) = &provenance {
             detail.push_str(&format!(", from {}, {}", p.reference, p.origin));
@@ -270,6 +290,56 @@ fn check(assertion: &Arc<Assertion>, resource: &Resource, is_filter: bool) -> As
         span: decisive.map_or(resolution.nearest.span, |n| n.span),
         path: found.is_none().then_some(resolution.path).flatten(),
         found,
+    }
+}
+
+/// A finding of a rule that looks for secrets says where and what was expected, never the
+/// value: a report is read by more people than the code, and a pull request's comment is
+/// public.
+fn withhold_value(result: &mut AssertionResult) {
+    if let Some(found) = result.found.as_mut() {
+        let assertion = &result.assertion;
+        found.actual = None;
+        found.detail = format!(
+            "{}: expected {}; the value found is not repeated here, as it may be a secret",
+            assertion.key, assertion.expectation
+        );
+        found.plain = found.detail.len();
+        found.provenance = None;
+    }
+}
+
+/// What the element a `none_match` pattern matched sets, in words: `ingress block 2, at line
+/// 9, sets protocol = "tcp", from_port = 22, to_port = 22 and cidr_blocks = ["0.0.0.0/0"]`.
+fn element_detail(assertion: &Assertion, element: &ElementMatch, is_filter: bool) -> String {
+    let prefix = if is_filter { "filter: " } else { "" };
+    let key = &assertion.key;
+    let what = match &element.element.value {
+        Value::Map(_) => "block",
+        _ => "element",
+    };
+    let line = element.element.span.line;
+    let at = if line > 0 {
+        format!(", at line {line},")
+    } else {
+        String::new()
+    };
+    let ordinal = element.position + 1;
+    let fields: Vec<String> = element
+        .fields
+        .iter()
+        .map(|(name, node)| format!("{name} = {}", shorten(&node.value.to_string())))
+        .collect();
+    match fields.as_slice() {
+        [] => format!(
+            "{prefix}{key} {what} {ordinal}{at} is {}",
+            shorten(&element.element.value.to_string())
+        ),
+        [one] => format!("{prefix}{key} {what} {ordinal}{at} sets {one}"),
+        [init @ .., last] => format!(
+            "{prefix}{key} {what} {ordinal}{at} sets {} and {last}",
+            init.join(", ")
+        ),
     }
 }
 

@@ -13,6 +13,12 @@ resource "aws_iam_role" "lambda_role" {
   })
 }
 
+# Network interfaces in the VPC's subnets, which a function in a VPC needs
+resource "aws_iam_role_policy_attachment" "lambda_vpc_access" {
+  role       = aws_iam_role.lambda_role.name
+  policy_arn = "arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole"
+}
+
 resource "aws_iam_role_policy" "lambda_pipeline" {
   name = "start-etl"
   role = aws_iam_role.lambda_role.id
@@ -35,8 +41,14 @@ resource "aws_iam_role_policy" "lambda_pipeline" {
       {
         Sid      = "UseDataKey"
         Effect   = "Allow"
-        Action   = ["kms:Decrypt"]
+        Action   = ["kms:Decrypt", "kms:GenerateDataKey"]
         Resource = [aws_kms_key.data_key.arn]
+      },
+      {
+        Sid      = "SendFailedEvents"
+        Effect   = "Allow"
+        Action   = ["sqs:SendMessage"]
+        Resource = [aws_sqs_queue.lambda_dlq.arn]
       },
     ]
   })
@@ -73,6 +85,11 @@ resource "aws_iam_role" "monitor_role" {
   })
 }
 
+resource "aws_iam_role_policy_attachment" "monitor_vpc_access" {
+  role       = aws_iam_role.monitor_role.name
+  policy_arn = "arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole"
+}
+
 resource "aws_iam_role_policy" "job_monitor" {
   name   = "watch-etl"
   role   = aws_iam_role.monitor_role.id
@@ -90,6 +107,18 @@ data "aws_iam_policy_document" "job_monitor" {
     sid       = "WriteLogs"
     actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
     resources = ["${aws_cloudwatch_log_group.job_monitor.arn}:log-stream:*"]
+  }
+
+  statement {
+    sid       = "UseDataKey"
+    actions   = ["kms:Decrypt", "kms:GenerateDataKey"]
+    resources = [aws_kms_key.data_key.arn]
+  }
+
+  statement {
+    sid       = "SendFailedEvents"
+    actions   = ["sqs:SendMessage"]
+    resources = [aws_sqs_queue.lambda_dlq.arn]
   }
 }
 

@@ -17,7 +17,8 @@ terraform {
 }
 
 provider "aws" {
-  region = var.aws_region
+  region              = var.aws_region
+  allowed_account_ids = [var.aws_account_id]
 
   default_tags {
     tags = {
@@ -52,8 +53,6 @@ resource "aws_kms_key" "logs_key" {
   policy                  = data.aws_iam_policy_document.logs_key.json
 }
 
-data "aws_caller_identity" "current" {}
-
 data "aws_iam_policy_document" "logs_key" {
   statement {
     sid       = "AccountAdministration"
@@ -62,7 +61,7 @@ data "aws_iam_policy_document" "logs_key" {
 
     principals {
       type        = "AWS"
-      identifiers = ["arn:aws:iam::${data.aws_caller_identity.current.account_id}:root"]
+      identifiers = ["arn:aws:iam::${var.aws_account_id}:root"]
     }
   }
 
@@ -74,6 +73,13 @@ data "aws_iam_policy_document" "logs_key" {
     principals {
       type        = "Service"
       identifiers = ["logs.${var.aws_region}.amazonaws.com"]
+    }
+
+    # Only for log groups of this account and region.
+    condition {
+      test     = "ArnLike"
+      variable = "kms:EncryptionContext:aws:logs:arn"
+      values   = ["arn:aws:logs:${var.aws_region}:${var.aws_account_id}:log-group:*"]
     }
   }
 }

@@ -19,3 +19,8 @@ output "data_processor_function" {
 output "data_key_arn" {
   value = aws_kms_key.data_key.arn
 }
+
+output "dead_letter_queue_url" {
+  description = "Queue that keeps the events the functions failed on"
+  value       = aws_sqs_queue.lambda_dlq.url
+}

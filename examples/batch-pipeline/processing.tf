@@ -21,6 +21,15 @@ resource "aws_lambda_function" "data_processor" {
     mode = "Active"
   }
 
+  vpc_config {
+    subnet_ids         = var.private_subnet_ids
+    security_group_ids = [aws_security_group.functions.id]
+  }
+
+  dead_letter_config {
+    target_arn = aws_sqs_queue.lambda_dlq.arn
+  }
+
   depends_on = [aws_cloudwatch_log_group.data_processor]
 }
 
@@ -54,7 +63,39 @@ resource "aws_lambda_function" "job_monitor" {
     mode = "Active"
   }
 
+  vpc_config {
+    subnet_ids         = var.private_subnet_ids
+    security_group_ids = [aws_security_group.functions.id]
+  }
+
+  dead_letter_config {
+    target_arn = aws_sqs_queue.lambda_dlq.arn
+  }
+
   depends_on = [aws_cloudwatch_log_group.job_monitor]
+}
+
+# Events the functions still fail on after Lambda's retries, kept for inspection and replay
+resource "aws_sqs_queue" "lambda_dlq" {
+  name                      = "${var.project_name}-lambda-dlq"
+  message_retention_seconds = 1209600 # 14 days, the most SQS keeps a message
+  kms_master_key_id         = aws_kms_key.data_key.arn
+}
+
+# The functions take no inbound traffic and call AWS APIs over HTTPS only
+resource "aws_security_group" "functions" {
+  name        = "${var.project_name}-functions"
+  description = "Lambda functions of the ${var.project_name} pipeline"
+  vpc_id      = var.vpc_id
+}
+
+resource "aws_vpc_security_group_egress_rule" "functions_https" {
+  security_group_id = aws_security_group.functions.id
+  description       = "HTTPS to AWS APIs (Glue, S3, KMS, CloudWatch Logs, X-Ray)"
+  ip_protocol       = "tcp"
+  from_port         = 443
+  to_port           = 443
+  cidr_ipv4         = "0.0.0.0/0"
 }
 
 resource "aws_cloudwatch_log_group" "data_processor" {

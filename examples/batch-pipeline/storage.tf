@@ -33,6 +33,13 @@ resource "aws_s3_bucket_versioning" "raw_data" {
   }
 }
 
+# Access logs go to the account's log bucket, under a prefix per bucket
+resource "aws_s3_bucket_logging" "raw_data" {
+  bucket        = aws_s3_bucket.raw_data.id
+  target_bucket = var.access_log_bucket
+  target_prefix = "${aws_s3_bucket.raw_data.id}/"
+}
+
 # Lifecycle policy for data retention
 resource "aws_s3_bucket_lifecycle_configuration" "raw_data" {
   bucket = aws_s3_bucket.raw_data.id
@@ -89,6 +96,12 @@ resource "aws_s3_bucket_versioning" "processed_data" {
   }
 }
 
+resource "aws_s3_bucket_logging" "processed_data" {
+  bucket        = aws_s3_bucket.processed_data.id
+  target_bucket = var.access_log_bucket
+  target_prefix = "${aws_s3_bucket.processed_data.id}/"
+}
+
 resource "aws_s3_bucket_lifecycle_configuration" "processed_data" {
   bucket = aws_s3_bucket.processed_data.id
   rule {
@@ -137,6 +150,53 @@ resource "aws_s3_bucket_versioning" "scripts" {
   bucket = aws_s3_bucket.scripts.id
   versioning_configuration {
     status = "Enabled"
+  }
+}
+
+resource "aws_s3_bucket_logging" "scripts" {
+  bucket        = aws_s3_bucket.scripts.id
+  target_bucket = var.access_log_bucket
+  target_prefix = "${aws_s3_bucket.scripts.id}/"
+}
+
+# Scripts move to cheaper storage as they age; replaced versions and temporary files expire
+resource "aws_s3_bucket_lifecycle_configuration" "scripts" {
+  bucket = aws_s3_bucket.scripts.id
+  rule {
+    id     = "scripts_retention"
+    status = "Enabled"
+
+    filter {}
+
+    transition {
+      days          = 30
+      storage_class = "INTELLIGENT_TIERING"
+    }
+
+    noncurrent_version_expiration {
+      noncurrent_days = 90
+    }
+
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 7
+    }
+  }
+
+  rule {
+    id     = "temp_cleanup"
+    status = "Enabled"
+
+    filter {
+      prefix = "temp/"
+    }
+
+    expiration {
+      days = 7
+    }
+
+    noncurrent_version_expiration {
+      noncurrent_days = 1
+    }
   }
 }
 

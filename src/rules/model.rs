@@ -214,6 +214,12 @@ impl Rule {
         self.answers_to().any(|known| known == id || known == bare)
     }
 
+    /// A rule tagged `sensitive` looks for secrets (keys in user data, passwords in
+    /// environment variables): its findings never repeat the value they found.
+    pub fn is_sensitive(&self) -> bool {
+        self.tags.iter().any(|t| t == "sensitive")
+    }
+
     /// Every id that selects or suppresses the rule: its own, its former ones, and its peers'.
     pub fn answers_to(&self) -> impl Iterator<Item = &str> {
         let peers = self.peers.values().flatten().map(String::as_str);

@@ -295,8 +295,8 @@ impl Operator {
             Operator::LessThanOrEqual => format!("to be at most {v}"),
             Operator::Contains => format!("to contain {v}"),
             Operator::NotContains => format!("not to contain {v}"),
-            Operator::Matches(re) => format!("to match /{}/", re.as_str()),
-            Operator::NotMatches(re) => format!("not to match /{}/", re.as_str()),
+            Operator::Matches(re) => format!("to match {}", pattern_words(re.as_str())),
+            Operator::NotMatches(re) => format!("not to match {}", pattern_words(re.as_str())),
             Operator::In => format!("to be one of {v}"),
             Operator::NotIn => format!("not to be one of {v}"),
             Operator::StartsWith => format!("to start with {v}"),
@@ -309,11 +309,51 @@ impl Operator {
             Operator::Length(Comparison::GreaterOrEqual) => format!("to have length at least {v}"),
             Operator::Length(Comparison::Less) => format!("to have length less than {v}"),
             Operator::Length(Comparison::LessOrEqual) => format!("to have length at most {v}"),
-            Operator::NoneMatch(_) => format!("to have no element matching {v}"),
+            Operator::NoneMatch(patterns) => {
+                format!("to have no element where {}", alternatives(patterns))
+            }
             // The assertion's own words (`Relation::expectation`) name the other type.
             Operator::Relation(RelationKind::ReferencedBy) => "to be referred to".into(),
             Operator::Relation(RelationKind::NotReferencedBy) => "not to be referred to".into(),
             Operator::Relation(RelationKind::RefersTo) => "to refer to what passes".into(),
+        }
+    }
+
+    /// What a value that passes does, as a clause after its key: `is at most 22`,
+    /// `contains "0.0.0.0/0"`, `has no element where …`.
+    pub fn condition(&self, expected: Option<&Value>) -> String {
+        let v = expected.map(|v| v.to_string()).unwrap_or_default();
+        match self {
+            Operator::Exists => "is set".into(),
+            Operator::NotExists => "is not set".into(),
+            Operator::Present => "is set and not empty".into(),
+            Operator::Absent => "is unset or empty".into(),
+            Operator::Equals => format!("is {v}"),
+            Operator::NotEquals => format!("is not {v}"),
+            Operator::GreaterThan => format!("is greater than {v}"),
+            Operator::GreaterThanOrEqual => format!("is at least {v}"),
+            Operator::LessThan => format!("is less than {v}"),
+            Operator::LessThanOrEqual => format!("is at most {v}"),
+            Operator::Contains => format!("contains {v}"),
+            Operator::NotContains => format!("does not contain {v}"),
+            Operator::Matches(re) => format!("matches {}", pattern_words(re.as_str())),
+            Operator::NotMatches(re) => format!("does not match {}", pattern_words(re.as_str())),
+            Operator::In => format!("is one of {v}"),
+            Operator::NotIn => format!("is none of {v}"),
+            Operator::StartsWith => format!("starts with {v}"),
+            Operator::EndsWith => format!("ends with {v}"),
+            Operator::ContainsAll => format!("contains all of {v}"),
+            Operator::ContainsAny => format!("contains any of {v}"),
+            Operator::Length(Comparison::Equal) => format!("has length {v}"),
+            Operator::Length(Comparison::NotEqual) => format!("does not have length {v}"),
+            Operator::Length(Comparison::Greater) => format!("has length more than {v}"),
+            Operator::Length(Comparison::GreaterOrEqual) => format!("has length at least {v}"),
+            Operator::Length(Comparison::Less) => format!("has length less than {v}"),
+            Operator::Length(Comparison::LessOrEqual) => format!("has length at most {v}"),
+            Operator::NoneMatch(patterns) => {
+                format!("has no element where {}", alternatives(patterns))
+            }
+            Operator::Relation(_) => self.expectation(expected),
         }
     }
 
@@ -708,6 +748,26 @@ fn length(actual: &Value, expected: &Value, comparison: Comparison) -> Verdict {
     }
 }
 
+/// The patterns of `none_match` in words, one `; or where` apart.
+fn alternatives(patterns: &[ElementPattern]) -> String {
+    patterns
+        .iter()
+        .map(ElementPattern::describe)
+        .collect::<Vec<_>>()
+        .join("; or where ")
+}
+
+/// A regular expression as a message shows it: written out when a reader can take it in at a
+/// glance, otherwise named, since the rule's docs hold it whole.
+fn pattern_words(source: &str) -> String {
+    const READABLE: usize = 60;
+    if source.chars().count() <= READABLE {
+        format!("/{source}/")
+    } else {
+        "the rule's pattern".to_string()
+    }
+}
+
 /// No element of the list matches any pattern (a value that is not a list is one element).
 fn none_match(actual: &Value, patterns: &[ElementPattern]) -> Verdict {
     let elements: Vec<&Value> = match actual {
@@ -720,6 +780,98 @@ fn none_match(actual: &Value, patterns: &[ElementPattern]) -> Verdict {
             .flat_map(|element| patterns.iter().map(move |pattern| pattern.matches(element))),
     );
     matched.negate()
+}
+
+/// The element of a list that a `none_match` pattern matched: what a failure is about.
+#[derive(Debug)]
+pub struct ElementMatch<'a> {
+    /// Its position in the list, from 0.
+    pub position: usize,
+    pub element: &'a Node,
+    /// The element's fields the pattern names, in the pattern's order, with their values.
+    pub fields: Vec<(&'a str, &'a Node)>,
+}
+
+impl ElementMatch<'_> {
+    /// The line a finding points at: the last field the pattern names (the source range of an
+    /// ingress rule, after its protocol and ports), else the element itself.
+    pub fn decisive(&self) -> &Node {
+        self.fields.last().map_or(self.element, |(_, node)| node)
+    }
+}
+
+/// The first element of `actual` that one of the patterns matches, when one surely does.
+pub fn matching_element<'a>(
+    actual: &'a Node,
+    patterns: &'a [ElementPattern],
+) -> Option<ElementMatch<'a>> {
+    let elements: Vec<&Node> = match &actual.value {
+        Value::List(items) => items.iter().collect(),
+        _ => vec![actual],
+    };
+    elements
+        .into_iter()
+        .enumerate()
+        .find_map(|(position, element)| {
+            let pattern = patterns
+                .iter()
+                .find(|p| p.matches(&element.value) == Verdict::Pass)?;
+            let fields = match pattern {
+                ElementPattern::Equal(_) => Vec::new(),
+                ElementPattern::Fields(fields) => fields
+                    .iter()
+                    .filter_map(|(key, _)| Some((key.as_str(), element.value.get(key)?)))
+                    .collect(),
+            };
+            Some(ElementMatch {
+                position,
+                element,
+                fields,
+            })
+        })
+}
+
+impl ElementPattern {
+    /// The pattern in words: `protocol is one of ["tcp", "6"] and from_port is at most 22`.
+    pub fn describe(&self) -> String {
+        let fields = match self {
+            ElementPattern::Equal(value) => return format!("equal to {value}"),
+            ElementPattern::Fields(fields) => fields,
+        };
+        let words: Vec<String> = fields
+            .iter()
+            .map(|(key, test)| match test {
+                FieldTest::Literal(Value::List(_)) | FieldTest::Literal(Value::Map(_)) => {
+                    format!("{key} is {}", literal(test))
+                }
+                FieldTest::Literal(value) => format!("{key} is (or holds) {value}"),
+                FieldTest::Operators(operators) => {
+                    let each: Vec<String> = operators
+                        .iter()
+                        .map(|(op, expected)| op.condition(expected.as_ref()))
+                        .collect();
+                    format!("{key} {}", each.join(" and "))
+                }
+            })
+            .collect();
+        and_list(&words)
+    }
+}
+
+fn literal(test: &FieldTest) -> String {
+    match test {
+        FieldTest::Literal(value) => value.to_string(),
+        FieldTest::Operators(_) => String::new(),
+    }
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
 }
 
 impl ElementPattern {

@@ -331,8 +331,11 @@ fn three_packs_find_each_misconfiguration_once_with_every_frameworks_controls() 
         table.contains("   ✗ aws_kms_key.no_rotation  main.tf:3  CIS AWS 3.8 · NIST 800-53 SC-12 · SOC 2 CC6.1\n"),
         "{table}"
     );
+    // Other checks may fail the key too; the rotation finding is there once.
     assert_eq!(
-        table.matches("✗ aws_kms_key.no_rotation").count(),
+        table
+            .matches("✗ aws_kms_key.no_rotation  main.tf:3  CIS AWS 3.8 ·")
+            .count(),
         1,
         "{table}"
     );
@@ -444,10 +447,11 @@ fn packs_list_and_docs_print_the_catalogs_figures() {
             entries
                 .iter()
                 .flat_map(|e| {
+                    // A check may sit in a pack without a control of its framework.
                     e["frameworks"]
                         .as_object()
-                        .unwrap()
-                        .iter()
+                        .into_iter()
+                        .flatten()
                         .flat_map(|(f, cs)| {
                             cs.as_array()
                                 .unwrap()
@@ -499,6 +503,8 @@ fn packs_show_and_coverage_name_controls_and_the_checks_implementing_them() {
     // with their titles, in the framework's own order.
     for framework in [
         "aws-well-architected",
+        "azure-well-architected",
+        "gcp-well-architected",
         "cis-aws-2.0",
         "cis-azure-2.0",
         "cis-gcp-2.0",
@@ -518,10 +524,19 @@ fn packs_show_and_coverage_name_controls_and_the_checks_implementing_them() {
             "{header}"
         );
     }
-    assert!(
-        coverage.contains("SOC 2 Trust Services Criteria (2017, revised 2022) (soc2): 6 of 38 controls covered by checks;"),
-        "{coverage}"
+    let all_packs = packs();
+    let soc2: BTreeSet<&str> = all_packs
+        .values()
+        .flatten()
+        .filter_map(|e| e["frameworks"]["soc2"].as_array())
+        .flatten()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    let soc2 = format!(
+        "SOC 2 Trust Services Criteria (2017, revised 2022) (soc2): {} of 38 controls covered by checks;",
+        soc2.len()
     );
+    assert!(coverage.contains(&soc2), "{soc2}\n{coverage}");
     assert!(
         coverage.contains(
             "\n  not covered  CC1.1                  Commitment to integrity and ethical values\n"

@@ -19,6 +19,7 @@ mod hostile_input;
 mod image;
 mod instances;
 mod maybe_absent;
+mod messages;
 mod numbers;
 mod operators;
 mod outcomes;

@@ -1,0 +1,223 @@
+# Well configured: every rule that applies to it passes.
+resource "kubernetes_job" "good" {
+  metadata {
+    name      = "api"
+    namespace = "apps"
+  }
+  spec {
+    backoff_limit = 2
+    template {
+      metadata {
+      }
+      spec {
+        service_account_name            = "api"
+        automount_service_account_token = false
+        restart_policy                  = "Never"
+        security_context {
+          run_as_non_root = true
+          run_as_user     = "10001"
+          seccomp_profile {
+            type = "RuntimeDefault"
+          }
+        }
+        init_container {
+          name              = "migrate"
+          image             = "example/api:1.4.2@sha256:a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1"
+          image_pull_policy = "Always"
+          security_context {
+            privileged                 = false
+            allow_privilege_escalation = false
+            read_only_root_filesystem  = true
+            run_as_non_root            = true
+            run_as_user                = "10001"
+            capabilities {
+              drop = ["ALL"]
+            }
+            seccomp_profile {
+              type = "RuntimeDefault"
+            }
+          }
+          resources {
+            limits = {
+              cpu    = "500m"
+              memory = "256Mi"
+            }
+            requests = {
+              cpu    = "250m"
+              memory = "128Mi"
+            }
+          }
+          volume_mount {
+            name       = "tmp"
+            mount_path = "/tmp"
+          }
+        }
+        container {
+          name              = "api"
+          image             = "example/api:1.4.2@sha256:a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1"
+          image_pull_policy = "Always"
+          port {
+            container_port = 8080
+          }
+          security_context {
+            privileged                 = false
+            allow_privilege_escalation = false
+            read_only_root_filesystem  = true
+            run_as_non_root            = true
+            run_as_user                = "10001"
+            capabilities {
+              drop = ["ALL"]
+            }
+            seccomp_profile {
+              type = "RuntimeDefault"
+            }
+          }
+          resources {
+            limits = {
+              cpu    = "500m"
+              memory = "256Mi"
+            }
+            requests = {
+              cpu    = "250m"
+              memory = "128Mi"
+            }
+          }
+          liveness_probe {
+            http_get {
+              path = "/healthz"
+              port = 8080
+            }
+          }
+          readiness_probe {
+            http_get {
+              path = "/ready"
+              port = 8080
+            }
+          }
+          volume_mount {
+            name       = "tmp"
+            mount_path = "/tmp"
+          }
+        }
+        volume {
+          name = "tmp"
+          empty_dir {
+          }
+        }
+      }
+    }
+  }
+}
+
+# expect fail: k8s-workload-selinux-options
+resource "kubernetes_job" "selinux_user" {
+  metadata {
+    name      = "api"
+    namespace = "apps"
+  }
+  spec {
+    backoff_limit = 2
+    template {
+      metadata {
+      }
+      spec {
+        service_account_name            = "api"
+        automount_service_account_token = false
+        security_context {
+          run_as_non_root = true
+          run_as_user     = "10001"
+          seccomp_profile {
+            type = "RuntimeDefault"
+          }
+          se_linux_options {
+            user = "system_u"
+          }
+        }
+        init_container {
+          name              = "migrate"
+          image             = "example/api:1.4.2@sha256:a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1"
+          image_pull_policy = "Always"
+          security_context {
+            privileged                 = false
+            allow_privilege_escalation = false
+            read_only_root_filesystem  = true
+            run_as_non_root            = true
+            run_as_user                = "10001"
+            capabilities {
+              drop = ["ALL"]
+            }
+            seccomp_profile {
+              type = "RuntimeDefault"
+            }
+          }
+          resources {
+            limits = {
+              cpu    = "500m"
+              memory = "256Mi"
+            }
+            requests = {
+              cpu    = "250m"
+              memory = "128Mi"
+            }
+          }
+          volume_mount {
+            name       = "tmp"
+            mount_path = "/tmp"
+          }
+        }
+        container {
+          name              = "api"
+          image             = "example/api:1.4.2@sha256:a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1"
+          image_pull_policy = "Always"
+          port {
+            container_port = 8080
+          }
+          security_context {
+            privileged                 = false
+            allow_privilege_escalation = false
+            read_only_root_filesystem  = true
+            run_as_non_root            = true
+            run_as_user                = "10001"
+            capabilities {
+              drop = ["ALL"]
+            }
+            seccomp_profile {
+              type = "RuntimeDefault"
+            }
+          }
+          resources {
+            limits = {
+              cpu    = "500m"
+              memory = "256Mi"
+            }
+            requests = {
+              cpu    = "250m"
+              memory = "128Mi"
+            }
+          }
+          liveness_probe {
+            http_get {
+              path = "/healthz"
+              port = 8080
+            }
+          }
+          readiness_probe {
+            http_get {
+              path = "/ready"
+              port = 8080
+            }
+          }
+          volume_mount {
+            name       = "tmp"
+            mount_path = "/tmp"
+          }
+        }
+        volume {
+          name = "tmp"
+          empty_dir {
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,239 @@
+# Well configured: every rule that applies to it passes.
+resource "kubernetes_replication_controller_v1" "good" {
+  metadata {
+    name      = "api"
+    namespace = "apps"
+  }
+  spec {
+    replicas = 2
+    selector = {
+      app = "api"
+    }
+    template {
+      metadata {
+        labels = {
+          app = "api"
+        }
+      }
+      spec {
+        service_account_name            = "api"
+        automount_service_account_token = false
+        security_context {
+          run_as_non_root = true
+          run_as_user     = "10001"
+          seccomp_profile {
+            type = "RuntimeDefault"
+          }
+        }
+        init_container {
+          name              = "migrate"
+          image             = "example/api:1.4.2@sha256:a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1"
+          image_pull_policy = "Always"
+          security_context {
+            privileged                 = false
+            allow_privilege_escalation = false
+            read_only_root_filesystem  = true
+            run_as_non_root            = true
+            run_as_user                = "10001"
+            capabilities {
+              drop = ["ALL"]
+            }
+            seccomp_profile {
+              type = "RuntimeDefault"
+            }
+          }
+          resources {
+            limits = {
+              cpu    = "500m"
+              memory = "256Mi"
+            }
+            requests = {
+              cpu    = "250m"
+              memory = "128Mi"
+            }
+          }
+          volume_mount {
+            name       = "tmp"
+            mount_path = "/tmp"
+          }
+        }
+        container {
+          name              = "api"
+          image             = "example/api:1.4.2@sha256:a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1"
+          image_pull_policy = "Always"
+          port {
+            container_port = 8080
+          }
+          security_context {
+            privileged                 = false
+            allow_privilege_escalation = false
+            read_only_root_filesystem  = true
+            run_as_non_root            = true
+            run_as_user                = "10001"
+            capabilities {
+              drop = ["ALL"]
+            }
+            seccomp_profile {
+              type = "RuntimeDefault"
+            }
+          }
+          resources {
+            limits = {
+              cpu    = "500m"
+              memory = "256Mi"
+            }
+            requests = {
+              cpu    = "250m"
+              memory = "128Mi"
+            }
+          }
+          liveness_probe {
+            http_get {
+              path = "/healthz"
+              port = 8080
+            }
+          }
+          readiness_probe {
+            http_get {
+              path = "/ready"
+              port = 8080
+            }
+          }
+          volume_mount {
+            name       = "tmp"
+            mount_path = "/tmp"
+          }
+        }
+        volume {
+          name = "tmp"
+          empty_dir {
+          }
+        }
+      }
+    }
+  }
+}
+
+# A safe sysctl and the container SELinux type pass.
+resource "kubernetes_replication_controller_v1" "safe_sysctl_and_selinux" {
+  metadata {
+    name      = "api"
+    namespace = "apps"
+  }
+  spec {
+    replicas = 2
+    selector = {
+      app = "api"
+    }
+    template {
+      metadata {
+        labels = {
+          app = "api"
+        }
+      }
+      spec {
+        service_account_name            = "api"
+        automount_service_account_token = false
+        security_context {
+          run_as_non_root = true
+          run_as_user     = "10001"
+          seccomp_profile {
+            type = "RuntimeDefault"
+          }
+          sysctl {
+            name  = "net.ipv4.ip_local_port_range"
+            value = "1024 65000"
+          }
+        }
+        init_container {
+          name              = "migrate"
+          image             = "example/api:1.4.2@sha256:a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1"
+          image_pull_policy = "Always"
+          security_context {
+            privileged                 = false
+            allow_privilege_escalation = false
+            read_only_root_filesystem  = true
+            run_as_non_root            = true
+            run_as_user                = "10001"
+            capabilities {
+              drop = ["ALL"]
+            }
+            seccomp_profile {
+              type = "RuntimeDefault"
+            }
+          }
+          resources {
+            limits = {
+              cpu    = "500m"
+              memory = "256Mi"
+            }
+            requests = {
+              cpu    = "250m"
+              memory = "128Mi"
+            }
+          }
+          volume_mount {
+            name       = "tmp"
+            mount_path = "/tmp"
+          }
+        }
+        container {
+          name              = "api"
+          image             = "example/api:1.4.2@sha256:a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1a3f1"
+          image_pull_policy = "Always"
+          port {
+            container_port = 8080
+          }
+          security_context {
+            privileged                 = false
+            allow_privilege_escalation = false
+            read_only_root_filesystem  = true
+            run_as_non_root            = true
+            run_as_user                = "10001"
+            capabilities {
+              drop = ["ALL"]
+            }
+            seccomp_profile {
+              type = "RuntimeDefault"
+            }
+            se_linux_options {
+              type  = "container_t"
+              level = "s0:c123,c456"
+            }
+          }
+          resources {
+            limits = {
+              cpu    = "500m"
+              memory = "256Mi"
+            }
+            requests = {
+              cpu    = "250m"
+              memory = "128Mi"
+            }
+          }
+          liveness_probe {
+            http_get {
+              path = "/healthz"
+              port = 8080
+            }
+          }
+          readiness_probe {
+            http_get {
+              path = "/ready"
+              port = 8080
+            }
+          }
+          volume_mount {
+            name       = "tmp"
+            mount_path = "/tmp"
+          }
+        }
+        volume {
+          name = "tmp"
+          empty_dir {
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,4 @@
+variable "db_username" {
+  type      = string
+  sensitive = true
+}
