@@ -45,6 +45,7 @@ pub fn scan(rules: Vec<Rule>, terraform: Terraform) -> Report {
         resources: terraform.resources.len(),
         model: Arc::new(terraform.resources),
         modules: Arc::new(terraform.modules),
+        compliance: None,
     }
 }
 

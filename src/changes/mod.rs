@@ -300,6 +300,7 @@ fn shown(report: &Report) -> Report {
         resources: report.resources,
         model: report.model.clone(),
         modules: report.modules.clone(),
+        compliance: report.compliance,
     }
 }
 

@@ -181,6 +181,12 @@ pub struct ScanArgs {
     #[arg(long = "unknown", value_enum, default_value_t = UnknownPolicy::Pass)]
     pub unknown: UnknownPolicy,
 
+    /// Add to the table, JSON, Markdown and HTML reports the status of every control of this
+    /// framework (`cis-aws-2.0`, `pci-dss-4.0`, `soc2`, ...: `riveter packs coverage` lists them):
+    /// pass, fail, unknown or not covered, with its findings.
+    #[arg(long = "compliance", value_name = "FRAMEWORK")]
+    pub compliance: Option<String>,
+
     /// Evaluate only rules whose id (a former id, or a peer scanner's id) matches this glob;
     /// repeatable. `--check` is checkov's name for it.
     #[arg(long = "include-rules", visible_alias = "check", value_name = "GLOB")]

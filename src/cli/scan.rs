@@ -116,6 +116,21 @@ fn resolve(args: ScanArgs) -> Result<Resolved, String> {
         require_reason: args.require_reason,
     });
     scan.jobs = args.jobs.map(usize::from);
+    scan.compliance = match &args.compliance {
+        None => None,
+        Some(id) => Some(crate::rules::frameworks::list(id).ok_or_else(|| {
+            let known: Vec<&str> = crate::rules::frameworks::lists()
+                .unwrap_or_default()
+                .iter()
+                .map(|l| l.framework.as_str())
+                .collect();
+            format!(
+                "--compliance {}: riveter has no list of this framework's controls (it has {})",
+                crate::escape::terminal::text(id),
+                known.join(", ")
+            )
+        })?),
+    };
     scan.timings = args.debug || std::env::var_os("RIVETER_TIMINGS").is_some();
     if let Some((path, config)) = &config {
         scan.add_config(path, config);

@@ -245,6 +245,9 @@ pub struct Report {
     pub model: Arc<Vec<crate::terraform::Resource>>,
     /// How the scanned modules call each other, which a changed-files scope follows.
     pub modules: Arc<crate::terraform::ModuleGraph>,
+    /// The framework whose every control the table, JSON, Markdown and HTML reports give a
+    /// status (`--compliance`, `report::compliance`).
+    pub compliance: Option<&'static crate::rules::frameworks::ControlList>,
 }
 
 /// How many rules ended in each outcome.

@@ -4,6 +4,7 @@
 //! offline as online; every text that came from Terraform or rules is escaped.
 
 use super::Emitter;
+use super::compliance;
 use crate::escape::html::escape;
 use crate::findings::{Finding, Outcome, Report};
 use crate::gate::{Gate, GateVerdict};
@@ -43,6 +44,7 @@ fn body(report: &Report, gate: Gate, page: &mut String) -> fmt::Result {
     chart(report, page)?;
     findings(report, page)?;
     rule_summary(report, page)?;
+    compliance_section(report, page)?;
     write!(
         page,
         "<footer>riveter {}</footer>\n</main>\n<script>{SCRIPT}</script>\n</body>\n</html>\n",
@@ -431,6 +433,48 @@ fn rule_summary(report: &Report, page: &mut String) -> fmt::Result {
             n(Outcome::Unknown),
             n(Outcome::Suppressed),
             sev = rule.severity,
+        )?;
+    }
+    page.push_str("</tbody></table></details></section>\n");
+    Ok(())
+}
+
+/// Every control of the `--compliance` framework with its status, and the findings that
+/// decided a failed or unknown control.
+fn compliance_section(report: &Report, page: &mut String) -> fmt::Result {
+    let Some(compliance) = compliance::of(report) else {
+        return Ok(());
+    };
+    writeln!(
+        page,
+        "<section><details id=\"compliance\" open><summary>Compliance with {}: {}</summary>\
+         <table class=\"rules\"><thead><tr><th>Control</th><th>Title</th><th>Status</th><th>Findings</th></tr></thead><tbody>",
+        escape(&compliance.framework.name),
+        escape(&compliance.summary())
+    )?;
+    for control in &compliance.controls {
+        let findings: Vec<String> = control
+            .findings
+            .iter()
+            .filter_map(|finding| {
+                let (resource, span) = finding.location()?;
+                Some(format!(
+                    "<code>{}</code> {}:{} <code>{}</code>",
+                    escape(&resource.address),
+                    escape(&resource.file),
+                    span.line,
+                    escape(&report.rule(finding).id)
+                ))
+            })
+            .collect();
+        writeln!(
+            page,
+            "<tr class=\"control-{}\"><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            control.status.as_str().replace(' ', "-"),
+            escape(control.id),
+            escape(control.title),
+            control.status.as_str(),
+            findings.join("<br>")
         )?;
     }
     page.push_str("</tbody></table></details></section>\n");

@@ -2,6 +2,7 @@
 //! docs/report.schema.json).
 
 use super::Emitter;
+use super::compliance::{self, Compliance, Status};
 use super::layout::{Layout, Object};
 use crate::escape::json::NoOldCommands;
 use crate::findings::{Actual, AssertionResult, Finding, Report, ResourceRef};
@@ -50,12 +51,62 @@ impl Emitter for Json {
             .map(|e| json!({ "file": e.file, "line": e.line, "column": e.column, "message": e.message }))
             .collect();
         layout.write(&mut out, 1, &errors)?;
+        if let Some(compliance) = compliance::of(report) {
+            out.write_all(&layout.field("compliance"))?;
+            layout.write(&mut out, 1, &compliance_json(report, &compliance))?;
+        }
         out.write_all(&layout.line_break(0))?;
         out.write_all(b"}\n")?;
         out.flush()?;
         drop(out);
         guarded.finish()
     }
+}
+
+/// `compliance`: the framework and every control's status, with the checks mapped to it and
+/// the findings that decided a fail or an unknown (docs/report.schema.json).
+fn compliance_json(report: &Report, compliance: &Compliance) -> J {
+    let controls: Vec<J> = compliance
+        .controls
+        .iter()
+        .map(|control| {
+            let findings: Vec<J> = control
+                .findings
+                .iter()
+                .filter_map(|finding| {
+                    let (resource, span) = finding.location()?;
+                    Some(json!({
+                        "rule_id": report.rule(finding).id,
+                        "status": finding.outcome.as_str(),
+                        "address": resource.address,
+                        "file": &*resource.file,
+                        "line": span.line,
+                        "message": finding.message(),
+                    }))
+                })
+                .collect();
+            json!({
+                "id": control.id,
+                "title": control.title,
+                "status": control.status.as_str(),
+                "checks": control.checks,
+                "resources_judged": control.judged,
+                "findings": findings,
+            })
+        })
+        .collect();
+    let count = |status| compliance.count(status);
+    json!({
+        "framework": compliance.framework.framework,
+        "name": compliance.framework.name,
+        "summary": {
+            "pass": count(Status::Pass),
+            "fail": count(Status::Fail),
+            "unknown": count(Status::Unknown),
+            "not_covered": count(Status::NotCovered),
+        },
+        "controls": controls,
+    })
 }
 
 /// The fields before the results.

@@ -3,6 +3,7 @@
 //! GitHub's comment limit allows.
 
 use super::Emitter;
+use super::compliance::{self, Compliance};
 use crate::escape::markdown::{code_in_cell, text, url_path};
 use crate::findings::{Finding, Group, Outcome, Report, groups};
 use crate::gate::{Gate, GateVerdict};
@@ -59,6 +60,9 @@ impl Markdown {
             ));
             self.rows(report, &found, &mut doc, "results");
             doc.push("\n</details>\n");
+        }
+        if let Some(compliance) = compliance::of(report) {
+            compliance_section(report, &compliance, &mut doc);
         }
         doc.text
     }
@@ -121,6 +125,48 @@ impl Markdown {
             code_in_cell(&group.address()),
         )
     }
+}
+
+/// Every control of the `--compliance` framework, folded: its status, and for a failed or
+/// unknown control the findings that decided it, while they fit in the comment.
+fn compliance_section(report: &Report, compliance: &Compliance, doc: &mut Doc) {
+    doc.push(&format!(
+        "\n<details><summary>Compliance with {}: {}</summary>\n\n| Control | Title | Status | Findings |\n|---|---|---|---|\n",
+        text(&compliance.framework.name),
+        compliance.summary()
+    ));
+    for (i, control) in compliance.controls.iter().enumerate() {
+        let findings: Vec<String> = control
+            .findings
+            .iter()
+            .filter_map(|finding| {
+                let (resource, span) = finding.location()?;
+                Some(code_in_cell(&format!(
+                    "{} {}:{} {}",
+                    resource.address,
+                    resource.file,
+                    span.line,
+                    report.rule(finding).id
+                )))
+            })
+            .collect();
+        let row = format!(
+            "| {} | {} | {} | {} |\n",
+            code_in_cell(control.id),
+            text(control.title),
+            control.status.as_str(),
+            findings.join("<br>")
+        );
+        if doc.text.len() + row.len() > MAX_CHARS - 200 {
+            doc.push(&format!(
+                "\n…and {} more controls (the JSON report lists them all)\n",
+                compliance.controls.len() - i
+            ));
+            break;
+        }
+        doc.push(&row);
+    }
+    doc.push("\n</details>\n");
 }
 
 #[derive(Default)]

@@ -1,6 +1,7 @@
 //! The output formats: one file per format, each a pure function from a `findings::Report`
 //! to bytes behind the `Emitter` trait.
 
+pub mod compliance;
 mod github;
 mod gitlab;
 mod html;

@@ -2,6 +2,7 @@
 //! the failing resources under a failed rule, a summary line and a one-line verdict.
 
 use super::Emitter;
+use super::compliance::{self, Compliance, Status};
 use crate::escape::terminal::{self, text};
 use crate::findings::{AssertionResult, Finding, Group, Outcome, Report, groups};
 use crate::gate::{Gate, GateVerdict};
@@ -11,6 +12,9 @@ use std::io::{self, Write};
 
 /// More skipped rules than this are summed up in one line.
 const MAX_SKIPPED_LINES: usize = 10;
+
+/// A control's findings beyond this many are counted, not listed: one check can fail hundreds.
+const MAX_CONTROL_FINDINGS: usize = 5;
 
 pub struct Table {
     /// ANSI colour; off for pipes and `NO_COLOR`.
@@ -76,6 +80,9 @@ impl Table {
             );
             writeln!(out, "⏭  {}", self.paint(DIM, &note))?;
         }
+        if let Some(compliance) = compliance::of(report) {
+            self.compliance(report, &compliance, out)?;
+        }
         let counts = report.rule_counts();
         writeln!(out)?;
         let suppressed = match report.count(Outcome::Suppressed) {
@@ -88,6 +95,74 @@ impl Table {
             counts.passed, counts.failed, counts.unknown, counts.skipped
         )?;
         writeln!(out, "{}", self.verdict(report))
+    }
+
+    /// Every control of the `--compliance` framework: its status, id and title, and under a
+    /// failed or unknown control the findings that decided it.
+    fn compliance(
+        &self,
+        report: &Report,
+        compliance: &Compliance,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        writeln!(
+            out,
+            "\nCompliance with {}: {}",
+            self.paint(BOLD, &compliance.framework.name),
+            compliance.summary()
+        )?;
+        let width = compliance
+            .controls
+            .iter()
+            .map(|c| c.id.chars().count())
+            .max()
+            .unwrap_or(0);
+        for control in &compliance.controls {
+            let status = format!("{:<11}", control.status.as_str());
+            let status = match control.status {
+                Status::Fail => self.paint(RED, &status),
+                Status::Unknown => self.paint(YELLOW, &status),
+                Status::Pass => self.paint(GREEN, &status),
+                Status::NotCovered => self.paint(DIM, &status),
+            };
+            let nothing = if control.status == Status::Pass && control.judged == 0 {
+                self.paint(DIM, "  (its checks found no resource to judge)")
+            } else {
+                String::new()
+            };
+            writeln!(
+                out,
+                "  {status}  {:<width$}  {}{nothing}",
+                control.id,
+                text(control.title)
+            )?;
+            for finding in control.findings.iter().take(MAX_CONTROL_FINDINGS) {
+                let Some((resource, span)) = finding.location() else {
+                    continue;
+                };
+                let mark = if finding.outcome == Outcome::Fail {
+                    "✗"
+                } else {
+                    "?"
+                };
+                writeln!(
+                    out,
+                    "               {mark} {}  {}:{}  {}",
+                    text(&resource.address),
+                    text(&resource.file),
+                    span.line,
+                    text(&report.rule(finding).id)
+                )?;
+            }
+            if control.findings.len() > MAX_CONTROL_FINDINGS {
+                writeln!(
+                    out,
+                    "               … and {} more (--format json lists them all)",
+                    control.findings.len() - MAX_CONTROL_FINDINGS
+                )?;
+            }
+        }
+        Ok(())
     }
 
     fn rule(

@@ -49,6 +49,8 @@ pub struct Options {
     pub timings: bool,
     /// The config file whose settings were added, if one was read.
     pub config: Option<PathBuf>,
+    /// The framework whose per-control status the reports add (`--compliance`).
+    pub compliance: Option<&'static crate::rules::frameworks::ControlList>,
 }
 
 /// What accepts findings on purpose: `riveter:ignore` comments, and a baseline file.
@@ -94,6 +96,7 @@ impl Options {
             jobs: None,
             timings: false,
             config: None,
+            compliance: None,
         }
     }
 
@@ -185,6 +188,7 @@ pub fn run(options: &Options, progress: &mut dyn Progress) -> Result<Report, Str
     let directives = std::mem::take(&mut terraform.directives);
 
     let mut report = crate::engine::scan(rules, terraform);
+    report.compliance = options.compliance;
     phase("rules evaluated");
     if let Some(settings) = &options.suppressions {
         let baseline = baseline.as_ref().map(|(b, p)| (b, p.as_str()));

@@ -7,6 +7,7 @@ mod catalog;
 mod change_precision;
 mod change_scope;
 mod cli;
+mod compliance;
 mod confinement;
 mod evaluation;
 mod for_newlines;
