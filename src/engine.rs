@@ -200,6 +200,7 @@ fn evaluate(
     let mut assertions = assertions;
     if rule.is_sensitive() {
         assertions.iter_mut().for_each(withhold_value);
+        undecided_filters.iter_mut().for_each(withhold_value);
     }
     let verdict = Verdict::all(assertions.iter().map(|r| r.verdict));
     let (outcome, results) = match verdict {
@@ -260,14 +261,15 @@ fn check(assertion: &Arc<Assertion>, resource: &Resource, is_filter: bool) -> As
         }
         _ => None,
     };
-    let decisive = element
-        .as_ref()
-        .map(ElementMatch::decisive)
-        .or(decisive.copied());
+    let list = decisive.copied();
+    let decisive = element.as_ref().map(ElementMatch::decisive).or(list);
     // A pass keeps no copy; `Report::actual` reads it again when a report needs it.
     let found = (verdict != Verdict::Pass).then(|| {
-        let provenance = decisive
-            .and_then(|n| resource.provenance_at(n.span))
+        // An element set elsewhere (a variable's default) is found where its list was set.
+        let provenance = [decisive, element.as_ref().map(|e| e.element), list]
+            .into_iter()
+            .flatten()
+            .find_map(|n| resource.provenance_at(n.span))
             .cloned();
         let mut detail = match &element {
             Some(element) => element_detail(assertion, element, is_filter),

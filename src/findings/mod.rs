@@ -315,6 +315,10 @@ impl Report {
     /// What an assertion's key reached on the finding's resource: kept for failures, read again
     /// for passes. Borrowed, so a report that writes every pass copies nothing.
     pub fn actual<'a>(&'a self, finding: &Finding, assertion: &'a AssertionResult) -> Actual<'a> {
+        // A rule that looks for secrets never repeats a value, not even one that passed.
+        if self.rule(finding).is_sensitive() {
+            return Actual::Kept(None);
+        }
         if let Some(found) = &assertion.found {
             return Actual::Kept(found.actual.as_ref());
         }

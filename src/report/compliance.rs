@@ -49,6 +49,17 @@ pub struct Compliance<'a> {
     pub controls: Vec<ControlStatus<'a>>,
 }
 
+impl ControlStatus<'_> {
+    /// The status as a report's cell says it: a pass whose checks judged nothing says so.
+    pub fn status_words(&self) -> &'static str {
+        if self.status == Status::Pass && self.judged == 0 {
+            "pass (no resource to judge)"
+        } else {
+            self.status.as_str()
+        }
+    }
+}
+
 impl Compliance<'_> {
     /// How many controls have the status.
     pub fn count(&self, status: Status) -> usize {

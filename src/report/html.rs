@@ -473,7 +473,7 @@ fn compliance_section(report: &Report, page: &mut String) -> fmt::Result {
             control.status.as_str().replace(' ', "-"),
             escape(control.id),
             escape(control.title),
-            control.status.as_str(),
+            control.status_words(),
             findings.join("<br>")
         )?;
     }

@@ -154,7 +154,7 @@ fn compliance_section(report: &Report, compliance: &Compliance, doc: &mut Doc) {
             "| {} | {} | {} | {} |\n",
             code_in_cell(control.id),
             text(control.title),
-            control.status.as_str(),
+            control.status_words(),
             findings.join("<br>")
         );
         if doc.text.len() + row.len() > MAX_CHARS - 200 {

@@ -31,7 +31,7 @@ pub use relation::{DEFAULT_IDENTIFIED_BY, RelationKind};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// Every rule a scan evaluates, in load order.
@@ -101,10 +101,21 @@ impl RuleSet {
         let include = globs(&with_bare_trivy_ids(include))?;
         let exclude = globs(&with_bare_trivy_ids(exclude))?;
         // A check's former ids and its peers' ids select it too, so patterns written for a
-        // pack's copies, for another scanner or for the Python riveter still work.
+        // pack's copies, for another scanner or for the Python riveter still work; a peer id
+        // that is also a rule's own id names that rule only.
+        let own: HashSet<String> = self
+            .rules
+            .iter()
+            .flat_map(|r| r.ids().map(str::to_string))
+            .collect();
+        let answers = |rule: &Rule, patterns: &GlobSet| {
+            rule.ids().any(|id| patterns.is_match(id))
+                || rule
+                    .peer_ids()
+                    .any(|id| !own.contains(id) && patterns.is_match(id))
+        };
         self.rules.retain(|rule| {
-            (include.is_empty() || rule.answers_to().any(|id| include.is_match(id)))
-                && !rule.answers_to().any(|id| exclude.is_match(id))
+            (include.is_empty() || answers(rule, &include)) && !answers(rule, &exclude)
         });
         Ok(())
     }
@@ -113,7 +124,15 @@ impl RuleSet {
 /// Older trivy releases printed `AVD-AWS-0107` for what trivy 0.76 prints `AWS-0107`, the form
 /// the catalog records: a pattern in the old form also matches the new one.
 fn with_bare_trivy_ids(patterns: &[String]) -> Vec<String> {
-    let bare = patterns.iter().filter_map(|p| p.strip_prefix("AVD-"));
+    // Only where an id follows (`AVD-AWS-0107`, `AVD-AWS-*`): `AVD-*` must not become `*`.
+    let bare = patterns
+        .iter()
+        .filter_map(|p| p.strip_prefix("AVD-"))
+        .filter(|bare| {
+            bare.split_once('-').is_some_and(|(provider, _)| {
+                !provider.is_empty() && provider.chars().all(|c| c.is_ascii_uppercase())
+            })
+        });
     patterns
         .iter()
         .map(String::clone)

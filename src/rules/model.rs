@@ -4,7 +4,7 @@ use super::key::Key;
 use super::operator::Operator;
 use super::relation::RelationKind;
 use crate::value::Value;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::str::FromStr;
 use std::sync::Arc;
@@ -208,10 +208,15 @@ pub struct Rule {
 
 impl Rule {
     /// The rule's id, one of its former ids, or the id a peer scanner gives it (a trivy id also
-    /// with the `AVD-` prefix older trivy releases printed).
-    pub fn known_as(&self, id: &str) -> bool {
+    /// with the `AVD-` prefix older trivy releases printed). `own` holds the ids and former ids
+    /// of every rule in play: one of them names those rules only, never another rule's peer, so
+    /// a team's rule that happens to share a Python riveter id suppresses nothing else.
+    pub fn known_as(&self, id: &str, own: &HashSet<&str>) -> bool {
+        if own.contains(id) {
+            return self.ids().any(|known| known == id);
+        }
         let bare = id.strip_prefix("AVD-").unwrap_or(id);
-        self.answers_to().any(|known| known == id || known == bare)
+        self.peer_ids().any(|known| known == id || known == bare)
     }
 
     /// A rule tagged `sensitive` looks for secrets (keys in user data, passwords in
@@ -220,10 +225,9 @@ impl Rule {
         self.tags.iter().any(|t| t == "sensitive")
     }
 
-    /// Every id that selects or suppresses the rule: its own, its former ones, and its peers'.
-    pub fn answers_to(&self) -> impl Iterator<Item = &str> {
-        let peers = self.peers.values().flatten().map(String::as_str);
-        self.ids().chain(peers)
+    /// The ids other scanners give the rule.
+    pub fn peer_ids(&self) -> impl Iterator<Item = &str> {
+        self.peers.values().flatten().map(String::as_str)
     }
 
     /// Every id the rule answers to: its own first, then its former ones.

@@ -61,6 +61,7 @@ pub fn apply(
     let mut used: HashSet<(usize, String)> = HashSet::new();
     // Separate fields: the rules are read while the findings are marked.
     let rules = &report.rules;
+    let own: HashSet<&str> = rules.iter().flat_map(|rule| rule.ids()).collect();
     for finding in report
         .findings
         .iter_mut()
@@ -68,7 +69,7 @@ pub fn apply(
     {
         let rule = &rules[finding.rule];
         if let Some((i, a, id)) = accepted.iter().enumerate().find_map(|(i, a)| {
-            matches(a.directive, finding, |id| rule.known_as(id)).map(|id| (i, a, id))
+            matches(a.directive, finding, |id| rule.known_as(id, &own)).map(|id| (i, a, id))
         }) {
             used.insert((i, id.to_string()));
             suppress(
@@ -83,7 +84,7 @@ pub fn apply(
     for (i, a) in accepted.iter().enumerate() {
         for id in &a.directive.rule_ids {
             if !used.contains(&(i, id.clone())) {
-                let why = if rules.iter().any(|r| r.known_as(id)) {
+                let why = if rules.iter().any(|r| r.known_as(id, &own)) {
                     "the rule does not fail there"
                 } else {
                     "no rule with this id was evaluated"

@@ -656,6 +656,33 @@ fn peer_scanners_ids_select_and_suppress_the_checks_that_record_them() {
     .unwrap();
     assert_eq!(failing(&[]), set(&["kms-described"]));
 
+    // A glob over the old prefix alone is not every check.
+    assert_eq!(failing(&["--skip-check", "AVD-*"]), failing(&[]));
+    // A team's own rule whose id is a peer's id: the id names that rule only.
+    fs::write(
+        dir.path().join("mine.yml"),
+        "rules:\n  - id: kms_key_rotation\n    resource_type: aws_kms_key\n    assertions: [{key: description, operator: exists}]\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("main.tf"),
+        "# riveter:ignore kms_key_rotation reason=\"described elsewhere\"\nresource \"aws_kms_key\" \"k\" {\n  enable_key_rotation = false\n}\n",
+    )
+    .unwrap();
+    assert_eq!(
+        failing(&["-r", "mine.yml"]),
+        set(&["kms-described", "kms-rotation", "kms-rotation-window"])
+    );
+    fs::write(
+        dir.path().join("main.tf"),
+        "resource \"aws_kms_key\" \"k\" {\n  enable_key_rotation = false\n}\n",
+    )
+    .unwrap();
+    assert_eq!(
+        failing(&["-r", "mine.yml", "--skip-check", "kms_key_rotation"]),
+        set(&["kms-described", "kms-rotation", "kms-rotation-window"])
+    );
+
     let unknown = "rules:\n  - id: kms-rotation\n    resource_type: aws_kms_key\n    assertions: [{key: enable_key_rotation, operator: equals, value: true}]\n    peers: {tfsec: [aws-kms-auto-rotate-keys]}\n";
     let dir = catalog_dir(unknown, &[("p", "- {check: kms-rotation}\n")]);
     let out = riveter(dir.path(), &["scan", "-p", "p.yml", "-t", "main.tf"]);

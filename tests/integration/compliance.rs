@@ -175,3 +175,47 @@ fn a_framework_riveter_has_no_list_of_is_refused_with_the_ones_it_has() {
         "{err}"
     );
 }
+
+/// A pull request's gate shows what its change can alter; a framework's status is the whole
+/// tree's, so it is in the report files, never computed from the change's part alone.
+#[test]
+fn a_pull_requests_scope_leaves_the_status_to_the_report_files() {
+    use crate::github_stand_in::{commit_all, git_repository, write_file};
+    let repo = git_repository();
+    let dir = repo.path();
+    write_file(
+        dir,
+        "keys.tf",
+        "resource \"aws_kms_key\" \"old\" {\n  enable_key_rotation = false\n}\n",
+    );
+    commit_all(dir, "an old key");
+    write_file(
+        dir,
+        "new.tf",
+        "resource \"aws_kms_key\" \"new\" {\n  enable_key_rotation = true\n}\n",
+    );
+    commit_all(dir, "a new key");
+    let out = riveter(
+        dir,
+        &[
+            "scan",
+            "-p",
+            "cis-aws",
+            "-t",
+            ".",
+            "--compliance",
+            "cis-aws-2.0",
+            "--changed-since",
+            "HEAD~1",
+            "--json",
+            "r.json",
+        ],
+    );
+    let table = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{table}{}", stderr(&out));
+    assert!(!table.contains("Compliance with"), "{table}");
+    let json: Value =
+        serde_json::from_str(&fs::read_to_string(dir.join("r.json")).unwrap()).unwrap();
+    let controls = controls(&json);
+    assert_eq!(control(&controls, "3.8")["status"], "fail");
+}

@@ -176,6 +176,14 @@ fn a_check_that_finds_a_secret_never_repeats_it() {
   instance_type = "t3.micro"
   user_data     = "export AWS_ACCESS_KEY_ID=AKIAZZZZEXAMPLE4KEY7\nexport AWS_SECRET_ACCESS_KEY=s3cr3tValueThatMustNotLeak00000000000000"
 }
+
+# The key is there, the secret's name is not: one assertion fails, the other passes, and
+# neither repeats the value.
+resource "aws_instance" "half" {
+  ami           = "ami-12345678"
+  instance_type = "t3.micro"
+  user_data     = "export AWS_ACCESS_KEY_ID=AKIAZZZZEXAMPLE4KEY7\nexport DB_PASSWORD=s3cr3tValueThatMustNotLeak11111111"
+}
 "#,
     )
     .unwrap();

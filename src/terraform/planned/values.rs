@@ -96,17 +96,52 @@ pub fn placed(value: Value, declared: Option<&Node>, enclosing: Span) -> Node {
                 Some(Value::List(elements)) => elements.as_slice(),
                 _ => &[],
             };
+            // A plan lists a set's elements (a security group's ingress blocks) in its own
+            // order: each element is placed on the block whose written values it has, never on
+            // another block by its position.
+            let mut taken = vec![false; elements.len()];
+            let sources: Vec<Option<&Node>> = items
+                .iter()
+                .map(|item| {
+                    let j = (0..elements.len())
+                        .find(|&j| !taken[j] && agrees(&item.value, &elements[j].value))?;
+                    taken[j] = true;
+                    Some(&elements[j])
+                })
+                .collect();
             Value::List(
                 items
                     .into_iter()
-                    .enumerate()
-                    .map(|(i, node)| placed(node.value, elements.get(i), span))
+                    .zip(sources)
+                    .map(|(node, source)| placed(node.value, source, span))
                     .collect(),
             )
         }
         other => other,
     };
     Node::new(value, span)
+}
+
+/// Whether a planned value can be what the source wrote: every value the source states
+/// (a literal) is the planned one; what it leaves to an expression cannot contradict it.
+fn agrees(planned: &Value, written: &Value) -> bool {
+    match (planned, written) {
+        (_, Value::Unknown(_)) | (Value::Unknown(_), _) => true,
+        (Value::Map(have), Value::Map(wrote)) => wrote.iter().all(|(key, node)| {
+            have.iter()
+                .find(|(k, _)| k == key)
+                .is_none_or(|(_, planned)| agrees(&planned.value, &node.value))
+        }),
+        (Value::List(have), Value::List(wrote)) => {
+            have.len() == wrote.len()
+                && have
+                    .iter()
+                    .zip(wrote)
+                    .all(|(p, w)| agrees(&p.value, &w.value))
+        }
+        (Value::Map(_) | Value::List(_), _) | (_, Value::Map(_) | Value::List(_)) => false,
+        (planned, written) => planned == written,
+    }
 }
 
 #[cfg(test)]
@@ -188,5 +223,46 @@ mod tests {
             panic!()
         };
         assert_eq!((input[0].1.span.line, input[1].1.span.line), (3, 2));
+    }
+
+    /// A set's elements in the plan's order land on the blocks that wrote them, whatever
+    /// their positions: the ingress the plan lists first is the source's second block.
+    #[test]
+    fn a_sets_elements_are_placed_on_the_blocks_that_wrote_them() {
+        let block = |line: u32, port: i64| {
+            let span = Span {
+                line,
+                column: 3,
+                end_line: line + 4,
+                end_column: 4,
+            };
+            Node::new(
+                Value::Map(vec![(
+                    "from_port".to_string(),
+                    Node::new(json(&port.to_string()), span),
+                )]),
+                span,
+            )
+        };
+        let written = Node::new(
+            Value::List(vec![block(7, 443), block(13, 22)]),
+            Span::default(),
+        );
+        let planned = json(
+            r#"[{"from_port": 22, "protocol": "tcp"}, {"from_port": 443, "protocol": "tcp"}]"#,
+        );
+        let first = placed(planned, Some(&written), Span::default());
+        let Value::List(items) = &first.value else {
+            panic!("{first:?}")
+        };
+        let lines: Vec<u32> = items.iter().map(|n| n.span.line).collect();
+        assert_eq!(lines, [13, 7]);
+        // A planned element no block wrote takes the list's place, never another block's.
+        let planned = json(r#"[{"from_port": 8080}]"#);
+        let other = placed(planned, Some(&written), Span::default());
+        let Value::List(items) = &other.value else {
+            panic!("{other:?}")
+        };
+        assert_eq!(items[0].span.line, 0);
     }
 }
