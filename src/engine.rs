@@ -244,6 +244,13 @@ fn check(assertion: &Arc<Assertion>, resource: &Resource, is_filter: bool) -> As
     // Filters apply when any value matches; assertions need every value to pass. A value that
     // may be absent is never read as present.
     let verdict = verdict_on_resolution(&assertion.operator, expected, &resolution, is_filter);
+    // A block that does not set what its siblings set (a sidecar container without the
+    // setting) has it unset: the assertion holds only if an unset value passes too.
+    let verdict = if resolution.partly_unset && !is_filter {
+        Verdict::all([verdict, assertion.operator.on_missing(expected)])
+    } else {
+        verdict
+    };
     // The value that decided the verdict; a key that reached one value needs no second test.
     let decisive = match values.as_slice() {
         [one] => Some(one),
@@ -373,6 +380,17 @@ fn detail(
     }
     if values.is_empty() {
         return format!("{prefix}{key} is not set (expected {expectation})");
+    }
+    let expected = assertion.expected.as_ref();
+    if verdict == Verdict::Fail
+        && resolution.partly_unset
+        && values
+            .iter()
+            .all(|n| assertion.operator.test(expected, &n.value) == Verdict::Pass)
+    {
+        return format!(
+            "{prefix}{key} is not set in every block that could set it (expected {expectation} in each)"
+        );
     }
     if verdict == Verdict::Unknown {
         let mut reasons: Vec<&str> = differs_by_instance(resolution);

@@ -81,6 +81,7 @@ impl Key {
         current.push(root, Some(ValuePath::ROOT), None);
         let mut next = Reached::default();
         let mut nearest = root;
+        let mut partly_unset = false;
         for segment in &self.segments {
             next.clear();
             for at in 0..current.nodes.len() {
@@ -88,16 +89,25 @@ impl Key {
                     path: current.paths[at],
                     through: current.through[at],
                 };
+                let before = next.nodes.len();
                 step(current.nodes[at], here, segment, &mut next);
+                // A block that is surely there and does not set what its siblings set.
+                partly_unset |= next.nodes.len() == before
+                    && here.through.is_none()
+                    && matches!(current.nodes[at].value, Value::Map(_));
             }
+            partly_unset |= next.unset;
             if let Some(first) = next.nodes.first() {
                 nearest = first;
             }
             next.undecided = next.undecided.or(current.undecided);
             std::mem::swap(&mut current, &mut next);
         }
+        let reached = current.nodes.len();
         current.drop_nulls();
+        partly_unset |= current.nodes.len() < reached;
         Resolution {
+            partly_unset: partly_unset && !current.nodes.is_empty(),
             path: match current.paths.as_slice() {
                 [one] => *one,
                 _ => None,
@@ -127,6 +137,9 @@ pub struct Resolution<'a> {
     /// Where the value stands when the key reached exactly one, if its path is short enough
     /// to keep.
     pub path: Option<ValuePath>,
+    /// Some of the elements a `*` (or a name over a list of blocks) walked do not set the key,
+    /// while others do: for those the attribute is not set.
+    pub partly_unset: bool,
 }
 
 /// Where a value stands in a resource's body: the child taken at each level (an entry of a
@@ -210,6 +223,8 @@ struct Reached<'a> {
     paths: Reach<Option<ValuePath>>,
     through: Reach<Option<Through<'a>>>,
     undecided: Option<&'a Unknown>,
+    /// A block of a list a name walked (`container.image`) that does not set the name.
+    unset: bool,
 }
 
 impl<'a> Reached<'a> {
@@ -232,6 +247,7 @@ impl<'a> Reached<'a> {
         self.paths.clear();
         self.through.clear();
         self.undecided = None;
+        self.unset = false;
     }
 
     fn drop_nulls(&mut self) {
@@ -342,7 +358,11 @@ fn step_in<'a>(
         // A name applied to a list of blocks walks every block, as if `*` stood before it.
         (Value::List(items), Segment::Name(_)) => {
             for (index, item) in items.iter().enumerate() {
+                let before = out.nodes.len();
                 step(item, at.child(index), segment, out);
+                out.unset |= out.nodes.len() == before
+                    && at.through.is_none()
+                    && matches!(item.value, Value::Map(_));
             }
         }
         (Value::List(items), Segment::Index(i)) => index_blocks(items, *i, at, out),

@@ -808,3 +808,77 @@ rules:
         Outcome::Pass
     );
 }
+
+/// A `*` (or a name over a list of blocks) reaches what each block sets: a block that does not
+/// set it has it unset, so a sidecar without the setting fails what the main container passes,
+/// while a negative assertion passes on it.
+#[test]
+fn a_block_that_does_not_set_what_its_siblings_set_has_it_unset() {
+    let tf = r#"
+resource "kubernetes_pod" "sidecar" {
+  spec {
+    container {
+      name = "app"
+      security_context {
+        read_only_root_filesystem = true
+      }
+    }
+    container {
+      name = "sidecar"
+    }
+  }
+}
+
+resource "kubernetes_pod" "both" {
+  spec {
+    container {
+      name = "app"
+      security_context {
+        read_only_root_filesystem = true
+      }
+    }
+    container {
+      name = "sidecar"
+      security_context {
+        read_only_root_filesystem = true
+      }
+    }
+  }
+}
+"#;
+    let rules = r#"
+rules:
+  - id: read-only-root
+    resource_type: kubernetes_pod
+    assertions:
+      - {key: spec.0.container.*.security_context.0.read_only_root_filesystem, operator: equals, value: true}
+  - id: names-over-blocks
+    resource_type: kubernetes_pod
+    assertions:
+      - {key: spec.container.security_context.read_only_root_filesystem, operator: equals, value: true}
+  - id: not-privileged
+    resource_type: kubernetes_pod
+    assertions:
+      - {key: spec.0.container.*.security_context.0.privileged, operator: not_equals, value: true}
+"#;
+    let report = scan(tf, rules);
+    for id in ["read-only-root", "names-over-blocks"] {
+        let (outcome, message) = finding(&report, id, "kubernetes_pod.sidecar");
+        assert_eq!(outcome, Outcome::Fail, "{id}: {message}");
+        assert!(
+            message.contains(
+                "is not set in every block that could set it (expected to equal true in each)"
+            ),
+            "{id}: {message}"
+        );
+        assert_eq!(
+            finding(&report, id, "kubernetes_pod.both").0,
+            Outcome::Pass,
+            "{id}"
+        );
+    }
+    assert_eq!(
+        finding(&report, "not-privileged", "kubernetes_pod.sidecar").0,
+        Outcome::Pass
+    );
+}
