@@ -147,21 +147,44 @@ fn at(rule: &Rule, message: String) -> Diagnostic {
     }
 }
 
-/// What a check tests: its resource types, filters and assertions (not its words). Two checks
-/// with one signature are one check written twice.
+/// What a check tests: its resource types, filters and assertions, a relation's own included
+/// (not its words). Two checks with one signature are one check written twice. Written with
+/// separators no key, operator or value shows, since every scan with a pack signs every check.
 fn signature(rule: &Rule) -> String {
     let mut types: Vec<String> = rule.resource_types.iter().map(|t| t.to_string()).collect();
     types.sort();
-    let tests = |list: &[std::sync::Arc<super::Assertion>]| -> Vec<String> {
-        list.iter()
-            .map(|a| format!("{} {} {:?}", a.key, a.operator.name(), a.expected))
-            .collect()
-    };
-    format!(
-        "{types:?} where {:?} assert {:?}",
-        tests(&rule.filters),
-        tests(&rule.assertions)
-    )
+    let mut out = types.join("\u{1f}");
+    sign(&mut out, "where", &rule.filters);
+    sign(&mut out, "assert", &rule.assertions);
+    out
+}
+
+fn sign(out: &mut String, part: &str, tests: &[std::sync::Arc<super::Assertion>]) {
+    use std::fmt::Write as _;
+    let _ = write!(out, "\u{1e}{part}");
+    for test in tests {
+        let expected = test
+            .expected
+            .as_ref()
+            .map(|v| v.to_string())
+            .unwrap_or_default();
+        let _ = write!(
+            out,
+            "\u{1f}{} {} {expected}",
+            test.key,
+            test.operator.name()
+        );
+        if let Some(relation) = &test.relation {
+            let _ = write!(
+                out,
+                "\u{1d}{} {} {}",
+                relation.kind.name(),
+                relation.resource_type,
+                relation.attribute
+            );
+            sign(out, "relation", &relation.assertions);
+        }
+    }
 }
 
 /// A diagnostic for every check that repeats an earlier one.
@@ -169,7 +192,8 @@ fn copies(checks: &[Rule]) -> Vec<Diagnostic> {
     let mut seen: HashMap<String, &Rule> = HashMap::new();
     let mut errors = Vec::new();
     for check in checks {
-        match seen.get(&signature(check)) {
+        let signature = signature(check);
+        match seen.get(&signature) {
             Some(first) => errors.push(at(
                 check,
                 format!(
@@ -178,7 +202,7 @@ fn copies(checks: &[Rule]) -> Vec<Diagnostic> {
                 ),
             )),
             None => {
-                seen.insert(signature(check), check);
+                seen.insert(signature, check);
             }
         }
     }

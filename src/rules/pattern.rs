@@ -41,7 +41,10 @@ pub struct Pattern {
 #[derive(Clone)]
 enum Engine {
     /// The `regex` crate: linear time, every pattern without look-around or back-references.
-    Linear(regex::Regex),
+    /// Its syntax is checked when the rule loads, its matcher built on first use: building the
+    /// matchers of every pack's patterns was most of a small scan's time. `None`: the matcher
+    /// could not be built (past the crate's size limits).
+    Linear(Arc<OnceLock<Option<regex::Regex>>>),
     /// `fancy-regex`, for look-around and back-references, with `BACKTRACK_LIMIT`.
     Backtracking(fancy_regex::Regex),
 }
@@ -69,8 +72,8 @@ impl Pattern {
         } else {
             written.to_string()
         };
-        let engine = match regex::Regex::new(&source) {
-            Ok(re) => Engine::Linear(re),
+        let engine = match regex_syntax::Parser::new().parse(&source) {
+            Ok(_) => Engine::Linear(Arc::new(OnceLock::new())),
             Err(linear_error) => {
                 match fancy_regex::RegexBuilder::new(&source)
                     .backtrack_limit(BACKTRACK_LIMIT)
@@ -105,7 +108,12 @@ impl Pattern {
 
     pub fn is_match(&self, text: &str) -> Result<bool, GaveUp> {
         match &self.engine {
-            Engine::Linear(re) => Ok(re.is_match(text)),
+            Engine::Linear(built) => {
+                match built.get_or_init(|| regex::Regex::new(&self.source).ok()) {
+                    Some(re) => Ok(re.is_match(text)),
+                    None => Err(GaveUp),
+                }
+            }
             Engine::Backtracking(re) => re.is_match(text).map_err(|_| GaveUp),
         }
     }
