@@ -61,11 +61,23 @@ pub fn module_of(resource: &Resource) -> Cow<'_, str> {
     module_key(folder(&resource.file), resource.instance.as_deref())
 }
 
+/// A module instance is its folder, the root module that made it and its address: two root
+/// modules (two examples of one repository) that each call `module "vpc"` make two instances
+/// with one address, whose resources must not be taken for each other.
 fn module_key<'a>(folder: &'a str, instance: Option<&ModuleInstance>) -> Cow<'a, str> {
     match instance {
-        Some(instance) => Cow::Owned(format!("{folder}#{}", instance.address)),
+        Some(instance) => Cow::Owned(format!(
+            "{folder}#{}#{}",
+            root_of(instance),
+            instance.address
+        )),
         None => Cow::Borrowed(folder),
     }
+}
+
+/// The folder of the root module whose calls made the instance.
+fn root_of(instance: &ModuleInstance) -> &str {
+    instance.calls.first().map_or("", |call| folder(&call.file))
 }
 
 /// The folder of a module (`module_of`).
@@ -86,7 +98,9 @@ fn ancestors_of(instance: &ModuleInstance) -> Vec<String> {
             let site = &calls[calls.len() - up];
             let parent = calls.len().checked_sub(up + 1).map(|at| &calls[at].address);
             match parent {
-                Some(address) => format!("{}#{address}", folder(&site.file)),
+                Some(address) => {
+                    format!("{}#{}#{address}", folder(&site.file), root_of(instance))
+                }
                 None => folder(&site.file).to_string(),
             }
         })

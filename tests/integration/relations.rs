@@ -542,3 +542,65 @@ fn a_reference_passed_to_a_local_module_is_followed_to_its_companion() {
         stdout(&out)
     );
 }
+
+/// Two root modules (two examples of one repository) that each call `module "vpc"` make two
+/// instances with one address: each instance's rules refer to its own network ACL, and
+/// neither ACL is failed for the other's.
+#[test]
+fn two_roots_calling_one_module_keep_their_instances_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::create_dir_all(d.join("examples/a")).unwrap();
+    fs::create_dir_all(d.join("examples/b")).unwrap();
+    fs::write(
+        d.join("main.tf"),
+        r#"variable "rules" {
+  type = map(number)
+}
+
+resource "aws_network_acl" "this" {
+  vpc_id = "vpc-1"
+}
+
+resource "aws_network_acl_rule" "in" {
+  for_each       = var.rules
+  network_acl_id = aws_network_acl.this.id
+  rule_number    = each.value
+  egress         = false
+  protocol       = "tcp"
+  rule_action    = "allow"
+  cidr_block     = "10.0.0.0/8"
+}
+"#,
+    )
+    .unwrap();
+    for (example, rules) in [("a", "{ https = 100 }"), ("b", "{ ssh = 110 }")] {
+        fs::write(
+            d.join(format!("examples/{example}/main.tf")),
+            format!("module \"vpc\" {{\n  source = \"../../\"\n  rules  = {rules}\n}}\n"),
+        )
+        .unwrap();
+    }
+    fs::write(
+        d.join("rules.yml"),
+        "rules:\n  - id: nacl-has-rules\n    resource_type: aws_network_acl\n    referenced_by:\n      resource_type: aws_network_acl_rule\n      attribute: network_acl_id\n",
+    )
+    .unwrap();
+    let out = riveter(
+        d,
+        &[
+            "scan",
+            "-r",
+            "rules.yml",
+            "-t",
+            "examples/a",
+            "-t",
+            "examples/b",
+            "-t",
+            "main.tf",
+        ],
+    );
+    let table = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{table}");
+    assert!(table.contains("✅ nacl-has-rules (2 resources)"), "{table}");
+}
