@@ -97,7 +97,7 @@ pub fn of(report: &Report) -> Option<Compliance<'_>> {
                 .filter(|(_, rule)| {
                     rule.frameworks
                         .get(&framework.framework)
-                        .is_some_and(|ids| ids.iter().any(|id| *id == control.id))
+                        .is_some_and(|ids| ids.contains(&control.id))
                 })
                 .map(|(i, _)| i)
                 .collect();
