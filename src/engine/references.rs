@@ -108,6 +108,27 @@ fn ancestors_of(instance: &ModuleInstance) -> Vec<String> {
 }
 
 impl<'r> Calls<'r> {
+    /// The module instance a `module.NAME.…` value written in `module` reads an output of, as
+    /// `module_of` names its resources; `None` for a call of a module not in this repository.
+    fn called_instance(&self, module: &str, source: &str) -> Option<String> {
+        let name = source.trim().strip_prefix("module.")?;
+        let name = name.split(['.', '[']).next()?;
+        let call = self
+            .from
+            .get(module)?
+            .iter()
+            .find(|c| c.call.name == name)?;
+        let target = call.target.as_deref()?;
+        Some(match module.split_once('#') {
+            // An instance: its root, and its address with the call's.
+            Some((_, rest)) => {
+                let (root, address) = rest.split_once('#')?;
+                format!("{target}#{root}#{address}.module.{name}")
+            }
+            None => format!("{target}#{module}#module.{name}"),
+        })
+    }
+
     pub fn new(resources: &[&'r Resource]) -> Calls<'r> {
         let mut from: HashMap<String, Vec<ModuleCall>> = HashMap::new();
         let mut into: HashMap<String, Vec<(String, &Resource)>> = HashMap::new();
@@ -219,6 +240,11 @@ impl<'r> Calls<'r> {
                 let named = references_in(&unknown.source);
                 if named.is_empty() {
                     out.push(undecided(module, &unknown.source, &unknown.reason));
+                    // A module's output (`module.vpc.vpc_id`) may name any resource of that
+                    // module's instance: what it refers to there is not known either.
+                    if let Some(called) = self.called_instance(module, &unknown.source) {
+                        out.push(undecided(&called, &unknown.source, &unknown.reason));
+                    }
                 } else {
                     self.resources(named, module, walk, depth, out);
                 }

@@ -604,3 +604,45 @@ resource "aws_network_acl_rule" "in" {
     assert_eq!(out.status.code(), Some(0), "{table}");
     assert!(table.contains("✅ nacl-has-rules (2 resources)"), "{table}");
 }
+
+/// A flow log in one module given `module.vpc.vpc_id`, another module's output: which VPC it
+/// refers to is not followed through the output, so the VPCs of that module are unknown, with
+/// why, never failed as if nothing referred to them.
+#[test]
+fn a_value_read_from_another_modules_output_leaves_its_resources_unknown() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::create_dir_all(d.join("vpc")).unwrap();
+    fs::create_dir_all(d.join("flow")).unwrap();
+    fs::write(
+        d.join("main.tf"),
+        "module \"vpc\" {\n  source = \"./vpc\"\n}\n\nmodule \"flow\" {\n  source = \"./flow\"\n  vpc_id = module.vpc.vpc_id\n}\n",
+    )
+    .unwrap();
+    fs::write(
+        d.join("vpc/main.tf"),
+        "resource \"aws_vpc\" \"this\" {\n  cidr_block = \"10.0.0.0/16\"\n}\n\noutput \"vpc_id\" {\n  value = aws_vpc.this.id\n}\n",
+    )
+    .unwrap();
+    fs::write(
+        d.join("flow/main.tf"),
+        "variable \"vpc_id\" {\n  type = string\n}\n\nresource \"aws_flow_log\" \"this\" {\n  vpc_id       = var.vpc_id\n  traffic_type = \"ALL\"\n}\n",
+    )
+    .unwrap();
+    fs::write(
+        d.join("rules.yml"),
+        "rules:\n  - id: vpc-flow\n    resource_type: aws_vpc\n    referenced_by:\n      resource_type: aws_flow_log\n      attribute: vpc_id\n",
+    )
+    .unwrap();
+    let out = riveter(d, &["scan", "-r", "rules.yml", "-t", "."]);
+    let table = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{table}");
+    assert!(
+        table.contains("? module.vpc.aws_vpc.this  vpc/main.tf:1"),
+        "{table}"
+    );
+    assert!(
+        table.contains("whether module.flow.aws_flow_log.this (flow/main.tf:5) refers to it is unknown: module.vpc.vpc_id"),
+        "{table}"
+    );
+}
