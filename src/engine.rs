@@ -6,8 +6,9 @@ mod relations;
 
 use crate::findings::{AssertionResult, Finding, Found, Outcome, Report, ResourceRef};
 use crate::rules::{
-    Assertion, ElementMatch, Operator, Resolution, Rule, TypeSelector, Verdict, depends_on,
-    differs_by_instance, matching_element, verdict_on_resolution, verdict_where_set, why_absent,
+    Assertion, ElementMatch, Operator, Resolution, Rule, TypeSelector, Verdict, and_list,
+    depends_on, differs_by_instance, matching_element, verdict_on_resolution, verdict_where_set,
+    why_absent,
 };
 use crate::terraform::{Absent, BlockKind, Resource, Terraform};
 use crate::value::{Node, Value};
@@ -340,17 +341,14 @@ fn element_detail(assertion: &Assertion, element: &ElementMatch, is_filter: bool
         .iter()
         .map(|(name, node)| format!("{name} = {}", shorten(&node.value.to_string())))
         .collect();
-    match fields.as_slice() {
-        [] => format!(
-            "{prefix}{key} {what} {ordinal}{at} is {}",
-            shorten(&element.element.value.to_string())
-        ),
-        [one] => format!("{prefix}{key} {what} {ordinal}{at} sets {one}"),
-        [init @ .., last] => format!(
-            "{prefix}{key} {what} {ordinal}{at} sets {} and {last}",
-            init.join(", ")
-        ),
+    if fields.is_empty() {
+        let value = shorten(&element.element.value.to_string());
+        return format!("{prefix}{key} {what} {ordinal}{at} is {value}");
     }
+    format!(
+        "{prefix}{key} {what} {ordinal}{at} sets {}",
+        and_list(&fields)
+    )
 }
 
 /// What a key resolved to, as one value: `None` for nothing, a list for several.

@@ -25,7 +25,9 @@ pub use load::{Diagnostic, PackEntry, PackMetadata, RuleFile, load_str, slug};
 use catalog::{Catalog, CatalogAt, Selection};
 use load::load_tree;
 pub use model::{Assertion, Origin, Relation, Rule, Severity, TypeSelector};
-pub use operator::{ElementMatch, Operator, Verdict, equal, matching_element, verdict_on};
+pub use operator::{
+    ElementMatch, Operator, Verdict, and_list, equal, matching_element, verdict_on,
+};
 pub use pattern::{BACKTRACK_LIMIT, GaveUp, Pattern};
 pub use relation::{DEFAULT_IDENTIFIED_BY, RelationKind};
 

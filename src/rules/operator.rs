@@ -841,8 +841,8 @@ impl ElementPattern {
         let words: Vec<String> = fields
             .iter()
             .map(|(key, test)| match test {
-                FieldTest::Literal(Value::List(_)) | FieldTest::Literal(Value::Map(_)) => {
-                    format!("{key} is {}", literal(test))
+                FieldTest::Literal(value @ (Value::List(_) | Value::Map(_))) => {
+                    format!("{key} is {value}")
                 }
                 FieldTest::Literal(value) => format!("{key} is (or holds) {value}"),
                 FieldTest::Operators(operators) => {
@@ -858,15 +858,8 @@ impl ElementPattern {
     }
 }
 
-fn literal(test: &FieldTest) -> String {
-    match test {
-        FieldTest::Literal(value) => value.to_string(),
-        FieldTest::Operators(_) => String::new(),
-    }
-}
-
 /// `a`, `a and b`, `a, b and c`.
-fn and_list(items: &[String]) -> String {
+pub fn and_list(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
